@@ -1,0 +1,126 @@
+// saliscope-bench: images/s of the forward pass and of Grad-CAM for one model, batch size,
+// precision and device. Figures belong in the README with the machine named.
+
+#include "engine/model.h"
+#include "engine/runtime.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <random>
+#include <string>
+
+namespace {
+
+using namespace saliscope::engine;
+
+struct BenchOptions {
+    std::string model;
+    std::string device = "cpu";
+    std::string precision = "fp32";
+    int batch = 16;
+    int iterations = 5;
+    int warmup = 2;
+    int threads = 0;
+    bool channelsLast = false;
+    bool json = false;
+};
+
+void usage()
+{
+    std::cout << "usage: saliscope-bench --model M.pt [--batch N] [--iterations N] [--warmup N]\n"
+                 "                       [--device cpu|cuda] [--precision fp32|fp16|bf16] [--channels-last]\n"
+                 "                       [--threads N] [--json]\n"
+                 "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n";
+}
+
+template <typename Run>
+double imagesPerSecond(const BenchOptions& options, Run&& run)
+{
+    for (int i = 0; i < options.warmup; ++i)
+        run();
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < options.iterations; ++i)
+        run();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return options.batch * double(options.iterations) / seconds;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    BenchOptions options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::cerr << "saliscope-bench: " << arg << " needs a value\n";
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (arg == "--model") options.model = next();
+        else if (arg == "--device") options.device = next();
+        else if (arg == "--precision") options.precision = next();
+        else if (arg == "--batch") options.batch = std::stoi(next());
+        else if (arg == "--iterations") options.iterations = std::stoi(next());
+        else if (arg == "--warmup") options.warmup = std::stoi(next());
+        else if (arg == "--threads") options.threads = std::stoi(next());
+        else if (arg == "--channels-last") options.channelsLast = true;
+        else if (arg == "--json") options.json = true;
+        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
+        else if (arg == "--version") { std::cout << "saliscope-bench " << saliscopeVersion() << "\n"; return 0; }
+        else { std::cerr << "saliscope-bench: unknown argument " << arg << "\n"; return 2; }
+    }
+    if (options.model.empty()) {
+        usage();
+        return 2;
+    }
+    const auto precision = parsePrecision(options.precision);
+    if (!precision || options.batch < 1 || options.iterations < 1) {
+        std::cerr << "saliscope-bench: bad --precision, --batch or --iterations\n";
+        return 2;
+    }
+    configureThreads(options.threads);
+    ModelLoadOptions load;
+    load.device = options.device;
+    load.precision = *precision;
+    load.channelsLast = options.channelsLast;
+    auto model = Model::load(options.model, load);
+    if (!model) {
+        std::cerr << "saliscope-bench: " << model.error() << "\n";
+        return 1;
+    }
+    const auto& metadata = model.value()->metadata();
+    ImageBatch batch{options.batch, metadata.inputWidth, metadata.inputHeight, {}};
+    batch.pixels.resize(std::size_t(batch.count) * batch.width * batch.height * 3);
+    std::mt19937 random(7);
+    for (auto& p : batch.pixels)
+        p = std::uint8_t(random() & 0xff);
+
+    bool failed = false;
+    const double forward = imagesPerSecond(options, [&] { failed |= !model.value()->predict(batch).ok(); });
+    const double gradCam = imagesPerSecond(options, [&] { failed |= !model.value()->gradCam(batch).ok(); });
+    if (failed) {
+        std::cerr << "saliscope-bench: a batch failed\n";
+        return 1;
+    }
+    const double overhead = forward / gradCam - 1.0;
+    if (options.json) {
+        std::printf("{\"model\": \"%s\", \"device\": \"%s\", \"precision\": \"%s\", \"batch\": %d, \"threads\": %d, "
+                    "\"channels_last\": %s, \"forward_images_per_s\": %.2f, \"gradcam_images_per_s\": %.2f, "
+                    "\"gradcam_overhead\": %.4f}\n",
+                    options.model.c_str(), model.value()->deviceName().c_str(), precisionName(*precision), options.batch,
+                    threadCount(), options.channelsLast ? "true" : "false", forward, gradCam, overhead);
+    } else {
+        std::printf("model      %s (%s, CAM layer %s, %dx%d map)\n", options.model.c_str(),
+                    modelKindName(model.value()->kind()), model.value()->camLayer().c_str(), model.value()->mapWidth(),
+                    model.value()->mapHeight());
+        std::printf("device     %s, %s, batch %d, %d threads%s\n", model.value()->deviceName().c_str(),
+                    precisionName(*precision), options.batch, threadCount(), options.channelsLast ? ", channels-last" : "");
+        std::printf("forward    %10.2f images/s\n", forward);
+        std::printf("grad-cam   %10.2f images/s (%+.1f%% time over forward)\n", gradCam, 100.0 * overhead);
+    }
+    return 0;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+// Internal to the engine: splits a TorchScript module's forward graph at a layer.
+
+#include "result.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace torch::jit {
+struct Module;
+struct GraphFunction;
+} // namespace torch::jit
+
+namespace saliscope::engine {
+
+/// The two halves of a forward graph: features(self, x) -> activation and
+/// head(self, x, activation) -> logits. Calling head on a tensor that requires grad lets
+/// Grad-CAM differentiate only the head.
+struct LayerSplit final {
+    std::shared_ptr<torch::jit::GraphFunction> features;
+    std::shared_ptr<torch::jit::GraphFunction> head;
+};
+
+/// Splits `module.forward` where the submodule at `layerPath` ("layer4", "features.denseblock4")
+/// returns. Errors name the layer and say why (absent, called conditionally, called twice).
+Result<LayerSplit> splitAtLayer(const torch::jit::Module& module, const std::string& layerPath);
+
+/// Paths of the submodules that `module.forward` calls at its top level, in call order.
+std::vector<std::string> topLevelLayerCalls(const torch::jit::Module& module);
+
+} // namespace saliscope::engine

@@ -1,0 +1,529 @@
+#include "model.h"
+
+#include "layersplit.h"
+#include "tensorconvert.h"
+
+#include <torch/csrc/autograd/autograd.h>
+#include <torch/csrc/jit/api/function_impl.h>
+#include <torch/cuda.h>
+#include <torch/script.h>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace saliscope::engine {
+
+const char* modelKindName(ModelKind kind)
+{
+    switch (kind) {
+    case ModelKind::DenseNet: return "densenet";
+    case ModelKind::ResNet: return "resnet";
+    case ModelKind::InceptionV3: return "inception-v3";
+    case ModelKind::FeaturesHead: return "features-head";
+    case ModelKind::NamedLayer: return "named-layer";
+    }
+    return "unknown";
+}
+
+std::optional<Precision> parsePrecision(const std::string& text)
+{
+    if (text == "fp32" || text == "float32" || text == "float")
+        return Precision::Float32;
+    if (text == "fp16" || text == "float16" || text == "half")
+        return Precision::Float16;
+    if (text == "bf16" || text == "bfloat16")
+        return Precision::BFloat16;
+    return std::nullopt;
+}
+
+const char* precisionName(Precision precision)
+{
+    switch (precision) {
+    case Precision::Float32: return "fp32";
+    case Precision::Float16: return "fp16";
+    case Precision::BFloat16: return "bf16";
+    }
+    return "fp32";
+}
+
+Result<ImageBatch> ImageBatch::fromImages(const std::vector<ImageU8>& images)
+{
+    ImageBatch batch;
+    if (images.empty())
+        return batch;
+    batch.width = images.front().width;
+    batch.height = images.front().height;
+    batch.count = int(images.size());
+    const std::size_t imageBytes = std::size_t(batch.width) * batch.height * 3;
+    batch.pixels.reserve(imageBytes * images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const auto& image = images[i];
+        if (image.width != batch.width || image.height != batch.height || image.channels != 3)
+            return Error{"image " + std::to_string(i) + " is " + std::to_string(image.width) + "x"
+                         + std::to_string(image.height) + "x" + std::to_string(image.channels) + ", expected "
+                         + std::to_string(batch.width) + "x" + std::to_string(batch.height) + "x3"};
+        batch.pixels.insert(batch.pixels.end(), image.pixels.begin(), image.pixels.end());
+    }
+    return batch;
+}
+
+ImageU8 ImageBatch::image(int index) const
+{
+    const std::size_t imageBytes = std::size_t(width) * height * 3;
+    ImageU8 image{width, height, 3, {}};
+    image.pixels.assign(pixels.begin() + long(imageBytes * index), pixels.begin() + long(imageBytes * (index + 1)));
+    return image;
+}
+
+namespace {
+
+std::string firstLine(const std::string& text)
+{
+    std::string line = text.substr(0, text.find('\n'));
+    const auto exceptionMarker = line.find("Exception raised from");
+    if (exceptionMarker != std::string::npos)
+        line = line.substr(0, exceptionMarker);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+        line.pop_back();
+    return line;
+}
+
+/// The most informative line of a TorchScript runtime error (the one naming the failing op).
+std::string torchMessage(const std::exception& error)
+{
+    if (const auto* c10Error = dynamic_cast<const c10::Error*>(&error))
+        return firstLine(c10Error->what_without_backtrace());
+    std::string text = error.what();
+    std::istringstream stream(text);
+    std::string line;
+    std::string last;
+    while (std::getline(stream, line))
+        if (line.rfind("RuntimeError:", 0) == 0 || line.find("Error:") != std::string::npos)
+            last = line;
+    return last.empty() ? firstLine(text) : last;
+}
+
+std::string shapeText(const at::Tensor& tensor)
+{
+    std::string text = "[";
+    for (int64_t i = 0; i < tensor.dim(); ++i)
+        text += (i ? ", " : "") + std::to_string(tensor.size(i));
+    return text + "]";
+}
+
+bool hasChild(const torch::jit::Module& module, const std::string& name)
+{
+    for (const auto& child : module.named_children())
+        if (child.name == name)
+            return true;
+    return false;
+}
+
+std::optional<ModelKind> torchvisionKind(const torch::jit::Module& module)
+{
+    if (hasChild(module, "features") && hasChild(module, "classifier")
+        && hasChild(module.attr("features").toModule(), "denseblock1"))
+        return ModelKind::DenseNet;
+    if (hasChild(module, "layer4") && hasChild(module, "fc") && hasChild(module, "conv1"))
+        return ModelKind::ResNet;
+    if (hasChild(module, "Mixed_7c") && hasChild(module, "fc"))
+        return ModelKind::InceptionV3;
+    return std::nullopt;
+}
+
+const char* defaultLayer(ModelKind kind)
+{
+    switch (kind) {
+    case ModelKind::DenseNet: return "features";
+    case ModelKind::ResNet: return "layer4";
+    case ModelKind::InceptionV3: return "Mixed_7c";
+    default: return "";
+    }
+}
+
+bool isMapShaped(const at::Tensor& activation)
+{
+    return activation.dim() == 4 && activation.size(2) > 1 && activation.size(3) > 1;
+}
+
+Result<torch::Device> parseDevice(const std::string& text)
+{
+    try {
+        if (text == "auto")
+            return torch::Device(torch::cuda::is_available() ? torch::kCUDA : torch::kCPU);
+        torch::Device device(text);
+        if (device.is_cuda() && !torch::cuda::is_available())
+            return Error{"device '" + text + "' requested but this LibTorch build sees no CUDA device"};
+        return device;
+    } catch (const std::exception& error) {
+        return Error{"unknown device '" + text + "' (use cpu, cuda, cuda:N or auto)"};
+    }
+}
+
+c10::ScalarType scalarType(Precision precision)
+{
+    switch (precision) {
+    case Precision::Float16: return at::kHalf;
+    case Precision::BFloat16: return at::kBFloat16;
+    default: return at::kFloat;
+    }
+}
+
+} // namespace
+
+struct Model::Impl final {
+    torch::jit::Module module;
+    ModelMetadata metadata;
+    ModelKind kind = ModelKind::NamedLayer;
+    std::string path;
+    std::string camLayer;
+    torch::Device device{torch::kCPU};
+    Precision precision = Precision::Float32;
+    bool channelsLast = false;
+    int mapWidth = 0;
+    int mapHeight = 0;
+    int channels = 0;
+    int classes = 0;
+    bool useExportedMethods = false;
+    LayerSplit split;
+    at::Tensor mean;
+    at::Tensor std;
+
+    at::Tensor input(const ImageBatch& batch) const
+    {
+        at::Tensor pixels = imageBatchToTensor(batch).to(device, /*non_blocking=*/true);
+        at::Tensor x = pixels.permute({0, 3, 1, 2}).to(at::kFloat).div(255.0);
+        x = x.sub(mean).div(std).to(scalarType(precision));
+        return channelsLast ? x.contiguous(at::MemoryFormat::ChannelsLast) : x.contiguous();
+    }
+
+    at::Tensor features(const at::Tensor& x) const
+    {
+        if (useExportedMethods)
+            return module.get_method("features")({x}).toTensor();
+        torch::jit::Stack stack{module._ivalue(), x};
+        split.features->run(stack);
+        return stack.back().toTensor();
+    }
+
+    at::Tensor head(const at::Tensor& x, const at::Tensor& activation) const
+    {
+        c10::IValue output;
+        if (useExportedMethods) {
+            output = module.get_method("head")({activation});
+        } else {
+            torch::jit::Stack stack{module._ivalue(), x, activation};
+            split.head->run(stack);
+            output = stack.back();
+        }
+        if (output.isTuple())  // e.g. Inception's (logits, aux) named tuple in training mode
+            output = output.toTupleRef().elements().at(0);
+        if (!output.isTensor())
+            throw std::runtime_error("the model returns " + output.tagKind() + ", not a tensor of logits");
+        return output.toTensor();
+    }
+
+    Status checkLogits(const at::Tensor& logits, int64_t batchSize) const
+    {
+        if (logits.dim() != 2 || logits.size(0) != batchSize || logits.size(1) < 2)
+            return Error{"the model's output has shape " + shapeText(logits) + ", expected N x C logits with C >= 2"};
+        return Ok{};
+    }
+
+    std::vector<Prediction> predictions(const at::Tensor& logitsIn) const
+    {
+        at::Tensor logits = logitsIn.detach().to(at::kFloat).cpu().contiguous();
+        at::Tensor softmax = torch::softmax(logits, 1);
+        at::Tensor sigmoid = torch::sigmoid(logits.select(1, metadata.positiveClass));
+        at::Tensor argmax = logits.argmax(1);
+        std::vector<Prediction> result(std::size_t(logits.size(0)));
+        const int64_t classes = logits.size(1);
+        for (std::size_t i = 0; i < result.size(); ++i) {
+            auto& prediction = result[i];
+            const float* row = logits.data_ptr<float>() + int64_t(i) * classes;
+            const float* probabilities = softmax.data_ptr<float>() + int64_t(i) * classes;
+            prediction.logits.assign(row, row + classes);
+            prediction.softmax.assign(probabilities, probabilities + classes);
+            prediction.predictedClass = int(argmax[int64_t(i)].item<int64_t>());
+            prediction.positiveScore = double(sigmoid[int64_t(i)].item<float>());
+        }
+        return result;
+    }
+
+    /// Runs Grad-CAM on a batch; throws on LibTorch errors (caught by the public methods).
+    std::vector<CamOutput> gradCam(const at::Tensor& x) const
+    {
+        at::Tensor activation;
+        {
+            torch::NoGradGuard noGrad;
+            activation = features(x);
+        }
+        if (!isMapShaped(activation))
+            throw std::runtime_error("layer '" + camLayer + "' outputs " + shapeText(activation)
+                                     + ", not a 4-D map with spatial size > 1");
+        torch::AutoGradMode gradMode(true);
+        at::Tensor leaf = activation.detach().requires_grad_(true);
+        // The head gets a copy: an in-place op in it (DenseNet's relu) then changes the copy,
+        // which is what torchcam's hook sees, while the gradient is taken at the layer output.
+        at::Tensor seen = leaf.clone();
+        at::Tensor logits = head(x, seen);
+        if (auto status = checkLogits(logits, x.size(0)); !status)
+            throw std::runtime_error(status.error());
+        at::Tensor target = logits.detach().to(at::kFloat).argmax(1);
+        at::Tensor selected = logits.gather(1, target.unsqueeze(1)).sum();
+        auto gradients = torch::autograd::grad({selected}, {leaf}, /*grad_outputs=*/{}, /*retain_graph=*/false,
+                                               /*create_graph=*/false, /*allow_unused=*/true);
+        if (gradients.empty() || !gradients[0].defined())
+            throw std::runtime_error("the model's output does not depend on layer '" + camLayer + "'");
+        at::Tensor weights = gradients[0].detach().to(at::kFloat).mean({2, 3});
+        at::Tensor maps = (weights.unsqueeze(-1).unsqueeze(-1) * seen.detach().to(at::kFloat)).sum(1).relu();
+        at::Tensor flatMaps = maps.flatten(1);
+        at::Tensor minimum = std::get<0>(flatMaps.min(1));
+        at::Tensor shifted = flatMaps - minimum.unsqueeze(1);
+        at::Tensor maximum = std::get<0>(shifted.max(1));
+        at::Tensor flat = maximum.le(0);
+        at::Tensor normalised = shifted / torch::where(flat, torch::ones_like(maximum), maximum).unsqueeze(1);
+        normalised = normalised.masked_fill(flat.unsqueeze(1), 0.0f).cpu().contiguous();
+        flat = flat.cpu();
+
+        auto predicted = predictions(logits);
+        std::vector<CamOutput> outputs(predicted.size());
+        const int64_t mapSize = maps.size(1) * maps.size(2);
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            auto& output = outputs[i];
+            output.prediction = std::move(predicted[i]);
+            output.flat = flat[int64_t(i)].item<bool>();
+            output.cam.height = int(maps.size(1));
+            output.cam.width = int(maps.size(2));
+            const float* values = normalised.data_ptr<float>() + int64_t(i) * mapSize;
+            output.cam.values.assign(values, values + mapSize);
+        }
+        return outputs;
+    }
+};
+
+Model::Model(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Model::~Model() = default;
+
+namespace {
+
+Result<torch::jit::Module> readArchive(const std::string& path, const torch::Device& device, std::string& metadataJson)
+{
+    std::error_code code;
+    if (!std::filesystem::is_regular_file(path, code))
+        return Error{"no such model file: " + path};
+    if (std::filesystem::file_size(path, code) == 0)
+        return Error{path + " is empty, not a TorchScript archive"};
+    torch::jit::ExtraFilesMap extra{{"saliscope.json", ""}};
+    try {
+        auto module = torch::jit::load(path, device, extra);
+        metadataJson = extra["saliscope.json"];
+        return module;
+    } catch (const std::exception& error) {
+        const std::string message = torchMessage(error);
+        if (message.find("zip archive") != std::string::npos || message.find("central directory") != std::string::npos)
+            return Error{path + " is not a TorchScript archive (not a zip file, or truncated)"};
+        if (message.find("constants.pkl") != std::string::npos || message.find("code/") != std::string::npos
+            || message.find("archive/") != std::string::npos)
+            return Error{path + " is a PyTorch checkpoint, not TorchScript: convert it with saliscope-export"};
+        return Error{path + " could not be loaded as TorchScript: " + message};
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelLoadOptions& options)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->precision = options.precision;
+    impl->channelsLast = options.channelsLast;
+    auto device = parseDevice(options.device);
+    if (!device)
+        return Error{device.error()};
+    impl->device = device.value();
+    if (impl->device.is_cpu() && options.precision == Precision::Float16)
+        return Error{"fp16 needs a CUDA device; use fp32 or bf16 on the CPU"};
+
+    std::string metadataJson;
+    auto module = readArchive(path, impl->device, metadataJson);
+    if (!module)
+        return Error{module.error()};
+    impl->module = std::move(module).value();
+
+    if (options.metadata) {
+        impl->metadata = *options.metadata;
+        if (auto status = impl->metadata.validate(); !status)
+            return Error{"model metadata: " + status.error()};
+    } else if (!metadataJson.empty()) {
+        auto metadata = ModelMetadata::fromJson(metadataJson);
+        if (!metadata)
+            return Error{path + ": " + metadata.error()};
+        impl->metadata = metadata.value();
+    }
+
+    try {
+        impl->module.eval();
+        if (impl->precision != Precision::Float32)
+            impl->module.to(scalarType(impl->precision));
+        if (impl->channelsLast)
+            for (auto parameter : impl->module.parameters())
+                if (parameter.dim() == 4)
+                    parameter.set_data(parameter.contiguous(at::MemoryFormat::ChannelsLast));
+        const auto& m = impl->metadata;
+        impl->mean = torch::tensor({m.mean[0], m.mean[1], m.mean[2]}, at::kFloat).view({1, 3, 1, 1}).to(impl->device);
+        impl->std = torch::tensor({m.std[0], m.std[1], m.std[2]}, at::kFloat).view({1, 3, 1, 1}).to(impl->device);
+
+        // Which layer: the user's, then the archive's, then the architecture's, then the last map-shaped one.
+        const bool exportsMethods = impl->module.find_method("features") && impl->module.find_method("head");
+        std::string layer = !options.layer.empty() ? options.layer : impl->metadata.camLayer;
+        if (exportsMethods && layer.empty()) {
+            impl->kind = ModelKind::FeaturesHead;
+            impl->useExportedMethods = true;
+            impl->camLayer = "features";
+        } else {
+            const auto known = torchvisionKind(impl->module);
+            impl->kind = known ? *known : ModelKind::NamedLayer;
+            if (layer.empty() && known)
+                layer = defaultLayer(*known);
+            if (known && layer != defaultLayer(*known))
+                impl->kind = ModelKind::NamedLayer;
+        }
+
+        ImageBatch probe{1, impl->metadata.inputWidth, impl->metadata.inputHeight,
+                         std::vector<std::uint8_t>(std::size_t(impl->metadata.inputWidth) * impl->metadata.inputHeight * 3, 128)};
+        const at::Tensor probeInput = impl->input(probe);
+
+        if (!impl->useExportedMethods && layer.empty()) {
+            // No layer named: take the last top-level layer whose output is a 4-D map.
+            const auto calls = topLevelLayerCalls(impl->module);
+            for (auto it = calls.rbegin(); it != calls.rend() && layer.empty(); ++it) {
+                auto split = splitAtLayer(impl->module, *it);
+                if (!split)
+                    continue;
+                torch::NoGradGuard noGrad;
+                torch::jit::Stack stack{impl->module._ivalue(), probeInput};
+                try {
+                    split->features->run(stack);
+                } catch (const std::exception&) {
+                    continue;
+                }
+                if (stack.back().isTensor() && isMapShaped(stack.back().toTensor()))
+                    layer = *it;
+            }
+            if (layer.empty())
+                return Error{path + ": no usable CAM layer: no layer called by forward outputs a 4-D map with "
+                             "spatial size > 1; name one with --layer"};
+        }
+        if (!impl->useExportedMethods) {
+            auto split = splitAtLayer(impl->module, layer);
+            if (!split)
+                return Error{path + ": " + split.error()};
+            impl->split = std::move(split).value();
+            impl->camLayer = layer;
+        }
+
+        // Probe once: the layer must give a map, the head N x C logits, at the declared input size.
+        at::Tensor activation;
+        {
+            torch::NoGradGuard noGrad;
+            try {
+                activation = impl->features(probeInput);
+            } catch (const std::exception& error) {
+                return Error{path + ": the model rejects a " + std::to_string(impl->metadata.inputHeight) + "x"
+                             + std::to_string(impl->metadata.inputWidth) + " input (" + torchMessage(error)
+                             + "); set the input size in its metadata"};
+            }
+        }
+        if (!isMapShaped(activation))
+            return Error{path + ": no usable CAM layer: '" + impl->camLayer + "' outputs " + shapeText(activation)
+                         + ", not a 4-D map with spatial size > 1"};
+        at::Tensor logits;
+        {
+            torch::NoGradGuard noGrad;
+            try {
+                logits = impl->head(probeInput, activation.clone());
+            } catch (const std::exception& error) {
+                return Error{path + ": the model fails after layer '" + impl->camLayer + "': " + torchMessage(error)};
+            }
+        }
+        if (auto status = impl->checkLogits(logits, 1); !status)
+            return Error{path + ": " + status.error()};
+        impl->mapHeight = int(activation.size(2));
+        impl->mapWidth = int(activation.size(3));
+        impl->channels = int(activation.size(1));
+        impl->classes = int(logits.size(1));
+        if (impl->classes != int(impl->metadata.classNames.size())) {
+            if (impl->metadata.fromArchive || options.metadata)
+                return Error{path + ": the model has " + std::to_string(impl->classes) + " outputs but its metadata names "
+                             + std::to_string(impl->metadata.classNames.size()) + " classes"};
+            impl->metadata.classNames.clear();
+            for (int c = 0; c < impl->classes; ++c)
+                impl->metadata.classNames.push_back(c == 0 ? "real" : c == 1 ? "synthetic" : "class" + std::to_string(c));
+        }
+        if (impl->metadata.camLayer.empty())
+            impl->metadata.camLayer = impl->camLayer;
+    } catch (const std::exception& error) {
+        return Error{path + ": " + torchMessage(error)};
+    }
+    return std::unique_ptr<Model>(new Model(std::move(impl)));
+}
+
+const ModelMetadata& Model::metadata() const { return d->metadata; }
+ModelKind Model::kind() const { return d->kind; }
+const std::string& Model::path() const { return d->path; }
+const std::string& Model::camLayer() const { return d->camLayer; }
+int Model::mapWidth() const { return d->mapWidth; }
+int Model::mapHeight() const { return d->mapHeight; }
+int Model::featureChannels() const { return d->channels; }
+int Model::classCount() const { return d->classes; }
+std::string Model::deviceName() const { return d->device.str(); }
+Precision Model::precision() const { return d->precision; }
+
+namespace {
+
+Status checkBatch(const ImageBatch& batch, const ModelMetadata& metadata)
+{
+    if (batch.count <= 0)
+        return Error{"empty batch"};
+    if (batch.width != metadata.inputWidth || batch.height != metadata.inputHeight)
+        return Error{"images are " + std::to_string(batch.width) + "x" + std::to_string(batch.height)
+                     + ", the model takes " + std::to_string(metadata.inputWidth) + "x"
+                     + std::to_string(metadata.inputHeight)};
+    if (batch.pixels.size() != std::size_t(batch.count) * batch.width * batch.height * 3)
+        return Error{"batch pixel buffer does not match its shape"};
+    return Ok{};
+}
+
+} // namespace
+
+Result<std::vector<Prediction>> Model::predict(const ImageBatch& batch) const
+{
+    if (auto status = checkBatch(batch, d->metadata); !status)
+        return Error{status.error()};
+    try {
+        torch::NoGradGuard noGrad;
+        const at::Tensor x = d->input(batch);
+        const at::Tensor logits = d->head(x, d->features(x));
+        if (auto status = d->checkLogits(logits, batch.count); !status)
+            return Error{status.error()};
+        return d->predictions(logits);
+    } catch (const std::exception& error) {
+        return Error{torchMessage(error)};
+    }
+}
+
+Result<std::vector<CamOutput>> Model::gradCam(const ImageBatch& batch) const
+{
+    if (auto status = checkBatch(batch, d->metadata); !status)
+        return Error{status.error()};
+    try {
+        return d->gradCam(d->input(batch));
+    } catch (const std::exception& error) {
+        return Error{torchMessage(error)};
+    }
+}
+
+} // namespace saliscope::engine

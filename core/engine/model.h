@@ -1,0 +1,103 @@
+#pragma once
+
+#include "image.h"
+#include "modelmetadata.h"
+#include "result.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace saliscope::engine {
+
+/// How a model's CAM layer and head were found.
+enum class ModelKind {
+    DenseNet,     ///< torchvision DenseNet: CAM at `features`, head relu -> pool -> classifier
+    ResNet,       ///< torchvision ResNet: CAM at `layer4`
+    InceptionV3,  ///< torchvision Inception-v3: CAM at `Mixed_7c`
+    FeaturesHead, ///< the module exports `features(x)` and `head(a)` (the fast path)
+    NamedLayer,   ///< any other module, split in its TorchScript graph at a named layer
+};
+
+/// A short English name for a kind ("densenet", "features-head", ...).
+const char* modelKindName(ModelKind kind);
+
+/// Numeric type the network runs in; CAM maths are always float32.
+enum class Precision { Float32, Float16, BFloat16 };
+
+/// Parses "fp32", "fp16", "bf16" (and long forms); nullopt for anything else.
+std::optional<Precision> parsePrecision(const std::string& text);
+const char* precisionName(Precision precision);
+
+/// How to load a model; every field has a working default.
+struct ModelLoadOptions final {
+    std::string layer;                     ///< CAM layer path ("layer4", "features.denseblock4"); empty: default
+    std::string device = "cpu";            ///< "cpu", "cuda", "cuda:N" or "auto"
+    Precision precision = Precision::Float32;
+    bool channelsLast = false;             ///< NHWC memory format (faster on CUDA tensor cores)
+    std::optional<ModelMetadata> metadata; ///< replaces the archive's saliscope.json when set
+};
+
+/// N RGB images of one size stored contiguously (N x H x W x 3, uint8).
+struct ImageBatch final {
+    int count = 0;
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> pixels;
+
+    /// Packs images of identical size; an Error names the first image of another shape.
+    static Result<ImageBatch> fromImages(const std::vector<ImageU8>& images);
+    /// Copies image `index` out of the batch.
+    ImageU8 image(int index) const;
+};
+
+/// A classifier's output for one image.
+struct Prediction final {
+    std::vector<float> logits;
+    int predictedClass = -1;   ///< argmax of the raw logits
+    double positiveScore = 0;  ///< sigmoid(logit[positive class]), the paper's score
+    std::vector<float> softmax;
+};
+
+/// Grad-CAM of one image: the min-max normalised map at the CAM layer's resolution.
+struct CamOutput final {
+    Prediction prediction;
+    MapF32 cam;         ///< values in [0, 1]; all zeros when flat
+    bool flat = false;  ///< max == min: no defined salience (torchcam would return NaN)
+};
+
+/// A loaded TorchScript classifier that predicts and computes Grad-CAM maps in batches.
+/// Thread-safe for concurrent predict/gradCam calls. Owns the TorchScript module.
+class Model final {
+public:
+    /// Loads `path`, reads metadata, finds the CAM layer and checks the model on a probe input.
+    static Result<std::unique_ptr<Model>> load(const std::string& path, const ModelLoadOptions& options = {});
+    ~Model();
+    Model(const Model&) = delete;
+    Model& operator=(const Model&) = delete;
+
+    const ModelMetadata& metadata() const;
+    ModelKind kind() const;
+    const std::string& path() const;
+    const std::string& camLayer() const;
+    int mapWidth() const;
+    int mapHeight() const;
+    int featureChannels() const;
+    int classCount() const;
+    std::string deviceName() const;
+    Precision precision() const;
+
+    /// Forward pass only, no autograd. Images must be RGB at the model's input size.
+    Result<std::vector<Prediction>> predict(const ImageBatch& batch) const;
+    /// Predictions and Grad-CAM (torchcam 0.3.2 semantics; MEASURES.md "Common pipeline").
+    Result<std::vector<CamOutput>> gradCam(const ImageBatch& batch) const;
+
+private:
+    struct Impl;
+    explicit Model(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace saliscope::engine
