@@ -146,7 +146,7 @@ int main(int argc, char** argv)
         ImageU8 expectedSmall{c.mapWidth, c.mapHeight, 1, {}};
         for (int v : c.small)
             expectedSmall.pixels.push_back(std::uint8_t(v));
-        const ImageU8 upscaled = resizeBicubicPillow(expectedSmall, c.width, c.height);
+        const ImageU8 upscaled = upscaleMap(expectedSmall, c.width, c.height);
         const auto expectedUpscaled = readRaw(directory + "/" + c.upscaled);
         for (std::size_t k = 0; k < expectedUpscaled.size() && k < upscaled.pixels.size(); ++k)
             upscaledMismatches += upscaled.pixels[k] != expectedUpscaled[k];

@@ -1,0 +1,82 @@
+#include "clicommon.h"
+
+#include "cam/camrunner.h"
+
+#include <cstdio>
+
+namespace saliscope::cli {
+
+namespace {
+
+/// Prints progress on stderr when it is a terminal, skipped files always.
+class TerminalProgress final : public ProgressSink {
+public:
+    void progress(std::int64_t done, std::int64_t total) override
+    {
+        std::fprintf(stderr, "\r%lld/%lld images", static_cast<long long>(done), static_cast<long long>(total));
+        if (done == total)
+            std::fprintf(stderr, "\n");
+    }
+    void message(const std::string& text) override { std::fprintf(stderr, "\n%s\n", text.c_str()); }
+};
+
+} // namespace
+
+int runCam(const QStringList& arguments)
+{
+    const QString name = QStringLiteral("cam");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Write one 8-bit Grad-CAM PNG per image (named after the image) and DIR/cams.csv."));
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("TorchScript model file."),
+                                   QStringLiteral("M.pt"));
+    const QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("CAM layer (default: the model's)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption upscaled(QStringLiteral("upscaled"),
+                                      QStringLiteral("Write maps upscaled to the input size (Pillow bicubic)."));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
+                                    QStringLiteral("DEVICE"), QStringLiteral("cpu"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
+                                   QStringLiteral("16"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR"));
+    parser.addOptions({model, layer, upscaled, device, batch, out, metadataFileOption()});
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Image files or folders."),
+                                 QStringLiteral("INPUT..."));
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, name, exitCode))
+        return exitCode;
+    if (!parser.isSet(model))
+        return usageError(name, QStringLiteral("--model is required"));
+    if (!parser.isSet(out))
+        return usageError(name, QStringLiteral("--out is required"));
+    if (parser.positionalArguments().isEmpty())
+        return usageError(name, QStringLiteral("give at least one image or folder"));
+    bool numeric = false;
+    const int batchSize = parser.value(batch).toInt(&numeric);
+    if (!numeric || batchSize < 1)
+        return usageError(name, QStringLiteral("--batch must be a positive integer"));
+    auto metadata = metadataOption(parser);
+    if (!metadata)
+        return fail(name, QString::fromStdString(metadata.error()));
+
+    CamRunParams params;
+    params.modelPath = parser.value(model).toStdString();
+    params.layer = parser.value(layer).toStdString();
+    params.device = parser.value(device).toStdString();
+    params.batchSize = batchSize;
+    params.upscaled = parser.isSet(upscaled);
+    params.outputDirectory = parser.value(out).toStdString();
+    params.metadata = metadata.value();
+    for (const auto& input : parser.positionalArguments())
+        params.inputs.push_back(input.toStdString());
+    TerminalProgress progress;
+    auto result = saliscope::runCam(params, progress, CancelToken());
+    if (!result)
+        return fail(name, QString::fromStdString(result.error()));
+    std::fprintf(stderr, "%d maps written to %s (%d flat), %zu images skipped; predictions in %s\n",
+                 result->mapsWritten, params.outputDirectory.c_str(), result->flatMaps, result->skipped.size(),
+                 result->csvPath.c_str());
+    return result->mapsWritten > 0 ? 0 : 1;
+}
+
+} // namespace saliscope::cli

@@ -1,0 +1,72 @@
+#include "clicommon.h"
+
+#include "engine/runtime.h"
+
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace saliscope::cli {
+
+int fail(const QString& command, const QString& reason)
+{
+    std::fprintf(stderr, "saliscope-cli %s: %s\n", qPrintable(command), qPrintable(reason.simplified()));
+    return 1;
+}
+
+int usageError(const QString& command, const QString& reason)
+{
+    std::fprintf(stderr, "saliscope-cli %s: %s (see saliscope-cli %s --help)\n", qPrintable(command),
+                 qPrintable(reason), qPrintable(command));
+    return 2;
+}
+
+bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command, int& exitCode)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version."));
+    parser.addOption(help);
+    parser.addOption(version);
+    if (!parser.parse(arguments)) {
+        exitCode = usageError(command, parser.errorText());
+        return false;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("Usage: saliscope-cli"),
+                                                        QStringLiteral("Usage: saliscope-cli ") + command)),
+                   stdout);
+        exitCode = 0;
+        return false;
+    }
+    if (parser.isSet(version)) {
+        std::printf("saliscope-cli %s (LibTorch %s)\n", engine::saliscopeVersion().c_str(),
+                    engine::torchVersion().c_str());
+        exitCode = 0;
+        return false;
+    }
+    return true;
+}
+
+QCommandLineOption metadataFileOption()
+{
+    return QCommandLineOption(QStringLiteral("metadata"),
+                              QStringLiteral("Model metadata JSON (as saliscope.json) replacing the archive's."),
+                              QStringLiteral("FILE.json"));
+}
+
+engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("metadata")))
+        return std::optional<engine::ModelMetadata>();
+    const QString path = parser.value(QStringLiteral("metadata"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return engine::Error{"cannot read " + path.toStdString() + ": " + file.errorString().toStdString()};
+    auto metadata = engine::ModelMetadata::fromJson(file.readAll().toStdString());
+    if (!metadata)
+        return engine::Error{path.toStdString() + ": " + metadata.error()};
+    return std::optional<engine::ModelMetadata>(metadata.value());
+}
+
+} // namespace saliscope::cli

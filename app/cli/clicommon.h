@@ -1,0 +1,35 @@
+#pragma once
+
+#include "engine/modelmetadata.h"
+#include "engine/result.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <optional>
+
+namespace saliscope::cli {
+
+/// One sub-command of saliscope-cli: its name, a one-line summary and its entry point.
+struct Command final {
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList& arguments);
+};
+
+int runInfo(const QStringList& arguments);
+int runCam(const QStringList& arguments);
+
+/// Prints "saliscope-cli COMMAND: reason" on stderr and returns exit code 1.
+int fail(const QString& command, const QString& reason);
+/// Prints a usage error and returns exit code 2.
+int usageError(const QString& command, const QString& reason);
+/// Parses arguments with --help and --version; returns false (and sets exitCode) when the
+/// command should stop here (help shown, version shown, or a bad option).
+bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command, int& exitCode);
+/// Reads --metadata FILE.json when given; nullopt when absent.
+engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser);
+/// The --metadata option shared by commands that load a model.
+QCommandLineOption metadataFileOption();
+
+} // namespace saliscope::cli

@@ -1,0 +1,57 @@
+// saliscope-cli: the headless twin of Saliscope. Each sub-command lives in its own file.
+
+#include "clicommon.h"
+
+#include "engine/runtime.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+using saliscope::cli::Command;
+
+const Command commands[] = {
+    {"info", "Show a model's metadata, detected architecture and CAM layer", saliscope::cli::runInfo},
+    {"cam", "Write Grad-CAM maps of images and a CSV of predictions", saliscope::cli::runCam},
+};
+
+void printUsage(std::FILE* stream)
+{
+    std::fprintf(stream, "Usage: saliscope-cli COMMAND [OPTIONS] [ARGUMENTS]\n\nCommands:\n");
+    for (const auto& command : commands)
+        std::fprintf(stream, "  %-12s %s\n", command.name, command.summary);
+    std::fprintf(stream, "\nsaliscope-cli COMMAND --help shows a command's options.\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("saliscope-cli"));
+    QCoreApplication::setApplicationVersion(QString::fromStdString(saliscope::engine::saliscopeVersion()));
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
+        printUsage(arguments.size() < 2 ? stderr : stdout);
+        return arguments.size() < 2 ? 2 : 0;
+    }
+    if (arguments[1] == QLatin1String("--version")) {
+        std::printf("saliscope-cli %s (LibTorch %s)\n", saliscope::engine::saliscopeVersion().c_str(),
+                    saliscope::engine::torchVersion().c_str());
+        return 0;
+    }
+    for (const auto& command : commands) {
+        if (arguments[1] == QLatin1String(command.name)) {
+            saliscope::engine::configureThreads();
+            QStringList rest = arguments.mid(2);
+            rest.prepend(QStringLiteral("saliscope-cli"));
+            return command.run(rest);
+        }
+    }
+    std::fprintf(stderr, "saliscope-cli: unknown command '%s'\n", qPrintable(arguments[1]));
+    printUsage(stderr);
+    return 2;
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "engine/modelmetadata.h"
+#include "engine/result.h"
+#include "jobs/progress.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace saliscope {
+
+/// What `saliscope-cli cam` computes: Grad-CAM maps of images for one model.
+struct CamRunParams final {
+    std::string modelPath;
+    std::string layer;           ///< CAM layer; empty: the model's default
+    std::string device = "cpu";  ///< cpu, cuda, cuda:N, auto
+    int batchSize = 16;
+    bool upscaled = false;       ///< write the Pillow-bicubic map at input size instead of the small map
+    std::string outputDirectory;
+    std::vector<std::string> inputs;  ///< image files and folders (searched recursively)
+    std::optional<engine::ModelMetadata> metadata;  ///< replaces the archive's metadata when set
+};
+
+/// What a cam run wrote and what it skipped (path, reason).
+struct CamRunResult final {
+    int mapsWritten = 0;
+    int flatMaps = 0;
+    std::string csvPath;
+    std::vector<std::pair<std::string, std::string>> skipped;
+};
+
+/// Loads the model, then for each image: decode, resize (Pillow bilinear) to the model's input,
+/// Grad-CAM in batches, one 8-bit PNG per image named after it, and `cams.csv` with the
+/// predictions. Unreadable images are skipped with a reason; a model or output error stops the
+/// run. Runs on the calling thread.
+engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel);
+
+} // namespace saliscope

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace saliscope {
+
+/// True when the file name has an image extension Saliscope reads (png, jpg, jpeg, bmp, tif, tiff, webp).
+bool hasImageExtension(const std::string& path);
+
+/// Expands files and folders (recursively, sorted by path) into image files; plain files are
+/// kept as given even without an image extension, so the reader can report them.
+/// `missing` receives inputs that do not exist.
+std::vector<std::string> collectImageFiles(const std::vector<std::string>& inputs, std::vector<std::string>* missing);
+
+} // namespace saliscope

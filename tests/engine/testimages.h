@@ -1,0 +1,39 @@
+#pragma once
+
+// Test helper: reads and writes engine images with Qt's image codecs.
+
+#include "engine/image.h"
+
+#include <QImage>
+#include <QString>
+
+namespace saliscope::tests {
+
+/// Loads an image file as 8-bit RGB (channels = 3) or grey (channels = 1); empty on failure.
+inline engine::ImageU8 loadImage(const QString& path, int channels = 3)
+{
+    QImage image(path);
+    if (image.isNull())
+        return {};
+    image = image.convertToFormat(channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    engine::ImageU8 out = engine::ImageU8::zeros(image.width(), image.height(), channels);
+    for (int y = 0; y < image.height(); ++y) {
+        const uchar* line = image.constScanLine(y);
+        std::copy(line, line + std::size_t(image.width()) * channels, out.pixels.begin() + long(out.index(y, 0)));
+    }
+    return out;
+}
+
+/// The shared reference folder (../shared/reference).
+inline QString referencePath(const QString& relative)
+{
+    return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative;
+}
+
+/// The build's fixture folder (made by tests/fixtures/make_models.py).
+inline QString fixturePath(const QString& relative)
+{
+    return QStringLiteral(SALISCOPE_FIXTURE_DIR "/") + relative;
+}
+
+} // namespace saliscope::tests

@@ -1,0 +1,254 @@
+// Model loading for every kind of TorchScript file, and Grad-CAM against golden values:
+// the paper pipeline's own outputs (../shared/reference/gradcam) and, for fixtures made at
+// build time, a hook-based torchcam re-implementation run on the eager PyTorch model.
+
+#include "engine/cammaps.h"
+#include "engine/model.h"
+#include "engine/runtime.h"
+#include "testimages.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <cmath>
+#include <thread>
+
+using namespace saliscope;
+
+namespace {
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+std::unique_ptr<engine::Model> loadOrFail(const QString& path, const QString& layer = {})
+{
+    engine::ModelLoadOptions options;
+    options.layer = layer.toStdString();
+    auto loaded = engine::Model::load(path.toStdString(), options);
+    if (!loaded) {
+        qWarning("%s", loaded.error().c_str());
+        return nullptr;
+    }
+    return std::move(loaded).value();
+}
+
+engine::ImageBatch batchOf(const std::vector<engine::ImageU8>& images)
+{
+    return engine::ImageBatch::fromImages(images).value();
+}
+
+double maxCamError(const engine::MapF32& cam, const QJsonArray& expected)
+{
+    double worst = 0;
+    for (int r = 0; r < expected.size(); ++r) {
+        const auto row = expected[r].toArray();
+        for (int c = 0; c < row.size(); ++c)
+            worst = std::max(worst, std::fabs(double(cam.at(r, c)) - row[c].toDouble()));
+    }
+    return worst;
+}
+
+} // namespace
+
+class TestModel final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { engine::configureThreads(2); }
+
+    void referenceGradCam_data()
+    {
+        QTest::addColumn<QJsonObject>("testCase");
+        const auto cases = readJson(tests::referencePath(QStringLiteral("gradcam/expected.json"))).value("cases").toArray();
+        QCOMPARE(cases.size(), 10);
+        for (const auto& value : cases) {
+            const auto object = value.toObject();
+            QTest::newRow(qPrintable(object.value("small_png").toString())) << object;
+        }
+    }
+
+    void referenceGradCam()
+    {
+        QFETCH(QJsonObject, testCase);
+        auto model = loadOrFail(tests::referencePath(testCase.value("model").toString()));
+        QVERIFY(model);
+        QCOMPARE(QString::fromStdString(model->camLayer()), testCase.value("layer").toString());
+        QCOMPARE(model->mapWidth(), 7);
+        const auto image = tests::loadImage(tests::referencePath(testCase.value("image").toString()));
+        auto result = model->gradCam(batchOf({image}));
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().c_str());
+        const auto& out = result.value().front();
+        QCOMPARE(out.prediction.predictedClass, testCase.value("class").toInt());
+        const auto logits = testCase.value("logits").toArray();
+        for (int k = 0; k < logits.size(); ++k)
+            QVERIFY(std::fabs(out.prediction.logits[std::size_t(k)] - logits[k].toDouble()) <= 1e-5);
+        QVERIFY(std::fabs(out.prediction.positiveScore - testCase.value("score_sigmoid_class1").toDouble()) <= 1e-6);
+        // Float map: README tolerance 1e-5.
+        const auto cam = testCase.value("cam").toArray();
+        QVERIFY2(maxCamError(out.cam, cam) <= 1e-5, qPrintable(QString::number(maxCamError(out.cam, cam))));
+        QVERIFY(!out.flat);
+        // 8-bit map: exact except where the float lies within 1e-5 of an integer step.
+        const auto expectedSmall = tests::loadImage(tests::referencePath(testCase.value("small_png").toString()), 1);
+        const auto small = engine::quantizeMap(out.cam);
+        for (std::size_t i = 0; i < small.pixels.size(); ++i) {
+            if (small.pixels[i] == expectedSmall.pixels[i])
+                continue;
+            const double scaled = cam[int(i) / 7].toArray()[int(i) % 7].toDouble() * 255.0;
+            QVERIFY2(std::fabs(scaled - std::round(scaled)) <= 255e-5, "8-bit map differs away from a step");
+        }
+        if (small == expectedSmall) {
+            const auto expectedUpscaled =
+                tests::loadImage(tests::referencePath(testCase.value("upscaled_png").toString()), 1);
+            QVERIFY(engine::upscaleMap(small, 224, 224) == expectedUpscaled);
+        }
+    }
+
+    void fixtureGradCam_data()
+    {
+        QTest::addColumn<QJsonObject>("testCase");
+        const auto cases = readJson(tests::fixturePath(QStringLiteral("expected.json"))).value("cases").toArray();
+        QVERIFY2(cases.size() >= 10, "fixtures/expected.json is missing or short");
+        for (const auto& value : cases) {
+            const auto object = value.toObject();
+            QTest::addRow("%s @ %s", qPrintable(object.value("model").toString()),
+                          qPrintable(object.value("layer").toString()))
+                << object;
+        }
+    }
+
+    void fixtureGradCam()
+    {
+        QFETCH(QJsonObject, testCase);
+        const QString kind = testCase.value("kind").toString();
+        // Named-layer cases name their layer; the others must find it by themselves.
+        const QString layer = kind == QLatin1String("named-layer") ? testCase.value("layer").toString() : QString();
+        auto model = loadOrFail(tests::fixturePath(testCase.value("model").toString()), layer);
+        QVERIFY(model);
+        QCOMPARE(QString::fromLatin1(engine::modelKindName(model->kind())), kind);
+        if (kind != QLatin1String("features-head"))
+            QCOMPARE(QString::fromStdString(model->camLayer()), testCase.value("layer").toString());
+        const auto image = tests::loadImage(testCase.value("image").toString());
+        QVERIFY(!image.empty());
+        auto result = model->gradCam(batchOf({image}));
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().c_str());
+        const auto& out = result.value().front();
+        QCOMPARE(out.prediction.predictedClass, testCase.value("class").toInt());
+        const auto logits = testCase.value("logits").toArray();
+        QCOMPARE(int(out.prediction.logits.size()), logits.size());
+        for (int k = 0; k < logits.size(); ++k)
+            QVERIFY(std::fabs(out.prediction.logits[std::size_t(k)] - logits[k].toDouble()) <= 1e-4);
+        // Eager PyTorch and TorchScript may fuse and order float sums differently: 1e-4 on [0, 1] maps.
+        const double error = maxCamError(out.cam, testCase.value("cam").toArray());
+        QVERIFY2(error <= 1e-4, qPrintable(QStringLiteral("max cam error %1").arg(error)));
+    }
+
+    void autoDetectsLastMapLayer()
+    {
+        auto model = loadOrFail(tests::fixturePath(QStringLiteral("custom_named.pt")));
+        QVERIFY(model);
+        QCOMPARE(model->camLayer(), std::string("body"));
+        QCOMPARE(model->kind(), engine::ModelKind::NamedLayer);
+    }
+
+    void metadataFromArchive()
+    {
+        auto model = loadOrFail(tests::fixturePath(QStringLiteral("features_head.pt")));
+        QVERIFY(model);
+        QCOMPARE(model->kind(), engine::ModelKind::FeaturesHead);
+        QCOMPARE(model->metadata().inputWidth, 64);
+        QCOMPARE(model->metadata().run, 3);
+        QVERIFY(model->metadata().fromArchive);
+        auto inception = loadOrFail(tests::fixturePath(QStringLiteral("inception_v3.pt")));
+        QVERIFY(inception);
+        QCOMPARE(inception->kind(), engine::ModelKind::InceptionV3);
+        QCOMPARE(inception->camLayer(), std::string("Mixed_7c"));
+        QCOMPARE(inception->mapWidth(), 8);
+    }
+
+    void refusesBadModels_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("layer");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("missing") << "does_not_exist.pt" << "" << "no such model file";
+        QTest::newRow("empty") << "empty.pt" << "" << "is empty";
+        QTest::newRow("text") << "text.pt" << "" << "not a TorchScript archive";
+        QTest::newRow("truncated") << "truncated.pt" << "" << "not a TorchScript archive";
+        QTest::newRow("checkpoint") << "checkpoint.pt" << "" << "checkpoint, not TorchScript";
+        QTest::newRow("no map layer") << "no_map.pt" << "" << "no usable CAM layer";
+        QTest::newRow("not logits") << "not_logits.pt" << "" << "expected N x C logits";
+        QTest::newRow("rejects input size") << "fixed_input.pt" << "" << "rejects a 224x224 input";
+        QTest::newRow("unknown layer") << "resnet_traced.pt" << "layer9" << "is not called";
+        QTest::newRow("2-D layer") << "resnet_traced.pt" << "fc" << "no usable CAM layer";
+    }
+
+    void refusesBadModels()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, layer);
+        QFETCH(QString, fragment);
+        engine::ModelLoadOptions options;
+        options.layer = layer.toStdString();
+        auto loaded = engine::Model::load(tests::fixturePath(file).toStdString(), options);
+        QVERIFY(!loaded.ok());
+        const QString message = QString::fromStdString(loaded.error());
+        QVERIFY2(message.contains(fragment), qPrintable(message));
+        QVERIFY2(!message.contains('\n'), "errors are one line");
+    }
+
+    void batchEqualsSingleImages()
+    {
+        auto model = loadOrFail(tests::referencePath(QStringLiteral("models/tiny_densenet.pt")));
+        QVERIFY(model);
+        std::vector<engine::ImageU8> images;
+        for (const char* name : {"faces/ffhq_00001.png", "faces/stylegan2_000700.png", "faces/stylegan3_seed278567.png"})
+            images.push_back(tests::loadImage(tests::referencePath(QString::fromLatin1(name))));
+        auto batched = model->gradCam(batchOf(images));
+        QVERIFY(batched.ok());
+        auto predicted = model->predict(batchOf(images));
+        QVERIFY(predicted.ok());
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            auto single = model->gradCam(batchOf({images[i]}));
+            QVERIFY(single.ok());
+            for (std::size_t k = 0; k < single->front().cam.values.size(); ++k)
+                QVERIFY(std::fabs(single->front().cam.values[k] - batched.value()[i].cam.values[k]) <= 1e-5);
+            QCOMPARE(predicted.value()[i].predictedClass, batched.value()[i].prediction.predictedClass);
+            QVERIFY(std::fabs(predicted.value()[i].logits[0] - batched.value()[i].prediction.logits[0]) <= 1e-5);
+        }
+    }
+
+    void repeatedAndConcurrentCallsAgree()
+    {
+        auto model = loadOrFail(tests::referencePath(QStringLiteral("models/tiny_resnet.pt")));
+        QVERIFY(model);
+        const auto batch = batchOf({tests::loadImage(tests::referencePath(QStringLiteral("faces/ffhq_00001.png")))});
+        const auto first = model->gradCam(batch).value().front().cam.values;
+        std::vector<float> fromThreads[2];
+        std::thread a([&] { for (int i = 0; i < 3; ++i) fromThreads[0] = model->gradCam(batch).value().front().cam.values; });
+        std::thread b([&] { for (int i = 0; i < 3; ++i) fromThreads[1] = model->gradCam(batch).value().front().cam.values; });
+        a.join();
+        b.join();
+        QVERIFY(fromThreads[0] == first);
+        QVERIFY(fromThreads[1] == first);
+    }
+
+    void rejectsWrongImageSize()
+    {
+        auto model = loadOrFail(tests::referencePath(QStringLiteral("models/tiny_resnet.pt")));
+        QVERIFY(model);
+        auto result = model->gradCam(batchOf({engine::ImageU8::zeros(100, 100, 3)}));
+        QVERIFY(!result.ok());
+        QVERIFY(QString::fromStdString(result.error()).contains("the model takes 224x224"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModel)
+#include "tst_model.moc"
