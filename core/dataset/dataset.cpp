@@ -1,0 +1,241 @@
+#include "dataset/dataset.h"
+
+#include "dataset/imagefiles.h"
+
+#include <QFile>
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace saliscope {
+
+namespace fs = std::filesystem;
+using engine::Error;
+
+namespace {
+
+std::string lowered(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return text;
+}
+
+std::string trimmed(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+/// Splits one CSV line (RFC 4180 quotes).
+QStringList csvFields(const QString& line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields << field;
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields << field;
+    return fields;
+}
+
+/// Annotation maps by file stem.
+std::map<std::string, std::string> annotationIndex(const std::string& folder)
+{
+    std::map<std::string, std::string> index;
+    if (folder.empty())
+        return index;
+    for (const auto& file : collectImageFiles({folder}, nullptr))
+        index.emplace(fs::path(file).stem().string(), file);
+    return index;
+}
+
+void attachAnnotations(Dataset& dataset, const std::string& folder)
+{
+    const auto index = annotationIndex(folder);
+    if (index.empty())
+        return;
+    for (auto& record : dataset.records) {
+        const auto it = index.find(fs::path(record.path).stem().string());
+        if (it != index.end())
+            record.annotationPath = it->second;
+    }
+}
+
+engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
+{
+    Dataset dataset;
+    dataset.location = source.location;
+    std::vector<fs::path> classFolders;
+    std::error_code code;
+    for (const auto& entry : fs::directory_iterator(source.location, code))
+        if (entry.is_directory(code))
+            classFolders.push_back(entry.path());
+    std::sort(classFolders.begin(), classFolders.end());
+    std::vector<std::pair<fs::path, int>> labelled;
+    for (const auto& folder : classFolders) {
+        const int label = source.classes.labelOf(folder.filename().string());
+        if (label != UnknownLabel)
+            labelled.emplace_back(folder, label);
+    }
+    if (labelled.empty()) {
+        // No class subfolders: every image below is unlabelled.
+        for (const auto& file : collectImageFiles({source.location}, nullptr))
+            dataset.records.push_back({file, UnknownLabel, {}, {}});
+    } else {
+        for (const auto& folder : classFolders)
+            if (source.classes.labelOf(folder.filename().string()) == UnknownLabel)
+                dataset.problems.emplace_back(folder.string(), "folder name is not a class (map it with --classes)");
+        for (const auto& entry : fs::directory_iterator(source.location, code))
+            if (entry.is_regular_file(code) && hasImageExtension(entry.path().string()))
+                dataset.problems.emplace_back(entry.path().string(), "image outside the class folders");
+        for (const auto& [folder, label] : labelled) {
+            if (cancel.isCancelled())
+                return Error{"cancelled"};
+            for (const auto& file : collectImageFiles({folder.string()}, nullptr))
+                dataset.records.push_back({file, label, {}, {}});
+            progress.progress(std::int64_t(dataset.records.size()), std::int64_t(dataset.records.size()));
+        }
+    }
+    attachAnnotations(dataset, source.annotationFolder);
+    return dataset;
+}
+
+engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
+{
+    QFile file(QString::fromStdString(source.location));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error{"cannot read manifest " + source.location + ": " + file.errorString().toStdString()};
+    Dataset dataset;
+    dataset.location = source.location;
+    const fs::path base = fs::path(source.location).parent_path();
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        if (cancel.isCancelled())
+            return Error{"cancelled"};
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        ++lineNumber;
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const QStringList fields = csvFields(line);
+        const std::string where = source.location + ":" + std::to_string(lineNumber);
+        if (lineNumber == 1 && fields.value(0).trimmed().compare(QLatin1String("path"), Qt::CaseInsensitive) == 0)
+            continue;  // header
+        if (fields.size() < 2) {
+            dataset.problems.emplace_back(where, "expected path,label[,group]");
+            continue;
+        }
+        fs::path path(fields[0].trimmed().toStdString());
+        if (path.is_relative())
+            path = base / path;
+        const std::string labelText = trimmed(fields[1].toStdString());
+        const int label = source.classes.labelOf(labelText);
+        if (label == UnknownLabel) {
+            dataset.problems.emplace_back(where, "unknown label '" + labelText + "'");
+            continue;
+        }
+        std::error_code code;
+        if (!fs::is_regular_file(path, code)) {
+            dataset.problems.emplace_back(path.string(), "listed in the manifest but missing");
+            continue;
+        }
+        dataset.records.push_back({path.lexically_normal().string(), label,
+                                   fields.size() > 2 ? trimmed(fields[2].toStdString()) : std::string(), {}});
+        if (dataset.records.size() % 1000 == 0)
+            progress.progress(std::int64_t(dataset.records.size()), 0);
+    }
+    attachAnnotations(dataset, source.annotationFolder);
+    return dataset;
+}
+
+} // namespace
+
+ClassMapping ClassMapping::defaults()
+{
+    ClassMapping mapping;
+    for (const char* name : {"real", "0_real", "0-real", "bonafide", "bona_fide", "bona-fide", "genuine", "live",
+                             "authentic", "pristine", "original"})
+        mapping.set(name, 0);
+    for (const char* name : {"fake", "1_fake", "1-fake", "synthetic", "1_synthetic", "generated", "gan", "spoof",
+                             "deepfake", "manipulated"})
+        mapping.set(name, 1);
+    return mapping;
+}
+
+engine::Result<ClassMapping> ClassMapping::parse(const std::string& text)
+{
+    ClassMapping mapping;
+    const QStringList entries = QString::fromStdString(text).split(',', Qt::SkipEmptyParts);
+    for (const QString& entry : entries) {
+        const QStringList parts = entry.split('=');
+        bool numeric = false;
+        const int label = parts.value(1).trimmed().toInt(&numeric);
+        if (parts.size() != 2 || parts[0].trimmed().isEmpty() || !numeric || label < 0)
+            return Error{"class mapping entry '" + entry.toStdString() + "' is not NAME=INDEX"};
+        mapping.set(parts[0].trimmed().toStdString(), label);
+    }
+    if (mapping.m_labels.empty())
+        return Error{"empty class mapping"};
+    return mapping;
+}
+
+int ClassMapping::labelOf(const std::string& name) const
+{
+    const std::string key = lowered(trimmed(name));
+    const auto it = m_labels.find(key);
+    if (it != m_labels.end())
+        return it->second;
+    if (!key.empty() && std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c); })
+        && key.size() <= 2)
+        return std::stoi(key);
+    return UnknownLabel;
+}
+
+void ClassMapping::set(const std::string& name, int label) { m_labels[lowered(trimmed(name))] = label; }
+
+std::map<int, int> Dataset::classCounts() const
+{
+    std::map<int, int> counts;
+    for (const auto& record : records)
+        ++counts[record.label];
+    return counts;
+}
+
+bool Dataset::isLabelled() const
+{
+    return std::none_of(records.begin(), records.end(), [](const DatasetRecord& r) { return r.label == UnknownLabel; });
+}
+
+engine::Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
+{
+    std::error_code code;
+    if (fs::is_directory(source.location, code))
+        return scanFolder(source, progress, cancel);
+    if (fs::is_regular_file(source.location, code))
+        return scanManifest(source, progress, cancel);
+    return Error{"no such dataset folder or manifest: " + source.location};
+}
+
+} // namespace saliscope

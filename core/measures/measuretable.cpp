@@ -1,0 +1,28 @@
+#include "measures/measuretable.h"
+
+namespace saliscope {
+
+const char* measureName(MeasureKind kind)
+{
+    switch (kind) {
+    case MeasureKind::Predictions: return "predictions";
+    case MeasureKind::Entropy: return "entropy";
+    case MeasureKind::Noise: return "noise";
+    case MeasureKind::Transforms: return "transforms";
+    case MeasureKind::Stability: return "stability";
+    case MeasureKind::Degradation: return "degradation";
+    }
+    return "unknown";
+}
+
+int MeasureTable::column(const std::string& name) const
+{
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i] == name)
+            return int(i);
+    return -1;
+}
+
+MeasureSink::~MeasureSink() = default;
+
+} // namespace saliscope

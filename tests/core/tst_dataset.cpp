@@ -1,0 +1,129 @@
+#include "dataset/dataset.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace saliscope;
+
+namespace {
+
+void writeImage(const QString& path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QImage image(8, 8, QImage::Format_RGB888);
+    image.fill(Qt::gray);
+    QVERIFY(image.save(path));
+}
+
+void writeText(const QString& path, const QByteArray& text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+} // namespace
+
+class TestDataset final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void classFolders_data()
+    {
+        QTest::addColumn<QString>("realName");
+        QTest::addColumn<QString>("fakeName");
+        QTest::newRow("plain") << "real" << "fake";
+        QTest::newRow("numbered") << "0_real" << "1_fake";
+        QTest::newRow("capitalised") << "Real" << "Synthetic";
+        QTest::newRow("digits") << "0" << "1";
+    }
+
+    void classFolders()
+    {
+        QFETCH(QString, realName);
+        QFETCH(QString, fakeName);
+        QTemporaryDir dir;
+        writeImage(dir.filePath(realName + "/a.png"));
+        writeImage(dir.filePath(realName + "/nested/b.jpg"));
+        writeImage(dir.filePath(fakeName + "/c.png"));
+        writeImage(dir.filePath("notes/d.png"));
+        writeImage(dir.filePath("stray.png"));
+        writeText(dir.filePath(fakeName + "/readme.txt"), "x");
+        NullProgressSink progress;
+        auto dataset = scanDataset({dir.path().toStdString()}, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        QCOMPARE(int(dataset->records.size()), 3);
+        QCOMPARE(dataset->classCounts().at(0), 2);
+        QCOMPARE(dataset->classCounts().at(1), 1);
+        QVERIFY(dataset->isLabelled());
+        QCOMPARE(int(dataset->problems.size()), 2);  // the unknown folder and the stray image
+    }
+
+    void customMapping()
+    {
+        QTemporaryDir dir;
+        writeImage(dir.filePath("ffhq/a.png"));
+        writeImage(dir.filePath("stylegan/b.png"));
+        auto mapping = ClassMapping::parse("ffhq=0, stylegan=1");
+        QVERIFY(mapping.ok());
+        NullProgressSink progress;
+        auto dataset = scanDataset({dir.path().toStdString(), mapping.value()}, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        QCOMPARE(dataset->classCounts().at(1), 1);
+        QVERIFY(!ClassMapping::parse("ffhq:0").ok());
+    }
+
+    void unlabelledFolder()
+    {
+        QTemporaryDir dir;
+        writeImage(dir.filePath("x/a.png"));
+        writeImage(dir.filePath("b.png"));
+        NullProgressSink progress;
+        auto dataset = scanDataset({dir.path().toStdString()}, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        QCOMPARE(int(dataset->records.size()), 2);
+        QVERIFY(!dataset->isLabelled());
+    }
+
+    void manifestWithProblems()
+    {
+        QTemporaryDir dir;
+        writeImage(dir.filePath("imgs/a.png"));
+        writeImage(dir.filePath("imgs/b,c.png"));
+        writeImage(dir.filePath("annotations/a.png"));
+        writeText(dir.filePath("list.csv"), "path,label,group\n"
+                                             "imgs/a.png,0,ffhq\n"
+                                             "\"imgs/b,c.png\",fake,stylegan2\n"
+                                             "imgs/missing.png,1\n"
+                                             "imgs/a.png,unicorn\n"
+                                             "justonefield\n");
+        NullProgressSink progress;
+        DatasetSource source{dir.filePath("list.csv").toStdString()};
+        source.annotationFolder = dir.filePath("annotations").toStdString();
+        auto dataset = scanDataset(source, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        QCOMPARE(int(dataset->records.size()), 2);
+        QCOMPARE(dataset->records[1].label, 1);
+        QCOMPARE(dataset->records[1].group, std::string("stylegan2"));
+        QVERIFY(QString::fromStdString(dataset->records[1].path).endsWith("b,c.png"));
+        QVERIFY(QString::fromStdString(dataset->records[0].annotationPath).endsWith("annotations/a.png"));
+        QVERIFY(dataset->records[1].annotationPath.empty());
+        QCOMPARE(int(dataset->problems.size()), 3);
+        QVERIFY(dataset->problems[0].second.find("missing") != std::string::npos);
+        QVERIFY(dataset->problems[1].second.find("unicorn") != std::string::npos);
+    }
+
+    void missingSource()
+    {
+        NullProgressSink progress;
+        auto dataset = scanDataset({"/nonexistent/dataset"}, progress, CancelToken());
+        QVERIFY(!dataset.ok());
+        QVERIFY(QString::fromStdString(dataset.error()).contains("no such dataset"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataset)
+#include "tst_dataset.moc"
