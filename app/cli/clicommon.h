@@ -19,6 +19,9 @@ struct Command final {
 
 int runInfo(const QStringList& arguments);
 int runCam(const QStringList& arguments);
+int runEntropy(const QStringList& arguments);
+int runSsim(const QStringList& arguments);
+int runStability(const QStringList& arguments);
 
 /// Prints "saliscope-cli COMMAND: reason" on stderr and returns exit code 1.
 int fail(const QString& command, const QString& reason);

@@ -16,6 +16,9 @@ using saliscope::cli::Command;
 const Command commands[] = {
     {"info", "Show a model's metadata, detected architecture and CAM layer", saliscope::cli::runInfo},
     {"cam", "Write Grad-CAM maps of images and a CSV of predictions", saliscope::cli::runCam},
+    {"entropy", "Entropy of salience map files", saliscope::cli::runEntropy},
+    {"ssim", "SSIM between maps of the same name in two folders", saliscope::cli::runSsim},
+    {"stability", "Pairwise SSIM across K folders of maps (training runs)", saliscope::cli::runStability},
 };
 
 void printUsage(std::FILE* stream)

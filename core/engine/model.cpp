@@ -396,6 +396,18 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
                          std::vector<std::uint8_t>(std::size_t(impl->metadata.inputWidth) * impl->metadata.inputHeight * 3, 128)};
         const at::Tensor probeInput = impl->input(probe);
 
+        // The whole network must accept the declared input size before any layer is chosen.
+        if (impl->module.find_method("forward")) {
+            torch::NoGradGuard noGrad;
+            try {
+                impl->module.forward({probeInput});
+            } catch (const std::exception& error) {
+                return Error{path + ": the model rejects a " + std::to_string(impl->metadata.inputHeight) + "x"
+                             + std::to_string(impl->metadata.inputWidth) + " input (" + torchMessage(error)
+                             + "); set the input size in its metadata"};
+            }
+        }
+
         if (!impl->useExportedMethods && layer.empty()) {
             // No layer named: take the last top-level layer whose output is a 4-D map.
             const auto calls = topLevelLayerCalls(impl->module);

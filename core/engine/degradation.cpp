@@ -1,0 +1,179 @@
+#include "degradation.h"
+
+#include "cammaps.h"
+#include "numpycompat.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+// Exactness: each pass reproduces scipy's correlate1d rounding product by product; see the note in
+// numpycompat.cpp about FMA contraction (a default x86-64 build has none).
+
+namespace saliscope::engine {
+
+namespace {
+
+/// scipy 1.10 _gaussian_kernel1d(sigma, 0, radius): exp(-0.5 / sigma^2 * x^2) normalised by its NumPy sum.
+std::vector<double> gaussianWeights(double sigma)
+{
+    const int radius = int(4.0 * sigma + 0.5);
+    const double factor = -0.5 / (sigma * sigma);
+    std::vector<double> phi(std::size_t(2 * radius + 1));
+    for (int x = -radius; x <= radius; ++x)
+        phi[std::size_t(x + radius)] = numpycompat::exp(factor * double(x * x));
+    const double sum = numpycompat::pairwiseSum(phi.data(), phi.size());
+    for (double& value : phi)
+        value = value / sum;
+    return phi;
+}
+
+/// scipy's "reflect" extension (d c b a | a b c d | d c b a), repeated for any offset.
+int reflectIndex(int i, int n)
+{
+    if (n == 1)
+        return 0;
+    const int period = 2 * n;
+    int m = i % period;
+    if (m < 0)
+        m += period;
+    return m < n ? m : period - 1 - m;
+}
+
+/// One output value of scipy's symmetric correlate1d: in[0]*w[0], then (in[-j] + in[j]) * w[j]
+/// added for j = radius down to 1, the double written back to uint8 by truncation.
+template <typename Fetch>
+std::uint8_t correlateAt(const std::vector<double>& weights, int radius, Fetch fetch)
+{
+    const double* w = weights.data() + radius;  // centre
+    double sum = double(fetch(0)) * w[0];
+    for (int j = radius; j >= 1; --j)
+        sum += (double(fetch(-j)) + double(fetch(j))) * w[j];
+    return std::uint8_t(sum);
+}
+
+/// Blurs the given pixels (row-major indices, grouped by row in increasing order) of every channel
+/// with one kernel, computing the vertical pass only where the horizontal pass reads it.
+void blurPixels(const ImageU8& image, const std::vector<double>& weights, const std::vector<int>& pixels,
+                ImageU8& out)
+{
+    const int w = image.width;
+    const int h = image.height;
+    const int channels = image.channels;
+    const int radius = int(weights.size() / 2);
+    std::vector<std::uint8_t> row(std::size_t(w) * std::size_t(channels));
+    std::size_t begin = 0;
+    while (begin < pixels.size()) {
+        const int r = pixels[begin] / w;
+        std::size_t end = begin;
+        while (end < pixels.size() && pixels[end] / w == r)
+            ++end;
+        const int firstColumn = pixels[begin] % w;
+        const int lastColumn = pixels[end - 1] % w;
+        int lo = 0;
+        int hi = w - 1;
+        if (radius < w) {  // one reflection at most: the reads stay inside [lo, hi]
+            lo = std::max(0, firstColumn - radius);
+            hi = std::min(w - 1, lastColumn + radius);
+        }
+        for (int c = lo; c <= hi; ++c)
+            for (int ch = 0; ch < channels; ++ch)
+                row[std::size_t(c) * channels + ch] = correlateAt(weights, radius, [&](int j) {
+                    return image.at(reflectIndex(r + j, h), c, ch);
+                });
+        for (std::size_t p = begin; p < end; ++p) {
+            const int c = pixels[p] % w;
+            for (int ch = 0; ch < channels; ++ch)
+                out.at(r, c, ch) = correlateAt(weights, radius, [&](int j) {
+                    return row[std::size_t(reflectIndex(c + j, w)) * channels + ch];
+                });
+        }
+        begin = end;
+    }
+}
+
+} // namespace
+
+ImageU8 gaussianFilterU8(const ImageU8& image, double sigma)
+{
+    if (!(sigma > 1e-15) || image.pixels.empty())
+        return image;
+    const std::vector<double> weights = gaussianWeights(sigma);
+    const int radius = int(weights.size() / 2);
+    const int w = image.width;
+    const int h = image.height;
+    const int channels = image.channels;
+    ImageU8 vertical = ImageU8::zeros(w, h, channels);
+    for (int r = 0; r < h; ++r)
+        for (int c = 0; c < w; ++c)
+            for (int ch = 0; ch < channels; ++ch)
+                vertical.at(r, c, ch) =
+                    correlateAt(weights, radius, [&](int j) { return image.at(reflectIndex(r + j, h), c, ch); });
+    ImageU8 out = ImageU8::zeros(w, h, channels);
+    for (int r = 0; r < h; ++r)
+        for (int c = 0; c < w; ++c)
+            for (int ch = 0; ch < channels; ++ch)
+                out.at(r, c, ch) =
+                    correlateAt(weights, radius, [&](int j) { return vertical.at(r, reflectIndex(c + j, w), ch); });
+    return out;
+}
+
+std::vector<int> degradationLevels(const ImageU8& guide)
+{
+    const auto maximum = std::max_element(guide.pixels.begin(), guide.pixels.end());
+    if (maximum == guide.pixels.end() || *maximum == 0)
+        return {};
+    const double gmax = double(*maximum);
+    std::vector<int> levels(guide.pixels.size());
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        const double t = (10.0 * double(guide.pixels[i])) / gmax;  // 10 * g / max(g)
+        levels[i] = int(std::nearbyint(t * 10.0));                  // np.round(t, 1) = rint(t * 10) / 10
+    }
+    return levels;
+}
+
+double degradationSigma(int level, const DegradationParams& params)
+{
+    if (level >= 100)
+        return 0.0;
+    // With the defaults: 0.001 * ((100 - k) / 10)^4, the rounding the reference data were made with.
+    const double scale = params.sigmaMax / std::pow(10.0, params.curveOrder);
+    return scale * std::pow(double(100 - level) / 10.0, params.curveOrder);
+}
+
+Result<ImageU8> degradeBySalience(const ImageU8& image, const ImageU8& salienceMap, DegradationMode mode,
+                                  const DegradationParams& params)
+{
+    if (image.pixels.empty() || image.width <= 0 || image.height <= 0)
+        return Error{"Cannot degrade an empty image."};
+    if (salienceMap.channels != 1 || salienceMap.pixels.empty())
+        return Error{"The salience map must be a non-empty single-channel 8-bit map."};
+    ImageU8 guide = salienceMap.width == image.width && salienceMap.height == image.height
+                        ? salienceMap
+                        : upscaleMap(salienceMap, image.width, image.height);
+    if (mode == DegradationMode::Object)
+        for (std::uint8_t& v : guide.pixels)
+            v = std::uint8_t(255 - v);
+    const std::vector<int> levels = degradationLevels(gaussianFilterU8(guide, params.guideSigma));
+    if (levels.empty())
+        return image;
+
+    std::vector<std::vector<int>> pixelsByLevel(101);
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        if (levels[i] >= 0 && levels[i] < 100)
+            pixelsByLevel[std::size_t(levels[i])].push_back(int(i));
+    ImageU8 out = image;
+    for (int level = 0; level < 100; ++level) {
+        const std::vector<int>& pixels = pixelsByLevel[std::size_t(level)];
+        const double sigma = degradationSigma(level, params);
+        if (pixels.empty() || !(sigma > 1e-15))
+            continue;
+        const std::vector<double> weights = gaussianWeights(sigma);
+        if (weights.size() == 1)  // radius 0: the kernel is exactly [1.0], the identity
+            continue;
+        blurPixels(image, weights, pixels, out);
+    }
+    return out;
+}
+
+} // namespace saliscope::engine

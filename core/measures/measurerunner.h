@@ -1,0 +1,68 @@
+#pragma once
+
+#include "dataset/dataset.h"
+#include "engine/modelmetadata.h"
+#include "engine/result.h"
+#include "jobs/progress.h"
+#include "measures/measuresettings.h"
+#include "measures/measuretable.h"
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace saliscope {
+
+/// A model taking part in a run, named for tables and charts.
+struct ModelEntry final {
+    std::string name;  ///< unique within the run (default: the file's base name)
+    std::string path;
+    std::string layer; ///< CAM layer; empty: the model's default
+    std::optional<engine::ModelMetadata> metadata;
+};
+
+/// K independent training runs of one architecture and loss, compared by measure (d).
+struct FamilyEntry final {
+    std::string name;
+    std::vector<std::string> members;  ///< model names (ModelEntry::name)
+};
+
+/// Everything a measure run needs. Defaults follow MEASURES.md.
+struct MeasureRunParams final {
+    std::set<MeasureKind> measures;  ///< Predictions is always computed
+    std::vector<ModelEntry> models;
+    std::vector<FamilyEntry> families;
+    Dataset dataset;
+    MeasureSettings settings;
+    std::string device = "cpu";
+    int batchSize = 16;
+    /// When set, images for which it returns false are not computed (resume, --shard).
+    std::function<bool(std::int64_t imageIndex)> includeImage;
+};
+
+/// What a run produced besides the rows it streamed: per-image tables (when kept) and the
+/// images that could not be used, with reasons.
+struct MeasureRunResult final {
+    std::vector<MeasureTable> tables;
+    std::vector<std::pair<std::string, std::string>> skipped;  ///< (path, reason)
+    std::int64_t imagesComputed = 0;
+};
+
+/// The per-image columns of each measure, in the order rows carry their values.
+const std::vector<std::string>& measureColumns(MeasureKind kind);
+
+/// Parses "entropy", "noise", ..., or "all" into measures; an Error names an unknown one.
+engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text);
+
+/// Runs the requested measures over the dataset for every model, batch by batch: decode
+/// (skipping unreadable images with a reason), resize (Pillow bilinear) per model input size,
+/// Grad-CAM of the clean images, then the noisy, transformed and degraded variants, and
+/// pairwise stability within each family. Rows of each batch go to `sink` as they are ready
+/// and, when `keepTables` is true, also into the result. A model that fails to load is an
+/// Error before any work; cancellation returns an Error "cancelled". Runs on the calling thread.
+engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
+                                             ProgressSink& progress, const CancelToken& cancel);
+
+} // namespace saliscope

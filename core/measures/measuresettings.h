@@ -1,0 +1,38 @@
+#pragma once
+
+#include "engine/degradation.h"
+#include "engine/imageops.h"
+#include "engine/result.h"
+#include "engine/ssim.h"
+
+#include <QJsonObject>
+
+#include <string>
+
+namespace saliscope {
+
+/// Which number is an image's "synthetic" score: the paper's sigmoid of the positive logit, or
+/// the softmax probability of the positive class.
+enum class ScoreKind { Sigmoid, Softmax };
+
+/// Every parameter of the five measures, with MEASURES.md's defaults. A run records all of them.
+struct MeasureSettings final {
+    engine::NoiseParams noise;
+    engine::TransformParams transforms;
+    engine::DegradationParams degradation;
+    engine::SsimParams ssim;
+    ScoreKind score = ScoreKind::Sigmoid;
+    int histogramBins = 20;  ///< bins of the summary histograms over [0, 1]
+
+    /// Sets one parameter from `key=value` text (the CLI's --set), e.g. "noise.levels=0,0.1,0.5",
+    /// "noise.seed=7", "degradation.sigma_max=8", "score=softmax". Errors name the key.
+    engine::Status set(const std::string& assignment);
+    /// Every parameter as JSON (what a run stores and summary.json shows).
+    QJsonObject toJson() const;
+    /// Reads toJson()'s output; missing keys keep defaults.
+    static engine::Result<MeasureSettings> fromJson(const QJsonObject& object);
+    /// The keys set() accepts, with their current values, one "key=value" per line.
+    std::string describe() const;
+};
+
+} // namespace saliscope

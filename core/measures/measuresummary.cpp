@@ -1,0 +1,386 @@
+#include "measures/measuresummary.h"
+
+#include "measures/statistics.h"
+
+#include <QJsonArray>
+#include <QString>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace saliscope {
+
+namespace {
+
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+QJsonValue number(double value) { return std::isfinite(value) ? QJsonValue(value) : QJsonValue(); }
+
+QJsonObject statsJson(const std::vector<double>& values)
+{
+    const auto s = summarize(values);
+    return QJsonObject{{"count", double(s.count)},        {"mean", number(s.mean)}, {"median", number(s.median)},
+                       {"std", number(s.standardDeviation)}, {"min", number(s.minimum)}, {"max", number(s.maximum)}};
+}
+
+QJsonObject histogramJson(const std::vector<double>& values, int bins)
+{
+    const auto h = histogram(values, bins, 0.0, 1.0);
+    QJsonArray counts;
+    for (auto c : h.counts)
+        counts.append(double(c));
+    return QJsonObject{{"lower", h.lower}, {"upper", h.upper}, {"counts", counts}};
+}
+
+double meanOf(const std::vector<double>& values) { return summarize(values).mean; }
+
+const MeasureTable* findTable(const std::vector<MeasureTable>& tables, MeasureKind kind)
+{
+    for (const auto& table : tables)
+        if (table.measure == kind)
+            return &table;
+    return nullptr;
+}
+
+/// Values of one column, grouped by model then by variant.
+using Grouped = std::map<std::string, std::map<std::string, std::vector<double>>>;
+
+Grouped groupColumn(const MeasureTable& table, const std::string& column)
+{
+    Grouped grouped;
+    const int c = table.column(column);
+    if (c < 0)
+        return grouped;
+    for (const auto& row : table.rows)
+        grouped[row.model][row.variant].push_back(row.values[std::size_t(c)]);
+    return grouped;
+}
+
+/// Labels and predictions per (model, image) from the predictions table.
+struct ModelPredictions final {
+    std::vector<std::int64_t> images;
+    std::vector<int> labels;
+    std::vector<int> predicted;
+    std::vector<double> scores;
+    std::vector<double> correct;
+    int flat = 0;
+};
+
+std::map<std::string, ModelPredictions> predictionsByModel(const MeasureTable& table)
+{
+    std::map<std::string, ModelPredictions> byModel;
+    for (const auto& row : table.rows) {
+        auto& p = byModel[row.model];
+        p.images.push_back(row.imageIndex);
+        p.labels.push_back(int(row.values[0]));
+        p.predicted.push_back(int(row.values[1]));
+        p.scores.push_back(row.values[2]);
+        p.correct.push_back(row.values[3]);
+        p.flat += row.values[4] != 0;
+    }
+    return byModel;
+}
+
+QJsonObject accuracyJson(const ModelPredictions& p)
+{
+    std::set<int> classes;
+    for (std::size_t i = 0; i < p.labels.size(); ++i) {
+        if (p.labels[i] >= 0)
+            classes.insert(p.labels[i]);
+        classes.insert(p.predicted[i]);
+    }
+    std::vector<int> classList(classes.begin(), classes.end());
+    std::map<int, int> position;
+    for (std::size_t i = 0; i < classList.size(); ++i)
+        position[classList[i]] = int(i);
+    std::vector<std::vector<int>> matrix(classList.size(), std::vector<int>(classList.size(), 0));
+    int labelled = 0;
+    for (std::size_t i = 0; i < p.labels.size(); ++i)
+        if (p.labels[i] >= 0) {
+            ++matrix[std::size_t(position[p.labels[i]])][std::size_t(position[p.predicted[i]])];
+            ++labelled;
+        }
+    QJsonArray rows;
+    for (const auto& row : matrix) {
+        QJsonArray cells;
+        for (int cell : row)
+            cells.append(cell);
+        rows.append(cells);
+    }
+    QJsonArray classArray;
+    for (int c : classList)
+        classArray.append(c);
+    return QJsonObject{{"images", double(p.labels.size())},
+                       {"labelled", labelled},
+                       {"accuracy", number(meanOf(p.correct))},
+                       {"roc_auc", number(rocAuc(p.scores, p.labels))},
+                       {"mean_score", number(meanOf(p.scores))},
+                       {"flat_maps", p.flat},
+                       {"confusion", QJsonObject{{"classes", classArray}, {"rows_true_columns_predicted", rows}}}};
+}
+
+QJsonObject entropyJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p, int bins)
+{
+    const int normalizedColumn = table.column("normalized_entropy");
+    std::map<std::int64_t, std::size_t> rowOfImage;
+    for (std::size_t i = 0; i < p.images.size(); ++i)
+        rowOfImage[p.images[i]] = i;
+    std::vector<double> bits, normalized, spatial;
+    std::map<int, std::vector<double>> byClass;
+    std::vector<double> correct, incorrect;
+    for (const auto& row : table.rows) {
+        if (row.model != model)
+            continue;
+        bits.push_back(row.values[0]);
+        const double value = row.values[std::size_t(normalizedColumn)];
+        normalized.push_back(value);
+        spatial.push_back(row.values[2]);
+        const auto it = rowOfImage.find(row.imageIndex);
+        if (it == rowOfImage.end())
+            continue;
+        const int label = p.labels[it->second];
+        if (label >= 0)
+            byClass[label].push_back(value);
+        const double isCorrect = p.correct[it->second];
+        if (isCorrect == 1.0)
+            correct.push_back(value);
+        else if (isCorrect == 0.0)
+            incorrect.push_back(value);
+    }
+    QJsonObject classes;
+    for (const auto& [label, values] : byClass)
+        classes[QString::number(label)] = statsJson(values);
+    return QJsonObject{{"normalized", statsJson(normalized)},
+                       {"bits", statsJson(bits)},
+                       {"spatial", statsJson(spatial)},
+                       {"histogram", histogramJson(normalized, bins)},
+                       {"by_class", classes},
+                       {"by_correctness", QJsonObject{{"correct", statsJson(correct)}, {"incorrect", statsJson(incorrect)}}}};
+}
+
+QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const MeasureSettings& settings)
+{
+    QJsonArray levels, score, accuracy, ssimSmall, ssimUpscaled, entropy;
+    std::vector<double> x, meanSmall, meanUpscaled;
+    auto meanStd = [](const std::vector<double>& values) {
+        const auto s = summarize(values);
+        return QJsonObject{{"mean", number(s.mean)}, {"std", number(s.standardDeviation)}};
+    };
+    const auto columns = std::map<std::string, Grouped>{
+        {"score", groupColumn(table, "score")},
+        {"correct", groupColumn(table, "correct")},
+        {"ssim_small", groupColumn(table, "ssim_small")},
+        {"ssim_upscaled", groupColumn(table, "ssim_upscaled")},
+        {"normalized_entropy", groupColumn(table, "normalized_entropy")},
+    };
+    for (double level : settings.noise.levels) {
+        const std::string variant = QString::number(level, 'g', 12).toStdString();
+        auto values = [&](const char* column) -> std::vector<double> {
+            const auto& grouped = columns.at(column);
+            const auto m = grouped.find(model);
+            if (m == grouped.end())
+                return {};
+            const auto v = m->second.find(variant);
+            return v == m->second.end() ? std::vector<double>() : v->second;
+        };
+        if (values("score").empty())
+            continue;
+        levels.append(level);
+        score.append(meanStd(values("score")));
+        accuracy.append(number(meanOf(values("correct"))));
+        ssimSmall.append(meanStd(values("ssim_small")));
+        ssimUpscaled.append(meanStd(values("ssim_upscaled")));
+        entropy.append(meanStd(values("normalized_entropy")));
+        x.push_back(level);
+        meanSmall.push_back(meanOf(values("ssim_small")));
+        meanUpscaled.push_back(meanOf(values("ssim_upscaled")));
+    }
+    return QJsonObject{{"levels", levels},
+                       {"score", score},
+                       {"accuracy", accuracy},
+                       {"ssim_small", ssimSmall},
+                       {"ssim_upscaled", ssimUpscaled},
+                       {"normalized_entropy", entropy},
+                       {"auc_ssim_small", number(trapezoidArea(x, meanSmall))},
+                       {"auc_ssim_upscaled", number(trapezoidArea(x, meanUpscaled))}};
+}
+
+QJsonObject transformsJson(const MeasureTable& table, const std::string& model, int bins)
+{
+    const auto ssim = groupColumn(table, "ssim_upscaled");
+    const auto changed = groupColumn(table, "prediction_changed");
+    QJsonObject perTransform;
+    std::vector<double> all, allChanged;
+    if (!ssim.count(model))
+        return {};
+    for (const auto& [variant, values] : ssim.at(model)) {
+        const auto& flips = changed.at(model).at(variant);
+        const auto s = summarize(values);
+        perTransform[QString::fromStdString(variant)] =
+            QJsonObject{{"ssim_mean", number(s.mean)}, {"ssim_std", number(s.standardDeviation)},
+                        {"flip_rate", number(meanOf(flips))}};
+        all.insert(all.end(), values.begin(), values.end());
+        allChanged.insert(allChanged.end(), flips.begin(), flips.end());
+    }
+    return QJsonObject{{"per_transform", perTransform},
+                       {"ssim", statsJson(all)},
+                       {"histogram", histogramJson(all, bins)},
+                       {"flip_rate", number(meanOf(allChanged))}};
+}
+
+QJsonObject degradationJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p)
+{
+    QJsonObject modes;
+    std::map<std::string, double> drops;
+    const double cleanAccuracy = meanOf(p.correct);
+    for (const char* mode : {"background", "object"}) {
+        std::vector<double> score, correct, drop, ssim;
+        for (const auto& row : table.rows) {
+            if (row.model != model || row.variant != mode)
+                continue;
+            score.push_back(row.values[0]);
+            correct.push_back(row.values[2]);
+            drop.push_back(row.values[3]);
+            ssim.push_back(row.values[4]);
+        }
+        if (score.empty())
+            continue;
+        drops[mode] = meanOf(drop);
+        const double accuracy = meanOf(correct);
+        modes[mode] = QJsonObject{{"score_mean", number(meanOf(score))},
+                                  {"accuracy", number(accuracy)},
+                                  {"accuracy_drop", number(cleanAccuracy - accuracy)},
+                                  {"confidence_drop", number(drops[mode])},
+                                  {"ssim_mean", number(meanOf(ssim))}};
+    }
+    if (drops.count("background") && drops.count("object"))
+        modes["faithfulness"] = number(drops["object"] - drops["background"]);
+    return modes;
+}
+
+QJsonObject stabilityJson(const MeasureTable& table, const FamilyEntry& family, int bins)
+{
+    std::vector<double> all;
+    std::map<std::int64_t, std::vector<double>> perImage;
+    const std::size_t k = family.members.size();
+    std::vector<std::vector<std::vector<double>>> pairs(k, std::vector<std::vector<double>>(k));
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < k; ++i)
+        position[family.members[i]] = i;
+    for (const auto& row : table.rows) {
+        if (row.variant != family.name)
+            continue;
+        const auto bar = row.model.find('|');
+        if (bar == std::string::npos)
+            continue;
+        const auto a = position.find(row.model.substr(0, bar));
+        const auto b = position.find(row.model.substr(bar + 1));
+        if (a == position.end() || b == position.end())
+            continue;
+        all.push_back(row.values[0]);
+        perImage[row.imageIndex].push_back(row.values[0]);
+        pairs[a->second][b->second].push_back(row.values[0]);
+    }
+    std::vector<double> imageMeans;
+    for (const auto& [image, values] : perImage)
+        imageMeans.push_back(meanOf(values));
+    QJsonArray matrix;
+    for (std::size_t a = 0; a < k; ++a) {
+        QJsonArray row;
+        for (std::size_t b = 0; b < k; ++b) {
+            if (a == b)
+                row.append(1.0);
+            else
+                row.append(number(meanOf(a < b ? pairs[a][b] : pairs[b][a])));
+        }
+        matrix.append(row);
+    }
+    QJsonArray members;
+    for (const auto& m : family.members)
+        members.append(QString::fromStdString(m));
+    return QJsonObject{{"members", members},
+                       {"pairs", double(k * (k - 1) / 2)},
+                       {"ssim", statsJson(all)},
+                       {"histogram", histogramJson(all, bins)},
+                       {"per_image_mean", statsJson(imageMeans)},
+                       {"matrix", matrix}};
+}
+
+} // namespace
+
+QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const MeasureSettings& settings,
+                              const std::vector<FamilyEntry>& families)
+{
+    QJsonObject summary;
+    const MeasureTable* predictions = findTable(tables, MeasureKind::Predictions);
+    if (!predictions)
+        return summary;
+    const auto byModel = predictionsByModel(*predictions);
+    QJsonObject models;
+    for (const auto& [model, p] : byModel) {
+        QJsonObject entry = accuracyJson(p);
+        if (const auto* table = findTable(tables, MeasureKind::Entropy))
+            entry["entropy"] = entropyJson(*table, model, p, settings.histogramBins);
+        if (const auto* table = findTable(tables, MeasureKind::Noise))
+            entry["noise"] = noiseJson(*table, model, settings);
+        if (const auto* table = findTable(tables, MeasureKind::Transforms))
+            entry["transforms"] = transformsJson(*table, model, settings.histogramBins);
+        if (const auto* table = findTable(tables, MeasureKind::Degradation))
+            entry["degradation"] = degradationJson(*table, model, p);
+        models[QString::fromStdString(model)] = entry;
+    }
+    summary["models"] = models;
+    if (const auto* table = findTable(tables, MeasureKind::Stability)) {
+        QJsonObject familyJson;
+        std::vector<FamilyEntry> known = families;
+        if (known.empty()) {
+            // The run's implicit family of all models, named by its rows.
+            std::map<std::string, std::set<std::string>> members;
+            for (const auto& row : table->rows) {
+                const auto bar = row.model.find('|');
+                members[row.variant].insert(row.model.substr(0, bar));
+                members[row.variant].insert(row.model.substr(bar + 1));
+            }
+            for (const auto& [name, set] : members) {
+                FamilyEntry family{name, {}};
+                for (const auto& [model, p] : byModel)
+                    if (set.count(model))
+                        family.members.push_back(model);
+                known.push_back(family);
+            }
+        }
+        for (const auto& family : known)
+            familyJson[QString::fromStdString(family.name)] = stabilityJson(*table, family, settings.histogramBins);
+        summary["families"] = familyJson;
+    }
+    return summary;
+}
+
+QJsonObject scorecard(const QJsonObject& summary)
+{
+    QJsonObject card;
+    const auto models = summary.value("models").toObject();
+    const auto families = summary.value("families").toObject();
+    for (auto it = models.begin(); it != models.end(); ++it) {
+        const auto m = it.value().toObject();
+        QJsonObject row{{"accuracy", m.value("accuracy")},
+                        {"roc_auc", m.value("roc_auc")},
+                        {"entropy", m.value("entropy").toObject().value("normalized").toObject().value("mean")},
+                        {"noise_ssim_area", m.value("noise").toObject().value("auc_ssim_small")},
+                        {"transform_ssim", m.value("transforms").toObject().value("ssim").toObject().value("mean")},
+                        {"faithfulness", m.value("degradation").toObject().value("faithfulness")}};
+        for (auto f = families.begin(); f != families.end(); ++f) {
+            const auto family = f.value().toObject();
+            if (family.value("members").toArray().contains(it.key())) {
+                row["family"] = f.key();
+                row["stability_ssim"] = family.value("ssim").toObject().value("mean");
+            }
+        }
+        card[it.key()] = row;
+    }
+    return card;
+}
+
+} // namespace saliscope
