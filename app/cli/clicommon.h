@@ -22,6 +22,10 @@ int runCam(const QStringList& arguments);
 int runEntropy(const QStringList& arguments);
 int runSsim(const QStringList& arguments);
 int runStability(const QStringList& arguments);
+int runNoise(const QStringList& arguments);
+int runTransform(const QStringList& arguments);
+int runDegrade(const QStringList& arguments);
+int runMeasure(const QStringList& arguments);
 
 /// Prints "saliscope-cli COMMAND: reason" on stderr and returns exit code 1.
 int fail(const QString& command, const QString& reason);

@@ -19,6 +19,10 @@ const Command commands[] = {
     {"entropy", "Entropy of salience map files", saliscope::cli::runEntropy},
     {"ssim", "SSIM between maps of the same name in two folders", saliscope::cli::runSsim},
     {"stability", "Pairwise SSIM across K folders of maps (training runs)", saliscope::cli::runStability},
+    {"noise", "Salt-and-pepper noise of measure (b) on one image", saliscope::cli::runNoise},
+    {"transform", "A geometric transformation of measure (c) on one image", saliscope::cli::runTransform},
+    {"degrade", "Salience-guided blur of measure (e) on one image", saliscope::cli::runDegrade},
+    {"measure", "Run the salience measures over a dataset", saliscope::cli::runMeasure},
 };
 
 void printUsage(std::FILE* stream)

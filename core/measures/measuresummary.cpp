@@ -25,9 +25,10 @@ QJsonObject statsJson(const std::vector<double>& values)
                        {"std", number(s.standardDeviation)}, {"min", number(s.minimum)}, {"max", number(s.maximum)}};
 }
 
-QJsonObject histogramJson(const std::vector<double>& values, int bins)
+/// Entropies live in [0, 1]; SSIM in [-1, 1].
+QJsonObject histogramJson(const std::vector<double>& values, int bins, double lower = 0.0, double upper = 1.0)
 {
-    const auto h = histogram(values, bins, 0.0, 1.0);
+    const auto h = histogram(values, bins, lower, upper);
     QJsonArray counts;
     for (auto c : h.counts)
         counts.append(double(c));
@@ -226,7 +227,7 @@ QJsonObject transformsJson(const MeasureTable& table, const std::string& model, 
     }
     return QJsonObject{{"per_transform", perTransform},
                        {"ssim", statsJson(all)},
-                       {"histogram", histogramJson(all, bins)},
+                       {"histogram", histogramJson(all, bins, -1.0, 1.0)},
                        {"flip_rate", number(meanOf(allChanged))}};
 }
 
@@ -303,7 +304,7 @@ QJsonObject stabilityJson(const MeasureTable& table, const FamilyEntry& family, 
     return QJsonObject{{"members", members},
                        {"pairs", double(k * (k - 1) / 2)},
                        {"ssim", statsJson(all)},
-                       {"histogram", histogramJson(all, bins)},
+                       {"histogram", histogramJson(all, bins, -1.0, 1.0)},
                        {"per_image_mean", statsJson(imageMeans)},
                        {"matrix", matrix}};
 }

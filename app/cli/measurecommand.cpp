@@ -1,0 +1,231 @@
+#include "clicommon.h"
+
+#include "engine/runtime.h"
+#include "measures/csvmeasuresink.h"
+#include "measures/measurerunner.h"
+#include "measures/measuresummary.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace saliscope::cli {
+
+namespace {
+
+/// Progress on stderr: a live line on a terminal, a line per 10% otherwise.
+class RunProgress final : public ProgressSink {
+public:
+    void progress(std::int64_t done, std::int64_t total) override
+    {
+        if (total <= 0)
+            return;
+        const bool terminal = isatty(fileno(stderr));
+        const int percent = int(100 * done / total);
+        if (terminal) {
+            std::fprintf(stderr, "\r%lld/%lld images (%d%%)", static_cast<long long>(done),
+                         static_cast<long long>(total), percent);
+            if (done == total)
+                std::fprintf(stderr, "\n");
+        } else if (percent / 10 != m_lastDecile || done == total) {
+            m_lastDecile = percent / 10;
+            std::fprintf(stderr, "%lld/%lld images\n", static_cast<long long>(done), static_cast<long long>(total));
+        }
+    }
+    void message(const std::string& text) override { std::fprintf(stderr, "%s\n", text.c_str()); }
+
+private:
+    int m_lastDecile = -1;
+};
+
+QString uniqueName(const QString& stem, const std::vector<ModelEntry>& models)
+{
+    QString name = stem;
+    for (int n = 2;; ++n) {
+        const bool taken = std::any_of(models.begin(), models.end(),
+                                       [&](const ModelEntry& m) { return m.name == name.toStdString(); });
+        if (!taken)
+            return name;
+        name = stem + "_" + QString::number(n);
+    }
+}
+
+/// The model entry for a path, adding it to the list when new.
+std::string modelNamed(const QString& path, std::vector<ModelEntry>& models)
+{
+    const std::string absolute = QFileInfo(path).absoluteFilePath().toStdString();
+    for (const auto& model : models)
+        if (model.path == absolute)
+            return model.name;
+    ModelEntry entry;
+    entry.name = uniqueName(QFileInfo(path).completeBaseName(), models).toStdString();
+    entry.path = absolute;
+    models.push_back(entry);
+    return entry.name;
+}
+
+} // namespace
+
+int runMeasure(const QStringList& arguments)
+{
+    const QString name = QStringLiteral("measure");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Run salience measures over a dataset: entropy, noise, transforms, stability, degradation or all "
+        "(comma-separated). Writes DIR/<measure>.csv per measure (plus predictions.csv) and DIR/summary.json."));
+    const QCommandLineOption dataset(QStringLiteral("dataset"),
+                                     QStringLiteral("Folder with class subfolders, or a CSV manifest path,label[,group]."),
+                                     QStringLiteral("D"));
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("TorchScript model (repeatable)."),
+                                   QStringLiteral("M.pt"));
+    const QCommandLineOption family(QStringLiteral("family"),
+                                    QStringLiteral("A family of independently trained runs (repeatable)."),
+                                    QStringLiteral("NAME=M1.pt,M2.pt,..."));
+    const QCommandLineOption set(QStringLiteral("set"),
+                                 QStringLiteral("Set a measure parameter (repeatable); --list-parameters shows them."),
+                                 QStringLiteral("key=value"));
+    const QCommandLineOption listParameters(QStringLiteral("list-parameters"),
+                                            QStringLiteral("Print every parameter with its default and exit."));
+    const QCommandLineOption classes(QStringLiteral("classes"),
+                                     QStringLiteral("Folder or label names to classes, e.g. ffhq=0,stylegan=1."),
+                                     QStringLiteral("NAME=INDEX,..."));
+    const QCommandLineOption annotations(QStringLiteral("annotations"),
+                                         QStringLiteral("Folder of human annotation maps matched by file name."),
+                                         QStringLiteral("DIR"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
+                                    QStringLiteral("DEVICE"), QStringLiteral("cpu"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
+                                   QStringLiteral("16"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR"));
+    parser.addOptions({dataset, model, family, set, listParameters, classes, annotations, device, batch, out});
+    parser.addPositionalArgument(QStringLiteral("MEASURES"),
+                                 QStringLiteral("entropy, noise, transforms, stability, degradation or all."));
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, name, exitCode))
+        return exitCode;
+
+    MeasureRunParams params;
+    for (const QString& assignment : parser.values(set))
+        if (auto status = params.settings.set(assignment.toStdString()); !status)
+            return usageError(name, QString::fromStdString(status.error()));
+    if (parser.isSet(listParameters)) {
+        std::fputs(params.settings.describe().c_str(), stdout);
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usageError(name, QStringLiteral("name the measures to run (or all)"));
+    auto measures = parseMeasures(parser.positionalArguments().front().toStdString());
+    if (!measures)
+        return usageError(name, QString::fromStdString(measures.error()));
+    params.measures = measures.value();
+    params.measures.insert(MeasureKind::Predictions);
+    if (!parser.isSet(dataset))
+        return usageError(name, QStringLiteral("--dataset is required"));
+    if (!parser.isSet(out))
+        return usageError(name, QStringLiteral("--out is required"));
+    if (!parser.isSet(model) && !parser.isSet(family))
+        return usageError(name, QStringLiteral("give at least one --model or --family"));
+    bool numeric = false;
+    params.batchSize = parser.value(batch).toInt(&numeric);
+    if (!numeric || params.batchSize < 1)
+        return usageError(name, QStringLiteral("--batch must be a positive integer"));
+    params.device = parser.value(device).toStdString();
+
+    for (const QString& path : parser.values(model))
+        modelNamed(path, params.models);
+    for (const QString& spec : parser.values(family)) {
+        const int equals = spec.indexOf('=');
+        const QStringList members = spec.mid(equals + 1).split(',', Qt::SkipEmptyParts);
+        if (equals <= 0 || members.size() < 2)
+            return usageError(name, QStringLiteral("--family needs NAME=M1.pt,M2.pt,... with at least two models"));
+        FamilyEntry entry{spec.left(equals).toStdString(), {}};
+        for (const QString& member : members)
+            entry.members.push_back(modelNamed(member, params.models));
+        params.families.push_back(entry);
+    }
+
+    DatasetSource source{parser.value(dataset).toStdString()};
+    if (parser.isSet(classes)) {
+        auto mapping = ClassMapping::parse(parser.value(classes).toStdString());
+        if (!mapping)
+            return usageError(name, QString::fromStdString(mapping.error()));
+        source.classes = mapping.value();
+    }
+    source.annotationFolder = parser.value(annotations).toStdString();
+    NullProgressSink quiet;
+    auto scanned = scanDataset(source, quiet, CancelToken());
+    if (!scanned)
+        return fail(name, QString::fromStdString(scanned.error()));
+    if (scanned->records.empty())
+        return fail(name, QStringLiteral("the dataset %1 has no images").arg(parser.value(dataset)));
+    for (const auto& [path, reason] : scanned->problems)
+        std::fprintf(stderr, "dataset: %s: %s\n", path.c_str(), reason.c_str());
+    params.dataset = std::move(scanned).value();
+
+    const QString outDir = parser.value(out);
+    if (!QDir().mkpath(outDir))
+        return fail(name, QStringLiteral("cannot create %1").arg(outDir));
+    CsvMeasureSink sink(outDir.toStdString(), params.dataset);
+    RunProgress progress;
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    auto result = runMeasures(params, &sink, /*keepTables=*/true, progress, CancelToken());
+    auto written = sink.finish();
+    if (!result)
+        return fail(name, QString::fromStdString(result.error()));
+    if (!written)
+        return fail(name, QString::fromStdString(written.error()));
+
+    QJsonObject summary = summarizeMeasures(result->tables, params.settings, params.families);
+    QJsonArray measureNames, modelArray, familyArray, skipped;
+    for (auto kind : params.measures)
+        if (kind != MeasureKind::Predictions)
+            measureNames.append(measureName(kind));
+    for (const auto& m : params.models)
+        modelArray.append(QJsonObject{{"name", QString::fromStdString(m.name)}, {"path", QString::fromStdString(m.path)}});
+    for (const auto& f : params.families) {
+        QJsonArray members;
+        for (const auto& member : f.members)
+            members.append(QString::fromStdString(member));
+        familyArray.append(QJsonObject{{"name", QString::fromStdString(f.name)}, {"members", members}});
+    }
+    for (const auto& [path, reason] : result->skipped)
+        skipped.append(QJsonObject{{"image", QString::fromStdString(path)}, {"reason", QString::fromStdString(reason)}});
+    QJsonObject counts;
+    for (const auto& [label, count] : params.dataset.classCounts())
+        counts[label == UnknownLabel ? QStringLiteral("unknown") : QString::number(label)] = count;
+    summary["run"] = QJsonObject{
+        {"measures", measureNames},
+        {"parameters", params.settings.toJson()},
+        {"models", modelArray},
+        {"families", familyArray},
+        {"dataset", QJsonObject{{"location", QString::fromStdString(params.dataset.location)},
+                                {"images", double(params.dataset.records.size())},
+                                {"class_counts", counts}}},
+        {"images_computed", double(result->imagesComputed)},
+        {"skipped", skipped},
+        {"device", QString::fromStdString(params.device)},
+        {"batch", params.batchSize},
+        {"started", started.toString(Qt::ISODate)},
+        {"finished", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {"software", QStringLiteral("saliscope %1, LibTorch %2")
+                         .arg(QString::fromStdString(engine::saliscopeVersion()),
+                              QString::fromStdString(engine::torchVersion()))},
+    };
+    summary["scorecard"] = scorecard(summary);
+    QFile summaryFile(QDir(outDir).filePath(QStringLiteral("summary.json")));
+    if (!summaryFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || summaryFile.write(QJsonDocument(summary).toJson()) < 0 || !summaryFile.flush())
+        return fail(name, QStringLiteral("cannot write %1").arg(summaryFile.fileName()));
+    std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped; results in %s\n",
+                 static_cast<long long>(result->imagesComputed), params.models.size(), result->skipped.size(),
+                 qPrintable(outDir));
+    return 0;
+}
+
+} // namespace saliscope::cli

@@ -1,0 +1,106 @@
+#include "measures/csvmeasuresink.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cmath>
+#include <filesystem>
+
+namespace saliscope {
+
+namespace {
+
+QString csvField(QString field)
+{
+    if (field.contains(',') || field.contains('"') || field.contains('\n'))
+        field = '"' + field.replace('"', QLatin1String("\"\"")) + '"';
+    return field;
+}
+
+QString numberText(double value)
+{
+    if (!std::isfinite(value))
+        return {};
+    if (value == std::floor(value) && std::fabs(value) < 1e15)
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', 10);
+}
+
+} // namespace
+
+CsvMeasureSink::CsvMeasureSink(std::string directory, const Dataset& dataset)
+    : m_directory(std::move(directory)), m_dataset(dataset)
+{
+}
+
+CsvMeasureSink::~CsvMeasureSink() = default;
+
+std::vector<std::string> CsvMeasureSink::keyColumns(MeasureKind measure)
+{
+    switch (measure) {
+    case MeasureKind::Stability: return {"image", "label", "models", "family"};
+    case MeasureKind::Noise: return {"image", "label", "model"};  // the level is a value column
+    case MeasureKind::Transforms: return {"image", "label", "model", "transform"};
+    case MeasureKind::Degradation: return {"image", "label", "model", "mode"};
+    case MeasureKind::Predictions: return {"image", "model"};  // the label is a value column
+    default: return {"image", "label", "model"};
+    }
+}
+
+void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
+                               const std::vector<MeasureRow>& rows)
+{
+    auto& file = m_files[measure];
+    const auto keys = keyColumns(measure);
+    if (!file) {
+        file = std::make_unique<QFile>(QString::fromStdString(pathOf(measure)));
+        if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            if (m_error.empty())
+                m_error = "cannot write " + pathOf(measure) + ": " + file->errorString().toStdString();
+            return;
+        }
+        QStringList header;
+        for (const auto& key : keys)
+            header << QString::fromStdString(key);
+        for (const auto& column : columns)
+            header << QString::fromStdString(column);
+        file->write((header.join(',') + '\n').toUtf8());
+    }
+    if (!file->isOpen())
+        return;
+    const bool withVariant = keys.size() == 4;  // image, label, model, variant
+    QByteArray text;
+    for (const auto& row : rows) {
+        const auto& record = m_dataset.records.at(std::size_t(row.imageIndex));
+        QStringList fields{csvField(QString::fromStdString(record.path))};
+        if (keys[1] == "label")
+            fields << (record.label == UnknownLabel ? QString() : QString::number(record.label));
+        fields << csvField(QString::fromStdString(row.model));
+        if (withVariant)
+            fields << csvField(QString::fromStdString(row.variant));
+        for (double value : row.values)
+            fields << numberText(value);
+        text += (fields.join(',') + '\n').toUtf8();
+    }
+    if (file->write(text) != text.size() && m_error.empty())
+        m_error = "cannot write " + pathOf(measure) + ": disk full or I/O error";
+}
+
+engine::Status CsvMeasureSink::finish()
+{
+    for (auto& [measure, file] : m_files) {
+        if (file->isOpen() && (!file->flush() || file->error() != QFileDevice::NoError) && m_error.empty())
+            m_error = "cannot write " + pathOf(measure) + ": " + file->errorString().toStdString();
+        file->close();
+    }
+    if (!m_error.empty())
+        return engine::Error{m_error};
+    return engine::Ok{};
+}
+
+std::string CsvMeasureSink::pathOf(MeasureKind measure) const
+{
+    return (std::filesystem::path(m_directory) / (std::string(measureName(measure)) + ".csv")).string();
+}
+
+} // namespace saliscope

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "dataset/dataset.h"
+#include "measures/measuretable.h"
+
+#include <QFile>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace saliscope {
+
+/// Streams each measure's per-image rows into DIR/<measure>.csv as batches finish, with the
+/// image path and label in front. Memory stays bounded by one batch. Not thread-safe: the
+/// run calls it from one thread.
+class CsvMeasureSink final : public MeasureSink {
+public:
+    /// `dataset` must outlive the sink.
+    CsvMeasureSink(std::string directory, const Dataset& dataset);
+    ~CsvMeasureSink() override;
+
+    void rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
+                   const std::vector<MeasureRow>& rows) override;
+
+    /// Flushes and closes every file; an Error names a file that could not be written.
+    engine::Status finish();
+    /// The CSV file of a measure ("" before its first rows).
+    std::string pathOf(MeasureKind measure) const;
+
+    /// Header names of the key columns: image, label, then model/models and variant names.
+    static std::vector<std::string> keyColumns(MeasureKind measure);
+
+private:
+    std::string m_directory;
+    const Dataset& m_dataset;
+    std::map<MeasureKind, std::unique_ptr<QFile>> m_files;
+    std::string m_error;
+};
+
+} // namespace saliscope

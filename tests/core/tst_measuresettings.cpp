@@ -1,0 +1,68 @@
+#include "measures/measuresettings.h"
+
+#include <QtTest>
+
+using namespace saliscope;
+
+class TestMeasureSettings final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultsAreThePapers()
+    {
+        const MeasureSettings settings;
+        QCOMPARE(settings.noise.levels, (std::vector<double>{0.0, 0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 1.0}));
+        QCOMPARE(settings.transforms.shiftAtReferenceSize, 16);
+        QCOMPARE(settings.degradation.sigmaMax, 10.0);
+        QCOMPARE(settings.degradation.curveOrder, 4.0);
+        QCOMPARE(settings.degradation.guideSigma, 5.0);
+        QCOMPARE(settings.ssim.windowSize, 7);
+        QCOMPARE(settings.score, ScoreKind::Sigmoid);
+    }
+
+    void setAndRoundTrip()
+    {
+        MeasureSettings settings;
+        QVERIFY(settings.set("noise.levels=0,0.2,0.9").ok());
+        QVERIFY(settings.set("noise.seed=18446744073709551615").ok());
+        QVERIFY(settings.set("degradation.sigma_max=7.5").ok());
+        QVERIFY(settings.set("score=softmax").ok());
+        QVERIFY(settings.set("transforms.shift=8").ok());
+        auto back = MeasureSettings::fromJson(settings.toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back->noise.levels, settings.noise.levels);
+        QCOMPARE(back->noise.seed, std::uint64_t(18446744073709551615ull));
+        QCOMPARE(back->degradation.sigmaMax, 7.5);
+        QCOMPARE(back->score, ScoreKind::Softmax);
+        QCOMPARE(back->transforms.shiftAtReferenceSize, 8);
+        QCOMPARE(back->toJson(), settings.toJson());
+    }
+
+    void badAssignmentsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("no equals") << "noise.seed" << "key=value";
+        QTest::newRow("unknown key") << "noise.colour=red" << "unknown parameter";
+        QTest::newRow("level out of range") << "noise.levels=0,2" << "[0, 1]";
+        QTest::newRow("levels not increasing") << "noise.levels=0.5,0.1" << "increase";
+        QTest::newRow("negative sigma") << "degradation.sigma_max=-1" << "positive";
+        QTest::newRow("even window") << "ssim.window=8" << "odd";
+        QTest::newRow("bad score") << "score=logit" << "sigmoid or softmax";
+    }
+
+    void badAssignmentsChangeNothing()
+    {
+        QFETCH(QString, assignment);
+        QFETCH(QString, fragment);
+        MeasureSettings settings;
+        const auto before = settings.toJson();
+        auto status = settings.set(assignment.toStdString());
+        QVERIFY(!status.ok());
+        QVERIFY2(QString::fromStdString(status.error()).contains(fragment), status.error().c_str());
+        QCOMPARE(settings.toJson(), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMeasureSettings)
+#include "tst_measuresettings.moc"
