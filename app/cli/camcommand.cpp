@@ -6,22 +6,6 @@
 
 namespace saliscope::cli {
 
-namespace {
-
-/// Prints progress on stderr when it is a terminal, skipped files always.
-class TerminalProgress final : public ProgressSink {
-public:
-    void progress(std::int64_t done, std::int64_t total) override
-    {
-        std::fprintf(stderr, "\r%lld/%lld images", static_cast<long long>(done), static_cast<long long>(total));
-        if (done == total)
-            std::fprintf(stderr, "\n");
-    }
-    void message(const std::string& text) override { std::fprintf(stderr, "\n%s\n", text.c_str()); }
-};
-
-} // namespace
-
 int runCam(const QStringList& arguments)
 {
     const QString name = QStringLiteral("cam");

@@ -6,8 +6,27 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace saliscope::cli {
+
+void TerminalProgress::progress(std::int64_t done, std::int64_t total)
+{
+    if (total <= 0)
+        return;
+    const int percent = int(100 * done / total);
+    if (isatty(fileno(stderr))) {
+        std::fprintf(stderr, "\r%lld/%lld images (%d%%)", static_cast<long long>(done), static_cast<long long>(total),
+                     percent);
+        if (done == total)
+            std::fprintf(stderr, "\n");
+    } else if (percent / 10 != m_lastTenth || done == total) {
+        m_lastTenth = percent / 10;
+        std::fprintf(stderr, "%lld/%lld images\n", static_cast<long long>(done), static_cast<long long>(total));
+    }
+}
+
+void TerminalProgress::message(const std::string& text) { std::fprintf(stderr, "%s\n", text.c_str()); }
 
 int fail(const QString& command, const QString& reason)
 {

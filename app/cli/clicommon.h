@@ -2,6 +2,7 @@
 
 #include "engine/modelmetadata.h"
 #include "engine/result.h"
+#include "jobs/progress.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -9,6 +10,16 @@
 #include <optional>
 
 namespace saliscope::cli {
+
+/// Progress on stderr: a live line on a terminal, one line per tenth otherwise (logs, batch jobs).
+class TerminalProgress final : public ProgressSink {
+public:
+    void progress(std::int64_t done, std::int64_t total) override;
+    void message(const std::string& text) override;
+
+private:
+    int m_lastTenth = -1;
+};
 
 /// One sub-command of saliscope-cli: its name, a one-line summary and its entry point.
 struct Command final {

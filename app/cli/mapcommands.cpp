@@ -158,7 +158,7 @@ int compareFolders(const QString& name, const QStringList& arguments, int minimu
     }
     if (!csv.finish())
         return fail(name, QStringLiteral("cannot write the CSV: disk full or I/O error"));
-    if (parser.isSet(matrix)) {
+    if (minimumFolders > 2 && parser.isSet(matrix)) {
         CsvOutput matrixCsv(parser.value(matrix));
         if (!matrixCsv.isOpen())
             return fail(name, QStringLiteral("cannot write %1").arg(parser.value(matrix)));

@@ -13,36 +13,10 @@
 #include <QJsonDocument>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace saliscope::cli {
 
 namespace {
-
-/// Progress on stderr: a live line on a terminal, a line per 10% otherwise.
-class RunProgress final : public ProgressSink {
-public:
-    void progress(std::int64_t done, std::int64_t total) override
-    {
-        if (total <= 0)
-            return;
-        const bool terminal = isatty(fileno(stderr));
-        const int percent = int(100 * done / total);
-        if (terminal) {
-            std::fprintf(stderr, "\r%lld/%lld images (%d%%)", static_cast<long long>(done),
-                         static_cast<long long>(total), percent);
-            if (done == total)
-                std::fprintf(stderr, "\n");
-        } else if (percent / 10 != m_lastDecile || done == total) {
-            m_lastDecile = percent / 10;
-            std::fprintf(stderr, "%lld/%lld images\n", static_cast<long long>(done), static_cast<long long>(total));
-        }
-    }
-    void message(const std::string& text) override { std::fprintf(stderr, "%s\n", text.c_str()); }
-
-private:
-    int m_lastDecile = -1;
-};
 
 QString uniqueName(const QString& stem, const std::vector<ModelEntry>& models)
 {
@@ -172,7 +146,7 @@ int runMeasure(const QStringList& arguments)
     if (!QDir().mkpath(outDir))
         return fail(name, QStringLiteral("cannot create %1").arg(outDir));
     CsvMeasureSink sink(outDir.toStdString(), params.dataset);
-    RunProgress progress;
+    TerminalProgress progress;
     const QDateTime started = QDateTime::currentDateTimeUtc();
     auto result = runMeasures(params, &sink, /*keepTables=*/true, progress, CancelToken());
     auto written = sink.finish();

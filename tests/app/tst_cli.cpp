@@ -3,9 +3,14 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 namespace {
 
@@ -104,6 +109,121 @@ private slots:
             QCOMPARE(a.convertToFormat(QImage::Format_Grayscale8), b.convertToFormat(QImage::Format_Grayscale8));
         }
         QVERIFY(QFile::exists(out.filePath("cams.csv")));
+    }
+
+    void entropyOfTheAuthorsMap()
+    {
+        const Run run = cli({"entropy", reference("entropy/authors_cam_ffhq_00001_densenet121_cyborg_run1.png")});
+        QCOMPARE(run.exitCode, 0);
+        const auto lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QStringLiteral("map,entropy_bits,normalized_entropy,spatial_entropy,error"));
+        const auto fields = lines[1].split(',');
+        QVERIFY(std::fabs(fields[1].toDouble() - 3.0413138289240225) < 1e-10);  // 12 significant digits printed
+        QVERIFY(std::fabs(fields[2].toDouble() - 0.5416689220568773) < 1e-11);
+    }
+
+    void ssimOfTwoFolders()
+    {
+        QTemporaryDir a, b;
+        for (const char* face : {"ffhq_00001", "stylegan3_seed278567"}) {
+            QFile::copy(reference(QStringLiteral("gradcam/tiny_densenet__%1__small.png").arg(face)),
+                        a.filePath(QStringLiteral("%1.png").arg(face)));
+            QFile::copy(reference(QStringLiteral("gradcam/tiny_resnet__%1__small.png").arg(face)),
+                        b.filePath(QStringLiteral("%1.png").arg(face)));
+        }
+        const QString out = a.filePath("ssim.csv");
+        const Run run = cli({"ssim", a.path(), b.path(), "-o", out});
+        QCOMPARE(run.exitCode, 0);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[1].startsWith("ffhq_00001,0.15438447434"), qPrintable(lines[1]));  // 0.15438447434693822
+    }
+
+    void noiseAtZeroIsTheRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("noisy.png");
+        QCOMPARE(cli({"noise", reference("faces/ffhq_00001.png"), "--amount", "0", "--seed", "3", "-o", out}).exitCode, 0);
+        const QImage in = QImage(reference("faces/ffhq_00001.png")).convertToFormat(QImage::Format_RGB888);
+        const QImage noisy = QImage(out).convertToFormat(QImage::Format_RGB888);
+        QCOMPARE(noisy.size(), in.size());
+        // The authors' float round trip lowers exactly 24 values by one (noise/expected.json).
+        QFile json(reference("noise/expected.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const auto roundTrip = QJsonDocument::fromJson(json.readAll()).object().value("roundtrip").toArray();
+        for (int y = 0; y < in.height(); ++y)
+            for (int x = 0; x < in.width() * 3; ++x)
+                QCOMPARE(int(noisy.constScanLine(y)[x]), roundTrip[in.constScanLine(y)[x]].toInt());
+    }
+
+    void transformTwiceIsIdentity()
+    {
+        QTemporaryDir dir;
+        const QString once = dir.filePath("once.png"), twice = dir.filePath("twice.png");
+        QCOMPARE(cli({"transform", reference("faces/stylegan1_000700.png"), "--kind", "tb", "-o", once}).exitCode, 0);
+        QCOMPARE(cli({"transform", once, "--kind", "tb", "-o", twice}).exitCode, 0);
+        QCOMPARE(QImage(twice).convertToFormat(QImage::Format_RGB888),
+                 QImage(reference("faces/stylegan1_000700.png")).convertToFormat(QImage::Format_RGB888));
+        QVERIFY(QImage(once).convertToFormat(QImage::Format_RGB888)
+                != QImage(twice).convertToFormat(QImage::Format_RGB888));
+        QCOMPARE(cli({"transform", once, "--kind", "spin", "-o", twice}).exitCode, 2);
+    }
+
+    void degradeMatchesTheReference()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("object.png");
+        const Run run = cli({"degrade", reference("faces/ffhq_00001.png"), "--map",
+                             reference("gradcam/tiny_densenet__ffhq_00001__upscaled.png"), "--mode", "object", "-o", out});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QImage(out).convertToFormat(QImage::Format_RGB888),
+                 QImage(reference("degradation/tiny_densenet__ffhq_00001__object.png"))
+                     .convertToFormat(QImage::Format_RGB888));
+    }
+
+    void measureAllEndToEnd()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("data/real");
+        QDir(dir.path()).mkpath("data/fake");
+        QFile::copy(reference("faces/ffhq_00001.png"), dir.filePath("data/real/ffhq_00001.png"));
+        QFile::copy(reference("faces/stylegan2_000700.png"), dir.filePath("data/fake/stylegan2_000700.png"));
+        const QString out = dir.filePath("out");
+        const Run run = cli({"measure", "all", "--dataset", dir.filePath("data"), "--model",
+                             reference("models/tiny_densenet.pt"), "--model", reference("models/tiny_resnet.pt"),
+                             "--set", "noise.levels=0,0.5", "--batch", "2", "--out", out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QMap<QString, int> rows{{"predictions", 4}, {"entropy", 4},   {"noise", 8},
+                                      {"transforms", 48}, {"stability", 2}, {"degradation", 8}};
+        for (auto it = rows.begin(); it != rows.end(); ++it) {
+            QFile csv(out + "/" + it.key() + ".csv");
+            QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(it.key()));
+            QCOMPARE(QString::fromUtf8(csv.readAll()).trimmed().split('\n').size(), it.value() + 1);
+        }
+        QFile summaryFile(out + "/summary.json");
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const auto summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
+        QCOMPARE(summary.value("run").toObject().value("parameters").toObject().value("noise").toObject()
+                     .value("levels").toArray().size(),
+                 2);
+        QVERIFY(summary.value("scorecard").toObject().contains("tiny_resnet"));
+        QVERIFY(summary.value("families").toObject().contains("all models"));
+    }
+
+    void measureRefusesBadParameters()
+    {
+        const Run run =
+            cli({"measure", "entropy", "--dataset", "x", "--model", "m.pt", "--set", "noise.levels=2", "--out", "o"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("[0, 1]"));
+        QCOMPARE(cli({"measure", "colour", "--dataset", "x", "--model", "m.pt", "--out", "o"}).exitCode, 2);
+        const Run missing =
+            cli({"measure", "entropy", "--dataset", "/nonexistent", "--model", "m.pt", "--out", "/tmp/o"});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains("no such dataset"));
     }
 };
 
