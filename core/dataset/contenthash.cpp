@@ -1,0 +1,71 @@
+#include "dataset/contenthash.h"
+
+#include <xxhash.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace saliscope {
+
+namespace {
+
+std::string toHex(XXH64_hash_t value)
+{
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
+    return text;
+}
+
+struct StateDeleter final {
+    void operator()(XXH3_state_t* state) const { XXH3_freeState(state); }
+};
+
+struct FileCloser final {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+} // namespace
+
+engine::Result<std::string> hashFile(const std::string& path)
+{
+    std::error_code code;
+    const auto status = std::filesystem::status(path, code);
+    if (code || !std::filesystem::exists(status))
+        return engine::Error{"no such file: " + path};
+    if (!std::filesystem::is_regular_file(status))
+        return engine::Error{path + " is not a regular file"};
+    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file)
+        return engine::Error{"cannot read " + path + ": " + std::strerror(errno)};
+    std::unique_ptr<XXH3_state_t, StateDeleter> state(XXH3_createState());
+    if (!state || XXH3_64bits_reset(state.get()) == XXH_ERROR)
+        return engine::Error{"cannot hash " + path + ": out of memory"};
+    std::vector<char> buffer(std::size_t(1) << 20);
+    std::size_t total = 0;
+    for (;;) {
+        const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
+        if (got > 0) {
+            XXH3_64bits_update(state.get(), buffer.data(), got);
+            total += got;
+        }
+        if (got < buffer.size()) {
+            if (std::ferror(file.get()))
+                return engine::Error{"cannot read " + path + ": I/O error"};
+            break;
+        }
+    }
+    if (total == 0)
+        return engine::Error{path + " is empty (0 bytes)"};
+    return toHex(XXH3_64bits_digest(state.get()));
+}
+
+std::string hashBytes(const void* data, std::size_t size)
+{
+    return toHex(XXH3_64bits(data, size));
+}
+
+} // namespace saliscope

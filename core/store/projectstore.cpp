@@ -1,0 +1,850 @@
+#include "store/projectstore.h"
+
+#include "dataset/contenthash.h"
+#include "dataset/dataset.h"
+#include "engine/runtime.h"
+#include "measures/measuretable.h"
+#include "store/storemeasuresink.h"
+#include "store/storeschema.h"
+#include "store/storewriter.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QVariant>
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <charconv>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
+#include <map>
+#include <unistd.h>
+
+namespace saliscope {
+
+namespace {
+
+using engine::Error;
+using engine::Ok;
+using engine::Result;
+using engine::Status;
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+std::string s(const QVariant& value) { return value.toString().toStdString(); }
+
+std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
+
+/// Runs a prepared query with its bound values; the error names what failed.
+Status exec(QSqlQuery& query, const std::string& what)
+{
+    if (!query.exec())
+        return Error{StoreSchema::describe(query.lastError(), what)};
+    return Ok{};
+}
+
+std::string fingerprintOf(const std::vector<std::string>& hashes)
+{
+    std::vector<std::string> sorted;
+    for (const std::string& hash : hashes)
+        if (!hash.empty())
+            sorted.push_back(hash);
+    std::sort(sorted.begin(), sorted.end());
+    std::string joined;
+    for (const std::string& hash : sorted)
+        joined += hash + "\n";
+    return hashBytes(joined.data(), joined.size()) + "-" + std::to_string(sorted.size());
+}
+
+StoredRun runFrom(const QSqlQuery& query)
+{
+    StoredRun run;
+    run.id = query.value(0).toLongLong();
+    run.measure = s(query.value(1));
+    run.parametersJson = s(query.value(2));
+    run.datasetId = query.value(3).toLongLong();
+    run.status = runStatusFromName(s(query.value(4))).value_or(RunStatus::Failed);
+    run.created = s(query.value(5));
+    run.started = s(query.value(6));
+    run.finished = s(query.value(7));
+    run.softwareVersion = s(query.value(8));
+    run.device = s(query.value(9));
+    run.shard = s(query.value(10));
+    run.error = s(query.value(11));
+    run.computeSeconds = query.value(12).toDouble();
+    run.resultCount = query.value(13).toLongLong();
+    return run;
+}
+
+const char* RunColumns =
+    "SELECT id, measure, parameters, dataset_id, status, created, started, finished, software_version, device,"
+    " shard, error, compute_seconds, (SELECT count(*) FROM results WHERE run_id = runs.id) FROM runs";
+
+std::string csvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\n\r") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char c : text)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+std::string formatDouble(double value)
+{
+    if (std::isnan(value))
+        return {};
+    char buffer[64];
+    const auto [end, code] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return code == std::errc() ? std::string(buffer, end) : std::string("nan");
+}
+
+std::string newConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return "saliscope-reader-" + std::to_string(counter.fetch_add(1));
+}
+
+} // namespace
+
+const char* runStatusName(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Queued: return "queued";
+    case RunStatus::Running: return "running";
+    case RunStatus::Finished: return "finished";
+    case RunStatus::Failed: return "failed";
+    case RunStatus::Cancelled: return "cancelled";
+    }
+    return "failed";
+}
+
+std::optional<RunStatus> runStatusFromName(const std::string& name)
+{
+    for (RunStatus status : {RunStatus::Queued, RunStatus::Running, RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled})
+        if (name == runStatusName(status))
+            return status;
+    return std::nullopt;
+}
+
+std::string canonicalJson(const std::string& json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
+    if (error.error != QJsonParseError::NoError || document.isNull())
+        return json;
+    return document.toJson(QJsonDocument::Compact).toStdString();
+}
+
+std::string packValues(const std::vector<double>& values)
+{
+    static_assert(std::endian::native == std::endian::little, "results are stored as little-endian doubles");
+    std::string blob(values.size() * sizeof(double), '\0');
+    std::memcpy(blob.data(), values.data(), blob.size());
+    return blob;
+}
+
+std::vector<double> unpackValues(const void* data, std::size_t size)
+{
+    std::vector<double> values(size / sizeof(double));
+    std::memcpy(values.data(), data, values.size() * sizeof(double));
+    return values;
+}
+
+// ---- opening ----
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path, ProjectOpenMode mode)
+{
+    std::unique_ptr<ProjectStore> store(new ProjectStore());
+    const QFileInfo info(q(path));
+    store->m_path = info.absoluteFilePath().toStdString();
+    const std::string& file = store->m_path;
+    const bool exists = info.exists();
+    if (!exists && mode != ProjectOpenMode::CreateIfMissing)
+        return Error{"no such project: " + path};
+    if (exists && !info.isFile())
+        return Error{path + " is not a project file"};
+    if (exists && info.size() > 0) {
+        QFile probe(q(file));
+        if (!probe.open(QIODevice::ReadOnly))
+            return Error{"cannot read project " + path + ": " + probe.errorString().toStdString()};
+        if (probe.read(16) != QByteArray("SQLite format 3\0", 16))
+            return Error{path + " is not a Saliscope project (not an SQLite file)"};
+    }
+
+    bool readOnly = mode == ProjectOpenMode::ReadOnly;
+    if (!readOnly && exists) {
+        const int descriptor = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
+        if (descriptor < 0) {
+            readOnly = true;
+            store->m_readOnlyReason = path + " is read-only (" + std::strerror(errno) + "); opened for reading only";
+        } else {
+            ::close(descriptor);
+        }
+    }
+    if (!readOnly) {
+        store->m_lock = std::make_unique<QLockFile>(q(file + ".lock"));
+        store->m_lock->setStaleLockTime(0);  // only a dead owner makes the lock stale: runs last hours
+        if (!store->m_lock->tryLock(0)) {
+            if (store->m_lock->error() == QLockFile::LockFailedError) {
+                qint64 pid = 0;
+                QString host, application;
+                store->m_lock->getLockInfo(&pid, &host, &application);
+                return Error{"project " + path + " is in use by another Saliscope process (pid " + std::to_string(pid) +
+                             (host.isEmpty() ? std::string() : " on " + host.toStdString()) +
+                             "); wait for it to finish or open the project read-only"};
+            }
+            if (!exists)
+                return Error{"cannot create project " + path + ": its folder is not writable"};
+            store->m_lock.reset();
+            readOnly = true;
+            store->m_readOnlyReason = "the folder of " + path + " is read-only; opened for reading only";
+        }
+    }
+
+    if (!readOnly) {
+        auto writer = StoreWriter::start(file, [](QSqlDatabase& database) -> Status {
+            auto version = StoreSchema::version(database);
+            if (!version)
+                return Error{version.error()};
+            if (version.value() > StoreSchema::CurrentVersion)
+                return StoreSchema::migrate(database);  // refuses with "made by a newer Saliscope"
+            if (auto configured = StoreSchema::configureConnection(database, true); !configured)
+                return configured;
+            return StoreSchema::migrate(database);
+        });
+        if (!writer)
+            return Error{path + ": " + writer.error()};
+        store->m_writer = std::move(writer).value();
+    }
+
+    // The reader connection, on this thread.
+    store->m_connection = newConnectionName();
+    auto openReader = [&](bool immutable) -> Result<int> {
+        {
+            QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), q(store->m_connection));
+            if (immutable) {
+                database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+                database.setDatabaseName(QUrl::fromLocalFile(q(file)).toString(QUrl::FullyEncoded) +
+                                         QStringLiteral("?immutable=1"));
+            } else {
+                if (readOnly)
+                    database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+                database.setDatabaseName(q(file));
+            }
+            if (database.open()) {
+                if (auto configured = StoreSchema::configureConnection(database, false); configured)
+                    return StoreSchema::version(database);
+                else
+                    return Error{configured.error()};
+            }
+            return Error{StoreSchema::describe(database.lastError(), "cannot open project")};
+        }
+    };
+    auto version = openReader(false);
+    if (!version && readOnly) {
+        // A WAL project in a read-only folder cannot create its shared-memory file: read it as
+        // an immutable file instead (nobody can be writing to it there).
+        QSqlDatabase::database(q(store->m_connection), false).close();
+        QSqlDatabase::removeDatabase(q(store->m_connection));
+        version = openReader(true);
+    }
+    if (!version)
+        return Error{path + ": " + version.error()};
+    if (version.value() > StoreSchema::CurrentVersion)
+        return Error{path + ": the project was made by a newer Saliscope (schema version " +
+                     std::to_string(version.value()) + "; this build reads up to " +
+                     std::to_string(StoreSchema::CurrentVersion) + ")"};
+    if (version.value() == 0)
+        return Error{path + " is not a Saliscope project (an empty file)"};
+    if (version.value() < StoreSchema::CurrentVersion)
+        return Error{path + " uses schema version " + std::to_string(version.value()) +
+                     " and must be upgraded by opening it writable once"};
+    store->m_schemaVersion = version.value();
+    return store;
+}
+
+ProjectStore::~ProjectStore()
+{
+    m_writer.reset();  // commits what is queued
+    if (!m_connection.empty()) {
+        {
+            QSqlDatabase database = QSqlDatabase::database(q(m_connection), false);
+            database.close();
+        }
+        QSqlDatabase::removeDatabase(q(m_connection));
+    }
+    if (m_lock)
+        m_lock->unlock();
+}
+
+QSqlDatabase ProjectStore::database() const { return QSqlDatabase::database(q(m_connection), false); }
+
+Status ProjectStore::requireWritable() const
+{
+    if (m_writer)
+        return Ok{};
+    return Error{"cannot change project " + m_path + ": " +
+                 (m_readOnlyReason.empty() ? std::string("it was opened read-only") : m_readOnlyReason)};
+}
+
+Status ProjectStore::flush()
+{
+    if (!m_writer)
+        return Ok{};
+    return m_writer->flush();
+}
+
+Result<std::string> ProjectStore::integrityCheck() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
+        return Error{StoreSchema::describe(query.lastError(), "cannot check the project")};
+    std::string answer;
+    while (query.next())
+        answer += (answer.empty() ? "" : "\n") + s(query.value(0));
+    return answer;
+}
+
+// ---- datasets and images ----
+
+Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std::vector<std::string>& hashes,
+                                              const std::vector<std::pair<std::string, std::string>>& problems)
+{
+    if (auto writable = requireWritable(); !writable)
+        return Error{writable.error()};
+    if (hashes.size() != dataset.records.size())
+        return Error{"dataset has " + std::to_string(dataset.records.size()) + " records but " +
+                     std::to_string(hashes.size()) + " hashes"};
+    std::map<std::string, std::string> reasons(problems.begin(), problems.end());
+    const std::string fingerprint = fingerprintOf(hashes);
+    std::int64_t datasetId = 0;
+    Status status = m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT id FROM datasets WHERE fingerprint = ? ORDER BY id LIMIT 1"));
+        query.addBindValue(q(fingerprint));
+        if (auto ok = exec(query, "cannot read datasets"); !ok)
+            return ok;
+        const bool reuse = query.next() && !hashes.empty();
+        std::map<std::string, std::deque<qint64>> existing;
+        if (reuse) {
+            datasetId = query.value(0).toLongLong();
+            query.prepare(QStringLiteral("SELECT id, content_hash FROM images WHERE dataset_id = ? AND content_hash IS NOT NULL"
+                                         " ORDER BY position"));
+            query.addBindValue(qint64(datasetId));
+            if (auto ok = exec(query, "cannot read images"); !ok)
+                return ok;
+            while (query.next())
+                existing[s(query.value(1))].push_back(query.value(0).toLongLong());
+            query.prepare(QStringLiteral("DELETE FROM images WHERE dataset_id = ? AND content_hash IS NULL"));
+            query.addBindValue(qint64(datasetId));
+            if (auto ok = exec(query, "cannot update images"); !ok)
+                return ok;
+            query.prepare(QStringLiteral("UPDATE datasets SET location = ?, image_count = ? WHERE id = ?"));
+            query.addBindValue(q(dataset.location));
+            query.addBindValue(qint64(dataset.records.size()));
+            query.addBindValue(qint64(datasetId));
+            if (auto ok = exec(query, "cannot update the dataset"); !ok)
+                return ok;
+        } else {
+            query.prepare(QStringLiteral(
+                "INSERT INTO datasets (location, fingerprint, image_count, created) VALUES (?, ?, ?, ?)"));
+            query.addBindValue(q(dataset.location));
+            query.addBindValue(q(fingerprint));
+            query.addBindValue(qint64(dataset.records.size()));
+            query.addBindValue(q(nowUtc()));
+            if (auto ok = exec(query, "cannot store the dataset"); !ok)
+                return ok;
+            datasetId = query.lastInsertId().toLongLong();
+        }
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO images (dataset_id, position, path, label, grp, annotation,"
+                                      " content_hash, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE images SET position = ?, path = ?, label = ?, grp = ?, annotation = ?,"
+                                      " problem = '' WHERE id = ?"));
+        for (std::size_t i = 0; i < dataset.records.size(); ++i) {
+            const DatasetRecord& record = dataset.records[i];
+            auto match = existing.find(hashes[i]);
+            if (reuse && !hashes[i].empty() && match != existing.end() && !match->second.empty()) {
+                update.addBindValue(qint64(i));
+                update.addBindValue(q(record.path));
+                update.addBindValue(record.label);
+                update.addBindValue(q(record.group));
+                update.addBindValue(q(record.annotationPath));
+                update.addBindValue(match->second.front());
+                match->second.pop_front();
+                if (auto ok = exec(update, "cannot update images"); !ok)
+                    return ok;
+                continue;
+            }
+            std::string problem;
+            if (hashes[i].empty()) {
+                auto reason = reasons.find(record.path);
+                problem = reason != reasons.end() ? reason->second : std::string("not readable");
+            }
+            insert.addBindValue(qint64(datasetId));
+            insert.addBindValue(qint64(i));
+            insert.addBindValue(q(record.path));
+            insert.addBindValue(record.label);
+            insert.addBindValue(q(record.group));
+            insert.addBindValue(q(record.annotationPath));
+            insert.addBindValue(hashes[i].empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(q(hashes[i])));
+            insert.addBindValue(q(problem));
+            if (auto ok = exec(insert, "cannot store images"); !ok)
+                return ok;
+        }
+        return Ok{};
+    });
+    if (!status)
+        return Error{status.error()};
+    return datasetId;
+}
+
+Result<std::vector<StoredDataset>> ProjectStore::datasets() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT id, location, fingerprint, image_count, created FROM datasets ORDER BY id")))
+        return Error{StoreSchema::describe(query.lastError(), "cannot read datasets")};
+    std::vector<StoredDataset> list;
+    while (query.next())
+        list.push_back({query.value(0).toLongLong(), s(query.value(1)), s(query.value(2)), query.value(3).toLongLong(),
+                        s(query.value(4))});
+    return list;
+}
+
+Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, dataset_id, position, path, label, grp, annotation, content_hash, problem"
+                                 " FROM images WHERE dataset_id = ? ORDER BY position"));
+    query.addBindValue(qint64(datasetId));
+    if (auto ok = exec(query, "cannot read images"); !ok)
+        return Error{ok.error()};
+    std::vector<StoredImage> list;
+    while (query.next())
+        list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+                        s(query.value(3)), query.value(4).toInt(), s(query.value(5)), s(query.value(6)),
+                        s(query.value(7)), s(query.value(8))});
+    return list;
+}
+
+// ---- models and families ----
+
+Result<std::int64_t> ProjectStore::addModel(const StoredModel& model)
+{
+    if (auto writable = requireWritable(); !writable)
+        return Error{writable.error()};
+    if (model.fileHash.empty())
+        return Error{"a model needs its file hash"};
+    std::int64_t id = 0;
+    Status status = m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral(
+            "INSERT INTO models (path, file_hash, metadata, kind, cam_layer) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (file_hash) DO UPDATE SET path = excluded.path, metadata = excluded.metadata,"
+            " kind = excluded.kind, cam_layer = excluded.cam_layer"));
+        query.addBindValue(q(model.path));
+        query.addBindValue(q(model.fileHash));
+        query.addBindValue(q(model.metadataJson));
+        query.addBindValue(q(model.kind));
+        query.addBindValue(q(model.camLayer));
+        if (auto ok = exec(query, "cannot store the model"); !ok)
+            return ok;
+        query.prepare(QStringLiteral("SELECT id FROM models WHERE file_hash = ?"));
+        query.addBindValue(q(model.fileHash));
+        if (auto ok = exec(query, "cannot store the model"); !ok)
+            return ok;
+        query.next();
+        id = query.value(0).toLongLong();
+        return Ok{};
+    });
+    if (!status)
+        return Error{status.error()};
+    return id;
+}
+
+Result<std::vector<StoredModel>> ProjectStore::models() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT id, path, file_hash, metadata, kind, cam_layer FROM models ORDER BY id")))
+        return Error{StoreSchema::describe(query.lastError(), "cannot read models")};
+    std::vector<StoredModel> list;
+    while (query.next())
+        list.push_back({query.value(0).toLongLong(), s(query.value(1)), s(query.value(2)), s(query.value(3)),
+                        s(query.value(4)), s(query.value(5))});
+    return list;
+}
+
+Result<std::int64_t> ProjectStore::addFamily(const std::string& name, const std::vector<std::int64_t>& modelIds)
+{
+    if (auto writable = requireWritable(); !writable)
+        return Error{writable.error()};
+    std::int64_t id = 0;
+    Status status = m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO families (name) VALUES (?)"));
+        query.addBindValue(q(name));
+        if (auto ok = exec(query, "cannot store the family"); !ok)
+            return ok;
+        query.prepare(QStringLiteral("SELECT id FROM families WHERE name = ?"));
+        query.addBindValue(q(name));
+        if (auto ok = exec(query, "cannot store the family"); !ok)
+            return ok;
+        query.next();
+        id = query.value(0).toLongLong();
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO family_members (family_id, model_id) VALUES (?, ?)"));
+        for (std::int64_t model : modelIds) {
+            query.addBindValue(qint64(id));
+            query.addBindValue(qint64(model));
+            if (auto ok = exec(query, "cannot store the family's models"); !ok)
+                return ok;
+        }
+        return Ok{};
+    });
+    if (!status)
+        return Error{status.error()};
+    return id;
+}
+
+Result<std::vector<StoredFamily>> ProjectStore::families() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT f.id, f.name, m.model_id FROM families f"
+                                   " LEFT JOIN family_members m ON m.family_id = f.id ORDER BY f.id, m.model_id")))
+        return Error{StoreSchema::describe(query.lastError(), "cannot read families")};
+    std::vector<StoredFamily> list;
+    while (query.next()) {
+        const std::int64_t id = query.value(0).toLongLong();
+        if (list.empty() || list.back().id != id)
+            list.push_back({id, s(query.value(1)), {}});
+        if (!query.value(2).isNull())
+            list.back().modelIds.push_back(query.value(2).toLongLong());
+    }
+    return list;
+}
+
+// ---- maps ----
+
+Status ProjectStore::putMaps(const std::vector<StoredMap>& maps)
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    return m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO maps (model_id, image_hash, variant, width, height, flat,"
+                                     " pixels) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const StoredMap& map : maps) {
+            if (map.pixels.size() != std::size_t(map.width) * std::size_t(map.height))
+                return Error{"map of " + map.imageHash + " has " + std::to_string(map.pixels.size()) + " bytes for " +
+                             std::to_string(map.width) + "x" + std::to_string(map.height)};
+            query.addBindValue(qint64(map.modelId));
+            query.addBindValue(q(map.imageHash));
+            query.addBindValue(q(map.variant));
+            query.addBindValue(map.width);
+            query.addBindValue(map.height);
+            query.addBindValue(map.flat ? 1 : 0);
+            query.addBindValue(QByteArray(reinterpret_cast<const char*>(map.pixels.data()), qsizetype(map.pixels.size())));
+            if (auto ok = exec(query, "cannot store maps"); !ok)
+                return ok;
+        }
+        return Ok{};
+    });
+}
+
+Result<std::optional<StoredMap>> ProjectStore::map(std::int64_t modelId, const std::string& imageHash,
+                                                   const std::string& variant) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT width, height, flat, pixels FROM maps WHERE model_id = ? AND image_hash = ?"
+                                 " AND variant = ?"));
+    query.addBindValue(qint64(modelId));
+    query.addBindValue(q(imageHash));
+    query.addBindValue(q(variant));
+    if (auto ok = exec(query, "cannot read maps"); !ok)
+        return Error{ok.error()};
+    if (!query.next())
+        return std::optional<StoredMap>();
+    const QByteArray pixels = query.value(3).toByteArray();
+    StoredMap map{modelId, imageHash, variant, query.value(0).toInt(), query.value(1).toInt(), query.value(2).toInt() != 0,
+                  std::vector<std::uint8_t>(pixels.begin(), pixels.end())};
+    return std::optional<StoredMap>(std::move(map));
+}
+
+Result<std::vector<StoredMap>> ProjectStore::maps() const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT model_id, image_hash, variant, width, height, flat, pixels FROM maps"
+                                   " ORDER BY model_id, image_hash, variant")))
+        return Error{StoreSchema::describe(query.lastError(), "cannot read maps")};
+    std::vector<StoredMap> list;
+    while (query.next()) {
+        const QByteArray pixels = query.value(6).toByteArray();
+        list.push_back({query.value(0).toLongLong(), s(query.value(1)), s(query.value(2)), query.value(3).toInt(),
+                        query.value(4).toInt(), query.value(5).toInt() != 0,
+                        std::vector<std::uint8_t>(pixels.begin(), pixels.end())});
+    }
+    return list;
+}
+
+// ---- runs ----
+
+Result<std::int64_t> ProjectStore::createRun(const StoredRun& run)
+{
+    if (auto writable = requireWritable(); !writable)
+        return Error{writable.error()};
+    std::int64_t id = 0;
+    Status status = m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT INTO runs (measure, parameters, dataset_id, status, created,"
+                                     " software_version, device, shard) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)"));
+        query.addBindValue(q(run.measure));
+        query.addBindValue(q(canonicalJson(run.parametersJson)));
+        query.addBindValue(run.datasetId > 0 ? QVariant(qint64(run.datasetId)) : QVariant(QMetaType(QMetaType::LongLong)));
+        query.addBindValue(q(nowUtc()));
+        query.addBindValue(q(engine::saliscopeVersion()));
+        query.addBindValue(q(run.device));
+        query.addBindValue(q(run.shard));
+        if (auto ok = exec(query, "cannot create the run"); !ok)
+            return ok;
+        id = query.lastInsertId().toLongLong();
+        return Ok{};
+    });
+    if (!status)
+        return Error{status.error()};
+    return id;
+}
+
+Result<std::optional<std::int64_t>> ProjectStore::findRun(const std::string& measure, const std::string& parametersJson,
+                                                          std::int64_t datasetId, const std::string& shard) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT id FROM runs WHERE measure = ? AND parameters = ? AND dataset_id IS ?"
+                                 " AND shard = ? ORDER BY id DESC LIMIT 1"));
+    query.addBindValue(q(measure));
+    query.addBindValue(q(canonicalJson(parametersJson)));
+    query.addBindValue(datasetId > 0 ? QVariant(qint64(datasetId)) : QVariant(QMetaType(QMetaType::LongLong)));
+    query.addBindValue(q(shard));
+    if (auto ok = exec(query, "cannot read runs"); !ok)
+        return Error{ok.error()};
+    if (!query.next())
+        return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(query.value(0).toLongLong());
+}
+
+Status ProjectStore::setRunStatus(std::int64_t runId, RunStatus status, const std::string& error)
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    return m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        if (status == RunStatus::Running)
+            query.prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, started = ?, finished = '' WHERE id = ?"));
+        else if (status == RunStatus::Queued)
+            query.prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished = ? WHERE id = ?"));
+        else
+            query.prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished = ? WHERE id = ?"));
+        query.addBindValue(QString::fromLatin1(runStatusName(status)));
+        query.addBindValue(q(error));
+        query.addBindValue(status == RunStatus::Queued ? QString() : q(nowUtc()));
+        query.addBindValue(qint64(runId));
+        if (auto ok = exec(query, "cannot update the run"); !ok)
+            return ok;
+        if (query.numRowsAffected() != 1)
+            return Error{"no run " + std::to_string(runId)};
+        return Ok{};
+    });
+}
+
+Status ProjectStore::addComputeTime(std::int64_t runId, double seconds)
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    return m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE runs SET compute_seconds = compute_seconds + ? WHERE id = ?"));
+        query.addBindValue(seconds);
+        query.addBindValue(qint64(runId));
+        return exec(query, "cannot update the run");
+    });
+}
+
+Result<std::vector<StoredRun>> ProjectStore::runs() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QString::fromLatin1(RunColumns) + QStringLiteral(" ORDER BY id")))
+        return Error{StoreSchema::describe(query.lastError(), "cannot read runs")};
+    std::vector<StoredRun> list;
+    while (query.next())
+        list.push_back(runFrom(query));
+    return list;
+}
+
+Result<StoredRun> ProjectStore::run(std::int64_t runId) const
+{
+    QSqlQuery query(database());
+    query.prepare(QString::fromLatin1(RunColumns) + QStringLiteral(" WHERE id = ?"));
+    query.addBindValue(qint64(runId));
+    if (auto ok = exec(query, "cannot read runs"); !ok)
+        return Error{ok.error()};
+    if (!query.next())
+        return Error{"no run " + std::to_string(runId) + " in " + m_path};
+    return runFrom(query);
+}
+
+// ---- results ----
+
+Status ProjectStore::writeResults(std::int64_t runId, const std::vector<std::string>& columns,
+                                  const std::vector<MeasureRow>& rows)
+{
+    auto sink = makeSink(runId);
+    if (!sink)
+        return Error{sink.error()};
+    sink.value()->rowsReady(MeasureKind::Predictions, columns, rows);
+    if (auto flushed = flush(); !flushed)
+        return flushed;
+    return sink.value()->status();
+}
+
+Result<std::unique_ptr<StoreMeasureSink>> ProjectStore::makeSink(std::int64_t runId)
+{
+    if (auto writable = requireWritable(); !writable)
+        return Error{writable.error()};
+    auto stored = run(runId);
+    if (!stored)
+        return Error{stored.error()};
+    auto list = images(stored->datasetId);
+    if (!list)
+        return Error{list.error()};
+    auto ids = std::make_shared<std::vector<std::int64_t>>();
+    ids->reserve(list->size());
+    for (const StoredImage& image : list.value())
+        ids->push_back(image.id);
+    return std::make_unique<StoreMeasureSink>(*m_writer, runId, std::move(ids));
+}
+
+Result<std::vector<std::string>> ProjectStore::resultColumns(std::int64_t runId) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT name FROM result_columns WHERE run_id = ? ORDER BY position"));
+    query.addBindValue(qint64(runId));
+    if (auto ok = exec(query, "cannot read the run's columns"); !ok)
+        return Error{ok.error()};
+    std::vector<std::string> names;
+    while (query.next())
+        names.push_back(s(query.value(0)));
+    return names;
+}
+
+Result<std::vector<StoredResult>> ProjectStore::results(std::int64_t runId) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT r.image_id, i.position, r.model, r.variant, r.vals FROM results r"
+                                 " JOIN images i ON i.id = r.image_id WHERE r.run_id = ?"
+                                 " ORDER BY i.position, r.model, r.variant"));
+    query.addBindValue(qint64(runId));
+    if (auto ok = exec(query, "cannot read results"); !ok)
+        return Error{ok.error()};
+    std::vector<StoredResult> list;
+    while (query.next()) {
+        const QByteArray blob = query.value(4).toByteArray();
+        list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), s(query.value(2)), s(query.value(3)),
+                        unpackValues(blob.constData(), std::size_t(blob.size()))});
+    }
+    return list;
+}
+
+Result<std::vector<std::int64_t>> ProjectStore::completedImages(std::int64_t runId, int rowsPerImage) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT i.position FROM results r JOIN images i ON i.id = r.image_id"
+                                 " WHERE r.run_id = ? GROUP BY r.image_id HAVING count(*) >= ? ORDER BY i.position"));
+    query.addBindValue(qint64(runId));
+    query.addBindValue(std::max(1, rowsPerImage));
+    if (auto ok = exec(query, "cannot read results"); !ok)
+        return Error{ok.error()};
+    std::vector<std::int64_t> positions;
+    while (query.next())
+        positions.push_back(query.value(0).toLongLong());
+    return positions;
+}
+
+Status ProjectStore::setSummary(std::int64_t runId, const std::string& json)
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    return m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO summaries (run_id, summary) VALUES (?, ?)"));
+        query.addBindValue(qint64(runId));
+        query.addBindValue(q(json));
+        return exec(query, "cannot store the summary");
+    });
+}
+
+Result<std::optional<std::string>> ProjectStore::summary(std::int64_t runId) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT summary FROM summaries WHERE run_id = ?"));
+    query.addBindValue(qint64(runId));
+    if (auto ok = exec(query, "cannot read the summary"); !ok)
+        return Error{ok.error()};
+    if (!query.next())
+        return std::optional<std::string>();
+    return std::optional<std::string>(s(query.value(0)));
+}
+
+Status ProjectStore::exportRunCsv(std::int64_t runId, const std::string& csvPath) const
+{
+    auto columns = resultColumns(runId);
+    if (!columns)
+        return Error{columns.error()};
+    if (auto exists = run(runId); !exists)
+        return Error{exists.error()};
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT i.path, i.label, i.grp, i.content_hash, r.model, r.variant, r.vals"
+                                 " FROM results r JOIN images i ON i.id = r.image_id WHERE r.run_id = ?"
+                                 " ORDER BY i.position, r.model, r.variant"));
+    query.addBindValue(qint64(runId));
+    if (auto ok = exec(query, "cannot read results"); !ok)
+        return ok;
+    QSaveFile file(q(csvPath));
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};
+    std::string line = "image,label,group,content_hash,model,variant";
+    for (const std::string& column : columns.value())
+        line += "," + csvField(column);
+    file.write((line + "\n").c_str());
+    while (query.next()) {
+        line = csvField(s(query.value(0))) + "," + std::to_string(query.value(1).toInt()) + "," +
+               csvField(s(query.value(2))) + "," + s(query.value(3)) + "," + csvField(s(query.value(4))) + "," +
+               csvField(s(query.value(5)));
+        const QByteArray blob = query.value(6).toByteArray();
+        for (double value : unpackValues(blob.constData(), std::size_t(blob.size())))
+            line += "," + formatDouble(value);
+        line += "\n";
+        if (file.write(line.data(), qint64(line.size())) != qint64(line.size()))
+            return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};
+    }
+    if (!file.commit())
+        return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};
+    return Ok{};
+}
+
+} // namespace saliscope
