@@ -37,6 +37,9 @@ int runNoise(const QStringList& arguments);
 int runTransform(const QStringList& arguments);
 int runDegrade(const QStringList& arguments);
 int runMeasure(const QStringList& arguments);
+int runProject(const QStringList& arguments);
+int runExport(const QStringList& arguments);
+int runMerge(const QStringList& arguments);
 
 /// Prints "saliscope-cli COMMAND: reason" on stderr and returns exit code 1.
 int fail(const QString& command, const QString& reason);

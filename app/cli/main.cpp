@@ -23,6 +23,9 @@ const Command commands[] = {
     {"transform", "A geometric transformation of measure (c) on one image", saliscope::cli::runTransform},
     {"degrade", "Salience-guided blur of measure (e) on one image", saliscope::cli::runDegrade},
     {"measure", "Run the salience measures over a dataset", saliscope::cli::runMeasure},
+    {"project", "List a project's datasets, models and runs", saliscope::cli::runProject},
+    {"export", "Write a run of a project as CSV", saliscope::cli::runExport},
+    {"merge", "Merge projects (shards) into one", saliscope::cli::runMerge},
 };
 
 void printUsage(std::FILE* stream)

@@ -4,6 +4,7 @@
 #include "measures/csvmeasuresink.h"
 #include "measures/measurerunner.h"
 #include "measures/measuresummary.h"
+#include "measures/projectrun.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -76,8 +77,16 @@ int runMeasure(const QStringList& arguments)
                                     QStringLiteral("DEVICE"), QStringLiteral("cpu"));
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
                                    QStringLiteral("16"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR"));
-    parser.addOptions({dataset, model, family, set, listParameters, classes, annotations, device, batch, out});
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output folder for CSV files and summary.json."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     QStringLiteral("Store results in this project file (resumes an identical run)."),
+                                     QStringLiteral("P.saliscope"));
+    const QCommandLineOption shardOption(QStringLiteral("shard"),
+                                         QStringLiteral("Compute only slice K of N (by content hash); needs --project."),
+                                         QStringLiteral("K/N"));
+    parser.addOptions({dataset, model, family, set, listParameters, classes, annotations, device, batch, out, project,
+                       shardOption});
     parser.addPositionalArgument(QStringLiteral("MEASURES"),
                                  QStringLiteral("entropy, noise, transforms, stability, degradation or all."));
     int exitCode = 0;
@@ -101,8 +110,17 @@ int runMeasure(const QStringList& arguments)
     params.measures.insert(MeasureKind::Predictions);
     if (!parser.isSet(dataset))
         return usageError(name, QStringLiteral("--dataset is required"));
-    if (!parser.isSet(out))
-        return usageError(name, QStringLiteral("--out is required"));
+    if (!parser.isSet(out) && !parser.isSet(project))
+        return usageError(name, QStringLiteral("give --out DIR, --project P, or both"));
+    Shard shard;
+    if (parser.isSet(shardOption)) {
+        if (!parser.isSet(project))
+            return usageError(name, QStringLiteral("--shard needs --project (each slice goes into its own project)"));
+        auto parsed = Shard::parse(parser.value(shardOption).toStdString());
+        if (!parsed)
+            return usageError(name, QString::fromStdString(parsed.error()));
+        shard = parsed.value();
+    }
     if (!parser.isSet(model) && !parser.isSet(family))
         return usageError(name, QStringLiteral("give at least one --model or --family"));
     bool numeric = false;
@@ -143,19 +161,48 @@ int runMeasure(const QStringList& arguments)
     params.dataset = std::move(scanned).value();
 
     const QString outDir = parser.value(out);
-    if (!QDir().mkpath(outDir))
+    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail(name, QStringLiteral("cannot create %1").arg(outDir));
-    CsvMeasureSink sink(outDir.toStdString(), params.dataset);
+    std::unique_ptr<CsvMeasureSink> csv;
+    if (!outDir.isEmpty())
+        csv = std::make_unique<CsvMeasureSink>(outDir.toStdString(), params.dataset);
     TerminalProgress progress;
     const QDateTime started = QDateTime::currentDateTimeUtc();
-    auto result = runMeasures(params, &sink, /*keepTables=*/true, progress, CancelToken());
-    auto written = sink.finish();
-    if (!result)
-        return fail(name, QString::fromStdString(result.error()));
-    if (!written)
-        return fail(name, QString::fromStdString(written.error()));
+    QJsonObject summary;
+    std::vector<std::pair<std::string, std::string>> skippedImages;
+    std::int64_t computed = 0;
+    if (parser.isSet(project)) {
+        auto result = runMeasuresInProject(params, parser.value(project).toStdString(), shard, csv.get(), progress,
+                                           CancelToken());
+        auto written = csv ? csv->finish() : engine::Status(engine::Ok{});
+        if (!result)
+            return fail(name, QString::fromStdString(result.error()));
+        if (!written)
+            return fail(name, QString::fromStdString(written.error()));
+        summary = result->summary;
+        skippedImages = result->skipped;
+        computed = result->imagesComputed;
+        QStringList ids;
+        for (const auto& [kind, id] : result->runIds)
+            ids << QStringLiteral("%1=%2").arg(measureName(kind)).arg(id);
+        std::fprintf(stderr, "project %s: runs %s; %lld images already done\n", qPrintable(parser.value(project)),
+                     qPrintable(ids.join(", ")), static_cast<long long>(result->imagesAlreadyDone));
+    } else {
+        auto result = runMeasures(params, csv.get(), /*keepTables=*/true, progress, CancelToken());
+        auto written = csv->finish();
+        if (!result)
+            return fail(name, QString::fromStdString(result.error()));
+        if (!written)
+            return fail(name, QString::fromStdString(written.error()));
+        summary = summarizeMeasures(result->tables, params.settings, params.families);
+        skippedImages = result->skipped;
+        computed = result->imagesComputed;
+    }
+    std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped\n", static_cast<long long>(computed),
+                 params.models.size(), skippedImages.size());
+    if (outDir.isEmpty())
+        return 0;
 
-    QJsonObject summary = summarizeMeasures(result->tables, params.settings, params.families);
     QJsonArray measureNames, modelArray, familyArray, skipped;
     for (auto kind : params.measures)
         if (kind != MeasureKind::Predictions)
@@ -168,7 +215,7 @@ int runMeasure(const QStringList& arguments)
             members.append(QString::fromStdString(member));
         familyArray.append(QJsonObject{{"name", QString::fromStdString(f.name)}, {"members", members}});
     }
-    for (const auto& [path, reason] : result->skipped)
+    for (const auto& [path, reason] : skippedImages)
         skipped.append(QJsonObject{{"image", QString::fromStdString(path)}, {"reason", QString::fromStdString(reason)}});
     QJsonObject counts;
     for (const auto& [label, count] : params.dataset.classCounts())
@@ -181,7 +228,7 @@ int runMeasure(const QStringList& arguments)
         {"dataset", QJsonObject{{"location", QString::fromStdString(params.dataset.location)},
                                 {"images", double(params.dataset.records.size())},
                                 {"class_counts", counts}}},
-        {"images_computed", double(result->imagesComputed)},
+        {"images_computed", double(computed)},
         {"skipped", skipped},
         {"device", QString::fromStdString(params.device)},
         {"batch", params.batchSize},
@@ -196,9 +243,7 @@ int runMeasure(const QStringList& arguments)
     if (!summaryFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
         || summaryFile.write(QJsonDocument(summary).toJson()) < 0 || !summaryFile.flush())
         return fail(name, QStringLiteral("cannot write %1").arg(summaryFile.fileName()));
-    std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped; results in %s\n",
-                 static_cast<long long>(result->imagesComputed), params.models.size(), result->skipped.size(),
-                 qPrintable(outDir));
+    std::fprintf(stderr, "results in %s\n", qPrintable(outDir));
     return 0;
 }
 

@@ -316,6 +316,40 @@ const std::vector<std::string>& measureColumns(MeasureKind kind)
     return columns.at(kind);
 }
 
+std::vector<FamilyEntry> effectiveFamilies(const MeasureRunParams& params)
+{
+    if (!params.families.empty() || params.models.size() < 2)
+        return params.families;
+    FamilyEntry all{"all models", {}};
+    for (const auto& model : params.models)
+        all.members.push_back(model.name);
+    return {all};
+}
+
+int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::vector<std::pair<int, int>>& inputSizes)
+{
+    const int models = int(params.models.size());
+    switch (kind) {
+    case MeasureKind::Predictions:
+    case MeasureKind::Entropy: return models;
+    case MeasureKind::Noise: return models * int(params.settings.noise.levels.size());
+    case MeasureKind::Degradation: return models * 2;
+    case MeasureKind::Transforms: {
+        int rows = 0;
+        for (const auto& [width, height] : inputSizes)
+            rows += width == height ? 12 : 10;  // rotations need a square input
+        return rows;
+    }
+    case MeasureKind::Stability: {
+        int rows = 0;
+        for (const auto& family : effectiveFamilies(params))
+            rows += int(family.members.size() * (family.members.size() - 1) / 2);
+        return rows;
+    }
+    }
+    return models;
+}
+
 engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text)
 {
     std::set<MeasureKind> measures;
@@ -367,16 +401,10 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
         modelIndex[entry.name] = models.size();
         models.push_back(std::move(model));
     }
-    std::vector<FamilyEntry> families = params.families;
+    const std::vector<FamilyEntry> families = effectiveFamilies(params);
     if (params.measures.count(MeasureKind::Stability)) {
-        if (families.empty()) {
-            if (models.size() < 2)
-                return Error{"stability needs a family of at least two models (--family NAME=M1.pt,M2.pt)"};
-            FamilyEntry all{"all models", {}};
-            for (const auto& model : models)
-                all.members.push_back(model.name);
-            families.push_back(all);
-        }
+        if (families.empty())
+            return Error{"stability needs a family of at least two models (--family NAME=M1.pt,M2.pt)"};
         for (const auto& family : families) {
             if (family.members.size() < 2)
                 return Error{"family '" + family.name + "' needs at least two models"};

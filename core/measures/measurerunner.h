@@ -53,6 +53,13 @@ struct MeasureRunResult final {
 /// The per-image columns of each measure, in the order rows carry their values.
 const std::vector<std::string>& measureColumns(MeasureKind kind);
 
+/// The families stability compares: the given ones, or all models as one family "all models"
+/// when none is given and there are at least two models.
+std::vector<FamilyEntry> effectiveFamilies(const MeasureRunParams& params);
+
+/// How many rows one image contributes to a measure's table in this run (for resuming).
+int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::vector<std::pair<int, int>>& inputSizes);
+
 /// Parses "entropy", "noise", ..., or "all" into measures; an Error names an unknown one.
 engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text);
 

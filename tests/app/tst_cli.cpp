@@ -225,6 +225,86 @@ private slots:
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no such dataset"));
     }
+
+    void killedRunResumesToTheSameResult()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("data/fake");
+        for (const char* face : {"ffhq_00001", "stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155",
+                                 "stylegan3_seed278567"})
+            QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
+                        dir.filePath(QStringLiteral("data/fake/%1.png").arg(face)));
+        const QStringList common{"measure", "entropy", "--dataset", dir.filePath("data"), "--model",
+                                 reference("models/tiny_densenet.pt"), "--batch", "1"};
+        // Uninterrupted run.
+        const QString whole = dir.filePath("whole.saliscope");
+        QCOMPARE(cli(common + QStringList{"--project", whole}).exitCode, 0);
+        // Killed with SIGKILL once two images are committed, then resumed.
+        const QString killed = dir.filePath("killed.saliscope");
+        QProcess child;
+        child.start(QStringLiteral(SALISCOPE_CLI), common + QStringList{"--project", killed});
+        QVERIFY(child.waitForStarted());
+        QByteArray err;
+        while (!err.contains("2/5 images") && child.state() == QProcess::Running) {
+            child.waitForReadyRead(100);
+            err += child.readAllStandardError();
+        }
+        QVERIFY2(child.state() == QProcess::Running, "the run ended before it could be killed");
+        child.kill();  // SIGKILL
+        child.waitForFinished();
+        const Run listing = cli({"project", killed});
+        QCOMPARE(listing.exitCode, 0);
+        QVERIFY2(listing.out.contains("running"), qPrintable(listing.out));  // the killed run never finished
+        const Run resumed = cli(common + QStringList{"--project", killed});
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY2(resumed.err.contains("images already done"), qPrintable(resumed.err));
+        QVERIFY(!resumed.err.contains(" 0 images already done"));
+        // Same rows as the uninterrupted run (run 2 is entropy in both projects).
+        QCOMPARE(cli({"export", whole, "--run", "2", "-o", dir.filePath("whole.csv")}).exitCode, 0);
+        QCOMPARE(cli({"export", killed, "--run", "2", "-o", dir.filePath("killed.csv")}).exitCode, 0);
+        QFile a(dir.filePath("whole.csv")), b(dir.filePath("killed.csv"));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        auto lines = [](QFile& f) {
+            QStringList l = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+            l.sort();
+            return l;
+        };
+        const QStringList wholeLines = lines(a);
+        QCOMPARE(wholeLines.size(), 6);
+        QCOMPARE(lines(b), wholeLines);
+    }
+
+    void shardsMergeIntoOneProject()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("data/real");
+        QDir(dir.path()).mkpath("data/fake");
+        QFile::copy(reference("faces/ffhq_00001.png"), dir.filePath("data/real/ffhq_00001.png"));
+        for (const char* face : {"stylegan1_000700", "stylegan2_000700", "stylegan3_seed278567"})
+            QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
+                        dir.filePath(QStringLiteral("data/fake/%1.png").arg(face)));
+        QStringList shards;
+        for (int k = 1; k <= 2; ++k) {
+            const QString project = dir.filePath(QStringLiteral("shard%1.saliscope").arg(k));
+            const Run run = cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model",
+                                 reference("models/tiny_resnet.pt"), "--project", project, "--shard",
+                                 QStringLiteral("%1/2").arg(k)});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            shards << project;
+        }
+        const QString merged = dir.filePath("merged.saliscope");
+        QCOMPARE(cli(QStringList{"merge", merged} + shards).exitCode, 0);
+        const Run again = cli(QStringList{"merge", merged} + shards);  // idempotent
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.err.contains("0 results added"));
+        QCOMPARE(cli({"export", merged, "--run", "2", "-o", dir.filePath("merged.csv")}).exitCode, 0);
+        QFile csv(dir.filePath("merged.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(csv.readAll()).trimmed().split('\n').size(), 1 + 4);
+        QCOMPARE(cli({"merge", merged, merged}).exitCode, 2);
+        QCOMPARE(cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model", "m.pt", "--out", "o",
+                      "--shard", "1/2"}).exitCode, 2);  // --shard needs --project
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

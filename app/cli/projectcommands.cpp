@@ -1,0 +1,147 @@
+// Commands over project files: project (list), export (a run as CSV), merge (shards).
+
+#include "clicommon.h"
+
+#include "measures/projectrun.h"
+#include "store/projectmerge.h"
+#include "store/projectstore.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <map>
+
+#include <cstdio>
+
+namespace saliscope::cli {
+
+int runProject(const QStringList& arguments)
+{
+    const QString name = QStringLiteral("project");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("List a project's datasets, models, families and measure runs with their status."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .saliscope project file."));
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, name, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(name, QStringLiteral("give one project file"));
+    auto store = ProjectStore::open(parser.positionalArguments().front().toStdString(), ProjectOpenMode::ReadOnly);
+    if (!store)
+        return fail(name, QString::fromStdString(store.error()));
+    auto datasets = store.value()->datasets();
+    auto models = store.value()->models();
+    auto families = store.value()->families();
+    auto runs = store.value()->runs();
+    if (!datasets || !models || !families || !runs)
+        return fail(name, QStringLiteral("cannot read the project"));
+    std::printf("project %s (schema %d)\n\ndatasets\n", qPrintable(parser.positionalArguments().front()),
+                store.value()->schemaVersion());
+    for (const auto& d : datasets.value())
+        std::printf("  %lld  %s  %lld images  (added %s)\n", static_cast<long long>(d.id), d.location.c_str(),
+                    static_cast<long long>(d.imageCount), d.created.c_str());
+    std::printf("\nmodels\n");
+    for (const auto& m : models.value())
+        std::printf("  %lld  %s  %s, CAM layer %s, hash %s\n", static_cast<long long>(m.id), m.path.c_str(),
+                    m.kind.c_str(), m.camLayer.c_str(), m.fileHash.c_str());
+    if (!families->empty()) {
+        std::printf("\nfamilies\n");
+        for (const auto& f : families.value()) {
+            std::printf("  %s:", f.name.c_str());
+            for (auto id : f.modelIds)
+                std::printf(" %lld", static_cast<long long>(id));
+            std::printf("\n");
+        }
+    }
+    std::printf("\nruns\n  %-4s %-12s %-10s %-8s %-10s %-9s %s\n", "id", "measure", "status", "dataset", "shard", "rows",
+                "finished");
+    for (const auto& r : runs.value()) {
+        std::printf("  %-4lld %-12s %-10s %-8lld %-10s %-9lld %s%s%s\n", static_cast<long long>(r.id), r.measure.c_str(),
+                    runStatusName(r.status), static_cast<long long>(r.datasetId), r.shard.empty() ? "-" : r.shard.c_str(),
+                    static_cast<long long>(r.resultCount), r.finished.c_str(), r.error.empty() ? "" : "  ",
+                    r.error.c_str());
+    }
+    return 0;
+}
+
+int runExport(const QStringList& arguments)
+{
+    const QString name = QStringLiteral("export");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Write a run's per-image results as CSV: image, label, group, content_hash, model, variant, values..."));
+    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Run id (see saliscope-cli project)."),
+                                 QStringLiteral("ID"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("CSV file."),
+                                    QStringLiteral("FILE.csv"));
+    parser.addOptions({run, output});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .saliscope project file."));
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, name, exitCode))
+        return exitCode;
+    bool numeric = false;
+    const qlonglong runId = parser.value(run).toLongLong(&numeric);
+    if (parser.positionalArguments().size() != 1 || !numeric || !parser.isSet(output))
+        return usageError(name, QStringLiteral("give PROJECT, --run ID and -o FILE.csv"));
+    auto store = ProjectStore::open(parser.positionalArguments().front().toStdString(), ProjectOpenMode::ReadOnly);
+    if (!store)
+        return fail(name, QString::fromStdString(store.error()));
+    if (auto status = store.value()->exportRunCsv(runId, parser.value(output).toStdString()); !status)
+        return fail(name, QString::fromStdString(status.error()));
+    return 0;
+}
+
+int runMerge(const QStringList& arguments)
+{
+    const QString name = QStringLiteral("merge");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Merge projects (e.g. the shards of a cluster run) into OUT, created if missing. Datasets, images and "
+        "models are matched by content; merging twice adds nothing; shards with different parameters are refused."));
+    parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Target project."));
+    parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("Projects to merge."), QStringLiteral("IN..."));
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, name, exitCode))
+        return exitCode;
+    const QStringList paths = parser.positionalArguments();
+    if (paths.size() < 2)
+        return usageError(name, QStringLiteral("give OUT and at least one IN project"));
+    for (const QString& input : paths.mid(1))
+        if (QFileInfo(input).absoluteFilePath() == QFileInfo(paths[0]).absoluteFilePath())
+            return usageError(name, QStringLiteral("%1 cannot be merged into itself").arg(input));
+    auto store = ProjectStore::open(paths[0].toStdString(), ProjectOpenMode::CreateIfMissing);
+    if (!store)
+        return fail(name, QString::fromStdString(store.error()));
+    for (const QString& input : paths.mid(1)) {
+        auto report = mergeProject(*store.value(), input.toStdString());
+        if (!report)
+            return fail(name, QStringLiteral("%1: %2").arg(input, QString::fromStdString(report.error())));
+        std::fprintf(stderr, "%s: %d datasets, %d models, %d runs added, %d runs extended, %lld results added, %lld already present\n",
+                     qPrintable(input), report->datasetsAdded, report->modelsAdded, report->runsAdded,
+                     report->runsExtended, static_cast<long long>(report->resultsAdded),
+                     static_cast<long long>(report->resultsSkipped));
+    }
+    // Summaries span the measures of one run set: recompute them over the merged rows.
+    auto runs = store.value()->runs();
+    if (!runs)
+        return fail(name, QString::fromStdString(runs.error()));
+    std::map<std::pair<std::string, std::int64_t>, std::vector<std::int64_t>> runSets;
+    for (const auto& run : runs.value())
+        runSets[{run.parametersJson, run.datasetId}].push_back(run.id);
+    const std::string target = paths[0].toStdString();
+    for (const auto& [key, ids] : runSets) {
+        auto summary = summarizeStoredRuns(*store.value(), ids);
+        if (!summary)
+            return fail(name, QString::fromStdString(summary.error()));
+        const std::string text = QJsonDocument(summary.value()).toJson(QJsonDocument::Compact).toStdString();
+        for (auto id : ids)
+            if (auto status = store.value()->setSummary(id, text); !status)
+                return fail(name, QString::fromStdString(status.error()));
+    }
+    if (auto status = store.value()->flush(); !status)
+        return fail(name, QString::fromStdString(status.error()));
+    return 0;
+}
+
+} // namespace saliscope::cli
