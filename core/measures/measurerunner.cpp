@@ -1,5 +1,6 @@
 #include "measures/measurerunner.h"
 
+#include "dataset/imagecache.h"
 #include "dataset/imageio.h"
 #include "engine/cammaps.h"
 #include "engine/entropy.h"
@@ -290,6 +291,38 @@ private:
     RowCollector& m_rows;
 };
 
+/// Fills `image.resized` for every model input size: from the cache when the run has one,
+/// otherwise by decoding once and resizing with Pillow's bilinear filter.
+engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, const std::vector<LoadedModel>& models,
+                            BatchImage& image)
+{
+    const auto& record = params.dataset.records[index];
+    const std::string hash = index < params.contentHashes.size() ? params.contentHashes[index] : std::string();
+    if (params.cache && !hash.empty()) {
+        for (const auto& model : models) {
+            const auto size = std::make_pair(model.width, model.height);
+            if (image.resized.count(size))
+                continue;
+            auto cached = params.cache->get(record.path, hash, model.width, model.height);
+            if (!cached)
+                return Error{cached.error()};
+            image.resized[size] = std::move(cached).value();
+        }
+        return engine::Ok{};
+    }
+    auto decoded = readImageRgb(record.path);
+    if (!decoded)
+        return Error{decoded.error()};
+    for (const auto& model : models) {
+        const auto size = std::make_pair(model.width, model.height);
+        if (!image.resized.count(size))
+            image.resized[size] = decoded->width == model.width && decoded->height == model.height
+                ? decoded.value()
+                : engine::resizePillow(decoded.value(), model.width, model.height, engine::ResizeFilter::Bilinear);
+    }
+    return engine::Ok{};
+}
+
 std::string relativeKey(const std::string& path, const std::string& location)
 {
     std::error_code code;
@@ -433,24 +466,15 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
         const std::size_t end = std::min(selected.size(), start + std::size_t(params.batchSize));
         for (std::size_t s = start; s < end; ++s) {
             const auto& record = records[std::size_t(selected[s])];
-            auto decoded = readImageRgb(record.path);
-            if (!decoded) {
-                result.skipped.emplace_back(record.path, decoded.error());
-                progress.message("skipped " + decoded.error());
-                continue;
-            }
             BatchImage image;
             image.index = selected[s];
             image.label = record.label;
             image.noiseKey = fnv1a(relativeKey(record.path, params.dataset.location));
-            for (const auto& model : models) {
-                const auto size = std::make_pair(model.width, model.height);
-                if (!image.resized.count(size))
-                    image.resized[size] =
-                        decoded->width == model.width && decoded->height == model.height
-                            ? decoded.value()
-                            : engine::resizePillow(decoded.value(), model.width, model.height,
-                                                   engine::ResizeFilter::Bilinear);
+            auto prepared = prepareImage(params, std::size_t(selected[s]), models, image);
+            if (!prepared) {
+                result.skipped.emplace_back(record.path, prepared.error());
+                progress.message("skipped " + prepared.error());
+                continue;
             }
             batch.push_back(std::move(image));
         }

@@ -15,6 +15,8 @@
 
 namespace saliscope {
 
+class ImageCache;
+
 /// A model taking part in a run, named for tables and charts.
 struct ModelEntry final {
     std::string name;  ///< unique within the run (default: the file's base name)
@@ -40,6 +42,10 @@ struct MeasureRunParams final {
     int batchSize = 16;
     /// When set, images for which it returns false are not computed (resume, --shard).
     std::function<bool(std::int64_t imageIndex)> includeImage;
+    /// When set (with a content hash per record), decoded and resized images come from and go
+    /// to this cache, so later runs and other models never decode an image again.
+    ImageCache* cache = nullptr;
+    std::vector<std::string> contentHashes;
 };
 
 /// What a run produced besides the rows it streamed: per-image tables (when kept) and the

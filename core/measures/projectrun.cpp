@@ -2,6 +2,7 @@
 
 #include "dataset/contenthash.h"
 #include "dataset/datasethashing.h"
+#include "dataset/imagecache.h"
 #include "engine/model.h"
 #include "engine/runtime.h"
 #include "measures/measuresummary.h"
@@ -85,6 +86,8 @@ std::optional<MeasureKind> measureNamed(const std::string& name)
 }
 
 } // namespace
+
+std::string imageCacheFolder(const std::string& projectPath) { return projectPath + ".cache"; }
 
 engine::Result<Shard> Shard::parse(const std::string& text)
 {
@@ -233,6 +236,11 @@ engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, c
     params.includeImage = [&](std::int64_t index) {
         return shard.includes(hashList[std::size_t(index)]) && !doneEverywhere.count(index);
     };
+
+    // Decoded, resized images are kept beside the project and shared by later runs.
+    ImageCache cache(imageCacheFolder(projectPath));
+    params.cache = &cache;
+    params.contentHashes = hashList;
 
     const auto started = std::chrono::steady_clock::now();
     auto measured = runMeasures(params, &dispatch, /*keepTables=*/false, progress, cancel);

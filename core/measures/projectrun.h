@@ -26,6 +26,10 @@ struct Shard final {
     std::string text() const;
 };
 
+/// The folder of a project's image cache (decoded images resized to each model's input size):
+/// `<project>.cache` beside the project file. It can be deleted at any time.
+std::string imageCacheFolder(const std::string& projectPath);
+
 /// What a project run stored and computed.
 struct ProjectRunResult final {
     std::map<MeasureKind, std::int64_t> runIds;

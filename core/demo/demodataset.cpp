@@ -1,0 +1,450 @@
+#include "demo/demodataset.h"
+
+#include "dataset/imageio.h"
+#include "demo/demorandom.h"
+#include "demo/faceartefacts.h"
+#include "demo/faceaugmenter.h"
+#include "demo/facelayout.h"
+#include "demo/humanannotation.h"
+#include "demo/sourcephotos.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+
+namespace saliscope {
+
+namespace fs = std::filesystem;
+using namespace demo;
+
+namespace {
+
+/// Raise whenever the files made for given parameters change, so that older datasets are remade.
+constexpr int GeneratorVersion = 1;
+constexpr const char* GeneratorName = "saliscope-demo-dataset";
+constexpr const char* MarkerFile = ".saliscope-demo-dataset";
+constexpr std::uint64_t SplitStream = 0x73706c69'74000003ull;
+constexpr std::uint64_t PairStream = 0x70616972'00000004ull;
+constexpr std::uint64_t ProceduralStream = 0x70726f63'00000005ull;
+
+/// Where one real/synthetic pair comes from and goes.
+struct PairPlan final {
+    int index = 0;
+    int photo = 0;
+    bool test = false;
+};
+
+/// What making one pair gave.
+struct PairOutcome final {
+    std::vector<ArtefactKind> kinds;
+    std::string error;
+};
+
+std::string stemOf(bool fake, int index)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%s_%05d", fake ? "fake" : "real", index);
+    return text;
+}
+
+std::string imagePathOf(bool test, bool fake, int index)
+{
+    return std::string(test ? "test/" : "train/") + (fake ? "fake/" : "real/") + stemOf(fake, index) + ".png";
+}
+
+engine::ImageU8 toImage(const cv::Mat& mat)
+{
+    engine::ImageU8 image = engine::ImageU8::zeros(mat.cols, mat.rows, mat.channels());
+    cv::Mat view(mat.rows, mat.cols, mat.type(), image.pixels.data());
+    if (mat.channels() == 3)
+        cv::cvtColor(mat, view, cv::COLOR_BGR2RGB);
+    else
+        mat.copyTo(view);
+    return image;
+}
+
+QJsonObject paramsJson(const DemoDatasetParams& params)
+{
+    QJsonObject object;
+    object["imagesPerClass"] = params.imagesPerClass;
+    object["imageSize"] = params.imageSize;
+    object["seed"] = QString::number(params.seed);  // a string: JSON numbers lose 64-bit precision
+    object["testFraction"] = params.testFraction;
+    object["photoFolder"] = QString::fromStdString(params.photoFolder);
+    return object;
+}
+
+QJsonArray namesJson(const std::vector<std::string>& names)
+{
+    QJsonArray array;
+    for (const auto& name : names)
+        array.append(QString::fromStdString(name));
+    return array;
+}
+
+std::optional<QJsonObject> readJson(const fs::path& path)
+{
+    QFile file(QString::fromStdString(path.string()));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    if (!document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+DemoDatasetSummary summaryOf(const fs::path& out, const QJsonObject& json)
+{
+    DemoDatasetSummary summary;
+    summary.outputDirectory = out.string();
+    summary.trainDirectory = (out / "train").string();
+    summary.testDirectory = (out / "test").string();
+    summary.annotationDirectory = (out / "annotations").string();
+    summary.maskDirectory = (out / "masks").string();
+    summary.manifestPath = (out / "manifest.csv").string();
+    summary.source = json["source"].toString().toStdString();
+    summary.sourcePhotos = json["sourcePhotos"].toArray().size();
+    const QJsonObject split = json["split"].toObject();
+    summary.trainPhotos = split["trainPhotos"].toArray().size();
+    summary.testPhotos = split["testPhotos"].toArray().size();
+    const QJsonObject counts = json["counts"].toObject();
+    summary.trainPerClass = counts["train"].toObject()["real"].toInt();
+    summary.testPerClass = counts["test"].toObject()["real"].toInt();
+    const QJsonObject kinds = json["artefactCounts"].toObject();
+    for (auto it = kinds.begin(); it != kinds.end(); ++it)
+        summary.artefactCounts[it.key().toStdString()] = it.value().toInt();
+    return summary;
+}
+
+/// True when every file the manifest lists, with its annotation and mask, is there.
+bool filesComplete(const fs::path& out, int expectedRows)
+{
+    QFile file(QString::fromStdString((out / "manifest.csv").string()));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return false;
+    int rows = 0;
+    std::error_code code;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1String("path,")))
+            continue;
+        const fs::path image = out / line.section(',', 0, 0).toStdString();
+        const std::string stem = image.stem().string() + ".png";
+        if (!fs::is_regular_file(image, code) || !fs::is_regular_file(out / "annotations" / stem, code)
+            || !fs::is_regular_file(out / "masks" / stem, code))
+            return false;
+        ++rows;
+    }
+    return rows == expectedRows;
+}
+
+/// Splits the photographs by person: a `testFraction` of each person's photographs (at least one
+/// when the person has two or more) go to the test split.
+void splitPhotos(const std::vector<SourcePhoto>& photos, double testFraction, std::uint64_t seed,
+                 std::vector<int>& train, std::vector<int>& test)
+{
+    std::map<std::string, std::vector<int>> byPerson;
+    for (int i = 0; i < int(photos.size()); ++i)
+        byPerson[photos[std::size_t(i)].person].push_back(i);
+    std::mt19937_64 random = dice::generator(seed, SplitStream, 0);
+    for (auto& [person, indices] : byPerson) {
+        for (int i = int(indices.size()) - 1; i > 0; --i)  // Fisher-Yates with our own draws
+            std::swap(indices[std::size_t(i)], indices[std::size_t(dice::uniformInt(random, 0, i))]);
+        const int n = int(indices.size());
+        int testCount = int(std::lround(n * testFraction));
+        if (testFraction > 0 && n >= 2)
+            testCount = std::clamp(testCount, 1, n - 1);
+        else if (n < 2)
+            testCount = 0;
+        for (int i = 0; i < n; ++i)
+            (i < testCount ? test : train).push_back(indices[std::size_t(i)]);
+    }
+    std::sort(train.begin(), train.end());
+    std::sort(test.begin(), test.end());
+}
+
+/// Makes real and synthetic image `plan.index` with their annotations and masks, and writes them.
+PairOutcome makePair(const PairPlan& plan, const SourcePhoto& photo, const DemoDatasetParams& params, const fs::path& out)
+{
+    PairOutcome outcome;
+    try {
+        const int size = params.imageSize;
+        std::mt19937_64 random = dice::generator(params.seed, PairStream, std::uint64_t(plan.index));
+        const FaceAugmentation augmentation = FaceAugmentation::draw(random);
+        FaceLayout layout = FaceLayout::alignedChip(photo.image.cols);
+        cv::Mat base = FaceAugmenter::warp(photo.image, size, augmentation, layout);
+        FaceAugmenter::recolour(base, augmentation, random);
+        layout.refineEyes(base);
+
+        // One artefact kind in turn for every pair (so kinds are balanced), sometimes a second one.
+        outcome.kinds.push_back(ArtefactKind(plan.index % ArtefactKindCount));
+        const bool second = dice::chance(random, 0.4);
+        const int offset = dice::uniformInt(random, 1, ArtefactKindCount - 1);
+        if (second)
+            outcome.kinds.push_back(ArtefactKind((plan.index + offset) % ArtefactKindCount));
+        std::sort(outcome.kinds.begin(), outcome.kinds.end());
+
+        cv::Mat fake = base.clone();
+        std::vector<cv::Mat> masks;
+        cv::Mat mask = cv::Mat::zeros(base.size(), CV_8U);
+        for (const ArtefactKind kind : outcome.kinds) {
+            masks.push_back(FaceArtefacts::apply(kind, fake, layout, random));
+            mask |= masks.back();
+        }
+        const cv::Mat realAnnotation = HumanAnnotation::realFace(layout, base.size(), random);
+        const cv::Mat fakeAnnotation = HumanAnnotation::artefacts(masks, random);
+        const cv::Mat real = FaceAugmenter::jpegRoundTrip(base, augmentation.jpegQuality);
+        fake = FaceAugmenter::jpegRoundTrip(fake, augmentation.jpegQuality);
+
+        const std::string realStem = stemOf(false, plan.index), fakeStem = stemOf(true, plan.index);
+        const std::pair<std::string, const cv::Mat*> files[] = {
+            {imagePathOf(plan.test, false, plan.index), &real},
+            {imagePathOf(plan.test, true, plan.index), &fake},
+            {"annotations/" + realStem + ".png", &realAnnotation},
+            {"annotations/" + fakeStem + ".png", &fakeAnnotation},
+            {"masks/" + fakeStem + ".png", &mask},
+        };
+        for (const auto& [path, image] : files) {
+            const auto written = writeImage((out / path).string(), toImage(*image));
+            if (!written) {
+                outcome.error = written.error();
+                return outcome;
+            }
+        }
+        const auto zeros = writeImage((out / "masks" / (realStem + ".png")).string(),
+                                      engine::ImageU8::zeros(size, size, 1));
+        if (!zeros)
+            outcome.error = zeros.error();
+    } catch (const cv::Exception& error) {
+        outcome.error = "image " + std::to_string(plan.index) + ": " + error.msg;
+    } catch (const std::exception& error) {
+        outcome.error = "image " + std::to_string(plan.index) + ": " + error.what();
+    }
+    return outcome;
+}
+
+/// Makes room for the dataset: a missing or empty folder is fine, an earlier demo dataset is
+/// removed, anything else is refused.
+engine::Status prepareFolder(const fs::path& out)
+{
+    std::error_code code;
+    if (fs::exists(out, code) && !fs::is_directory(out, code))
+        return engine::Error{"demo dataset folder " + out.string() + " is a file"};
+    if (fs::is_directory(out, code) && !fs::is_empty(out, code)) {
+        const auto json = readJson(out / "dataset.json");
+        const bool ours = fs::exists(out / MarkerFile, code) || (json && (*json)["generator"].toString() == GeneratorName);
+        if (!ours)
+            return engine::Error{"folder " + out.string() + " is not empty and holds no demo dataset; choose another"};
+        for (const char* entry : {"dataset.json", "manifest.csv", "train", "test", "annotations", "masks"}) {
+            fs::remove_all(out / entry, code);
+            if (code)
+                return engine::Error{"cannot remove " + (out / entry).string() + ": " + code.message()};
+        }
+    }
+    for (const char* folder : {"train/real", "train/fake", "test/real", "test/fake", "annotations", "masks"}) {
+        fs::create_directories(out / folder, code);
+        if (code)
+            return engine::Error{"cannot create " + (out / folder).string() + ": " + code.message()};
+    }
+    QFile marker(QString::fromStdString((out / MarkerFile).string()));
+    if (!marker.open(QIODevice::WriteOnly))
+        return engine::Error{"cannot write in " + out.string() + ": " + marker.errorString().toStdString()};
+    marker.write("Made by Saliscope's demo dataset generator; the folder is replaced when parameters change.\n");
+    return engine::Ok{};
+}
+
+engine::Status writeText(const fs::path& path, const QByteArray& text)
+{
+    QSaveFile file(QString::fromStdString(path.string()));
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+        return engine::Error{"cannot write " + path.string() + ": " + file.errorString().toStdString()};
+    return engine::Ok{};
+}
+
+} // namespace
+
+engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
+                                                        const CancelToken& cancel)
+{
+    if (params.outputDirectory.empty())
+        return engine::Error{"no folder given for the demo dataset"};
+    if (params.imagesPerClass < 1 || params.imagesPerClass > 1'000'000)
+        return engine::Error{"images per class must be between 1 and 1000000"};
+    if (params.imageSize < 32 || params.imageSize > 2048)
+        return engine::Error{"image size must be between 32 and 2048 pixels"};
+    if (!(params.testFraction >= 0 && params.testFraction < 1))
+        return engine::Error{"test fraction must be at least 0 and below 1"};
+    const fs::path out = fs::absolute(params.outputDirectory).lexically_normal();
+
+    // Which photographs: listing them is cheap, and decides whether an existing dataset fits.
+    const std::vector<std::string> listed = SourcePhotos::list(params.photoFolder);
+    std::vector<std::string> sourceNames;
+    for (const auto& path : listed)
+        sourceNames.push_back(SourcePhotos::nameOf(params.photoFolder, path));
+    const QString source = listed.empty() ? "procedural" : "photographs";
+
+    if (const auto json = readJson(out / "dataset.json")) {
+        const QJsonObject counts = (*json)["counts"].toObject();
+        const int rows = 2 * (counts["train"].toObject()["real"].toInt() + counts["test"].toObject()["real"].toInt());
+        if ((*json)["generator"].toString() == GeneratorName && (*json)["version"].toInt() == GeneratorVersion
+            && (*json)["params"].toObject() == paramsJson(params) && (*json)["source"].toString() == source
+            && (listed.empty() || (*json)["sourcePhotos"].toArray() == namesJson(sourceNames))
+            && rows == 2 * params.imagesPerClass && filesComplete(out, rows)) {
+            DemoDatasetSummary summary = summaryOf(out, *json);
+            summary.reused = true;
+            progress.message("demo dataset in " + out.string() + " is complete; reused");
+            progress.progress(rows, rows);
+            return summary;
+        }
+    }
+
+    std::vector<SourcePhoto> photos;
+    if (!listed.empty()) {
+        auto loaded = SourcePhotos::load(params.photoFolder, listed);
+        if (!loaded)
+            return engine::Error{loaded.error()};
+        photos = std::move(loaded).value();
+        progress.message("demo dataset from " + std::to_string(photos.size()) + " photographs in " + params.photoFolder);
+    } else {
+        photos = SourcePhotos::procedural(dice::mix(params.seed ^ ProceduralStream));
+        progress.message("no photographs in " + params.photoFolder + "; drawing " + std::to_string(photos.size())
+                         + " procedural faces instead");
+    }
+
+    std::vector<int> trainPhotos, testPhotos;
+    splitPhotos(photos, params.testFraction, params.seed, trainPhotos, testPhotos);
+    const int testPerClass = int(std::lround(params.imagesPerClass * params.testFraction));
+    const int trainPerClass = params.imagesPerClass - testPerClass;
+    if ((testPerClass > 0 && testPhotos.empty()) || (trainPerClass > 0 && trainPhotos.empty()))
+        return engine::Error{"too few photographs (" + std::to_string(photos.size()) + ") for a train/test split"};
+
+    if (const auto prepared = prepareFolder(out); !prepared)
+        return engine::Error{prepared.error()};
+
+    std::vector<PairPlan> plans(std::size_t(params.imagesPerClass));
+    for (int i = 0; i < params.imagesPerClass; ++i) {
+        const bool test = i >= trainPerClass;
+        const std::vector<int>& pool = test ? testPhotos : trainPhotos;
+        const int k = test ? i - trainPerClass : i;
+        plans[std::size_t(i)] = {i, pool[std::size_t(k) % pool.size()], test};
+    }
+
+    // Workers take pairs from a shared counter; this thread reports progress and watches for cancel.
+    std::vector<PairOutcome> outcomes(plans.size());
+    std::atomic<int> next{0}, done{0};
+    std::mutex mutex;
+    std::condition_variable wake;
+    const int threads = std::max(1, std::min(QThread::idealThreadCount(), int(plans.size())));
+    int running = threads;
+    QThreadPool pool;
+    pool.setMaxThreadCount(threads);
+    std::vector<QFuture<void>> futures;
+    for (int t = 0; t < threads; ++t)
+        futures.push_back(QtConcurrent::run(&pool, [&] {
+            for (;;) {
+                const int index = next.fetch_add(1);
+                if (index >= int(plans.size()) || cancel.isCancelled())
+                    break;
+                const PairPlan& plan = plans[std::size_t(index)];
+                outcomes[std::size_t(index)] = makePair(plan, photos[std::size_t(plan.photo)], params, out);
+                done.fetch_add(1);
+            }
+            std::lock_guard lock(mutex);
+            --running;
+            wake.notify_all();
+        }));
+    {
+        std::unique_lock lock(mutex);
+        for (;;) {
+            const bool finished = wake.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; });
+            lock.unlock();
+            progress.progress(2 * std::int64_t(done.load()), 2 * std::int64_t(plans.size()));
+            lock.lock();
+            if (finished)
+                break;
+        }
+    }
+    for (auto& future : futures)
+        future.waitForFinished();
+    if (cancel.isCancelled())
+        return engine::Error{"cancelled"};
+    for (const auto& outcome : outcomes)
+        if (!outcome.error.empty())
+            return engine::Error{outcome.error};
+
+    // The manifest, then dataset.json last: its presence says the dataset is complete.
+    QByteArray manifest = "path,label,group,split,source\n";
+    std::map<std::string, int> artefactCounts;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        const PairPlan& plan = plans[i];
+        std::string group;
+        for (const ArtefactKind kind : outcomes[i].kinds) {
+            group += (group.empty() ? "" : "+") + artefactName(kind);
+            ++artefactCounts[artefactName(kind)];
+        }
+        const std::string split = plan.test ? "test" : "train";
+        const std::string& photo = photos[std::size_t(plan.photo)].name;
+        manifest += QByteArray::fromStdString(imagePathOf(plan.test, false, plan.index) + ",real,real," + split + "," + photo + "\n");
+        manifest += QByteArray::fromStdString(imagePathOf(plan.test, true, plan.index) + ",fake," + group + "," + split + "," + photo + "\n");
+    }
+    if (const auto written = writeText(out / "manifest.csv", manifest); !written)
+        return engine::Error{written.error()};
+
+    std::vector<std::string> allNames, trainNames, testNames;
+    for (const auto& photo : photos)
+        allNames.push_back(photo.name);
+    for (int i : trainPhotos)
+        trainNames.push_back(photos[std::size_t(i)].name);
+    for (int i : testPhotos)
+        testNames.push_back(photos[std::size_t(i)].name);
+    QJsonObject json;
+    json["generator"] = GeneratorName;
+    json["version"] = GeneratorVersion;
+    json["params"] = paramsJson(params);
+    json["source"] = source;
+    json["sourcePhotos"] = namesJson(listed.empty() ? allNames : sourceNames);
+    QJsonObject split;
+    split["by"] = "photograph, stratified by person (each photograph's images are all in one split)";
+    split["trainPhotos"] = namesJson(trainNames);
+    split["testPhotos"] = namesJson(testNames);
+    json["split"] = split;
+    QJsonObject counts, trainCounts, testCounts;
+    trainCounts["real"] = trainPerClass;
+    trainCounts["fake"] = trainPerClass;
+    testCounts["real"] = testPerClass;
+    testCounts["fake"] = testPerClass;
+    counts["train"] = trainCounts;
+    counts["test"] = testCounts;
+    json["counts"] = counts;
+    QJsonObject kinds;
+    for (const auto& [kind, count] : artefactCounts)
+        kinds[QString::fromStdString(kind)] = count;
+    json["artefactCounts"] = kinds;
+    json["labels"] = QJsonObject{{"real", 0}, {"fake", 1}};
+    if (const auto written = writeText(out / "dataset.json", QJsonDocument(json).toJson()); !written)
+        return engine::Error{written.error()};
+
+    DemoDatasetSummary summary = summaryOf(out, json);
+    progress.progress(2 * std::int64_t(plans.size()), 2 * std::int64_t(plans.size()));
+    return summary;
+}
+
+} // namespace saliscope
