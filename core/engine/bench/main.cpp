@@ -31,7 +31,11 @@ void usage()
     std::cout << "usage: saliscope-bench --model M.pt [--batch N] [--iterations N] [--warmup N]\n"
                  "                       [--device cpu|cuda] [--precision fp32|fp16|bf16] [--channels-last]\n"
                  "                       [--threads N] [--json]\n"
-                 "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n";
+                 "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n"
+#ifdef SALISCOPE_BENCH_PIPELINE
+                 "saliscope-bench pipeline --help: decode, cached re-runs and memory of measure runs.\n"
+#endif
+                 ;
 }
 
 template <typename Run>
@@ -48,8 +52,16 @@ double imagesPerSecond(const BenchOptions& options, Run&& run)
 
 } // namespace
 
+#ifdef SALISCOPE_BENCH_PIPELINE
+int runPipelineBench(int argc, char** argv);  // app/bench/pipelinebench.cpp
+#endif
+
 int main(int argc, char** argv)
 {
+#ifdef SALISCOPE_BENCH_PIPELINE
+    if (argc > 1 && std::string(argv[1]) == "pipeline")
+        return runPipelineBench(argc, argv);
+#endif
     BenchOptions options;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
