@@ -9,12 +9,14 @@
 
 #include <QString>
 #include <QStringList>
+#include <QtConcurrent>
 
 #include <cmath>
 #include <filesystem>
 #include <limits>
 #include <map>
 #include <memory>
+#include <numeric>
 
 namespace saliscope {
 
@@ -36,6 +38,7 @@ struct BatchImage final {
     int label = UnknownLabel;
     std::uint64_t noiseKey = 0;
     std::map<std::pair<int, int>, engine::ImageU8> resized;
+    std::map<std::pair<int, int>, engine::ImageU8> annotation;  ///< human annotation at each input size; may be empty
 };
 
 /// The clean Grad-CAM of one image for one model, and what the measures derive from it.
@@ -126,6 +129,19 @@ engine::Result<std::vector<engine::CamOutput>> gradCamOf(const engine::Model& mo
     return cams;
 }
 
+/// Share of an upscaled map's salience inside the human annotation (pixels > 127); NaN when
+/// the map is all zero.
+double annotationMass(const engine::ImageU8& map, const engine::ImageU8& annotation)
+{
+    double inside = 0, total = 0;
+    for (std::size_t p = 0; p < map.pixels.size() && p < annotation.pixels.size(); ++p) {
+        total += map.pixels[p];
+        if (annotation.pixels[p] > 127)
+            inside += map.pixels[p];
+    }
+    return total > 0 ? inside / total : NaN;
+}
+
 /// Computes every requested measure of one batch for one model.
 class BatchMeasurer final {
 public:
@@ -161,9 +177,13 @@ public:
                         {double(label), double(predicted), c.score, correctOf(predicted, label), double(c.flat)}});
             if (wants(MeasureKind::Entropy)) {
                 const auto entropy = engine::histogramEntropy(c.small);
+                const auto annotation = images[i].annotation.find(size);
+                const double mass = annotation == images[i].annotation.end()
+                    ? NaN
+                    : annotationMass(engine::upscaleMap(c.small, loaded.width, loaded.height), annotation->second);
                 m_rows.add(MeasureKind::Entropy, {images[i].index, loaded.name, "",
                                                   {entropy.bits, entropy.normalized, engine::spatialEntropy(out.cam),
-                                                   double(c.flat)}});
+                                                   mass, double(c.flat)}});
             }
         }
         if (wants(MeasureKind::Noise))
@@ -256,13 +276,18 @@ private:
     {
         const int positive = loaded.model->metadata().positiveClass;
         for (auto mode : {engine::DegradationMode::Background, engine::DegradationMode::Object}) {
+            // The blur is the costly CPU step of this measure: one image per pool thread.
+            std::vector<std::size_t> order(inputs.size());
+            std::iota(order.begin(), order.end(), std::size_t(0));
+            const auto results = QtConcurrent::blockingMapped<std::vector<engine::Result<engine::ImageU8>>>(
+                order, [&](std::size_t i) {
+                    return engine::degradeBySalience(inputs[i], clean[i].upscaled, mode, m_params.settings.degradation);
+                });
             std::vector<engine::ImageU8> degraded;
-            for (std::size_t i = 0; i < inputs.size(); ++i) {
-                auto image = engine::degradeBySalience(inputs[i], clean[i].upscaled, mode,
-                                                       m_params.settings.degradation);
+            for (const auto& image : results) {
                 if (!image)
                     return Error{"degradation failed: " + image.error()};
-                degraded.push_back(std::move(image).value());
+                degraded.push_back(image.value());
             }
             auto cams = gradCamOf(*loaded.model, degraded);
             if (!cams)
@@ -308,17 +333,28 @@ engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, c
                 return Error{cached.error()};
             image.resized[size] = std::move(cached).value();
         }
-        return engine::Ok{};
+    } else {
+        auto decoded = readImageRgb(record.path);
+        if (!decoded)
+            return Error{decoded.error()};
+        for (const auto& model : models) {
+            const auto size = std::make_pair(model.width, model.height);
+            if (!image.resized.count(size))
+                image.resized[size] = decoded->width == model.width && decoded->height == model.height
+                    ? decoded.value()
+                    : engine::resizePillow(decoded.value(), model.width, model.height, engine::ResizeFilter::Bilinear);
+        }
     }
-    auto decoded = readImageRgb(record.path);
-    if (!decoded)
-        return Error{decoded.error()};
-    for (const auto& model : models) {
-        const auto size = std::make_pair(model.width, model.height);
-        if (!image.resized.count(size))
-            image.resized[size] = decoded->width == model.width && decoded->height == model.height
-                ? decoded.value()
-                : engine::resizePillow(decoded.value(), model.width, model.height, engine::ResizeFilter::Bilinear);
+    if (!record.annotationPath.empty() && params.measures.count(MeasureKind::Entropy)) {
+        auto annotation = readImageGray(record.annotationPath);
+        if (!annotation)
+            return engine::Ok{};  // an unreadable annotation leaves annotation_mass undefined, nothing else
+        for (const auto& model : models) {
+            const auto size = std::make_pair(model.width, model.height);
+            if (!image.annotation.count(size))
+                image.annotation[size] =
+                    engine::resizePillow(annotation.value(), model.width, model.height, engine::ResizeFilter::Bilinear);
+        }
     }
     return engine::Ok{};
 }
@@ -338,7 +374,7 @@ const std::vector<std::string>& measureColumns(MeasureKind kind)
 {
     static const std::map<MeasureKind, std::vector<std::string>> columns{
         {MeasureKind::Predictions, {"label", "predicted_class", "score", "correct", "flat"}},
-        {MeasureKind::Entropy, {"entropy_bits", "normalized_entropy", "spatial_entropy", "flat"}},
+        {MeasureKind::Entropy, {"entropy_bits", "normalized_entropy", "spatial_entropy", "annotation_mass", "flat"}},
         {MeasureKind::Noise,
          {"level", "score", "predicted_class", "correct", "normalized_entropy", "ssim_small", "ssim_upscaled", "flat"}},
         {MeasureKind::Transforms, {"ssim_upscaled", "score", "predicted_class", "prediction_changed", "flat"}},

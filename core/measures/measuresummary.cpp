@@ -125,6 +125,10 @@ QJsonObject accuracyJson(const ModelPredictions& p)
 QJsonObject entropyJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p, int bins)
 {
     const int normalizedColumn = table.column("normalized_entropy");
+    const int bitsColumn = table.column("entropy_bits");
+    const int spatialColumn = table.column("spatial_entropy");
+    const int massColumn = table.column("annotation_mass");
+    std::vector<double> mass;
     std::map<std::int64_t, std::size_t> rowOfImage;
     for (std::size_t i = 0; i < p.images.size(); ++i)
         rowOfImage[p.images[i]] = i;
@@ -134,10 +138,12 @@ QJsonObject entropyJson(const MeasureTable& table, const std::string& model, con
     for (const auto& row : table.rows) {
         if (row.model != model)
             continue;
-        bits.push_back(row.values[0]);
+        bits.push_back(row.values[std::size_t(bitsColumn)]);
         const double value = row.values[std::size_t(normalizedColumn)];
         normalized.push_back(value);
-        spatial.push_back(row.values[2]);
+        spatial.push_back(row.values[std::size_t(spatialColumn)]);
+        if (massColumn >= 0)
+            mass.push_back(row.values[std::size_t(massColumn)]);
         const auto it = rowOfImage.find(row.imageIndex);
         if (it == rowOfImage.end())
             continue;
@@ -156,6 +162,7 @@ QJsonObject entropyJson(const MeasureTable& table, const std::string& model, con
     return QJsonObject{{"normalized", statsJson(normalized)},
                        {"bits", statsJson(bits)},
                        {"spatial", statsJson(spatial)},
+                       {"annotation_mass", statsJson(mass)},
                        {"histogram", histogramJson(normalized, bins)},
                        {"by_class", classes},
                        {"by_correctness", QJsonObject{{"correct", statsJson(correct)}, {"incorrect", statsJson(incorrect)}}}};
@@ -369,6 +376,8 @@ QJsonObject scorecard(const QJsonObject& summary)
         QJsonObject row{{"accuracy", m.value("accuracy")},
                         {"roc_auc", m.value("roc_auc")},
                         {"entropy", m.value("entropy").toObject().value("normalized").toObject().value("mean")},
+                        {"annotation_mass",
+                         m.value("entropy").toObject().value("annotation_mass").toObject().value("mean")},
                         {"noise_ssim_area", m.value("noise").toObject().value("auc_ssim_small")},
                         {"transform_ssim", m.value("transforms").toObject().value("ssim").toObject().value("mean")},
                         {"faithfulness", m.value("degradation").toObject().value("faithfulness")}};
