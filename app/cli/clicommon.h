@@ -40,6 +40,8 @@ int runMeasure(const QStringList& arguments);
 int runProject(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runMerge(const QStringList& arguments);
+int runTrain(const QStringList& arguments);
+int runDemo(const QStringList& arguments);
 
 /// Prints "saliscope-cli COMMAND: reason" on stderr and returns exit code 1.
 int fail(const QString& command, const QString& reason);

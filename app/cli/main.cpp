@@ -26,6 +26,8 @@ const Command commands[] = {
     {"project", "List a project's datasets, models and runs", saliscope::cli::runProject},
     {"export", "Write a run of a project as CSV", saliscope::cli::runExport},
     {"merge", "Merge projects (shards) into one", saliscope::cli::runMerge},
+    {"train", "Train a small detector (cross-entropy or CYBORG) with LibTorch", saliscope::cli::runTrain},
+    {"demo", "Build the demo dataset, model families and project", saliscope::cli::runDemo},
 };
 
 void printUsage(std::FILE* stream)

@@ -1,0 +1,212 @@
+#include "demo/demoproject.h"
+
+#include "dataset/dataset.h"
+#include "dataset/imageio.h"
+#include "engine/model.h"
+#include "engine/pillowresize.h"
+#include "engine/trainer.h"
+#include "measures/projectrun.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+#include <filesystem>
+
+namespace saliscope {
+
+namespace fs = std::filesystem;
+using engine::Error;
+
+namespace {
+
+/// Relays training progress as log lines and passes cancellation on.
+class TrainingRelay final : public engine::TrainProgress {
+public:
+    TrainingRelay(ProgressSink& sink, const CancelToken& cancel, std::string name)
+        : m_sink(sink), m_cancel(cancel), m_name(std::move(name))
+    {
+    }
+    void epochDone(const engine::EpochReport& report) override
+    {
+        char line[200];
+        std::snprintf(line, sizeof line, "%s: epoch %d, loss %.3f, train accuracy %.3f, validation accuracy %.3f (%.1f s)",
+                      m_name.c_str(), report.epoch, report.trainLoss, report.trainAccuracy, report.validationAccuracy,
+                      report.seconds);
+        m_sink.message(line);
+    }
+    bool isCancelled() const override { return m_cancel.isCancelled(); }
+
+private:
+    ProgressSink& m_sink;
+    const CancelToken& m_cancel;
+    std::string m_name;
+};
+
+engine::Result<std::vector<engine::TrainingImage>> loadImages(const Dataset& dataset, int size)
+{
+    std::vector<engine::TrainingImage> images;
+    images.reserve(dataset.records.size());
+    for (const auto& record : dataset.records) {
+        auto image = readImageRgb(record.path);
+        if (!image)
+            return Error{image.error()};
+        engine::TrainingImage example;
+        example.image = image->width == size && image->height == size
+            ? std::move(image).value()
+            : engine::resizePillow(image.value(), size, size, engine::ResizeFilter::Bilinear);
+        example.label = record.label;
+        if (!record.annotationPath.empty()) {
+            auto annotation = readImageGray(record.annotationPath);
+            if (annotation)
+                example.annotation = std::move(annotation).value();
+        }
+        images.push_back(std::move(example));
+    }
+    return images;
+}
+
+bool loadsAsModel(const std::string& path)
+{
+    std::error_code code;
+    return fs::is_regular_file(path, code) && engine::Model::load(path).ok();
+}
+
+double meanOfMembers(const QJsonObject& models, const QJsonArray& members,
+                     const std::function<double(const QJsonObject&)>& value)
+{
+    double sum = 0;
+    int count = 0;
+    for (const auto& member : members) {
+        const double v = value(models.value(member.toString()).toObject());
+        if (std::isfinite(v)) {
+            sum += v;
+            ++count;
+        }
+    }
+    return count ? sum / count : std::nan("");
+}
+
+} // namespace
+
+std::map<std::string, DemoFamilyFigures> demoFamilyFigures(const QJsonObject& summary)
+{
+    std::map<std::string, DemoFamilyFigures> figures;
+    const auto models = summary.value("models").toObject();
+    const auto families = summary.value("families").toObject();
+    for (auto it = families.begin(); it != families.end(); ++it) {
+        const auto family = it.value().toObject();
+        const auto members = family.value("members").toArray();
+        DemoFamilyFigures f;
+        f.accuracy = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("accuracy").toDouble(NAN); });
+        f.rocAuc = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("roc_auc").toDouble(NAN); });
+        f.entropy = meanOfMembers(models, members, [](const QJsonObject& m) {
+            return m.value("entropy").toObject().value("normalized").toObject().value("mean").toDouble(NAN);
+        });
+        f.annotationMass = meanOfMembers(models, members, [](const QJsonObject& m) {
+            return m.value("entropy").toObject().value("annotation_mass").toObject().value("mean").toDouble(NAN);
+        });
+        f.stability = family.value("ssim").toObject().value("mean").toDouble(NAN);
+        figures[it.key().toStdString()] = f;
+    }
+    return figures;
+}
+
+engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, const CancelToken& cancel)
+{
+    if (params.runsPerFamily < 2)
+        return Error{"the demo needs at least two runs per family (stability compares runs)"};
+    const fs::path root(params.outputDirectory);
+    DemoResult result;
+
+    progress.message("demo: making the face dataset in " + (root / "dataset").string());
+    DemoDatasetParams datasetParams;
+    datasetParams.outputDirectory = (root / "dataset").string();
+    datasetParams.imagesPerClass = params.imagesPerClass;
+    datasetParams.imageSize = params.imageSize;
+    datasetParams.seed = params.seed;
+    NullProgressSink quiet;
+    auto dataset = generateDemoDataset(datasetParams, quiet, cancel);
+    if (!dataset)
+        return Error{dataset.error()};
+    result.dataset = dataset.value();
+
+    auto scan = [&](const char* split) {
+        DatasetSource source{(root / "dataset" / split).string()};
+        source.annotationFolder = (root / "dataset" / "annotations").string();
+        return scanDataset(source, quiet, cancel);
+    };
+    auto train = scan("train");
+    auto test = scan("test");
+    if (!train)
+        return Error{train.error()};
+    if (!test)
+        return Error{test.error()};
+
+    // Two families of independent runs; a model file that already loads is reused.
+    std::vector<engine::TrainingImage> trainImages, testImages;
+    std::error_code code;
+    fs::create_directories(root / "models", code);
+    if (code)
+        return Error{"cannot create " + (root / "models").string() + ": " + code.message()};
+    for (const auto loss : {engine::TrainParams::Loss::CrossEntropy, engine::TrainParams::Loss::Cyborg}) {
+        const std::string family = engine::trainingLossName(loss);
+        for (int run = 1; run <= params.runsPerFamily; ++run) {
+            const std::string path = (root / "models" / (family + "_" + std::to_string(run) + ".pt")).string();
+            result.models[family].push_back(path);
+            if (loadsAsModel(path))
+                continue;
+            if (trainImages.empty()) {
+                auto loadedTrain = loadImages(train.value(), params.imageSize);
+                auto loadedTest = loadImages(test.value(), params.imageSize);
+                if (!loadedTrain)
+                    return Error{loadedTrain.error()};
+                if (!loadedTest)
+                    return Error{loadedTest.error()};
+                trainImages = std::move(loadedTrain).value();
+                testImages = std::move(loadedTest).value();
+            }
+            progress.message("demo: training " + family + " run " + std::to_string(run) + " of "
+                             + std::to_string(params.runsPerFamily));
+            engine::TrainParams trainParams;
+            trainParams.loss = loss;
+            trainParams.alpha = params.cyborgAlpha;
+            trainParams.seed = params.seed * 1000 + std::uint64_t(run);
+            trainParams.run = run;
+            trainParams.epochs = params.epochs;
+            trainParams.inputSize = params.imageSize;
+            trainParams.device = params.device;
+            TrainingRelay relay(progress, cancel, family + " run " + std::to_string(run));
+            auto trained = engine::trainModel(trainParams, trainImages, testImages, path, relay);
+            if (!trained)
+                return Error{"training " + family + " run " + std::to_string(run) + ": " + trained.error()};
+            ++result.modelsTrained;
+        }
+    }
+
+    // All five measures on the test split, into the project (resumed when it exists).
+    progress.message("demo: measuring the models on the test split");
+    MeasureRunParams measure;
+    measure.measures = {MeasureKind::Predictions, MeasureKind::Entropy,   MeasureKind::Noise,
+                        MeasureKind::Transforms,  MeasureKind::Stability, MeasureKind::Degradation};
+    measure.dataset = test.value();
+    measure.device = params.device;
+    measure.batchSize = 32;
+    for (const auto& [family, paths] : result.models) {
+        FamilyEntry entry{family, {}};
+        for (const auto& path : paths) {
+            const std::string name = fs::path(path).stem().string();
+            measure.models.push_back({name, path, {}, {}});
+            entry.members.push_back(name);
+        }
+        measure.families.push_back(entry);
+    }
+    result.projectPath = (root / "demo.saliscope").string();
+    auto run = runMeasuresInProject(measure, result.projectPath, {}, nullptr, progress, cancel);
+    if (!run)
+        return Error{run.error()};
+    result.summary = run->summary;
+    result.families = demoFamilyFigures(result.summary);
+    return result;
+}
+
+} // namespace saliscope

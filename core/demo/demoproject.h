@@ -1,0 +1,56 @@
+#pragma once
+
+#include "demo/demodataset.h"
+#include "engine/result.h"
+#include "jobs/progress.h"
+
+#include <QJsonObject>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace saliscope {
+
+/// The built-in demo, as the paper validated its measures: two families of small detectors
+/// trained on the demo faces, one with cross-entropy ("xent") and one guided by the human
+/// annotations (CYBORG), measured and compared. Defaults fit 10 minutes on 2 cores.
+struct DemoParams final {
+    std::string outputDirectory;
+    int runsPerFamily = 5;
+    int imagesPerClass = 500;
+    int imageSize = 112;
+    int epochs = 6;
+    double cyborgAlpha = 0.5;
+    std::uint64_t seed = 1;
+    std::string device = "cpu";
+};
+
+/// One family's figures behind the paper's claims (means over its runs).
+struct DemoFamilyFigures final {
+    double accuracy = 0;        ///< mean test accuracy of the runs
+    double rocAuc = 0;
+    double entropy = 0;         ///< mean normalised histogram entropy of the maps
+    double stability = 0;       ///< mean pairwise SSIM of the runs' maps
+    double annotationMass = 0;  ///< mean share of salience inside the human annotations
+};
+
+/// What the demo made: the dataset, the models, the project and each family's figures.
+struct DemoResult final {
+    DemoDatasetSummary dataset;
+    std::string projectPath;
+    std::map<std::string, std::vector<std::string>> models;  ///< family -> model files
+    std::map<std::string, DemoFamilyFigures> families;
+    QJsonObject summary;
+    int modelsTrained = 0;  ///< 0 when every model was reused
+};
+
+/// Makes (or reuses) DIR/dataset, trains (or reuses) DIR/models/<family>_<run>.pt, runs all five
+/// measures on the test split into DIR/demo.saliscope (resumed when present) and reads each
+/// family's figures from the summary. Runs on the calling thread; reports stages to `progress`.
+engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, const CancelToken& cancel);
+
+/// The families' figures from a measure summary (as stored in the project).
+std::map<std::string, DemoFamilyFigures> demoFamilyFigures(const QJsonObject& summary);
+
+} // namespace saliscope
