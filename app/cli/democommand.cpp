@@ -21,9 +21,9 @@ int runDemo(const QStringList& arguments)
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Training runs per family."),
                                   QStringLiteral("K"), QStringLiteral("5"));
     const QCommandLineOption images(QStringLiteral("images-per-class"), QStringLiteral("Images per class."),
-                                    QStringLiteral("N"), QStringLiteral("500"));
+                                    QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Training epochs."), QStringLiteral("E"),
-                                    QStringLiteral("6"));
+                                    QStringLiteral("14"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the dataset and the runs."),
                                   QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),

@@ -38,7 +38,7 @@ using namespace demo;
 namespace {
 
 /// Raise whenever the files made for given parameters change, so that older datasets are remade.
-constexpr int GeneratorVersion = 1;
+constexpr int GeneratorVersion = 2;
 constexpr const char* GeneratorName = "saliscope-demo-dataset";
 constexpr const char* MarkerFile = ".saliscope-demo-dataset";
 constexpr std::uint64_t SplitStream = 0x73706c69'74000003ull;
@@ -196,7 +196,7 @@ PairOutcome makePair(const PairPlan& plan, const SourcePhoto& photo, const DemoD
 
         // One artefact kind in turn for every pair (so kinds are balanced), sometimes a second one.
         outcome.kinds.push_back(ArtefactKind(plan.index % ArtefactKindCount));
-        const bool second = dice::chance(random, 0.4);
+        const bool second = dice::chance(random, 1.0);
         const int offset = dice::uniformInt(random, 1, ArtefactKindCount - 1);
         if (second)
             outcome.kinds.push_back(ArtefactKind((plan.index + offset) % ArtefactKindCount));

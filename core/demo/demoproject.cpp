@@ -4,6 +4,7 @@
 #include "dataset/imageio.h"
 #include "engine/model.h"
 #include "engine/pillowresize.h"
+#include "engine/runtime.h"
 #include "engine/trainer.h"
 #include "measures/projectrun.h"
 
@@ -11,6 +12,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 namespace saliscope {
 
@@ -19,11 +22,12 @@ using engine::Error;
 
 namespace {
 
-/// Relays training progress as log lines and passes cancellation on.
-class TrainingRelay final : public engine::TrainProgress {
+/// Relays training progress as log lines (serialised: trainings run in parallel) and passes
+/// cancellation on.
+class LockedRelay final : public engine::TrainProgress {
 public:
-    TrainingRelay(ProgressSink& sink, const CancelToken& cancel, std::string name)
-        : m_sink(sink), m_cancel(cancel), m_name(std::move(name))
+    LockedRelay(ProgressSink& sink, std::mutex& lock, const CancelToken& cancel, std::string name)
+        : m_sink(sink), m_lock(lock), m_cancel(cancel), m_name(std::move(name))
     {
     }
     void epochDone(const engine::EpochReport& report) override
@@ -32,12 +36,14 @@ public:
         std::snprintf(line, sizeof line, "%s: epoch %d, loss %.3f, train accuracy %.3f, validation accuracy %.3f (%.1f s)",
                       m_name.c_str(), report.epoch, report.trainLoss, report.trainAccuracy, report.validationAccuracy,
                       report.seconds);
+        std::lock_guard<std::mutex> guard(m_lock);
         m_sink.message(line);
     }
     bool isCancelled() const override { return m_cancel.isCancelled(); }
 
 private:
     ProgressSink& m_sink;
+    std::mutex& m_lock;
     const CancelToken& m_cancel;
     std::string m_name;
 };
@@ -63,6 +69,18 @@ engine::Result<std::vector<engine::TrainingImage>> loadImages(const Dataset& dat
         images.push_back(std::move(example));
     }
     return images;
+}
+
+/// The first `perClass` records of each class, in dataset order (deterministic).
+Dataset balancedSubset(const Dataset& dataset, int perClass)
+{
+    Dataset subset;
+    subset.location = dataset.location;
+    std::map<int, int> taken;
+    for (const auto& record : dataset.records)
+        if (taken[record.label]++ < perClass)
+            subset.records.push_back(record);
+    return subset;
 }
 
 bool loadsAsModel(const std::string& path)
@@ -142,8 +160,14 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     if (!test)
         return Error{test.error()};
 
-    // Two families of independent runs; a model file that already loads is reused.
-    std::vector<engine::TrainingImage> trainImages, testImages;
+    // Two families of independent runs; a model file that already loads is reused. Trainings
+    // run side by side, one LibTorch thread each (results depend on the thread count only).
+    struct PendingTraining {
+        engine::TrainParams params;
+        std::string path;
+        std::string name;
+    };
+    std::vector<PendingTraining> pending;
     std::error_code code;
     fs::create_directories(root / "models", code);
     if (code)
@@ -155,18 +179,6 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
             result.models[family].push_back(path);
             if (loadsAsModel(path))
                 continue;
-            if (trainImages.empty()) {
-                auto loadedTrain = loadImages(train.value(), params.imageSize);
-                auto loadedTest = loadImages(test.value(), params.imageSize);
-                if (!loadedTrain)
-                    return Error{loadedTrain.error()};
-                if (!loadedTest)
-                    return Error{loadedTest.error()};
-                trainImages = std::move(loadedTrain).value();
-                testImages = std::move(loadedTest).value();
-            }
-            progress.message("demo: training " + family + " run " + std::to_string(run) + " of "
-                             + std::to_string(params.runsPerFamily));
             engine::TrainParams trainParams;
             trainParams.loss = loss;
             trainParams.alpha = params.cyborgAlpha;
@@ -175,12 +187,53 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
             trainParams.epochs = params.epochs;
             trainParams.inputSize = params.imageSize;
             trainParams.device = params.device;
-            TrainingRelay relay(progress, cancel, family + " run " + std::to_string(run));
-            auto trained = engine::trainModel(trainParams, trainImages, testImages, path, relay);
-            if (!trained)
-                return Error{"training " + family + " run " + std::to_string(run) + ": " + trained.error()};
-            ++result.modelsTrained;
+            pending.push_back({trainParams, path, family + " run " + std::to_string(run)});
         }
+    }
+    if (!pending.empty()) {
+        auto loadedTrain = loadImages(train.value(), params.imageSize);
+        auto loadedTest = loadImages(test.value(), params.imageSize);
+        if (!loadedTrain)
+            return Error{loadedTrain.error()};
+        if (!loadedTest)
+            return Error{loadedTest.error()};
+        const auto trainImages = std::move(loadedTrain).value();
+        const auto testImages = std::move(loadedTest).value();
+        progress.message("demo: training " + std::to_string(pending.size()) + " models on "
+                         + std::to_string(trainImages.size()) + " images, " + std::to_string(params.epochs)
+                         + " epochs each");
+        const int previousThreads = engine::threadCount();
+        engine::configureThreads(1);
+        std::mutex lock;
+        std::string failure;
+        std::size_t next = 0;
+        auto worker = [&] {
+            for (;;) {
+                std::size_t index;
+                {
+                    std::lock_guard<std::mutex> guard(lock);
+                    if (next >= pending.size() || !failure.empty())
+                        return;
+                    index = next++;
+                }
+                const auto& job = pending[index];
+                LockedRelay relay(progress, lock, cancel, job.name);
+                auto trained = engine::trainModel(job.params, trainImages, testImages, job.path, relay);
+                std::lock_guard<std::mutex> guard(lock);
+                if (!trained && failure.empty())
+                    failure = "training " + job.name + ": " + trained.error();
+                else if (trained)
+                    ++result.modelsTrained;
+            }
+        };
+        std::vector<std::thread> workers;
+        for (int t = 0; t < std::max(1, params.parallelTrainings); ++t)
+            workers.emplace_back(worker);
+        for (auto& thread : workers)
+            thread.join();
+        engine::configureThreads(previousThreads);
+        if (!failure.empty())
+            return Error{failure};
     }
 
     // All five measures on the test split, into the project (resumed when it exists).
@@ -188,7 +241,7 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     MeasureRunParams measure;
     measure.measures = {MeasureKind::Predictions, MeasureKind::Entropy,   MeasureKind::Noise,
                         MeasureKind::Transforms,  MeasureKind::Stability, MeasureKind::Degradation};
-    measure.dataset = test.value();
+    measure.dataset = balancedSubset(test.value(), params.measureImagesPerClass);
     measure.device = params.device;
     measure.batchSize = 32;
     for (const auto& [family, paths] : result.models) {

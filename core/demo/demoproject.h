@@ -18,9 +18,11 @@ namespace saliscope {
 struct DemoParams final {
     std::string outputDirectory;
     int runsPerFamily = 5;
-    int imagesPerClass = 500;
+    int imagesPerClass = 1000;        ///< per class before the train/test split (3/4 train)
+    int measureImagesPerClass = 50;   ///< test images per class the five measures run on
     int imageSize = 112;
-    int epochs = 6;
+    int epochs = 14;
+    int parallelTrainings = 2;        ///< models trained at once, one LibTorch thread each
     double cyborgAlpha = 0.5;
     std::uint64_t seed = 1;
     std::string device = "cpu";

@@ -32,8 +32,8 @@ cv::Mat checkerboard(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& 
     int side = int(std::lround(uniform(random, 0.18, 0.26) * size)) & ~1;
     side = std::clamp(side, 8, (std::min(image.cols, image.rows) - 8) & ~1);
     const cv::Point2f centre = pointOnFace(layout, 0.7, random);
-    const double leftTap = uniform(random, 0.30, 0.44);
-    const double rightTap = uniform(random, 0.30, 0.44);
+    const double leftTap = uniform(random, 0.15, 0.30);
+    const double rightTap = uniform(random, 0.15, 0.30);
     const int x0 = clampInt(int(std::lround(centre.x - side / 2.0)), 0, image.cols - side);
     const int y0 = clampInt(int(std::lround(centre.y - side / 2.0)), 0, image.rows - side);
 
@@ -108,9 +108,9 @@ cv::Mat iris(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
 /// A bright refracting blob: magnified, brightened skin under it, a specular highlight, a dark rim.
 cv::Mat droplet(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
 {
-    const double radius = std::max(3.0, uniform(random, 0.035, 0.06) * image.cols);
+    const double radius = std::max(3.0, uniform(random, 0.05, 0.08) * image.cols);
     const cv::Point2f centre = pointOnFace(layout, 0.75, random);
-    const double brightening = uniform(random, 0.30, 0.55);
+    const double brightening = uniform(random, 0.45, 0.70);
     const double highlight = uniform(random, 0.55, 0.9);
     const double highlightAngle = uniform(random, 0, 2 * Pi);
     const cv::Point2d highlightAt(centre.x + 0.38 * radius * std::cos(highlightAngle),
@@ -162,8 +162,8 @@ cv::Mat seam(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
     const double halfWidth = std::max(2.5, uniform(random, 0.05, 0.08) * image.cols);
     const double angle = uniform(random, 0, Pi);
     const cv::Point2f centre = pointOnFace(layout, 0.6, random);
-    const double hueShift = uniform(random, 10, 22) * (dice::chance(random, 0.5) ? 1 : -1);
-    const double valueShift = uniform(random, 0.10, 0.18);
+    const double hueShift = uniform(random, 20, 35) * (dice::chance(random, 0.5) ? 1 : -1);
+    const double valueShift = uniform(random, 0.18, 0.28);
     const double saturationShift = uniform(random, 0.10, 0.25);
     const cv::Point2d along(std::cos(angle), std::sin(angle)), across(-std::sin(angle), std::cos(angle));
 
@@ -199,7 +199,7 @@ cv::Mat seam(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
 /// The mouth region averaged down to blocks and blown up again with nearest-neighbour.
 cv::Mat blockyMouth(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
 {
-    const int block = std::max(3, int(std::lround(image.cols / 112.0 * dice::uniformInt(random, 4, 6))));
+    const int block = std::max(3, int(std::lround(image.cols / 112.0 * dice::uniformInt(random, 6, 8))));
     const double widthFactor = uniform(random, 1.15, 1.45), heightFactor = uniform(random, 1.5, 2.1);
     const double jitterX = uniform(random, -0.02, 0.02) * image.cols, jitterY = uniform(random, -0.02, 0.02) * image.cols;
     const int width = std::max(2 * block, int(std::ceil(layout.mouthWidth * widthFactor / block)) * block);
