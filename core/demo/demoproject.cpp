@@ -192,7 +192,8 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     }
     if (!pending.empty()) {
         auto loadedTrain = loadImages(train.value(), params.imageSize);
-        auto loadedTest = loadImages(test.value(), params.imageSize);
+        // Validation after each epoch on the measured subset only: it is for the log, not the model.
+        auto loadedTest = loadImages(balancedSubset(test.value(), params.measureImagesPerClass), params.imageSize);
         if (!loadedTrain)
             return Error{loadedTrain.error()};
         if (!loadedTest)
@@ -259,6 +260,24 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
         return Error{run.error()};
     result.summary = run->summary;
     result.families = demoFamilyFigures(result.summary);
+
+    // Accuracy and ROC AUC on the whole test split (predictions only: one forward pass each).
+    progress.message("demo: classifying the whole test split");
+    MeasureRunParams predictions = measure;
+    predictions.measures = {MeasureKind::Predictions};
+    predictions.dataset = test.value();
+    auto whole = runMeasuresInProject(predictions, result.projectPath, {}, nullptr, progress, cancel);
+    if (!whole)
+        return Error{whole.error()};
+    const auto models = whole->summary.value("models").toObject();
+    for (const auto& family : measure.families) {
+        QJsonArray members;
+        for (const auto& member : family.members)
+            members.append(QString::fromStdString(member));
+        auto& figures = result.families[family.name];
+        figures.accuracy = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("accuracy").toDouble(NAN); });
+        figures.rocAuc = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("roc_auc").toDouble(NAN); });
+    }
     return result;
 }
 

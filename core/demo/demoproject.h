@@ -30,8 +30,8 @@ struct DemoParams final {
 
 /// One family's figures behind the paper's claims (means over its runs).
 struct DemoFamilyFigures final {
-    double accuracy = 0;        ///< mean test accuracy of the runs
-    double rocAuc = 0;
+    double accuracy = 0;        ///< mean accuracy of the runs on the whole test split
+    double rocAuc = 0;          ///< mean ROC AUC on the whole test split
     double entropy = 0;         ///< mean normalised histogram entropy of the maps
     double stability = 0;       ///< mean pairwise SSIM of the runs' maps
     double annotationMass = 0;  ///< mean share of salience inside the human annotations
