@@ -379,7 +379,8 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         // Which layer: the user's, then the archive's, then the architecture's, then the last map-shaped one.
         const bool exportsMethods = impl->module.find_method("features") && impl->module.find_method("head");
         std::string layer = !options.layer.empty() ? options.layer : impl->metadata.camLayer;
-        if (exportsMethods && layer.empty()) {
+        // "features" names the exported method itself (it is what load() records as the CAM layer).
+        if (exportsMethods && (layer.empty() || layer == "features")) {
             impl->kind = ModelKind::FeaturesHead;
             impl->useExportedMethods = true;
             impl->camLayer = "features";

@@ -173,6 +173,23 @@ private slots:
         QCOMPARE(inception->mapWidth(), 8);
     }
 
+    void reloadsWithItsOwnMetadata()
+    {
+        // What load() records (camLayer "features" for a features/head module) must load again
+        // the same way: the project store keeps exactly this metadata.
+        for (const char* file : {"features_head.pt", "densenet_traced.pt", "custom_named.pt"}) {
+            auto first = loadOrFail(tests::fixturePath(QString::fromLatin1(file)));
+            QVERIFY(first);
+            engine::ModelLoadOptions options;
+            options.layer = first->camLayer();
+            options.metadata = first->metadata();
+            auto again = engine::Model::load(tests::fixturePath(QString::fromLatin1(file)).toStdString(), options);
+            QVERIFY2(again.ok(), again.ok() ? "" : again.error().c_str());
+            QCOMPARE(again.value()->kind(), first->kind());
+            QCOMPARE(again.value()->camLayer(), first->camLayer());
+        }
+    }
+
     void refusesBadModels_data()
     {
         QTest::addColumn<QString>("file");

@@ -2,21 +2,65 @@
 
 #include <QMainWindow>
 
+class QMenu;
+class QLabel;
+
 namespace saliscope::ui {
 
-/// The application window: menus and docks wired together; behaviour lives in the docks.
+class DatasetBrowserWidget;
+class DatasetsDock;
+class ImageListModel;
+class LogDock;
+class MapService;
+class ModelsDock;
+class ProjectSession;
+class SalienceViewerWidget;
+class ThumbnailCache;
+
+/// The application window: menus, the salience viewer in the middle and docks around it
+/// (images, models, datasets, log), wired together; behaviour lives in the docks and views.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a project (creating it when `create`); false, with the reason in the log, on failure.
+    bool openProject(const QString& path, bool create = false);
+    /// Reopens the last project of the previous session, when it still exists.
+    void openLastProject();
+
+    ProjectSession* session() const { return m_session; }
+    ImageListModel* images() const { return m_images; }
+    DatasetBrowserWidget* browser() const { return m_browser; }
+    SalienceViewerWidget* viewer() const { return m_viewer; }
+    ModelsDock* modelsDock() const { return m_modelsDock; }
+    DatasetsDock* datasetsDock() const { return m_datasetsDock; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
+    void updateRecentMenu();
+    void newProject();
+    void openProjectDialog();
+    void projectChanged();
     void showAbout();
+
+    ProjectSession* m_session;
+    ImageListModel* m_images;
+    ThumbnailCache* m_thumbnails;
+    MapService* m_maps;
+    DatasetBrowserWidget* m_browser;
+    SalienceViewerWidget* m_viewer;
+    ModelsDock* m_modelsDock;
+    DatasetsDock* m_datasetsDock;
+    LogDock* m_logDock;
+    QMenu* m_recent = nullptr;
+    QMenu* m_view = nullptr;
+    QLabel* m_busy = nullptr;
 };
 
 } // namespace saliscope::ui

@@ -1,0 +1,172 @@
+// Every item model of ui/models passes QAbstractItemModelTester, and the image list filters,
+// sorts and answers quickly at 100,000 rows.
+#include "models/datasetlistmodel.h"
+#include "models/problemlistmodel.h"
+#include "models/imagefilterproxymodel.h"
+#include "models/imagelistmodel.h"
+#include "models/logmodel.h"
+#include "models/modellistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace saliscope;
+using namespace saliscope::ui;
+
+namespace {
+
+/// `rows` images alternating real/synthetic, two models; model b is wrong on every third image.
+ImageTable syntheticTable(int rows)
+{
+    ImageTable table;
+    table.datasetId = 1;
+    for (int row = 0; row < rows; ++row) {
+        ImageEntry image;
+        image.path = QStringLiteral("/data/%1/img_%2.png").arg(row % 2 ? "fake" : "real").arg(row, 6, 10, QLatin1Char('0'));
+        image.fileName = image.path.section(QLatin1Char('/'), -1);
+        image.hash = QString::number(row, 16);
+        image.label = row % 2;
+        if (row == 7)
+            image.problem = QStringLiteral("not an image");
+        table.images.push_back(image);
+    }
+    for (const char* name : {"a", "b"}) {
+        ModelColumnData column;
+        column.name = QString::fromLatin1(name);
+        for (int row = 0; row < rows; ++row) {
+            const bool wrong = column.name == QLatin1String("b") && row % 3 == 0;
+            const int predicted = wrong ? 1 - row % 2 : row % 2;
+            column.score.push_back(float((row * 7919 % 1000) / 1000.0));
+            column.predicted.push_back(std::int8_t(predicted));
+            column.correct.push_back(std::int8_t(predicted == row % 2));
+            column.entropy.push_back(row == 3 ? std::nanf("") : float((row % 100) / 100.0));
+        }
+        table.models.push_back(std::move(column));
+    }
+    return table;
+}
+
+} // namespace
+
+class TestItemModels final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void imageListModelPassesTester()
+    {
+        ImageListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTable(syntheticTable(60));
+        QCOMPARE(model.rowCount(), 60);
+        QCOMPARE(model.columnCount(), ImageListModel::FixedColumnCount + 2 * ImageListModel::ModelFieldCount);
+        QCOMPARE(model.index(1, ImageListModel::ClassColumn).data().toString(), QStringLiteral("synthetic"));
+        QCOMPARE(model.index(0, ImageListModel::modelColumn(1, ImageListModel::CorrectField)).data().toString(),
+                 QStringLiteral("no"));
+        QVERIFY(!model.index(3, ImageListModel::modelColumn(0, ImageListModel::EntropyField)).data().isValid());
+        QCOMPARE(model.index(0, 0).data(ImageListModel::DisagreeRole).toBool(), true);
+        QCOMPARE(model.index(1, 0).data(ImageListModel::DisagreeRole).toBool(), false);
+        model.setComputedResult(3, 0, 0.25, 0, 0.5);
+        QCOMPARE(model.index(3, ImageListModel::modelColumn(0, ImageListModel::ScoreField)).data().toString(),
+                 QStringLiteral("0.250"));
+        model.setTable({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void filterProxyPassesTesterAndFilters()
+    {
+        ImageListModel model;
+        ImageFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTable(syntheticTable(60));
+        QCOMPARE(proxy.rowCount(), 60);
+        proxy.setClassFilter(1);
+        QCOMPARE(proxy.rowCount(), 30);
+        proxy.setClassFilter(-2);
+        proxy.setDisagreementOnly(true);
+        QCOMPARE(proxy.rowCount(), 20);  // model b is wrong (so disagrees) on rows 0, 3, 6, ...
+        proxy.setDisagreementOnly(false);
+        proxy.setCorrectness(ImageFilterProxyModel::Correctness::AnyIncorrect);
+        QCOMPARE(proxy.rowCount(), 20);
+        proxy.setCorrectness(ImageFilterProxyModel::Correctness::AllCorrect);
+        QCOMPARE(proxy.rowCount(), 40);
+        proxy.setCorrectness(ImageFilterProxyModel::Correctness::Any);
+        proxy.setText(QStringLiteral("img_00001"));
+        QCOMPARE(proxy.rowCount(), 10);  // img_000010 ... img_000019
+        proxy.setText({});
+        const int scoreColumn = ImageListModel::modelColumn(0, ImageListModel::ScoreField);
+        proxy.sort(scoreColumn, Qt::DescendingOrder);
+        for (int row = 1; row < proxy.rowCount(); ++row)
+            QVERIFY(proxy.index(row - 1, scoreColumn).data(ImageListModel::SortRole).toDouble()
+                    >= proxy.index(row, scoreColumn).data(ImageListModel::SortRole).toDouble());
+        proxy.sort(ImageListModel::FileColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("img_000000.png"));
+    }
+
+    void hundredThousandRowsStayFast()
+    {
+        ImageListModel model;
+        ImageFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QElapsedTimer timer;
+        timer.start();
+        model.setTable(syntheticTable(100000));
+        proxy.setClassFilter(1);
+        proxy.sort(ImageListModel::modelColumn(1, ImageListModel::ScoreField), Qt::AscendingOrder);
+        proxy.setDisagreementOnly(true);
+        const qint64 elapsed = timer.elapsed();
+        qInfo() << "100k rows: load, filter and sort in" << elapsed << "ms";
+        QVERIFY2(elapsed < 5000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+        QVERIFY(proxy.rowCount() > 0);
+    }
+
+    void smallModelsPassTester()
+    {
+        LogModel log;
+        QAbstractItemModelTester logTester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        log.append(LogModel::Level::Info, QStringLiteral("hello"));
+        log.append(LogModel::Level::Error, QStringLiteral("broken"));
+        QCOMPARE(log.rowCount(), 2);
+        QCOMPARE(log.errorCount(), 1);
+        QCOMPARE(log.index(1, LogModel::MessageColumn).data().toString(), QStringLiteral("broken"));
+        log.clear();
+        QCOMPARE(log.rowCount(), 0);
+
+        ModelListModel models;
+        QAbstractItemModelTester modelsTester(&models, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelInfo info;
+        info.id = 3;
+        info.name = QStringLiteral("tiny_resnet");
+        info.stored.kind = "resnet";
+        info.stored.camLayer = "layer4";
+        info.metadata.inputWidth = 64;
+        info.metadata.inputHeight = 64;
+        models.setModels({info});
+        QCOMPARE(models.index(0, ModelListModel::NameColumn).data().toString(), QStringLiteral("tiny_resnet"));
+        QCOMPARE(models.index(0, ModelListModel::CamLayerColumn).data().toString(), QStringLiteral("layer4"));
+        QCOMPARE(models.index(0, ModelListModel::InputSizeColumn).data().toString(), QStringLiteral("64x64"));
+        QCOMPARE(models.index(0, 0).data(ModelListModel::ModelIdRole).toLongLong(), 3);
+
+        DatasetListModel datasets;
+        QAbstractItemModelTester datasetsTester(&datasets, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StoredDataset dataset;
+        dataset.id = 5;
+        dataset.location = "/data/faces";
+        dataset.imageCount = 12;
+        datasets.setDatasets({dataset});
+        datasets.setCurrent(5);
+        QCOMPARE(datasets.index(0, DatasetListModel::ImagesColumn).data().toInt(), 12);
+        QVERIFY(datasets.index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+
+        ProblemListModel problems;
+        QAbstractItemModelTester problemsTester(&problems, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        problems.setProblems({{QStringLiteral("/data/x.png"), QStringLiteral("truncated")}});
+        QCOMPARE(problems.index(0, ProblemListModel::ReasonColumn).data().toString(), QStringLiteral("truncated"));
+    }
+};
+
+QTEST_MAIN(TestItemModels)
+#include "tst_itemmodels.moc"

@@ -1,0 +1,260 @@
+// The main window on a project made from the reference faces and models: the panes show each
+// model's name, score and prediction; keys move through the filtered, sorted list; a screenshot
+// with two models side by side is written beside the test executable.
+#include "dataset/dataset.h"
+#include "dataset/imageio.h"
+#include "engine/model.h"
+#include "engine/pillowresize.h"
+#include "mainwindow/mainwindow.h"
+#include "measures/projectrun.h"
+#include "models/imagefilterproxymodel.h"
+#include "models/imagelistmodel.h"
+#include "models/logmodel.h"
+#include "project/projectsession.h"
+#include "store/projectstore.h"
+#include "views/datasetbrowserwidget.h"
+#include "views/salienceviewerwidget.h"
+
+#include <QAbstractItemModelTester>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <map>
+
+using namespace saliscope;
+using namespace saliscope::ui;
+
+namespace {
+
+QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
+
+const char* const Faces[] = {"stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"};
+
+struct Expected {
+    double score = 0;
+    int predicted = -1;
+};
+
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SaliscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        QDir root(m_dir.path());
+        root.mkpath("faces/real");
+        root.mkpath("faces/fake");
+        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), root.filePath("faces/real/ffhq_00001.png")));
+        for (const char* face : Faces)
+            QVERIFY(QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
+                                root.filePath(QStringLiteral("faces/fake/%1.png").arg(face))));
+        NullProgressSink progress;
+        auto dataset = scanDataset({root.filePath("faces").toStdString()}, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        MeasureRunParams params;
+        params.dataset = dataset.value();
+        params.measures = {MeasureKind::Predictions, MeasureKind::Entropy};
+        params.models = {{"tiny_densenet", reference("models/tiny_densenet.pt").toStdString(), {}, {}},
+                         {"tiny_resnet", reference("models/tiny_resnet.pt").toStdString(), {}, {}}};
+        params.batchSize = 5;
+        m_project = root.filePath("faces.saliscope");
+        auto run = runMeasuresInProject(params, m_project.toStdString(), Shard{}, nullptr, progress, CancelToken());
+        QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
+
+        // What the models say, computed here directly from the engine.
+        for (const auto& entry : params.models) {
+            auto model = engine::Model::load(entry.path);
+            QVERIFY(model.ok());
+            for (const auto& record : params.dataset.records) {
+                auto image = readImageRgb(record.path);
+                QVERIFY(image.ok());
+                const auto& metadata = model.value()->metadata();
+                auto resized = engine::resizePillow(image.value(), metadata.inputWidth, metadata.inputHeight,
+                                                    engine::ResizeFilter::Bilinear);
+                auto batch = engine::ImageBatch::fromImages({resized});
+                QVERIFY(batch.ok());
+                auto prediction = model.value()->predict(batch.value());
+                QVERIFY(prediction.ok());
+                m_expected[{QString::fromStdString(entry.name), QFileInfo(QString::fromStdString(record.path)).fileName()}] =
+                    {prediction->front().positiveScore, prediction->front().predictedClass};
+            }
+        }
+    }
+
+    void opensProjectAndShowsModelsInPanes()
+    {
+        MainWindow window;
+        QAbstractItemModelTester imagesTester(window.images(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(window.browser()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(window.browser(), &DatasetBrowserWidget::tableLoaded);
+        QVERIFY(window.openProject(m_project));
+        QTRY_VERIFY_WITH_TIMEOUT(window.images()->rowCount() == 5, 20000);
+        QCOMPARE(window.session()->models().size(), std::size_t(2));
+
+        SalienceViewerWidget* viewer = window.viewer();
+        QCOMPARE(viewer->paneCount(), 2);
+        QVERIFY(viewer->currentRow() >= 0);
+        waitForMaps(viewer);
+        checkPanes(window);
+
+        // Browser columns carry the stored predictions too.
+        const ImageListModel* images = window.images();
+        for (int row = 0; row < images->rowCount(); ++row) {
+            const QString file = images->index(row, ImageListModel::FileColumn).data().toString();
+            for (int model = 0; model < images->modelCount(); ++model) {
+                const QString name = images->table().models[std::size_t(model)].name;
+                const Expected expected = m_expected.at({name, file});
+                QVERIFY(qAbs(images->index(row, ImageListModel::modelColumn(model, ImageListModel::ScoreField))
+                                 .data(ImageListModel::SortRole).toDouble() - expected.score) < 1e-4);
+                QVERIFY(!std::isnan(images->table().models[std::size_t(model)].entropy[std::size_t(row)]));
+            }
+        }
+
+        // A screenshot for people to look at: two models side by side on a synthetic face.
+        window.browser()->setTextFilter(QStringLiteral("stylegan2_000700"));
+        QTRY_COMPARE(window.browser()->proxy()->rowCount(), 1);
+        window.browser()->moveCurrent(0);
+        QTRY_VERIFY(images->index(viewer->currentRow(), 0).data().toString() == QLatin1String("stylegan2_000700.png"));
+        waitForMaps(viewer);
+        checkPanes(window);
+        QTest::qWait(300);  // the picture itself loads on a worker
+        const QString shot = QCoreApplication::applicationDirPath() + QStringLiteral("/tst_mainwindow-two-models.png");
+        QVERIFY(window.grab().save(shot));
+        qInfo() << "screenshot:" << shot;
+        QCOMPARE(window.session()->log()->errorCount(), 0);
+    }
+
+    void keysMoveThroughFilteredSortedList()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(window.openProject(m_project));
+        QTRY_VERIFY_WITH_TIMEOUT(window.images()->rowCount() == 5, 20000);
+        DatasetBrowserWidget* browser = window.browser();
+        SalienceViewerWidget* viewer = window.viewer();
+        ImageFilterProxyModel* proxy = browser->proxy();
+
+        // Only the synthetic faces, by the first model's score, highest first.
+        browser->setClassFilter(1);
+        QCOMPARE(proxy->rowCount(), 4);
+        const int scoreColumn = ImageListModel::modelColumn(0, ImageListModel::ScoreField);
+        browser->tableView()->sortByColumn(scoreColumn, Qt::DescendingOrder);
+        browser->moveCurrent(-100);
+        auto rowAt = [&](int proxyRow) { return proxy->mapToSource(proxy->index(proxyRow, 0)).row(); };
+        QCOMPARE(viewer->currentRow(), rowAt(0));
+        viewer->setFocus();
+        QTest::keyClick(viewer, Qt::Key_Right);
+        QCOMPARE(viewer->currentRow(), rowAt(1));
+        QTest::keyClick(viewer, Qt::Key_Down);
+        QCOMPARE(viewer->currentRow(), rowAt(2));
+        QTest::keyClick(viewer, Qt::Key_Left);
+        QCOMPARE(viewer->currentRow(), rowAt(1));
+        QTest::keyClick(viewer, Qt::Key_PageDown);
+        QCOMPARE(viewer->currentRow(), rowAt(3));
+        QTest::keyClick(viewer, Qt::Key_PageUp);
+        QCOMPARE(viewer->currentRow(), rowAt(0));
+        for (int i = 1; i < proxy->rowCount(); ++i)
+            QVERIFY(proxy->index(i - 1, scoreColumn).data(ImageListModel::SortRole).toDouble()
+                    >= proxy->index(i, scoreColumn).data(ImageListModel::SortRole).toDouble());
+        // The real face is never reached while filtered out.
+        for (int i = 0; i < 6; ++i) {
+            QTest::keyClick(viewer, Qt::Key_Right);
+            QCOMPARE(window.images()->index(viewer->currentRow(), 0).data(ImageListModel::LabelRole).toInt(), 1);
+        }
+    }
+
+    void newProjectWithFolderAndModelsComputesMaps()
+    {
+        // A new user's path: new project, add a folder of faces and two models, walk the images.
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        const QString project = QDir(m_dir.path()).filePath("fresh.saliscope");
+        QVERIFY(window.openProject(project, true));
+        window.session()->addDatasetLocation(QDir(m_dir.path()).filePath("faces"));
+        window.session()->addModelFile(reference("models/tiny_densenet.pt"));
+        window.session()->addModelFile(reference("models/tiny_resnet.pt"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->models().size() == 2 && window.images()->rowCount() == 5, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.viewer()->paneCount(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.viewer()->currentRow() >= 0, 10000);
+        for (int step = 0; step < 5; ++step) {
+            waitForMaps(window.viewer());
+            // No runs in this project: scores and predictions come with the computed maps.
+            QTRY_VERIFY_WITH_TIMEOUT(!std::isnan(window.viewer()->pane(0)->caption().score)
+                                         && !std::isnan(window.viewer()->pane(1)->caption().score), 10000);
+            checkPanes(window);
+            window.browser()->moveCurrent(1);
+        }
+        QCOMPARE(window.session()->log()->errorCount(), 0);
+        // The maps were stored: a second window finds them without computing.
+        auto stored = window.session()->store()->maps();
+        QVERIFY(stored.ok());
+        QCOMPARE(int(stored->size()), 10);
+    }
+
+    void badModelIsLoggedNotFatal()
+    {
+        MainWindow window;
+        QVERIFY(window.openProject(m_project));
+        const QString bogus = QDir(m_dir.path()).filePath("bogus.pt");
+        QFile file(bogus);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a model");
+        file.close();
+        window.session()->addModelFile(bogus);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->log()->errorCount() == 1, 20000);
+        QCOMPARE(window.session()->models().size(), std::size_t(2));
+    }
+
+private:
+    void waitForMaps(SalienceViewerWidget* viewer)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&]() {
+                for (int i = 0; i < viewer->paneCount(); ++i)
+                    if (viewer->pane(i)->mapState() != SaliencePaneWidget::MapState::Ready)
+                        return false;
+                return true;
+            }(),
+            60000);
+    }
+
+    void checkPanes(MainWindow& window)
+    {
+        SalienceViewerWidget* viewer = window.viewer();
+        const QString file = window.images()->index(viewer->currentRow(), 0).data().toString();
+        QStringList names;
+        for (int i = 0; i < viewer->paneCount(); ++i) {
+            const PaneCaption& caption = viewer->pane(i)->caption();
+            names << caption.modelName;
+            const Expected expected = m_expected.at({caption.modelName, file});
+            QVERIFY2(qAbs(caption.score - expected.score) < 1e-4,
+                     qPrintable(QStringLiteral("%1 on %2: %3 vs %4").arg(caption.modelName, file).arg(caption.score).arg(expected.score)));
+            QCOMPARE(caption.prediction, expected.predicted == 1 ? QStringLiteral("synthetic") : QStringLiteral("real"));
+            QVERIFY(!std::isnan(caption.entropy));
+        }
+        names.sort();
+        QCOMPARE(names, QStringList({QStringLiteral("tiny_densenet"), QStringLiteral("tiny_resnet")}));
+    }
+
+    QTemporaryDir m_dir;
+    QString m_project;
+    std::map<std::pair<QString, QString>, Expected> m_expected;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

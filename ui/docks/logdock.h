@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QDockWidget>
+
+class QTableView;
+
+namespace saliscope::ui {
+
+class LogModel;
+
+/// The session's messages and errors, newest at the bottom; raised when an error arrives.
+class LogDock final : public QDockWidget {
+    Q_OBJECT
+
+public:
+    explicit LogDock(LogModel* log, QWidget* parent = nullptr);
+    QTableView* view() const { return m_view; }
+
+private:
+    QTableView* m_view;
+};
+
+} // namespace saliscope::ui

@@ -1,0 +1,75 @@
+#include "models/imagefilterproxymodel.h"
+
+#include "models/imagelistmodel.h"
+
+namespace saliscope::ui {
+
+ImageFilterProxyModel::ImageFilterProxyModel(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(ImageListModel::SortRole);
+}
+
+void ImageFilterProxyModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_images = qobject_cast<ImageListModel*>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void ImageFilterProxyModel::setClassFilter(int label)
+{
+    if (label == m_label)
+        return;
+    m_label = label;
+    invalidateFilter();
+}
+
+void ImageFilterProxyModel::setCorrectness(Correctness correctness)
+{
+    if (correctness == m_correctness)
+        return;
+    m_correctness = correctness;
+    invalidateFilter();
+}
+
+void ImageFilterProxyModel::setDisagreementOnly(bool only)
+{
+    if (only == m_disagreementOnly)
+        return;
+    m_disagreementOnly = only;
+    invalidateFilter();
+}
+
+void ImageFilterProxyModel::setText(const QString& text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    invalidateFilter();
+}
+
+bool ImageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    const QAbstractItemModel* source = sourceModel();
+    const QModelIndex index = source->index(sourceRow, ImageListModel::FileColumn, sourceParent);
+    if (m_label != -2 && source->data(index, ImageListModel::LabelRole).toInt() != m_label)
+        return false;
+    if (m_correctness != Correctness::Any) {
+        const int correct = source->data(index, ImageListModel::CorrectnessRole).toInt();
+        if (m_correctness == Correctness::AllCorrect ? correct != 1 : correct != 0)
+            return false;
+    }
+    if (m_disagreementOnly && !source->data(index, ImageListModel::DisagreeRole).toBool())
+        return false;
+    if (!m_text.isEmpty() && !source->data(index, ImageListModel::PathRole).toString().contains(m_text, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+bool ImageFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    if (m_images && left.model() == m_images)
+        return m_images->lessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
+} // namespace saliscope::ui

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "engine/modelmetadata.h"
+#include "store/storetypes.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace saliscope {
+class JobManager;
+class ProjectStore;
+} // namespace saliscope
+
+namespace saliscope::ui {
+
+class LogModel;
+
+/// A model of the open project as the UI shows it: its stored row, the name its measure runs
+/// gave it (else the file's base name) and its metadata.
+struct ModelInfo final {
+    std::int64_t id = 0;
+    QString name;
+    StoredModel stored;
+    engine::ModelMetadata metadata;
+    QString family;  ///< first family it belongs to; empty when none
+};
+
+/// The open project and what every dock shares: the store (used on the GUI thread only), the
+/// worker pools, the models and datasets, the current dataset and the log. Long work (loading a
+/// model, scanning and hashing a folder) runs on the pools; the store is written back here.
+class ProjectSession final : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ProjectSession(QObject* parent = nullptr);
+    ~ProjectSession() override;
+
+    /// Opens (or creates when `create`) a project; errors go to the log and return false.
+    bool open(const QString& path, bool create = false);
+    void close();
+    bool isOpen() const { return m_store != nullptr; }
+    QString path() const { return m_path; }
+    ProjectStore* store() const { return m_store.get(); }
+
+    const std::vector<ModelInfo>& models() const { return m_models; }
+    const ModelInfo* model(std::int64_t id) const;
+    const std::vector<StoredDataset>& datasets() const { return m_datasets; }
+    std::int64_t currentDatasetId() const { return m_currentDataset; }
+    void setCurrentDataset(std::int64_t datasetId);
+
+    /// Compute pool (model loading, Grad-CAM): one worker, as the CPU build runs fastest so.
+    JobManager& computeJobs() { return *m_compute; }
+    /// I/O pool (scanning, hashing, reading large tables).
+    JobManager& ioJobs() { return *m_io; }
+    LogModel* log() const { return m_log; }
+    void info(const QString& text);
+    void warning(const QString& text);
+    void error(const QString& text);
+
+    /// Loads a .pt file on the compute pool and adds it to the project.
+    void addModelFile(const QString& path);
+    /// Scans and hashes a folder or manifest on the I/O pool and adds it to the project.
+    void addDatasetLocation(const QString& location);
+    /// Re-reads models and datasets from the store.
+    void reload();
+
+signals:
+    void projectChanged();
+    void modelsChanged();
+    void datasetsChanged();
+    void currentDatasetChanged(std::int64_t datasetId);
+    /// Background work started (`busy` true) or ended, with a short description.
+    void busyChanged(bool busy, const QString& what);
+
+private:
+    void reloadModels();
+    void reloadDatasets();
+
+    QString m_path;
+    std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<JobManager> m_compute;
+    std::unique_ptr<JobManager> m_io;
+    LogModel* m_log = nullptr;
+    std::vector<ModelInfo> m_models;
+    std::vector<StoredDataset> m_datasets;
+    std::int64_t m_currentDataset = 0;
+    int m_busy = 0;
+};
+
+} // namespace saliscope::ui

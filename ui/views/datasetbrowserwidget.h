@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace saliscope::ui {
+
+class ImageFilterProxyModel;
+class ImageListModel;
+class ProjectSession;
+
+/// The current dataset's images as a table or a thumbnail grid (one model, one proxy, one
+/// selection), with a filter bar: class, correct or incorrect, models disagree, text. Reads the
+/// table from the project on the I/O pool whenever the dataset, the models or the runs change.
+class DatasetBrowserWidget final : public QWidget {
+    Q_OBJECT
+
+public:
+    DatasetBrowserWidget(ProjectSession* session, ImageListModel* images, QWidget* parent = nullptr);
+
+    ImageFilterProxyModel* proxy() const { return m_proxy; }
+    QTableView* tableView() const { return m_table; }
+    QListView* gridView() const { return m_grid; }
+    /// The ImageListModel row of the current image, or -1.
+    int currentRow() const;
+    /// The current image's place in the filtered list, "12 of 340".
+    QString positionText() const;
+    /// Moves the current image by `delta` rows of the filtered, sorted list (clamped).
+    void moveCurrent(int delta);
+    /// Shows the grid (true) or the table.
+    void setGridMode(bool grid);
+    /// Re-reads the table of the current dataset.
+    void reload();
+
+    void setClassFilter(int label);
+    void setCorrectnessFilter(int index);  ///< 0 any, 1 correct, 2 incorrect
+    void setDisagreementOnly(bool only);
+    void setTextFilter(const QString& text);
+
+signals:
+    /// The current image or its place in the list changed (an ImageListModel row, -1 for none).
+    void currentImageChanged(int row);
+    /// A table finished loading (rows may be 0).
+    void tableLoaded();
+
+private:
+    void currentChanged();
+    void updateCount();
+    void updateClassFilter();
+
+    ProjectSession* m_session;
+    ImageListModel* m_images;
+    ImageFilterProxyModel* m_proxy;
+    QTableView* m_table;
+    QListView* m_grid;
+    QStackedWidget* m_stack;
+    QComboBox* m_class;
+    QComboBox* m_correctness;
+    QCheckBox* m_disagree;
+    QLineEdit* m_text;
+    QToolButton* m_tableButton;
+    QToolButton* m_gridButton;
+    QLabel* m_count;
+    std::uint64_t m_generation = 0;
+};
+
+} // namespace saliscope::ui
