@@ -1,16 +1,9 @@
 #include "dataset/datasethashing.h"
 
 #include "dataset/contenthash.h"
-
-#include <QFuture>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
+#include "jobs/parallelfor.h"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
 namespace saliscope {
@@ -32,47 +25,17 @@ engine::Result<DatasetHashResult> hashDataset(const Dataset& dataset, const Data
     threads = int(std::max<std::int64_t>(1, std::min<std::int64_t>(threads, total)));
 
     // Workers pull indices from a shared counter; the calling thread reports progress.
-    std::atomic<std::int64_t> next{0};
-    std::atomic<std::int64_t> done{0};
-    std::mutex mutex;
-    std::condition_variable wake;
-    int running = threads;
-
-    QThreadPool pool;
-    pool.setMaxThreadCount(threads);
-    std::vector<QFuture<void>> futures;
-    for (int t = 0; t < threads; ++t) {
-        futures.push_back(QtConcurrent::run(&pool, [&] {
-            for (;;) {
-                const std::int64_t index = next.fetch_add(1);
-                if (index >= total || cancel.isCancelled())
-                    break;
-                auto hash = hashFile(dataset.records[std::size_t(index)].path);
-                if (hash)
-                    result.hashes[std::size_t(index)] = std::move(hash).value();
-                else
-                    reasons[std::size_t(index)] = hash.error();
-                done.fetch_add(1);
-            }
-            std::lock_guard lock(mutex);
-            --running;
-            wake.notify_all();
-        }));
-    }
-    {
-        std::unique_lock lock(mutex);
-        for (;;) {
-            const bool finished = wake.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; });
-            lock.unlock();
-            progress.progress(done.load(), total);
-            lock.lock();
-            if (finished)
-                break;
-        }
-    }
-    for (auto& future : futures)
-        future.waitForFinished();
-    if (cancel.isCancelled())
+    const bool completed = parallelFor(
+        total, threads,
+        [&](std::int64_t index) {
+            auto hash = hashFile(dataset.records[std::size_t(index)].path);
+            if (hash)
+                result.hashes[std::size_t(index)] = std::move(hash).value();
+            else
+                reasons[std::size_t(index)] = hash.error();
+        },
+        cancel, [&](std::int64_t done) { progress.progress(done, total); });
+    if (!completed)
         return engine::Error{"hashing cancelled"};
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         if (!reasons[i].empty()) {

@@ -7,23 +7,19 @@
 #include "demo/facelayout.h"
 #include "demo/humanannotation.h"
 #include "demo/sourcephotos.h"
+#include "jobs/parallelfor.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QThread>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -349,42 +345,14 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
 
     // Workers take pairs from a shared counter; this thread reports progress and watches for cancel.
     std::vector<PairOutcome> outcomes(plans.size());
-    std::atomic<int> next{0}, done{0};
-    std::mutex mutex;
-    std::condition_variable wake;
-    const int threads = std::max(1, std::min(QThread::idealThreadCount(), int(plans.size())));
-    int running = threads;
-    QThreadPool pool;
-    pool.setMaxThreadCount(threads);
-    std::vector<QFuture<void>> futures;
-    for (int t = 0; t < threads; ++t)
-        futures.push_back(QtConcurrent::run(&pool, [&] {
-            for (;;) {
-                const int index = next.fetch_add(1);
-                if (index >= int(plans.size()) || cancel.isCancelled())
-                    break;
-                const PairPlan& plan = plans[std::size_t(index)];
-                outcomes[std::size_t(index)] = makePair(plan, photos[std::size_t(plan.photo)], params, out);
-                done.fetch_add(1);
-            }
-            std::lock_guard lock(mutex);
-            --running;
-            wake.notify_all();
-        }));
-    {
-        std::unique_lock lock(mutex);
-        for (;;) {
-            const bool finished = wake.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; });
-            lock.unlock();
-            progress.progress(2 * std::int64_t(done.load()), 2 * std::int64_t(plans.size()));
-            lock.lock();
-            if (finished)
-                break;
-        }
-    }
-    for (auto& future : futures)
-        future.waitForFinished();
-    if (cancel.isCancelled())
+    const bool completed = parallelFor(
+        std::int64_t(plans.size()), 0,
+        [&](std::int64_t index) {
+            const PairPlan& plan = plans[std::size_t(index)];
+            outcomes[std::size_t(index)] = makePair(plan, photos[std::size_t(plan.photo)], params, out);
+        },
+        cancel, [&](std::int64_t done) { progress.progress(2 * done, 2 * std::int64_t(plans.size())); });
+    if (!completed)
         return engine::Error{"cancelled"};
     for (const auto& outcome : outcomes)
         if (!outcome.error.empty())
