@@ -88,4 +88,37 @@ engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QComma
     return std::optional<engine::ModelMetadata>(metadata.value());
 }
 
+QCommandLineOption classesOption()
+{
+    return QCommandLineOption(QStringLiteral("classes"),
+                              QStringLiteral("Folder or label names to classes, e.g. ffhq=0,stylegan=1."),
+                              QStringLiteral("NAME=INDEX,..."));
+}
+
+QCommandLineOption annotationsOption()
+{
+    return QCommandLineOption(QStringLiteral("annotations"),
+                              QStringLiteral("Folder of human annotation maps matched by file name."),
+                              QStringLiteral("DIR"));
+}
+
+engine::Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser)
+{
+    DatasetSource source{location.toStdString()};
+    if (parser.isSet(QStringLiteral("classes"))) {
+        auto mapping = ClassMapping::parse(parser.value(QStringLiteral("classes")).toStdString());
+        if (!mapping)
+            return engine::Error{mapping.error()};
+        source.classes = mapping.value();
+    }
+    source.annotationFolder = parser.value(QStringLiteral("annotations")).toStdString();
+    NullProgressSink quiet;
+    auto scanned = scanDataset(source, quiet, CancelToken());
+    if (!scanned)
+        return engine::Error{scanned.error()};
+    for (const auto& [path, reason] : scanned->problems)
+        std::fprintf(stderr, "dataset: %s: %s\n", path.c_str(), reason.c_str());
+    return scanned;
+}
+
 } // namespace saliscope::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dataset/dataset.h"
 #include "engine/modelmetadata.h"
 #include "engine/result.h"
 #include "jobs/progress.h"
@@ -54,5 +55,11 @@ bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, co
 engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser);
 /// The --metadata option shared by commands that load a model.
 QCommandLineOption metadataFileOption();
+/// The --classes and --annotations options shared by commands that read datasets.
+QCommandLineOption classesOption();
+QCommandLineOption annotationsOption();
+/// Scans a dataset folder or manifest with the parser's --classes and --annotations (which the
+/// parser must have); the entries set aside are listed on stderr.
+engine::Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser);
 
 } // namespace saliscope::cli

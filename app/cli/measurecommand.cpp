@@ -67,12 +67,8 @@ int runMeasure(const QStringList& arguments)
                                  QStringLiteral("key=value"));
     const QCommandLineOption listParameters(QStringLiteral("list-parameters"),
                                             QStringLiteral("Print every parameter with its default and exit."));
-    const QCommandLineOption classes(QStringLiteral("classes"),
-                                     QStringLiteral("Folder or label names to classes, e.g. ffhq=0,stylegan=1."),
-                                     QStringLiteral("NAME=INDEX,..."));
-    const QCommandLineOption annotations(QStringLiteral("annotations"),
-                                         QStringLiteral("Folder of human annotation maps matched by file name."),
-                                         QStringLiteral("DIR"));
+    const QCommandLineOption classes = classesOption();
+    const QCommandLineOption annotations = annotationsOption();
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
                                     QStringLiteral("DEVICE"), QStringLiteral("cpu"));
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
@@ -142,22 +138,11 @@ int runMeasure(const QStringList& arguments)
         params.families.push_back(entry);
     }
 
-    DatasetSource source{parser.value(dataset).toStdString()};
-    if (parser.isSet(classes)) {
-        auto mapping = ClassMapping::parse(parser.value(classes).toStdString());
-        if (!mapping)
-            return usageError(name, QString::fromStdString(mapping.error()));
-        source.classes = mapping.value();
-    }
-    source.annotationFolder = parser.value(annotations).toStdString();
-    NullProgressSink quiet;
-    auto scanned = scanDataset(source, quiet, CancelToken());
+    auto scanned = scanDatasetArgument(parser.value(dataset), parser);
     if (!scanned)
         return fail(name, QString::fromStdString(scanned.error()));
     if (scanned->records.empty())
         return fail(name, QStringLiteral("the dataset %1 has no images").arg(parser.value(dataset)));
-    for (const auto& [path, reason] : scanned->problems)
-        std::fprintf(stderr, "dataset: %s: %s\n", path.c_str(), reason.c_str());
     params.dataset = std::move(scanned).value();
 
     const QString outDir = parser.value(out);

@@ -88,26 +88,6 @@ std::vector<engine::TrainingImage> loadImages(const Dataset& dataset, int size, 
     return images;
 }
 
-engine::Result<Dataset> scan(const QString& location, const QCommandLineParser& parser,
-                             const QCommandLineOption& classes, const QCommandLineOption& annotations)
-{
-    DatasetSource source{location.toStdString()};
-    if (parser.isSet(classes)) {
-        auto mapping = ClassMapping::parse(parser.value(classes).toStdString());
-        if (!mapping)
-            return engine::Error{mapping.error()};
-        source.classes = mapping.value();
-    }
-    source.annotationFolder = parser.value(annotations).toStdString();
-    NullProgressSink quiet;
-    auto scanned = scanDataset(source, quiet, CancelToken());
-    if (!scanned)
-        return engine::Error{scanned.error()};
-    for (const auto& [path, reason] : scanned->problems)
-        std::fprintf(stderr, "dataset: %s: %s\n", path.c_str(), reason.c_str());
-    return scanned;
-}
-
 } // namespace
 
 int runTrain(const QStringList& arguments)
@@ -124,12 +104,8 @@ int runTrain(const QStringList& arguments)
     const QCommandLineOption validation(QStringLiteral("validation"),
                                         QStringLiteral("Validation images, measured after each epoch (optional)."),
                                         QStringLiteral("D"));
-    const QCommandLineOption annotations(QStringLiteral("annotations"),
-                                         QStringLiteral("Folder of human annotation maps matched by file name."),
-                                         QStringLiteral("DIR"));
-    const QCommandLineOption classes(QStringLiteral("classes"),
-                                     QStringLiteral("Folder or label names to classes, e.g. ffhq=0,stylegan=1."),
-                                     QStringLiteral("NAME=INDEX,..."));
+    const QCommandLineOption annotations = annotationsOption();
+    const QCommandLineOption classes = classesOption();
     const QCommandLineOption loss(QStringLiteral("loss"), QStringLiteral("xent or cyborg."), QStringLiteral("LOSS"),
                                   QStringLiteral("xent"));
     const QCommandLineOption alpha(QStringLiteral("alpha"), QStringLiteral("CYBORG's cross-entropy weight."),
@@ -208,7 +184,7 @@ int runTrain(const QStringList& arguments)
     if (cyborg && !parser.isSet(annotations))
         return usageError(name, QStringLiteral("--loss cyborg needs --annotations DIR"));
 
-    auto trainSet = scan(parser.value(dataset), parser, classes, annotations);
+    auto trainSet = scanDatasetArgument(parser.value(dataset), parser);
     if (!trainSet)
         return fail(name, QString::fromStdString(trainSet.error()));
     int skipped = 0;
@@ -220,7 +196,7 @@ int runTrain(const QStringList& arguments)
         return fail(name, QStringLiteral("no training image has an annotation in %1").arg(parser.value(annotations)));
     std::vector<engine::TrainingImage> validationImages;
     if (parser.isSet(validation)) {
-        auto validationSet = scan(parser.value(validation), parser, classes, annotations);
+        auto validationSet = scanDatasetArgument(parser.value(validation), parser);
         if (!validationSet)
             return fail(name, QString::fromStdString(validationSet.error()));
         int validationSkipped = 0;
