@@ -1,5 +1,6 @@
 #include "mainwindow/mainwindow.h"
 
+#include "dialogs/demodialog.h"
 #include "docks/datasetsdock.h"
 #include "docks/logdock.h"
 #include "docks/modelsdock.h"
@@ -103,9 +104,25 @@ bool MainWindow::openProject(const QString& path, bool create)
 
 void MainWindow::openLastProject()
 {
-    const QString last = QSettings().value(LastKey).toString();
-    if (!last.isEmpty() && QFileInfo::exists(last))
+    QSettings settings;
+    const QString last = settings.value(LastKey).toString();
+    if (!last.isEmpty() && QFileInfo::exists(last)) {
         openProject(last);
+        return;
+    }
+    // First start: offer the built-in demo, once.
+    if (!settings.value(QStringLiteral("demo/offered"), false).toBool()) {
+        settings.setValue(QStringLiteral("demo/offered"), true);
+        offerDemo();
+    }
+}
+
+void MainWindow::offerDemo()
+{
+    auto* dialog = new DemoDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DemoDialog::projectReady, this, [this](const QString& path) { openProject(path); });
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -135,6 +152,7 @@ void MainWindow::createMenus()
     m_view->addAction(tr("Show &table"), this, [this]() { m_browser->setGridMode(false); });
     m_view->addAction(tr("Show &grid"), this, [this]() { m_browser->setGridMode(true); });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Build or open the &demo project\u2026"), this, &MainWindow::offerDemo);
     help->addAction(tr("&About Saliscope"), this, &MainWindow::showAbout);
     updateRecentMenu();
 }

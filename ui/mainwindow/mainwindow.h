@@ -30,6 +30,8 @@ public:
     bool openProject(const QString& path, bool create = false);
     /// Reopens the last project of the previous session, when it still exists.
     void openLastProject();
+    /// Offers to build (or reopen) the built-in demo project.
+    void offerDemo();
 
     ProjectSession* session() const { return m_session; }
     ImageListModel* images() const { return m_images; }
