@@ -21,7 +21,7 @@ struct DemoParams final {
     int imagesPerClass = 1000;        ///< per class before the train/test split (3/4 train)
     int measureImagesPerClass = 50;   ///< test images per class the five measures run on
     int imageSize = 112;
-    int epochs = 14;
+    int epochs = 20;
     int parallelTrainings = 2;        ///< models trained at once, one LibTorch thread each
     double cyborgAlpha = 0.5;
     std::uint64_t seed = 1;
