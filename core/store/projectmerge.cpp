@@ -89,12 +89,6 @@ struct RunPlan final {
     std::optional<std::string> summary;
 };
 
-Status execOrError(QSqlQuery& query, const std::string& what)
-{
-    if (!query.exec())
-        return Error{StoreSchema::describe(query.lastError(), what)};
-    return Ok{};
-}
 
 } // namespace
 
@@ -268,7 +262,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
             query.addBindValue(q(dataset.fingerprint));
             query.addBindValue(qint64(dataset.imageCount));
             query.addBindValue(q(dataset.created));
-            if (auto ok = execOrError(query, "cannot merge datasets"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot merge datasets"); !ok)
                 return ok;
             const std::int64_t id = query.lastInsertId().toLongLong();
             datasetMap[dataset.id] = id;
@@ -284,7 +278,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 query.addBindValue(q(image.annotation));
                 query.addBindValue(image.contentHash.empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(q(image.contentHash)));
                 query.addBindValue(q(image.problem));
-                if (auto ok = execOrError(query, "cannot merge images"); !ok)
+                if (auto ok = StoreSchema::execute(query, "cannot merge images"); !ok)
                     return ok;
                 imageMap[image.id] = query.lastInsertId().toLongLong();
             }
@@ -298,14 +292,14 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
             query.addBindValue(q(model.metadataJson));
             query.addBindValue(q(model.kind));
             query.addBindValue(q(model.camLayer));
-            if (auto ok = execOrError(query, "cannot merge models"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot merge models"); !ok)
                 return ok;
         }
         std::map<std::int64_t, std::int64_t> modelMap;
         query.prepare(QStringLiteral("SELECT id FROM models WHERE file_hash = ?"));
         for (const auto& [id, hash] : sourceModelHash) {
             query.addBindValue(q(hash));
-            if (auto ok = execOrError(query, "cannot merge models"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot merge models"); !ok)
                 return ok;
             if (query.next())
                 modelMap[id] = query.value(0).toLongLong();
@@ -313,14 +307,14 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
         for (const StoredFamily& family : families.value()) {
             query.prepare(QStringLiteral("INSERT OR IGNORE INTO families (name) VALUES (?)"));
             query.addBindValue(q(family.name));
-            if (auto ok = execOrError(query, "cannot merge families"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot merge families"); !ok)
                 return ok;
             query.prepare(QStringLiteral("INSERT OR IGNORE INTO family_members (family_id, model_id)"
                                          " SELECT id, ? FROM families WHERE name = ?"));
             for (std::int64_t model : family.modelIds) {
                 query.addBindValue(qint64(modelMap[model]));
                 query.addBindValue(q(family.name));
-                if (auto ok = execOrError(query, "cannot merge families"); !ok)
+                if (auto ok = StoreSchema::execute(query, "cannot merge families"); !ok)
                     return ok;
             }
         }
@@ -334,7 +328,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
             query.addBindValue(map.height);
             query.addBindValue(map.flat ? 1 : 0);
             query.addBindValue(QByteArray(reinterpret_cast<const char*>(map.pixels.data()), qsizetype(map.pixels.size())));
-            if (auto ok = execOrError(query, "cannot merge maps"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot merge maps"); !ok)
                 return ok;
         }
         // Runs, their columns, results and summaries.
@@ -363,7 +357,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 query.addBindValue(q(run.shard));
                 query.addBindValue(q(run.error));
                 query.addBindValue(run.computeSeconds);
-                if (auto ok = execOrError(query, "cannot merge runs"); !ok)
+                if (auto ok = StoreSchema::execute(query, "cannot merge runs"); !ok)
                     return ok;
                 newRunIds[plan.targetRunId] = query.lastInsertId().toLongLong();
                 runId = newRunIds[plan.targetRunId];
@@ -372,7 +366,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                     query.prepare(QStringLiteral("INSERT OR IGNORE INTO summaries (run_id, summary) VALUES (?, ?)"));
                     query.addBindValue(qint64(runId));
                     query.addBindValue(q(*plan.summary));
-                    if (auto ok = execOrError(query, "cannot merge summaries"); !ok)
+                    if (auto ok = StoreSchema::execute(query, "cannot merge summaries"); !ok)
                         return ok;
                 }
             } else if (plan.changesRun) {
@@ -385,7 +379,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 query.addBindValue(q(run.error));
                 query.addBindValue(run.computeSeconds);
                 query.addBindValue(qint64(runId));
-                if (auto ok = execOrError(query, "cannot merge runs"); !ok)
+                if (auto ok = StoreSchema::execute(query, "cannot merge runs"); !ok)
                     return ok;
             }
             query.prepare(QStringLiteral("INSERT OR IGNORE INTO result_columns (run_id, position, name) VALUES (?, ?, ?)"));
@@ -393,7 +387,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 query.addBindValue(qint64(runId));
                 query.addBindValue(qint64(i));
                 query.addBindValue(q(plan.columns[i]));
-                if (auto ok = execOrError(query, "cannot merge result columns"); !ok)
+                if (auto ok = StoreSchema::execute(query, "cannot merge result columns"); !ok)
                     return ok;
             }
             std::int64_t added = 0;
@@ -411,7 +405,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 query.addBindValue(q(result.model));
                 query.addBindValue(q(result.variant));
                 query.addBindValue(QByteArray(blob.data(), qsizetype(blob.size())));
-                if (auto ok = execOrError(query, "cannot merge results"); !ok)
+                if (auto ok = StoreSchema::execute(query, "cannot merge results"); !ok)
                     return ok;
                 if (query.numRowsAffected() > 0)
                     ++added;

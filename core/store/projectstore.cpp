@@ -46,13 +46,6 @@ std::string s(const QVariant& value) { return value.toString().toStdString(); }
 
 std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
 
-/// Runs a prepared query with its bound values; the error names what failed.
-Status exec(QSqlQuery& query, const std::string& what)
-{
-    if (!query.exec())
-        return Error{StoreSchema::describe(query.lastError(), what)};
-    return Ok{};
-}
 
 std::string fingerprintOf(const std::vector<std::string>& hashes)
 {
@@ -334,7 +327,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
         QSqlQuery query(db);
         query.prepare(QStringLiteral("SELECT id FROM datasets WHERE fingerprint = ? ORDER BY id LIMIT 1"));
         query.addBindValue(q(fingerprint));
-        if (auto ok = exec(query, "cannot read datasets"); !ok)
+        if (auto ok = StoreSchema::execute(query, "cannot read datasets"); !ok)
             return ok;
         const bool reuse = query.next() && !hashes.empty();
         std::map<std::string, std::deque<qint64>> existing;
@@ -343,19 +336,19 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             query.prepare(QStringLiteral("SELECT id, content_hash FROM images WHERE dataset_id = ? AND content_hash IS NOT NULL"
                                          " ORDER BY position"));
             query.addBindValue(qint64(datasetId));
-            if (auto ok = exec(query, "cannot read images"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot read images"); !ok)
                 return ok;
             while (query.next())
                 existing[s(query.value(1))].push_back(query.value(0).toLongLong());
             query.prepare(QStringLiteral("DELETE FROM images WHERE dataset_id = ? AND content_hash IS NULL"));
             query.addBindValue(qint64(datasetId));
-            if (auto ok = exec(query, "cannot update images"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot update images"); !ok)
                 return ok;
             query.prepare(QStringLiteral("UPDATE datasets SET location = ?, image_count = ? WHERE id = ?"));
             query.addBindValue(q(dataset.location));
             query.addBindValue(qint64(dataset.records.size()));
             query.addBindValue(qint64(datasetId));
-            if (auto ok = exec(query, "cannot update the dataset"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot update the dataset"); !ok)
                 return ok;
         } else {
             query.prepare(QStringLiteral(
@@ -364,7 +357,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             query.addBindValue(q(fingerprint));
             query.addBindValue(qint64(dataset.records.size()));
             query.addBindValue(q(nowUtc()));
-            if (auto ok = exec(query, "cannot store the dataset"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot store the dataset"); !ok)
                 return ok;
             datasetId = query.lastInsertId().toLongLong();
         }
@@ -385,7 +378,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
                 update.addBindValue(q(record.annotationPath));
                 update.addBindValue(match->second.front());
                 match->second.pop_front();
-                if (auto ok = exec(update, "cannot update images"); !ok)
+                if (auto ok = StoreSchema::execute(update, "cannot update images"); !ok)
                     return ok;
                 continue;
             }
@@ -402,7 +395,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             insert.addBindValue(q(record.annotationPath));
             insert.addBindValue(hashes[i].empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(q(hashes[i])));
             insert.addBindValue(q(problem));
-            if (auto ok = exec(insert, "cannot store images"); !ok)
+            if (auto ok = StoreSchema::execute(insert, "cannot store images"); !ok)
                 return ok;
         }
         return Ok{};
@@ -431,7 +424,7 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
     query.prepare(QStringLiteral("SELECT id, dataset_id, position, path, label, grp, annotation, content_hash, problem"
                                  " FROM images WHERE dataset_id = ? ORDER BY position"));
     query.addBindValue(qint64(datasetId));
-    if (auto ok = exec(query, "cannot read images"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read images"); !ok)
         return Error{ok.error()};
     std::vector<StoredImage> list;
     while (query.next())
@@ -461,11 +454,11 @@ Result<std::int64_t> ProjectStore::addModel(const StoredModel& model)
         query.addBindValue(q(model.metadataJson));
         query.addBindValue(q(model.kind));
         query.addBindValue(q(model.camLayer));
-        if (auto ok = exec(query, "cannot store the model"); !ok)
+        if (auto ok = StoreSchema::execute(query, "cannot store the model"); !ok)
             return ok;
         query.prepare(QStringLiteral("SELECT id FROM models WHERE file_hash = ?"));
         query.addBindValue(q(model.fileHash));
-        if (auto ok = exec(query, "cannot store the model"); !ok)
+        if (auto ok = StoreSchema::execute(query, "cannot store the model"); !ok)
             return ok;
         query.next();
         id = query.value(0).toLongLong();
@@ -497,11 +490,11 @@ Result<std::int64_t> ProjectStore::addFamily(const std::string& name, const std:
         QSqlQuery query(db);
         query.prepare(QStringLiteral("INSERT OR IGNORE INTO families (name) VALUES (?)"));
         query.addBindValue(q(name));
-        if (auto ok = exec(query, "cannot store the family"); !ok)
+        if (auto ok = StoreSchema::execute(query, "cannot store the family"); !ok)
             return ok;
         query.prepare(QStringLiteral("SELECT id FROM families WHERE name = ?"));
         query.addBindValue(q(name));
-        if (auto ok = exec(query, "cannot store the family"); !ok)
+        if (auto ok = StoreSchema::execute(query, "cannot store the family"); !ok)
             return ok;
         query.next();
         id = query.value(0).toLongLong();
@@ -509,7 +502,7 @@ Result<std::int64_t> ProjectStore::addFamily(const std::string& name, const std:
         for (std::int64_t model : modelIds) {
             query.addBindValue(qint64(id));
             query.addBindValue(qint64(model));
-            if (auto ok = exec(query, "cannot store the family's models"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot store the family's models"); !ok)
                 return ok;
         }
         return Ok{};
@@ -557,7 +550,7 @@ Status ProjectStore::putMaps(const std::vector<StoredMap>& maps)
             query.addBindValue(map.height);
             query.addBindValue(map.flat ? 1 : 0);
             query.addBindValue(QByteArray(reinterpret_cast<const char*>(map.pixels.data()), qsizetype(map.pixels.size())));
-            if (auto ok = exec(query, "cannot store maps"); !ok)
+            if (auto ok = StoreSchema::execute(query, "cannot store maps"); !ok)
                 return ok;
         }
         return Ok{};
@@ -573,7 +566,7 @@ Result<std::optional<StoredMap>> ProjectStore::map(std::int64_t modelId, const s
     query.addBindValue(qint64(modelId));
     query.addBindValue(q(imageHash));
     query.addBindValue(q(variant));
-    if (auto ok = exec(query, "cannot read maps"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read maps"); !ok)
         return Error{ok.error()};
     if (!query.next())
         return std::optional<StoredMap>();
@@ -618,7 +611,7 @@ Result<std::int64_t> ProjectStore::createRun(const StoredRun& run)
         query.addBindValue(q(engine::saliscopeVersion()));
         query.addBindValue(q(run.device));
         query.addBindValue(q(run.shard));
-        if (auto ok = exec(query, "cannot create the run"); !ok)
+        if (auto ok = StoreSchema::execute(query, "cannot create the run"); !ok)
             return ok;
         id = query.lastInsertId().toLongLong();
         return Ok{};
@@ -638,7 +631,7 @@ Result<std::optional<std::int64_t>> ProjectStore::findRun(const std::string& mea
     query.addBindValue(q(canonicalJson(parametersJson)));
     query.addBindValue(datasetId > 0 ? QVariant(qint64(datasetId)) : QVariant(QMetaType(QMetaType::LongLong)));
     query.addBindValue(q(shard));
-    if (auto ok = exec(query, "cannot read runs"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read runs"); !ok)
         return Error{ok.error()};
     if (!query.next())
         return std::optional<std::int64_t>();
@@ -661,7 +654,7 @@ Status ProjectStore::setRunStatus(std::int64_t runId, RunStatus status, const st
         query.addBindValue(q(error));
         query.addBindValue(status == RunStatus::Queued ? QString() : q(nowUtc()));
         query.addBindValue(qint64(runId));
-        if (auto ok = exec(query, "cannot update the run"); !ok)
+        if (auto ok = StoreSchema::execute(query, "cannot update the run"); !ok)
             return ok;
         if (query.numRowsAffected() != 1)
             return Error{"no run " + std::to_string(runId)};
@@ -678,7 +671,7 @@ Status ProjectStore::addComputeTime(std::int64_t runId, double seconds)
         query.prepare(QStringLiteral("UPDATE runs SET compute_seconds = compute_seconds + ? WHERE id = ?"));
         query.addBindValue(seconds);
         query.addBindValue(qint64(runId));
-        return exec(query, "cannot update the run");
+        return StoreSchema::execute(query, "cannot update the run");
     });
 }
 
@@ -698,7 +691,7 @@ Result<StoredRun> ProjectStore::run(std::int64_t runId) const
     QSqlQuery query(database());
     query.prepare(QString::fromLatin1(RunColumns) + QStringLiteral(" WHERE id = ?"));
     query.addBindValue(qint64(runId));
-    if (auto ok = exec(query, "cannot read runs"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read runs"); !ok)
         return Error{ok.error()};
     if (!query.next())
         return Error{"no run " + std::to_string(runId) + " in " + m_path};
@@ -741,7 +734,7 @@ Result<std::vector<std::string>> ProjectStore::resultColumns(std::int64_t runId)
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT name FROM result_columns WHERE run_id = ? ORDER BY position"));
     query.addBindValue(qint64(runId));
-    if (auto ok = exec(query, "cannot read the run's columns"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read the run's columns"); !ok)
         return Error{ok.error()};
     std::vector<std::string> names;
     while (query.next())
@@ -757,7 +750,7 @@ Result<std::vector<StoredResult>> ProjectStore::results(std::int64_t runId) cons
                                  " JOIN images i ON i.id = r.image_id WHERE r.run_id = ?"
                                  " ORDER BY i.position, r.model, r.variant"));
     query.addBindValue(qint64(runId));
-    if (auto ok = exec(query, "cannot read results"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read results"); !ok)
         return Error{ok.error()};
     std::vector<StoredResult> list;
     while (query.next()) {
@@ -776,7 +769,7 @@ Result<std::vector<std::int64_t>> ProjectStore::completedImages(std::int64_t run
                                  " WHERE r.run_id = ? GROUP BY r.image_id HAVING count(*) >= ? ORDER BY i.position"));
     query.addBindValue(qint64(runId));
     query.addBindValue(std::max(1, rowsPerImage));
-    if (auto ok = exec(query, "cannot read results"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read results"); !ok)
         return Error{ok.error()};
     std::vector<std::int64_t> positions;
     while (query.next())
@@ -793,7 +786,7 @@ Status ProjectStore::setSummary(std::int64_t runId, const std::string& json)
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO summaries (run_id, summary) VALUES (?, ?)"));
         query.addBindValue(qint64(runId));
         query.addBindValue(q(json));
-        return exec(query, "cannot store the summary");
+        return StoreSchema::execute(query, "cannot store the summary");
     });
 }
 
@@ -802,7 +795,7 @@ Result<std::optional<std::string>> ProjectStore::summary(std::int64_t runId) con
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT summary FROM summaries WHERE run_id = ?"));
     query.addBindValue(qint64(runId));
-    if (auto ok = exec(query, "cannot read the summary"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read the summary"); !ok)
         return Error{ok.error()};
     if (!query.next())
         return std::optional<std::string>();
@@ -822,7 +815,7 @@ Status ProjectStore::exportRunCsv(std::int64_t runId, const std::string& csvPath
                                  " FROM results r JOIN images i ON i.id = r.image_id WHERE r.run_id = ?"
                                  " ORDER BY i.position, r.model, r.variant"));
     query.addBindValue(qint64(runId));
-    if (auto ok = exec(query, "cannot read results"); !ok)
+    if (auto ok = StoreSchema::execute(query, "cannot read results"); !ok)
         return ok;
     QSaveFile file(q(csvPath));
     if (!file.open(QIODevice::WriteOnly))

@@ -149,4 +149,11 @@ engine::Status StoreSchema::migrate(QSqlDatabase& database, int target)
     return engine::Ok{};
 }
 
+engine::Status StoreSchema::execute(QSqlQuery& query, const std::string& what)
+{
+    if (!query.exec())
+        return engine::Error{describe(query.lastError(), what)};
+    return engine::Ok{};
+}
+
 } // namespace saliscope

@@ -6,6 +6,7 @@
 
 class QSqlDatabase;
 class QSqlError;
+class QSqlQuery;
 
 namespace saliscope {
 
@@ -33,6 +34,8 @@ public:
     static engine::Status configureConnection(QSqlDatabase& database, bool writer);
     /// One-line message for a failed statement, naming SQLite's reason (disk full, locked).
     static std::string describe(const QSqlError& error, const std::string& what);
+    /// Runs a prepared query with its bound values; the error names `what` failed and why.
+    static engine::Status execute(QSqlQuery& query, const std::string& what);
 };
 
 } // namespace saliscope
