@@ -2,7 +2,7 @@
 
 #include "dataset/dataset.h"
 #include "dataset/imageio.h"
-#include "engine/pillowresize.h"
+#include "dataset/trainingset.h"
 #include "engine/runtime.h"
 #include "engine/trainer.h"
 
@@ -51,41 +51,17 @@ private:
     bool m_terminal;
 };
 
-/// Decodes a scanned dataset for training: RGB resized to size x size (Pillow bilinear, as the
-/// engine's pipeline), annotations as grey maps at their own size. Unreadable files are skipped.
+/// Decodes a dataset for training; what was set aside goes to stderr.
 std::vector<engine::TrainingImage> loadImages(const Dataset& dataset, int size, int& skipped, int& annotated)
 {
-    std::vector<engine::TrainingImage> images;
-    images.reserve(dataset.records.size());
-    for (const auto& record : dataset.records) {
-        if (record.label == UnknownLabel) {
-            std::fprintf(stderr, "skipped %s: no class\n", record.path.c_str());
-            ++skipped;
-            continue;
-        }
-        auto decoded = readImageRgb(record.path);
-        if (!decoded) {
-            std::fprintf(stderr, "skipped %s: %s\n", record.path.c_str(), decoded.error().c_str());
-            ++skipped;
-            continue;
-        }
-        engine::TrainingImage image;
-        image.label = record.label;
-        image.image = decoded->width == size && decoded->height == size
-                          ? std::move(decoded).value()
-                          : engine::resizePillow(decoded.value(), size, size, engine::ResizeFilter::Bilinear);
-        if (!record.annotationPath.empty()) {
-            auto annotation = readImageGray(record.annotationPath);
-            if (annotation) {
-                image.annotation = std::move(annotation).value();
-                ++annotated;
-            } else {
-                std::fprintf(stderr, "annotation of %s ignored: %s\n", record.path.c_str(), annotation.error().c_str());
-            }
-        }
-        images.push_back(std::move(image));
-    }
-    return images;
+    TrainingSet set = loadTrainingSet(dataset, size);
+    for (const auto& [path, reason] : set.skipped)
+        std::fprintf(stderr, "skipped %s: %s\n", path.c_str(), reason.c_str());
+    for (const auto& [path, reason] : set.ignoredAnnotations)
+        std::fprintf(stderr, "annotation %s ignored: %s\n", path.c_str(), reason.c_str());
+    skipped = int(set.skipped.size());
+    annotated = set.annotated;
+    return std::move(set.images);
 }
 
 } // namespace

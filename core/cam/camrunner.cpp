@@ -4,7 +4,6 @@
 #include "dataset/imageio.h"
 #include "engine/cammaps.h"
 #include "engine/model.h"
-#include "engine/pillowresize.h"
 
 #include <QString>
 
@@ -144,17 +143,13 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
     for (const auto& file : files) {
         if (cancel.isCancelled())
             return Error{"cancelled"};
-        auto image = readImageRgb(file);
-        if (!image) {
-            result.skipped.emplace_back(file, image.error());
-            progress.message("skipped " + image.error());
+        auto input = readModelInput(file, metadata.inputWidth, metadata.inputHeight);
+        if (!input) {
+            result.skipped.emplace_back(file, input.error());
+            progress.message("skipped " + input.error());
             continue;
         }
-        engine::ImageU8 input = std::move(image).value();
-        if (input.width != metadata.inputWidth || input.height != metadata.inputHeight)
-            input = engine::resizePillow(input, metadata.inputWidth, metadata.inputHeight,
-                                         engine::ResizeFilter::Bilinear);
-        pending.push_back({file, std::move(input)});
+        pending.push_back({file, std::move(input).value()});
         if (int(pending.size()) == params.batchSize)
             if (auto status = flush(); !status)
                 return Error{status.error()};

@@ -2,7 +2,6 @@
 
 #include "dataset/contenthash.h"
 #include "dataset/imageio.h"
-#include "engine/pillowresize.h"
 
 #include <QFile>
 
@@ -149,12 +148,10 @@ engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const s
         return engine::Error{path + " has changed since it was scanned (content hash differs)"};
     if (auto complete = checkComplete(path); !complete)
         return engine::Error{complete.error()};
-    auto decoded = readImageRgb(path);
-    if (!decoded)
-        return engine::Error{decoded.error()};
-    engine::ImageU8 resized = (decoded->width == width && decoded->height == height)
-                                  ? std::move(decoded).value()
-                                  : engine::resizePillow(decoded.value(), width, height, engine::ResizeFilter::Bilinear);
+    auto input = readModelInput(path, width, height);
+    if (!input)
+        return engine::Error{input.error()};
+    engine::ImageU8 resized = std::move(input).value();
     if (!write(entry, resized))
         m_writeFailures.fetch_add(1);
     return resized;

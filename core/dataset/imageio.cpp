@@ -1,5 +1,7 @@
 #include "dataset/imageio.h"
 
+#include "engine/pillowresize.h"
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -71,6 +73,21 @@ Result<engine::ImageU8> readImageGray(const std::string& path)
     else if (gray.channels() == 4)
         cv::cvtColor(gray, gray, cv::COLOR_BGRA2GRAY);
     return toImage(gray);
+}
+
+engine::ImageU8 resizeForModel(engine::ImageU8 image, int width, int height)
+{
+    if (image.width == width && image.height == height)
+        return image;
+    return engine::resizePillow(image, width, height, engine::ResizeFilter::Bilinear);
+}
+
+Result<engine::ImageU8> readModelInput(const std::string& path, int width, int height)
+{
+    auto image = readImageRgb(path);
+    if (!image)
+        return Error{image.error()};
+    return resizeForModel(std::move(image).value(), width, height);
 }
 
 Status writeImage(const std::string& path, const engine::ImageU8& image)

@@ -20,6 +20,12 @@ Result<engine::ImageU8> readImageRgb(const std::string& path);
 /// converted to grey, 16-bit ones scaled to 8 bits.
 Result<engine::ImageU8> readImageGray(const std::string& path);
 
+/// The paper pipeline's model input: the image decoded to RGB and resized to width x height with
+/// Pillow's bilinear filter (torchvision's Resize on PIL images); unchanged when already that size.
+Result<engine::ImageU8> readModelInput(const std::string& path, int width, int height);
+/// The same resize for an image already decoded.
+engine::ImageU8 resizeForModel(engine::ImageU8 image, int width, int height);
+
 /// Writes an 8-bit grey or RGB image; the format follows the extension (PNG recommended).
 /// Writes to a temporary file first, so a full disk never leaves a half-written file behind.
 Status writeImage(const std::string& path, const engine::ImageU8& image);

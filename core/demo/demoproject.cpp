@@ -2,8 +2,8 @@
 
 #include "dataset/dataset.h"
 #include "dataset/imageio.h"
+#include "dataset/trainingset.h"
 #include "engine/model.h"
-#include "engine/pillowresize.h"
 #include "engine/runtime.h"
 #include "engine/trainer.h"
 #include "measures/projectrun.h"
@@ -47,29 +47,6 @@ private:
     const CancelToken& m_cancel;
     std::string m_name;
 };
-
-engine::Result<std::vector<engine::TrainingImage>> loadImages(const Dataset& dataset, int size)
-{
-    std::vector<engine::TrainingImage> images;
-    images.reserve(dataset.records.size());
-    for (const auto& record : dataset.records) {
-        auto image = readImageRgb(record.path);
-        if (!image)
-            return Error{image.error()};
-        engine::TrainingImage example;
-        example.image = image->width == size && image->height == size
-            ? std::move(image).value()
-            : engine::resizePillow(image.value(), size, size, engine::ResizeFilter::Bilinear);
-        example.label = record.label;
-        if (!record.annotationPath.empty()) {
-            auto annotation = readImageGray(record.annotationPath);
-            if (annotation)
-                example.annotation = std::move(annotation).value();
-        }
-        images.push_back(std::move(example));
-    }
-    return images;
-}
 
 /// The first `perClass` records of each class, in dataset order (deterministic).
 Dataset balancedSubset(const Dataset& dataset, int perClass)
@@ -191,15 +168,13 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
         }
     }
     if (!pending.empty()) {
-        auto loadedTrain = loadImages(train.value(), params.imageSize);
+        auto loadedTrain = loadTrainingSet(train.value(), params.imageSize);
         // Validation after each epoch on the measured subset only: it is for the log, not the model.
-        auto loadedTest = loadImages(balancedSubset(test.value(), params.measureImagesPerClass), params.imageSize);
-        if (!loadedTrain)
-            return Error{loadedTrain.error()};
-        if (!loadedTest)
-            return Error{loadedTest.error()};
-        const auto trainImages = std::move(loadedTrain).value();
-        const auto testImages = std::move(loadedTest).value();
+        auto loadedTest = loadTrainingSet(balancedSubset(test.value(), params.measureImagesPerClass), params.imageSize);
+        for (const auto& [path, reason] : loadedTrain.skipped)
+            progress.message("skipped " + path + ": " + reason);
+        const auto trainImages = std::move(loadedTrain.images);
+        const auto testImages = std::move(loadedTest.images);
         progress.message("demo: training " + std::to_string(pending.size()) + " models on "
                          + std::to_string(trainImages.size()) + " images, " + std::to_string(params.epochs)
                          + " epochs each");

@@ -5,7 +5,6 @@
 #include "engine/cammaps.h"
 #include "engine/entropy.h"
 #include "engine/model.h"
-#include "engine/pillowresize.h"
 
 #include <QString>
 #include <QStringList>
@@ -340,9 +339,7 @@ engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, c
         for (const auto& model : models) {
             const auto size = std::make_pair(model.width, model.height);
             if (!image.resized.count(size))
-                image.resized[size] = decoded->width == model.width && decoded->height == model.height
-                    ? decoded.value()
-                    : engine::resizePillow(decoded.value(), model.width, model.height, engine::ResizeFilter::Bilinear);
+                image.resized[size] = resizeForModel(decoded.value(), model.width, model.height);
         }
     }
     if (!record.annotationPath.empty() && params.measures.count(MeasureKind::Entropy)) {
@@ -353,7 +350,7 @@ engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, c
             const auto size = std::make_pair(model.width, model.height);
             if (!image.annotation.count(size))
                 image.annotation[size] =
-                    engine::resizePillow(annotation.value(), model.width, model.height, engine::ResizeFilter::Bilinear);
+                    resizeForModel(annotation.value(), model.width, model.height);
         }
     }
     return engine::Ok{};

@@ -4,7 +4,6 @@
 #include "dataset/imageio.h"
 #include "engine/cammaps.h"
 #include "engine/model.h"
-#include "engine/pillowresize.h"
 #include "measures/projectrun.h"
 #include "project/jobwatch.h"
 #include "project/projectsession.h"
@@ -98,10 +97,7 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
             if (cache) {
                 input = cache->get(path, hash, width, height);
             } else {
-                auto decoded = readImageRgb(path);
-                if (!decoded)
-                    return engine::Error{decoded.error()};
-                input = engine::resizePillow(decoded.value(), width, height, engine::ResizeFilter::Bilinear);
+                input = readModelInput(path, width, height);
             }
             if (!input)
                 return engine::Error{input.error()};
