@@ -1,5 +1,7 @@
 #include "degradation.h"
 
+#include "filterweights.h"
+
 #include "cammaps.h"
 #include "numpycompat.h"
 
@@ -14,31 +16,6 @@ namespace saliscope::engine {
 
 namespace {
 
-/// scipy 1.10 _gaussian_kernel1d(sigma, 0, radius): exp(-0.5 / sigma^2 * x^2) normalised by its NumPy sum.
-std::vector<double> gaussianWeights(double sigma)
-{
-    const int radius = int(4.0 * sigma + 0.5);
-    const double factor = -0.5 / (sigma * sigma);
-    std::vector<double> phi(std::size_t(2 * radius + 1));
-    for (int x = -radius; x <= radius; ++x)
-        phi[std::size_t(x + radius)] = numpycompat::exp(factor * double(x * x));
-    const double sum = numpycompat::pairwiseSum(phi.data(), phi.size());
-    for (double& value : phi)
-        value = value / sum;
-    return phi;
-}
-
-/// scipy's "reflect" extension (d c b a | a b c d | d c b a), repeated for any offset.
-int reflectIndex(int i, int n)
-{
-    if (n == 1)
-        return 0;
-    const int period = 2 * n;
-    int m = i % period;
-    if (m < 0)
-        m += period;
-    return m < n ? m : period - 1 - m;
-}
 
 /// One output value of scipy's symmetric correlate1d: in[0]*w[0], then (in[-j] + in[j]) * w[j]
 /// added for j = radius down to 1, the double written back to uint8 by truncation.
@@ -93,6 +70,30 @@ void blurPixels(const ImageU8& image, const std::vector<double>& weights, const 
 }
 
 } // namespace
+
+std::vector<double> gaussianWeights(double sigma)
+{
+    const int radius = int(4.0 * sigma + 0.5);
+    const double factor = -0.5 / (sigma * sigma);
+    std::vector<double> phi(std::size_t(2 * radius + 1));
+    for (int x = -radius; x <= radius; ++x)
+        phi[std::size_t(x + radius)] = numpycompat::exp(factor * double(x * x));
+    const double sum = numpycompat::pairwiseSum(phi.data(), phi.size());
+    for (double& value : phi)
+        value = value / sum;
+    return phi;
+}
+
+int reflectIndex(int i, int n)
+{
+    if (n == 1)
+        return 0;
+    const int period = 2 * n;
+    int m = i % period;
+    if (m < 0)
+        m += period;
+    return m < n ? m : period - 1 - m;
+}
 
 ImageU8 gaussianFilterU8(const ImageU8& image, double sigma)
 {

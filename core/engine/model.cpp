@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include "layersplit.h"
+#include "modeltensors.h"
 #include "tensorconvert.h"
 
 #include <torch/csrc/autograd/autograd.h>
@@ -35,6 +36,8 @@ std::optional<Precision> parsePrecision(const std::string& text)
         return Precision::Float16;
     if (text == "bf16" || text == "bfloat16")
         return Precision::BFloat16;
+    if (text == "tf32" || text == "tensorfloat32")
+        return Precision::TensorFloat32;
     return std::nullopt;
 }
 
@@ -44,6 +47,7 @@ const char* precisionName(Precision precision)
     case Precision::Float32: return "fp32";
     case Precision::Float16: return "fp16";
     case Precision::BFloat16: return "bf16";
+    case Precision::TensorFloat32: return "tf32";
     }
     return "fp32";
 }
@@ -191,9 +195,42 @@ struct Model::Impl final {
     at::Tensor mean;
     at::Tensor std;
 
+    bool pinnedStaging = true;
+    mutable at::Tensor staging;  ///< page-locked copy of the last batch (CUDA), reused across batches
+    mutable std::mutex stagingMutex;
+
+    /// The batch's pixels on the model's device. On CUDA they go through a reused page-locked
+    /// buffer with an asynchronous copy; every caller reads results back to the host (which
+    /// synchronises the stream) before the next batch overwrites the buffer, and the mutex
+    /// keeps two threads from sharing it.
     at::Tensor input(const ImageBatch& batch) const
     {
-        at::Tensor pixels = imageBatchToTensor(batch).to(device, /*non_blocking=*/true);
+        applyMathMode();
+        const at::Tensor pixels = imageBatchToTensor(batch);
+        if (!device.is_cuda() || !pinnedStaging)
+            return inputFromPixels(pixels.to(device, /*non_blocking=*/true));
+        std::lock_guard lock(stagingMutex);
+        if (!staging.defined() || staging.numel() < pixels.numel())
+            staging = at::empty({pixels.numel()}, at::TensorOptions().dtype(at::kByte).pinned_memory(true));
+        at::Tensor view = staging.narrow(0, 0, pixels.numel()).view(pixels.sizes());
+        view.copy_(pixels);
+        return inputFromPixels(view.to(device, /*non_blocking=*/true));
+    }
+
+    /// TF32 tensor cores only when the model asked for them (the setting is process-wide, so it
+    /// is set before each batch).
+    void applyMathMode() const
+    {
+        if (!device.is_cuda())
+            return;
+        const bool tf32 = precision == Precision::TensorFloat32;
+        at::globalContext().setAllowTF32CuDNN(tf32);
+        at::globalContext().setAllowTF32CuBLAS(tf32);
+    }
+
+    /// The normalised network input of N x H x W x 3 uint8 pixels already on the model's device.
+    at::Tensor inputFromPixels(const at::Tensor& pixels) const
+    {
         at::Tensor x = pixels.permute({0, 3, 1, 2}).to(at::kFloat).div(255.0);
         x = x.sub(mean).div(std).to(scalarType(precision));
         return channelsLast ? x.contiguous(at::MemoryFormat::ChannelsLast) : x.contiguous();
@@ -255,6 +292,27 @@ struct Model::Impl final {
     /// Runs Grad-CAM on a batch; throws on LibTorch errors (caught by the public methods).
     std::vector<CamOutput> gradCam(const at::Tensor& x) const
     {
+        CamTensors cams = camTensors(x);
+        at::Tensor normalised = cams.cams.cpu().contiguous();
+        at::Tensor flat = cams.flat.cpu();
+        auto predicted = predictions(cams.logits);
+        std::vector<CamOutput> outputs(predicted.size());
+        const int64_t mapSize = normalised.size(1) * normalised.size(2);
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            auto& output = outputs[i];
+            output.prediction = std::move(predicted[i]);
+            output.flat = flat[int64_t(i)].item<bool>();
+            output.cam.height = int(normalised.size(1));
+            output.cam.width = int(normalised.size(2));
+            const float* values = normalised.data_ptr<float>() + int64_t(i) * mapSize;
+            output.cam.values.assign(values, values + mapSize);
+        }
+        return outputs;
+    }
+
+    /// Grad-CAM on the device: logits, min-max normalised maps (N x h x w, float32) and the flat flags.
+    CamTensors camTensors(const at::Tensor& x) const
+    {
         at::Tensor activation;
         {
             torch::NoGradGuard noGrad;
@@ -285,22 +343,8 @@ struct Model::Impl final {
         at::Tensor maximum = std::get<0>(shifted.max(1));
         at::Tensor flat = maximum.le(0);
         at::Tensor normalised = shifted / torch::where(flat, torch::ones_like(maximum), maximum).unsqueeze(1);
-        normalised = normalised.masked_fill(flat.unsqueeze(1), 0.0f).cpu().contiguous();
-        flat = flat.cpu();
-
-        auto predicted = predictions(logits);
-        std::vector<CamOutput> outputs(predicted.size());
-        const int64_t mapSize = maps.size(1) * maps.size(2);
-        for (std::size_t i = 0; i < outputs.size(); ++i) {
-            auto& output = outputs[i];
-            output.prediction = std::move(predicted[i]);
-            output.flat = flat[int64_t(i)].item<bool>();
-            output.cam.height = int(maps.size(1));
-            output.cam.width = int(maps.size(2));
-            const float* values = normalised.data_ptr<float>() + int64_t(i) * mapSize;
-            output.cam.values.assign(values, values + mapSize);
-        }
-        return outputs;
+        normalised = normalised.masked_fill(flat.unsqueeze(1), 0.0f);
+        return {logits.detach().to(at::kFloat), normalised.view({maps.size(0), maps.size(1), maps.size(2)}), flat};
     }
 };
 
@@ -346,6 +390,11 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
     impl->device = device.value();
     if (impl->device.is_cpu() && options.precision == Precision::Float16)
         return Error{"fp16 needs a CUDA device; use fp32 or bf16 on the CPU"};
+    if (impl->device.is_cpu() && options.precision == Precision::TensorFloat32)
+        return Error{"tf32 needs a CUDA device; use fp32 or bf16 on the CPU"};
+    impl->pinnedStaging = options.pinnedStaging;
+    if (impl->device.is_cuda())
+        at::globalContext().setBenchmarkCuDNN(true);  // fixed batch shapes: let cuDNN pick its fastest kernels
 
     std::string metadataJson;
     auto module = readArchive(path, impl->device, metadataJson);
@@ -366,7 +415,7 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
 
     try {
         impl->module.eval();
-        if (impl->precision != Precision::Float32)
+        if (scalarType(impl->precision) != at::kFloat)
             impl->module.to(scalarType(impl->precision));
         if (impl->channelsLast)
             for (auto parameter : impl->module.parameters())
@@ -537,6 +586,25 @@ Result<std::vector<CamOutput>> Model::gradCam(const ImageBatch& batch) const
     } catch (const std::exception& error) {
         return Error{torchMessage(error)};
     }
+}
+
+CamTensors ModelTensorAccess::gradCam(const Model& model, const at::Tensor& pixels)
+{
+    model.d->applyMathMode();
+    return model.d->camTensors(model.d->inputFromPixels(pixels));
+}
+
+at::Tensor ModelTensorAccess::logits(const Model& model, const at::Tensor& pixels)
+{
+    torch::NoGradGuard noGrad;
+    model.d->applyMathMode();
+    const at::Tensor x = model.d->inputFromPixels(pixels);
+    return model.d->head(x, model.d->features(x)).detach().to(at::kFloat);
+}
+
+c10::Device ModelTensorAccess::device(const Model& model)
+{
+    return model.d->device;
 }
 
 } // namespace saliscope::engine

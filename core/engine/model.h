@@ -25,9 +25,12 @@ enum class ModelKind {
 const char* modelKindName(ModelKind kind);
 
 /// Numeric type the network runs in; CAM maths are always float32.
-enum class Precision { Float32, Float16, BFloat16 };
+/// Arithmetic of the forward and backward passes. Float32 is strict IEEE (TF32 tensor cores off, so
+/// maps match the reference within 1e-5); TensorFloat32 keeps float32 storage but lets CUDA's
+/// convolutions and matrix products round inputs to TF32 (faster, about 1e-3 relative error).
+enum class Precision { Float32, Float16, BFloat16, TensorFloat32 };
 
-/// Parses "fp32", "fp16", "bf16" (and long forms); nullopt for anything else.
+/// Parses "fp32", "fp16", "bf16", "tf32" (and long forms); nullopt for anything else.
 std::optional<Precision> parsePrecision(const std::string& text);
 const char* precisionName(Precision precision);
 
@@ -38,6 +41,7 @@ struct ModelLoadOptions final {
     Precision precision = Precision::Float32;
     bool channelsLast = false;             ///< NHWC memory format (faster on CUDA tensor cores)
     std::optional<ModelMetadata> metadata; ///< replaces the archive's saliscope.json when set
+    bool pinnedStaging = true;             ///< CUDA: copy batches through page-locked memory, asynchronously
 };
 
 /// N RGB images of one size stored contiguously (N x H x W x 3, uint8).
@@ -95,6 +99,7 @@ public:
     Result<std::vector<CamOutput>> gradCam(const ImageBatch& batch) const;
 
 private:
+    friend struct ModelTensorAccess;  // device tensors for the batched measures (modeltensors.h)
     struct Impl;
     explicit Model(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> d;

@@ -1,5 +1,7 @@
 #include "pillowresize.h"
 
+#include "filterweights.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -8,8 +10,6 @@
 namespace saliscope::engine {
 
 namespace {
-
-constexpr int PrecisionBits = 32 - 8 - 2;
 
 double bilinearFilter(double x)
 {
@@ -28,15 +28,15 @@ double bicubicFilter(double x)
     return 0.0;
 }
 
-/// Pillow's precompute_coeffs + normalize_coeffs_8bpc for one axis.
-struct AxisCoefficients final {
-    int kernelSize = 0;
-    std::vector<int> first;   // first input index per output index
-    std::vector<int> count;   // taps per output index
-    std::vector<std::int32_t> weights; // outSize x kernelSize fixed-point weights
-};
+std::uint8_t clip8(std::int64_t value)
+{
+    const std::int64_t shifted = value >> PillowPrecisionBits;  // arithmetic shift: floor
+    return std::uint8_t(std::clamp<std::int64_t>(shifted, 0, 255));
+}
 
-AxisCoefficients precompute(int inSize, int outSize, ResizeFilter filter)
+} // namespace
+
+AxisCoefficients pillowCoefficients(int inSize, int outSize, ResizeFilter filter)
 {
     const double support = filter == ResizeFilter::Bicubic ? 2.0 : 1.0;
     const auto kernel = filter == ResizeFilter::Bicubic ? bicubicFilter : bilinearFilter;
@@ -64,7 +64,7 @@ AxisCoefficients precompute(int inSize, int outSize, ResizeFilter filter)
         for (int x = 0; x < xmax; ++x) {
             const double w = sum != 0.0 ? k[std::size_t(x)] / sum : k[std::size_t(x)];
             c.weights[std::size_t(xx) * c.kernelSize + x] =
-                w < 0 ? std::int32_t(-0.5 + w * (1 << PrecisionBits)) : std::int32_t(0.5 + w * (1 << PrecisionBits));
+                w < 0 ? std::int32_t(-0.5 + w * (1 << PillowPrecisionBits)) : std::int32_t(0.5 + w * (1 << PillowPrecisionBits));
         }
         c.first[std::size_t(xx)] = xmin;
         c.count[std::size_t(xx)] = xmax;
@@ -72,21 +72,13 @@ AxisCoefficients precompute(int inSize, int outSize, ResizeFilter filter)
     return c;
 }
 
-std::uint8_t clip8(std::int64_t value)
-{
-    const std::int64_t shifted = value >> PrecisionBits;  // arithmetic shift: floor
-    return std::uint8_t(std::clamp<std::int64_t>(shifted, 0, 255));
-}
-
-} // namespace
-
 ImageU8 resizePillow(const ImageU8& image, int width, int height, ResizeFilter filter)
 {
     if (image.width == width && image.height == height)
         return image;
     const int channels = image.channels;
-    const AxisCoefficients horizontal = precompute(image.width, width, filter);
-    const AxisCoefficients vertical = precompute(image.height, height, filter);
+    const AxisCoefficients horizontal = pillowCoefficients(image.width, width, filter);
+    const AxisCoefficients vertical = pillowCoefficients(image.height, height, filter);
 
     // Horizontal pass over the rows the vertical pass will read.
     const int firstRow = vertical.first.front();
@@ -101,7 +93,7 @@ ImageU8 resizePillow(const ImageU8& image, int width, int height, ResizeFilter f
                 const std::int32_t* k = &horizontal.weights[std::size_t(xx) * horizontal.kernelSize];
                 const int xmin = horizontal.first[std::size_t(xx)];
                 for (int ch = 0; ch < channels; ++ch) {
-                    std::int64_t sum = 1 << (PrecisionBits - 1);
+                    std::int64_t sum = 1 << (PillowPrecisionBits - 1);
                     for (int x = 0; x < horizontal.count[std::size_t(xx)]; ++x)
                         sum += std::int64_t(image.at(y + firstRow, x + xmin, ch)) * k[x];
                     temporary.at(y, xx, ch) = clip8(sum);
@@ -118,7 +110,7 @@ ImageU8 resizePillow(const ImageU8& image, int width, int height, ResizeFilter f
         const int ymin = vertical.first[std::size_t(yy)] - rowOffset;
         for (int xx = 0; xx < width; ++xx)
             for (int ch = 0; ch < channels; ++ch) {
-                std::int64_t sum = 1 << (PrecisionBits - 1);
+                std::int64_t sum = 1 << (PillowPrecisionBits - 1);
                 for (int y = 0; y < vertical.count[std::size_t(yy)]; ++y)
                     sum += std::int64_t(source.at(y + ymin, xx, ch)) * k[y];
                 output.at(yy, xx, ch) = clip8(sum);

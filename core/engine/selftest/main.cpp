@@ -81,7 +81,7 @@ int main(int argc, char** argv)
         else if (arg == "--precision" && i + 1 < argc)
             precisionText = argv[++i];
         else if (arg == "--help" || arg == "-h") {
-            std::cout << "usage: saliscope-engine-selftest GOLDEN_DIR [--device cpu|cuda|auto] [--precision fp32|fp16|bf16]\n";
+            std::cout << "usage: saliscope-engine-selftest GOLDEN_DIR [--device cpu|cuda|auto] [--precision fp32|tf32|fp16|bf16]\n";
             return 0;
         } else if (arg == "--version") {
             std::cout << "saliscope-engine-selftest " << saliscopeVersion() << " (LibTorch " << torchVersion() << ")\n";
@@ -106,7 +106,7 @@ int main(int argc, char** argv)
     }
     std::map<std::string, std::unique_ptr<Model>> models;
     double worstCam = 0, worstLogit = 0;
-    int classMismatches = 0, smallMismatches = 0, smallUnexplained = 0, upscaledMismatches = 0;
+    int classMismatches = 0, smallMismatches = 0, smallUnexplained = 0, upscaledMismatches = 0, worstSmall = 0;
     std::string deviceName;
     for (const auto& c : cases) {
         auto& model = models[c.model];
@@ -138,6 +138,7 @@ int main(int argc, char** argv)
             worstCam = std::max(worstCam, std::fabs(double(out.cam.values[k]) - c.cam[k]));
             if (small.pixels[k] != c.small[k]) {
                 ++smallMismatches;
+                worstSmall = std::max(worstSmall, std::abs(int(small.pixels[k]) - c.small[k]));
                 const double scaled = c.cam[k] * 255.0;
                 if (std::fabs(scaled - std::round(scaled)) > 255.0 * 1e-5)
                     ++smallUnexplained;
@@ -151,12 +152,16 @@ int main(int argc, char** argv)
         for (std::size_t k = 0; k < expectedUpscaled.size() && k < upscaled.pixels.size(); ++k)
             upscaledMismatches += upscaled.pixels[k] != expectedUpscaled[k];
     }
-    const bool pass = classMismatches == 0 && worstCam <= 1e-5 * (*precision == Precision::Float32 ? 1 : 1e3)
-        && smallUnexplained == 0 && upscaledMismatches == 0;
+    // Strict float32 must reproduce the reference; reduced precisions are held to the closeness
+    // measured on an H100 (README), with any 8-bit map differences reported, not failed.
+    const bool strict = *precision == Precision::Float32;
+    const double tolerance = strict ? 1e-5 : *precision == Precision::BFloat16 ? 1e-1 : 1e-2;
+    const bool pass = classMismatches == 0 && worstCam <= tolerance && (!strict || smallUnexplained == 0)
+        && upscaledMismatches == 0;
     std::printf("device %s, precision %s, %zu cases\n", deviceName.c_str(), precisionName(*precision), cases.size());
-    std::printf("largest |logit error| %.3g\nlargest |cam error| %.3g (tolerance 1e-5)\n", worstLogit, worstCam);
-    std::printf("class mismatches %d\n8-bit small map differences %d (%d not at an integer step)\n", classMismatches,
-                smallMismatches, smallUnexplained);
+    std::printf("largest |logit error| %.3g\nlargest |cam error| %.3g (tolerance %g)\n", worstLogit, worstCam, tolerance);
+    std::printf("class mismatches %d\n8-bit small map differences %d (%d not at an integer step, largest %d grey levels)\n",
+                classMismatches, smallMismatches, smallUnexplained, worstSmall);
     std::printf("upscaled map differences (from the reference small map) %d\n", upscaledMismatches);
     std::printf("%s\n", pass ? "PASS" : "FAIL");
     return pass ? 0 : 1;
