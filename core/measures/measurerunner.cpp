@@ -3,15 +3,19 @@
 #include "dataset/imagecache.h"
 #include "dataset/imageio.h"
 #include "engine/cammaps.h"
+#include "engine/devicemeasures.h"
 #include "engine/entropy.h"
 #include "engine/model.h"
+#include "measures/prefetch.h"
 
 #include <QString>
 #include <QStringList>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -315,6 +319,279 @@ private:
     RowCollector& m_rows;
 };
 
+/// Per-image scalars computed on the device during a batch, and the code that turns them into
+/// rows once they are fetched: one copy back per batch, rows added in the host path's order.
+class PendingRows final {
+public:
+    using Values = std::vector<std::vector<double>>;
+
+    /// Registers a scalar array for the batch's fetch; returns its column in the fetched values.
+    std::size_t column(const engine::DeviceArray& array)
+    {
+        m_columns.push_back(array);
+        return m_columns.size() - 1;
+    }
+    /// Runs `build` with the fetched values, in registration order.
+    void later(std::function<void(const Values&)> build) { m_builders.push_back(std::move(build)); }
+
+    engine::Status resolve(engine::DeviceMeasures& device)
+    {
+        auto values = device.fetch(m_columns);
+        if (!values)
+            return Error{values.error()};
+        for (const auto& build : m_builders)
+            build(values.value());
+        m_columns.clear();
+        m_builders.clear();
+        return engine::Ok{};
+    }
+
+private:
+    std::vector<engine::DeviceArray> m_columns;
+    std::vector<std::function<void(const Values&)>> m_builders;
+};
+
+/// Unwraps an engine Result inside a function returning a Status or Result.
+#define DEVICE_TRY(var, expr)               \
+    auto var##Result = (expr);              \
+    if (!var##Result)                       \
+        return Error{var##Result.error()};  \
+    auto var = std::move(var##Result).value()
+
+/// The measures of one batch for one model with their maths on the model's device: the same rows
+/// as BatchMeasurer (noise, transforms, maps, entropy and SSIM as on the host up to float64
+/// summation order; the degradation's blur within one grey level per pass, see devicemeasures.h).
+class DeviceBatchMeasurer final {
+public:
+    DeviceBatchMeasurer(const MeasureRunParams& params, RowCollector& rows, engine::DeviceMeasures& device)
+        : m_params(params), m_rows(rows), m_device(device)
+    {
+    }
+
+    /// Queues the batch's work and its rows in `pending`; returns the clean 8-bit maps (for stability).
+    engine::Result<engine::DeviceArray> measure(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                                                PendingRows& pending)
+    {
+        const auto& model = *loaded.model;
+        const auto size = std::make_pair(loaded.width, loaded.height);
+        std::vector<engine::ImageU8> inputs;
+        for (const auto& image : images)
+            inputs.push_back(image.resized.at(size));
+        DEVICE_TRY(batch, engine::ImageBatch::fromImages(inputs));
+        DEVICE_TRY(pixels, m_device.upload(batch));
+        DEVICE_TRY(clean, m_device.gradCam(model, pixels));
+        DEVICE_TRY(small, m_device.quantize(clean.cams));
+        DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
+        const Clean columns{pending.column(clean.predicted), pending.column(scoreArray(clean)),
+                            pending.column(clean.flat)};
+        const std::string name = loaded.name;
+        const std::vector<RowKey> keys = rowKeys(images);
+        pending.later([this, keys, name, columns](const PendingRows::Values& v) {
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                const double predicted = v[columns.predicted][i];
+                m_rows.add(MeasureKind::Predictions,
+                           {keys[i].index, name, "",
+                            {double(keys[i].label), predicted, v[columns.score][i],
+                             correctOf(int(predicted), keys[i].label), v[columns.flat][i]}});
+            }
+        });
+        if (wants(MeasureKind::Entropy))
+            if (auto status = entropy(loaded, images, clean, small, upscaled, pending); !status)
+                return Error{status.error()};
+        if (wants(MeasureKind::Noise))
+            if (auto status = noise(loaded, images, pixels, small, upscaled, pending); !status)
+                return Error{status.error()};
+        if (wants(MeasureKind::Transforms))
+            if (auto status = transforms(loaded, images, pixels, upscaled, columns, pending); !status)
+                return Error{status.error()};
+        if (wants(MeasureKind::Degradation))
+            if (auto status = degradation(loaded, images, pixels, upscaled, columns, pending); !status)
+                return Error{status.error()};
+        return small;
+    }
+
+private:
+    struct RowKey final {
+        std::int64_t index = 0;
+        int label = UnknownLabel;
+    };
+    /// Fetched columns of the clean pass.
+    struct Clean final {
+        std::size_t predicted = 0;
+        std::size_t score = 0;
+        std::size_t flat = 0;
+    };
+    static constexpr std::size_t Undefined = std::size_t(-1);
+
+    bool wants(MeasureKind kind) const { return m_params.measures.count(kind) > 0; }
+
+    static std::vector<RowKey> rowKeys(const std::vector<BatchImage>& images)
+    {
+        std::vector<RowKey> keys;
+        for (const auto& image : images)
+            keys.push_back({image.index, image.label});
+        return keys;
+    }
+
+    const engine::DeviceArray& scoreArray(const engine::DeviceCams& cams) const
+    {
+        return m_params.settings.score == ScoreKind::Softmax ? cams.softmaxScore : cams.sigmoidScore;
+    }
+
+    /// The column of the SSIM of each pair, or Undefined (NaN) where the maps do not allow one.
+    std::size_t ssimColumn(const engine::DeviceArray& a, const engine::DeviceArray& b, PendingRows& pending)
+    {
+        auto value = m_device.ssim(a, b, m_params.settings.ssim);
+        return value ? pending.column(value.value()) : Undefined;
+    }
+
+    static double at(const PendingRows::Values& v, std::size_t column, std::size_t i)
+    {
+        return column == Undefined ? NaN : v[column][i];
+    }
+
+    engine::Status entropy(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                           const engine::DeviceCams& clean, const engine::DeviceArray& small,
+                           const engine::DeviceArray& upscaled, PendingRows& pending)
+    {
+        DEVICE_TRY(histogram, m_device.histogramEntropy(small));
+        DEVICE_TRY(spatial, m_device.spatialEntropy(clean.cams));
+        const auto size = std::make_pair(loaded.width, loaded.height);
+        std::vector<bool> annotated;
+        std::vector<engine::ImageU8> annotations;
+        for (const auto& image : images) {
+            const auto found = image.annotation.find(size);
+            annotated.push_back(found != image.annotation.end());
+            annotations.push_back(found != image.annotation.end() ? found->second
+                                                                  : engine::ImageU8::zeros(loaded.width, loaded.height, 1));
+        }
+        std::size_t mass = Undefined;
+        if (std::find(annotated.begin(), annotated.end(), true) != annotated.end()) {
+            DEVICE_TRY(uploaded, m_device.upload(annotations));
+            DEVICE_TRY(values, m_device.annotationMass(upscaled, uploaded));
+            mass = pending.column(values);
+        }
+        const std::size_t bits = pending.column(histogram.first);
+        const std::size_t normalized = pending.column(histogram.second);
+        const std::size_t spatialColumn = pending.column(spatial);
+        const std::size_t flat = pending.column(clean.flat);
+        const auto keys = rowKeys(images);
+        const std::string name = loaded.name;
+        pending.later([=, this](const PendingRows::Values& v) {
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                m_rows.add(MeasureKind::Entropy,
+                           {keys[i].index, name, "",
+                            {v[bits][i], v[normalized][i], v[spatialColumn][i],
+                             annotated[i] ? at(v, mass, i) : NaN, v[flat][i]}});
+        });
+        return engine::Ok{};
+    }
+
+    engine::Status noise(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                         const engine::DeviceArray& pixels, const engine::DeviceArray& cleanSmall,
+                         const engine::DeviceArray& cleanUpscaled, PendingRows& pending)
+    {
+        const auto& noise = m_params.settings.noise;
+        const auto keys = rowKeys(images);
+        const std::string name = loaded.name;
+        for (double level : noise.levels) {
+            std::vector<std::uint64_t> seeds;
+            for (const auto& image : images)
+                seeds.push_back(engine::noiseDrawSeed(noise.seed, image.noiseKey, level));
+            DEVICE_TRY(noisy, m_device.saltPepper(pixels, level, seeds, noise.saltVsPepper));
+            DEVICE_TRY(cams, m_device.gradCam(*loaded.model, noisy));
+            DEVICE_TRY(small, m_device.quantize(cams.cams));
+            DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
+            DEVICE_TRY(histogram, m_device.histogramEntropy(small));
+            const std::size_t score = pending.column(scoreArray(cams));
+            const std::size_t predicted = pending.column(cams.predicted);
+            const std::size_t entropy = pending.column(histogram.second);
+            const std::size_t ssimSmall = ssimColumn(small, cleanSmall, pending);
+            const std::size_t ssimUpscaled = ssimColumn(upscaled, cleanUpscaled, pending);
+            const std::size_t flat = pending.column(cams.flat);
+            const std::string variant = QString::number(level, 'g', 12).toStdString();
+            pending.later([=, this](const PendingRows::Values& v) {
+                for (std::size_t i = 0; i < keys.size(); ++i)
+                    m_rows.add(MeasureKind::Noise,
+                               {keys[i].index, name, variant,
+                                {level, v[score][i], v[predicted][i], correctOf(int(v[predicted][i]), keys[i].label),
+                                 v[entropy][i], at(v, ssimSmall, i), at(v, ssimUpscaled, i), v[flat][i]}});
+            });
+        }
+        return engine::Ok{};
+    }
+
+    engine::Status transforms(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                              const engine::DeviceArray& pixels, const engine::DeviceArray& cleanUpscaled,
+                              const Clean& clean, PendingRows& pending)
+    {
+        const bool square = loaded.width == loaded.height;
+        const auto keys = rowKeys(images);
+        const std::string name = loaded.name;
+        for (const auto& transform : engine::standardTransforms(loaded.width, m_params.settings.transforms)) {
+            const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
+                || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
+            if (rotation && !square)
+                continue;  // a rotated non-square image no longer fits the model's input
+            DEVICE_TRY(moved, m_device.transform(pixels, transform));
+            DEVICE_TRY(cams, m_device.gradCam(*loaded.model, moved));
+            DEVICE_TRY(small, m_device.quantize(cams.cams));
+            DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
+            DEVICE_TRY(expected, m_device.transform(cleanUpscaled, transform));
+            const std::size_t similarity = ssimColumn(upscaled, expected, pending);
+            const std::size_t score = pending.column(scoreArray(cams));
+            const std::size_t predicted = pending.column(cams.predicted);
+            const std::size_t flat = pending.column(cams.flat);
+            const std::string variant = engine::transformName(transform);
+            pending.later([=, this](const PendingRows::Values& v) {
+                for (std::size_t i = 0; i < keys.size(); ++i)
+                    m_rows.add(MeasureKind::Transforms,
+                               {keys[i].index, name, variant,
+                                {at(v, similarity, i), v[score][i], v[predicted][i],
+                                 double(v[predicted][i] != v[clean.predicted][i]), v[flat][i]}});
+            });
+        }
+        return engine::Ok{};
+    }
+
+    engine::Status degradation(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                               const engine::DeviceArray& pixels, const engine::DeviceArray& cleanUpscaled,
+                               const Clean& clean, PendingRows& pending)
+    {
+        const int positive = loaded.model->metadata().positiveClass;
+        const auto keys = rowKeys(images);
+        const std::string name = loaded.name;
+        for (auto mode : {engine::DegradationMode::Background, engine::DegradationMode::Object}) {
+            DEVICE_TRY(degraded, m_device.degrade(pixels, cleanUpscaled, mode, m_params.settings.degradation));
+            DEVICE_TRY(cams, m_device.gradCam(*loaded.model, degraded));
+            DEVICE_TRY(small, m_device.quantize(cams.cams));
+            DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
+            const std::size_t similarity = ssimColumn(upscaled, cleanUpscaled, pending);
+            const std::size_t score = pending.column(scoreArray(cams));
+            const std::size_t predicted = pending.column(cams.predicted);
+            const std::size_t flat = pending.column(cams.flat);
+            const std::string variant = mode == engine::DegradationMode::Background ? "background" : "object";
+            pending.later([=, this](const PendingRows::Values& v) {
+                for (std::size_t i = 0; i < keys.size(); ++i) {
+                    const int reference =
+                        keys[i].label == UnknownLabel ? int(v[clean.predicted][i]) : keys[i].label;
+                    const double drop = probabilityOf(v[clean.score][i], reference, positive)
+                        - probabilityOf(v[score][i], reference, positive);
+                    m_rows.add(MeasureKind::Degradation,
+                               {keys[i].index, name, variant,
+                                {v[score][i], v[predicted][i], correctOf(int(v[predicted][i]), keys[i].label), drop,
+                                 at(v, similarity, i), v[flat][i]}});
+                }
+            });
+        }
+        return engine::Ok{};
+    }
+
+    const MeasureRunParams& m_params;
+    RowCollector& m_rows;
+    engine::DeviceMeasures& m_device;
+};
+
 /// Fills `image.resized` for every model input size: from the cache when the run has one,
 /// otherwise by decoding once and resizing with Pillow's bilinear filter.
 engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, const std::vector<LoadedModel>& models,
@@ -416,6 +693,23 @@ int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::ve
     return models;
 }
 
+int effectiveBatchSize(const MeasureRunParams& params)
+{
+    if (params.batchSize > 0)
+        return params.batchSize;
+    const auto [freeBytes, totalBytes] = engine::DeviceMeasures::deviceMemory(params.device);
+    if (freeBytes == 0)
+        return 16;
+    // Grad-CAM of a 224 x 224 image with DenseNet-121 and the measures' float64 maps take well
+    // under 64 MiB; use half the free memory, scaled by the largest input's pixel count.
+    double pixels = 224.0 * 224.0;
+    for (const auto& model : params.models)
+        if (model.metadata)
+            pixels = std::max(pixels, double(model.metadata->inputWidth) * model.metadata->inputHeight);
+    const double perImage = 64.0 * 1024 * 1024 * pixels / (224.0 * 224.0);
+    return std::clamp(int(0.5 * double(freeBytes) / perImage), 1, 256);
+}
+
 engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text)
 {
     std::set<MeasureKind> measures;
@@ -447,8 +741,8 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
 {
     if (params.models.empty())
         return Error{"a measure run needs at least one model"};
-    if (params.batchSize < 1)
-        return Error{"batch size must be at least 1"};
+    if (params.batchSize < 0)
+        return Error{"batch size must be at least 1 (or 0 to size batches to the device's memory)"};
     std::vector<LoadedModel> models;
     std::map<std::string, std::size_t> modelIndex;
     for (const auto& entry : params.models) {
@@ -480,8 +774,30 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
         }
     }
 
+    // The measures' maths on the model's device (one fetch per batch), or per image on the host.
+    std::unique_ptr<engine::DeviceMeasures> device;
+    const bool onDevice = params.maths == MeasureMaths::Device
+        || (params.maths == MeasureMaths::Auto && models.front().model->deviceName().rfind("cpu", 0) != 0);
+    if (onDevice) {
+        auto created = engine::DeviceMeasures::create(models.front().model->deviceName());
+        if (!created)
+            return Error{created.error()};
+        device = std::move(created).value();
+    }
+    // Whatever happens below, cached GPU memory goes back to the driver at the end of the run.
+    struct ReleaseDeviceMemory final {
+        bool active;
+        ~ReleaseDeviceMemory()
+        {
+            if (active)
+                engine::DeviceMeasures::releaseCachedMemory();
+        }
+    } release{params.device != "cpu"};
+
     RowCollector rows(sink, keepTables);
     BatchMeasurer measurer(params, rows);
+    std::unique_ptr<DeviceBatchMeasurer> deviceMeasurer =
+        device ? std::make_unique<DeviceBatchMeasurer>(params, rows, *device) : nullptr;
     MeasureRunResult result;
     const auto& records = params.dataset.records;
     std::vector<std::int64_t> selected;
@@ -492,26 +808,81 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
     std::int64_t done = 0;
     progress.progress(0, total);
 
-    for (std::size_t start = 0; start < selected.size(); start += std::size_t(params.batchSize)) {
-        if (cancel.isCancelled())
-            return Error{"cancelled"};
-        std::vector<BatchImage> batch;
-        const std::size_t end = std::min(selected.size(), start + std::size_t(params.batchSize));
+    // Batch b+1 is decoded on a second thread while batch b computes (at most one batch ahead).
+    const std::size_t batchSize = std::size_t(effectiveBatchSize(params));
+    const std::size_t batches = (selected.size() + batchSize - 1) / batchSize;
+    struct PreparedBatch final {
+        std::vector<BatchImage> images;
+        std::vector<std::pair<std::string, std::string>> skipped;
+        std::size_t size = 0;
+    };
+    auto prepareBatch = [&](std::size_t b) {
+        PreparedBatch prepared;
+        const std::size_t start = b * batchSize;
+        const std::size_t end = std::min(selected.size(), start + batchSize);
+        prepared.size = end - start;
         for (std::size_t s = start; s < end; ++s) {
+            if (cancel.isCancelled())
+                break;
             const auto& record = records[std::size_t(selected[s])];
             BatchImage image;
             image.index = selected[s];
             image.label = record.label;
             image.noiseKey = fnv1a(relativeKey(record.path, params.dataset.location));
-            auto prepared = prepareImage(params, std::size_t(selected[s]), models, image);
-            if (!prepared) {
-                result.skipped.emplace_back(record.path, prepared.error());
-                progress.message("skipped " + prepared.error());
+            auto status = prepareImage(params, std::size_t(selected[s]), models, image);
+            if (!status) {
+                prepared.skipped.emplace_back(record.path, status.error());
                 continue;
             }
-            batch.push_back(std::move(image));
+            prepared.images.push_back(std::move(image));
         }
-        if (!batch.empty()) {
+        return prepared;
+    };
+    Prefetcher<PreparedBatch> prefetcher(batches, params.prefetch ? 1 : 0, prepareBatch);
+
+    for (std::size_t b = 0; b < batches; ++b) {
+        if (cancel.isCancelled())
+            return Error{"cancelled"};
+        PreparedBatch prepared = prefetcher.next();
+        if (cancel.isCancelled())
+            return Error{"cancelled"};
+        for (auto& [path, reason] : prepared.skipped) {
+            progress.message("skipped " + reason);
+            result.skipped.emplace_back(path, reason);
+        }
+        const std::vector<BatchImage>& batch = prepared.images;
+        if (!batch.empty() && deviceMeasurer) {
+            PendingRows pending;
+            std::vector<engine::DeviceArray> smallMaps;
+            for (const auto& model : models) {
+                if (cancel.isCancelled())
+                    return Error{"cancelled"};
+                auto measured = deviceMeasurer->measure(model, batch, pending);
+                if (!measured)
+                    return Error{measured.error()};
+                smallMaps.push_back(measured.value());
+            }
+            if (params.measures.count(MeasureKind::Stability))
+                for (const auto& family : families)
+                    for (std::size_t a = 0; a < family.members.size(); ++a)
+                        for (std::size_t c = a + 1; c < family.members.size(); ++c) {
+                            auto similarity = device->ssim(smallMaps[modelIndex[family.members[a]]],
+                                                           smallMaps[modelIndex[family.members[c]]], params.settings.ssim);
+                            const std::size_t column = similarity ? pending.column(similarity.value()) : std::size_t(-1);
+                            const std::string pair = family.members[a] + "|" + family.members[c];
+                            std::vector<std::int64_t> indices;
+                            for (const auto& image : batch)
+                                indices.push_back(image.index);
+                            pending.later([&rows, indices, pair, column, name = family.name](const PendingRows::Values& v) {
+                                for (std::size_t i = 0; i < indices.size(); ++i)
+                                    rows.add(MeasureKind::Stability,
+                                             {indices[i], pair, name, {column == std::size_t(-1) ? NaN : v[column][i]}});
+                            });
+                        }
+            if (auto status = pending.resolve(*device); !status)
+                return Error{status.error()};
+            rows.flush();
+        } else if (!batch.empty()) {
             std::vector<std::vector<CleanResult>> clean;
             for (const auto& model : models) {
                 if (cancel.isCancelled())
@@ -535,7 +906,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                             }
             rows.flush();
         }
-        done += std::int64_t(end - start);
+        done += std::int64_t(prepared.size);
         result.imagesComputed += std::int64_t(batch.size());
         progress.progress(done, total);
     }

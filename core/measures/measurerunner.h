@@ -31,6 +31,13 @@ struct FamilyEntry final {
     std::vector<std::string> members;  ///< model names (ModelEntry::name)
 };
 
+/// Where a run computes the measures' maths (noise, transforms, blur, maps, entropy, SSIM).
+enum class MeasureMaths {
+    Auto,    ///< on the model's device when that is not the CPU, else per image on the host
+    Host,    ///< per image on the host: bit-exact with the reference pipeline
+    Device,  ///< batched tensor operations on the model's device (devicemeasures.h)
+};
+
 /// Everything a measure run needs. Defaults follow MEASURES.md.
 struct MeasureRunParams final {
     std::set<MeasureKind> measures;  ///< Predictions is always computed
@@ -39,7 +46,10 @@ struct MeasureRunParams final {
     Dataset dataset;
     MeasureSettings settings;
     std::string device = "cpu";
-    int batchSize = 16;
+    int batchSize = 16;  ///< 0: chosen from the device's free memory (16 on the CPU)
+    MeasureMaths maths = MeasureMaths::Auto;
+    /// Decode and resize the next batch on a second thread while this one computes.
+    bool prefetch = true;
     /// When set, images for which it returns false are not computed (resume, --shard).
     std::function<bool(std::int64_t imageIndex)> includeImage;
     /// When set (with a content hash per record), decoded and resized images come from and go
@@ -65,6 +75,10 @@ std::vector<FamilyEntry> effectiveFamilies(const MeasureRunParams& params);
 
 /// How many rows one image contributes to a measure's table in this run (for resuming).
 int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::vector<std::pair<int, int>>& inputSizes);
+
+/// The batch size a run uses: params.batchSize, or for 0 one sized to the free memory of a CUDA
+/// device (at most 256) and 16 elsewhere.
+int effectiveBatchSize(const MeasureRunParams& params);
 
 /// Parses "entropy", "noise", ..., or "all" into measures; an Error names an unknown one.
 engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text);
