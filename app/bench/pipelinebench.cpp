@@ -95,6 +95,7 @@ int runPipelineBench(int argc, char** argv)
     char name[] = "saliscope-bench";
     char* fakeArgv[] = {name, nullptr};
     QCoreApplication application(fakeArgc, fakeArgv);
+    engine::configureAllocator();
     engine::configureThreads();
     QTemporaryDir temporary;
     const QString root = options.folder.empty() ? temporary.path() : QString::fromStdString(options.folder);

@@ -9,6 +9,13 @@ namespace saliscope::engine {
 void configureThreads(int threads = 0);
 /// The current intra-op thread count.
 int threadCount();
+/// Keeps freed memory in the process instead of returning it to the system between batches
+/// (glibc malloc: no mmap for large blocks, no trimming): LibTorch frees and reallocates the
+/// same large activation tensors every batch, and page faults on fresh pages otherwise cost a
+/// large share of CPU time. Peak memory stays what the largest batch needs. Call once at
+/// start-up, before heavy allocation. SALISCOPE_ALLOCATOR=system keeps glibc's defaults.
+/// Returns a one-word description of what was set ("retain" or "system").
+std::string configureAllocator();
 /// True when a CUDA device is usable by this LibTorch build.
 bool cudaAvailable();
 /// LibTorch version string, e.g. "1.13.0".

@@ -23,17 +23,22 @@ struct BenchOptions {
     int warmup = 2;
     int threads = 0;
     bool channelsLast = false;
+    bool pageable = false;
     bool json = false;
 };
 
 void usage()
 {
     std::cout << "usage: saliscope-bench --model M.pt [--batch N] [--iterations N] [--warmup N]\n"
-                 "                       [--device cpu|cuda] [--precision fp32|fp16|bf16] [--channels-last]\n"
+                 "                       [--device cpu|cuda] [--precision fp32|tf32|fp16|bf16] [--channels-last]\n"
+                 "                       [--pageable]   (CUDA: copy batches from pageable memory)\n"
                  "                       [--threads N] [--json]\n"
                  "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n"
+                 "saliscope-bench measures --help: each measure's images/s with its maths on the device.\n"
 #ifdef SALISCOPE_BENCH_PIPELINE
                  "saliscope-bench pipeline --help: decode, cached re-runs and memory of measure runs.\n"
+                 "saliscope-bench measure-rates --help: images/s of each measure over cached images.\n"
+                 "saliscope-bench reference --help: a measure run against the paper's per-image pipeline.\n"
 #endif
                  ;
 }
@@ -54,13 +59,22 @@ double imagesPerSecond(const BenchOptions& options, Run&& run)
 
 #ifdef SALISCOPE_BENCH_PIPELINE
 int runPipelineBench(int argc, char** argv);  // app/bench/pipelinebench.cpp
+int runMeasureRatesBench(int argc, char** argv);  // app/bench/measurerates.cpp
+int runReferenceBench(int argc, char** argv);  // app/bench/referencebench.cpp
 #endif
+int runMeasureBench(int argc, char** argv);  // measurebench.cpp
 
 int main(int argc, char** argv)
 {
+    if (argc > 1 && std::string(argv[1]) == "measures")
+        return runMeasureBench(argc, argv);
 #ifdef SALISCOPE_BENCH_PIPELINE
     if (argc > 1 && std::string(argv[1]) == "pipeline")
         return runPipelineBench(argc, argv);
+    if (argc > 1 && std::string(argv[1]) == "measure-rates")
+        return runMeasureRatesBench(argc, argv);
+    if (argc > 1 && std::string(argv[1]) == "reference")
+        return runReferenceBench(argc, argv);
 #endif
     BenchOptions options;
     for (int i = 1; i < argc; ++i) {
@@ -80,6 +94,7 @@ int main(int argc, char** argv)
         else if (arg == "--warmup") options.warmup = std::stoi(next());
         else if (arg == "--threads") options.threads = std::stoi(next());
         else if (arg == "--channels-last") options.channelsLast = true;
+        else if (arg == "--pageable") options.pageable = true;
         else if (arg == "--json") options.json = true;
         else if (arg == "--help" || arg == "-h") { usage(); return 0; }
         else if (arg == "--version") { std::cout << "saliscope-bench " << saliscopeVersion() << "\n"; return 0; }
@@ -94,11 +109,13 @@ int main(int argc, char** argv)
         std::cerr << "saliscope-bench: bad --precision, --batch or --iterations\n";
         return 2;
     }
+    const std::string allocator = configureAllocator();
     configureThreads(options.threads);
     ModelLoadOptions load;
     load.device = options.device;
     load.precision = *precision;
     load.channelsLast = options.channelsLast;
+    load.pinnedStaging = !options.pageable;
     auto model = Model::load(options.model, load);
     if (!model) {
         std::cerr << "saliscope-bench: " << model.error() << "\n";
@@ -122,15 +139,17 @@ int main(int argc, char** argv)
     if (options.json) {
         std::printf("{\"model\": \"%s\", \"device\": \"%s\", \"precision\": \"%s\", \"batch\": %d, \"threads\": %d, "
                     "\"channels_last\": %s, \"forward_images_per_s\": %.2f, \"gradcam_images_per_s\": %.2f, "
-                    "\"gradcam_overhead\": %.4f}\n",
+                    "\"gradcam_overhead\": %.4f, \"allocator\": \"%s\"}\n",
                     options.model.c_str(), model.value()->deviceName().c_str(), precisionName(*precision), options.batch,
-                    threadCount(), options.channelsLast ? "true" : "false", forward, gradCam, overhead);
+                    threadCount(), options.channelsLast ? "true" : "false", forward, gradCam, overhead,
+                    allocator.c_str());
     } else {
         std::printf("model      %s (%s, CAM layer %s, %dx%d map)\n", options.model.c_str(),
                     modelKindName(model.value()->kind()), model.value()->camLayer().c_str(), model.value()->mapWidth(),
                     model.value()->mapHeight());
-        std::printf("device     %s, %s, batch %d, %d threads%s\n", model.value()->deviceName().c_str(),
-                    precisionName(*precision), options.batch, threadCount(), options.channelsLast ? ", channels-last" : "");
+        std::printf("device     %s, %s, batch %d, %d threads%s, %s allocator\n", model.value()->deviceName().c_str(),
+                    precisionName(*precision), options.batch, threadCount(), options.channelsLast ? ", channels-last" : "",
+                    allocator.c_str());
         std::printf("forward    %10.2f images/s\n", forward);
         std::printf("grad-cam   %10.2f images/s (%+.1f%% time over forward)\n", gradCam, 100.0 * overhead);
     }

@@ -1,0 +1,74 @@
+#include "measuretiming.h"
+
+#include "engine/imageops.h"
+
+#include <QElapsedTimer>
+
+#include <filesystem>
+
+namespace saliscope::bench {
+
+int passesPerImagePerModel(const std::set<MeasureKind>& measures, const MeasureRunParams& params)
+{
+    int passes = 1;
+    if (measures.count(MeasureKind::Noise))
+        passes += int(params.settings.noise.levels.size());
+    if (measures.count(MeasureKind::Transforms))
+        passes += int(engine::standardTransforms(224, params.settings.transforms).size());
+    if (measures.count(MeasureKind::Degradation))
+        passes += 2;
+    return passes;
+}
+
+engine::Result<MeasureTiming> timeMeasureRun(const BenchImages& images, const std::vector<ModelEntry>& models,
+                                             std::set<MeasureKind> measures, int batch, ImageCache* cache,
+                                             const std::string& device)
+{
+    MeasureRunParams params;
+    measures.insert(MeasureKind::Predictions);
+    params.measures = measures;
+    params.models = models;
+    params.dataset = images.dataset;
+    params.batchSize = batch;
+    params.device = device;
+    if (cache) {
+        params.cache = cache;
+        params.contentHashes = images.hashes;
+    }
+    NullProgressSink quiet;
+    const double cpuStart = processCpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    auto run = runMeasures(params, nullptr, false, quiet, CancelToken());
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const double cpuSeconds = processCpuSeconds() - cpuStart;
+    if (!run)
+        return engine::Error{run.error()};
+    if (!run->skipped.empty())
+        return engine::Error{"skipped " + run->skipped.front().first + ": " + run->skipped.front().second};
+    return MeasureTiming{seconds, cpuSeconds, run->imagesComputed};
+}
+
+std::vector<ModelEntry> modelEntries(const std::vector<std::string>& paths, bool atLeastTwo)
+{
+    std::vector<std::string> files = paths;
+    if (atLeastTwo && files.size() == 1)
+        files.push_back(files.front());
+    std::vector<ModelEntry> entries;
+    for (const auto& file : files) {
+        const std::string stem = std::filesystem::path(file).stem().string();
+        std::string name = stem;
+        for (int n = 2;; ++n) {
+            bool taken = false;
+            for (const auto& entry : entries)
+                taken |= entry.name == name;
+            if (!taken)
+                break;
+            name = stem + "-" + std::to_string(n);
+        }
+        entries.push_back({name, file, {}, {}});
+    }
+    return entries;
+}
+
+} // namespace saliscope::bench
