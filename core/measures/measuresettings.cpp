@@ -1,5 +1,6 @@
 #include "measures/measuresettings.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QString>
 #include <QStringList>
@@ -244,24 +245,70 @@ engine::Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& obj
     return settings;
 }
 
+// Explanations are marked for translation in the context "MeasureParameter" (the GUI and the
+// report translate them; the CLI prints them in English).
+const std::vector<MeasureParameter>& measureParameters()
+{
+    static const std::vector<MeasureParameter> parameters{
+        {"noise.levels", QT_TRANSLATE_NOOP("MeasureParameter", "salt-and-pepper noise levels (share of pixels flipped), increasing, in [0, 1]")},
+        {"noise.seed", QT_TRANSLATE_NOOP("MeasureParameter", "seed of the noise draws; the same seed gives the same noisy images")},
+        {"noise.salt_vs_pepper", QT_TRANSLATE_NOOP("MeasureParameter", "probability that a flipped pixel becomes white (255) rather than black")},
+        {"transforms.shift", QT_TRANSLATE_NOOP("MeasureParameter", "shift step in pixels at the reference input size (scaled to each model's size)")},
+        {"transforms.reference_size", QT_TRANSLATE_NOOP("MeasureParameter", "input size at which transforms.shift applies")},
+        {"degradation.sigma_max", QT_TRANSLATE_NOOP("MeasureParameter", "blur sigma of the least salient pixels")},
+        {"degradation.curve_order", QT_TRANSLATE_NOOP("MeasureParameter", "order of the curve from salience to blur sigma (4: curved)")},
+        {"degradation.guide_sigma", QT_TRANSLATE_NOOP("MeasureParameter", "Gaussian smoothing of the salience map before it guides the blur")},
+        {"ssim.window", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM window size in pixels (odd)")},
+        {"ssim.k1", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM stabilising constant K1")},
+        {"ssim.k2", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM stabilising constant K2")},
+        {"score", QT_TRANSLATE_NOOP("MeasureParameter", "synthetic score: sigmoid of the positive logit (paper) or softmax probability")},
+        {"histogram.bins", QT_TRANSLATE_NOOP("MeasureParameter", "bins of the summary histograms over [0, 1]")},
+    };
+    return parameters;
+}
+
+std::string MeasureSettings::value(const std::string& key) const
+{
+    QString text;
+    if (key == "noise.levels")
+        text = levelsText(noise.levels);
+    else if (key == "noise.seed")
+        text = QString::number(noise.seed);
+    else if (key == "noise.salt_vs_pepper")
+        text = QString::number(noise.saltVsPepper);
+    else if (key == "transforms.shift")
+        text = QString::number(transforms.shiftAtReferenceSize);
+    else if (key == "transforms.reference_size")
+        text = QString::number(transforms.referenceSize);
+    else if (key == "degradation.sigma_max")
+        text = QString::number(degradation.sigmaMax);
+    else if (key == "degradation.curve_order")
+        text = QString::number(degradation.curveOrder);
+    else if (key == "degradation.guide_sigma")
+        text = QString::number(degradation.guideSigma);
+    else if (key == "ssim.window")
+        text = QString::number(ssim.windowSize);
+    else if (key == "ssim.k1")
+        text = QString::number(ssim.k1);
+    else if (key == "ssim.k2")
+        text = QString::number(ssim.k2);
+    else if (key == "score")
+        text = score == ScoreKind::Sigmoid ? QStringLiteral("sigmoid") : QStringLiteral("softmax");
+    else if (key == "histogram.bins")
+        text = QString::number(histogramBins);
+    return text.toStdString();
+}
+
 std::string MeasureSettings::describe() const
 {
-    QStringList lines{
-        "noise.levels=" + levelsText(noise.levels),
-        "noise.seed=" + QString::number(noise.seed),
-        "noise.salt_vs_pepper=" + QString::number(noise.saltVsPepper),
-        "transforms.shift=" + QString::number(transforms.shiftAtReferenceSize),
-        "transforms.reference_size=" + QString::number(transforms.referenceSize),
-        "degradation.sigma_max=" + QString::number(degradation.sigmaMax),
-        "degradation.curve_order=" + QString::number(degradation.curveOrder),
-        "degradation.guide_sigma=" + QString::number(degradation.guideSigma),
-        "ssim.window=" + QString::number(ssim.windowSize),
-        "ssim.k1=" + QString::number(ssim.k1),
-        "ssim.k2=" + QString::number(ssim.k2),
-        QStringLiteral("score=") + (score == ScoreKind::Sigmoid ? "sigmoid" : "softmax"),
-        "histogram.bins=" + QString::number(histogramBins),
-    };
-    return lines.join('\n').toStdString() + "\n";
+    std::string text;
+    for (const auto& parameter : measureParameters()) {
+        std::string line = parameter.key + "=" + value(parameter.key);
+        if (line.size() < 44)
+            line.resize(44, ' ');
+        text += line + "  # " + parameter.explanation + "\n";
+    }
+    return text;
 }
 
 } // namespace saliscope

@@ -8,8 +8,19 @@
 #include <QJsonObject>
 
 #include <string>
+#include <vector>
 
 namespace saliscope {
+
+/// One key of MeasureSettings::set() with a one-line explanation, for `measure --list-parameters`
+/// and the GUI launcher's parameter form.
+struct MeasureParameter final {
+    std::string key;          ///< e.g. "noise.levels"
+    std::string explanation;  ///< what it changes, in one line
+};
+
+/// Every key set() accepts, in display order (noise, transforms, degradation, SSIM, score, bins).
+const std::vector<MeasureParameter>& measureParameters();
 
 /// Which number is an image's "synthetic" score: the paper's sigmoid of the positive logit, or
 /// the softmax probability of the positive class.
@@ -31,7 +42,10 @@ struct MeasureSettings final {
     QJsonObject toJson() const;
     /// Reads toJson()'s output; missing keys keep defaults.
     static engine::Result<MeasureSettings> fromJson(const QJsonObject& object);
-    /// The keys set() accepts, with their current values, one "key=value" per line.
+    /// The current value of one key as set() accepts it ("" for an unknown key).
+    std::string value(const std::string& key) const;
+    /// The keys set() accepts, with their current values and explanations, one
+    /// "key=value  # explanation" per line.
     std::string describe() const;
 };
 

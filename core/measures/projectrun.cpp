@@ -6,6 +6,7 @@
 #include "engine/model.h"
 #include "engine/runtime.h"
 #include "measures/measuresummary.h"
+#include "measures/projectrunplan.h"
 #include "store/projectstore.h"
 #include "store/storemeasuresink.h"
 
@@ -22,59 +23,6 @@ namespace saliscope {
 namespace {
 
 using engine::Error;
-
-/// Sends each measure's rows to its run's sink, and everything to an optional extra sink.
-class DispatchSink final : public MeasureSink {
-public:
-    std::map<MeasureKind, StoreMeasureSink*> sinks;
-    MeasureSink* extra = nullptr;
-
-    void rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
-                   const std::vector<MeasureRow>& rows) override
-    {
-        if (auto it = sinks.find(measure); it != sinks.end())
-            it->second->rowsReady(measure, columns, rows);
-        if (extra)
-            extra->rowsReady(measure, columns, rows);
-    }
-};
-
-/// The parameters that define a run's results: settings, models (by file hash), families.
-QJsonObject runParameters(const MeasureRunParams& params, const std::map<std::string, std::string>& fileHashes)
-{
-    QJsonArray models;
-    for (const auto& model : params.models)
-        models.append(QJsonObject{{"name", QString::fromStdString(model.name)},
-                                  {"file_hash", QString::fromStdString(fileHashes.at(model.name))},
-                                  {"layer", QString::fromStdString(model.layer)}});
-    QJsonArray families;
-    for (const auto& family : effectiveFamilies(params)) {
-        QJsonArray members;
-        for (const auto& member : family.members)
-            members.append(QString::fromStdString(member));
-        families.append(QJsonObject{{"name", QString::fromStdString(family.name)}, {"members", members}});
-    }
-    return QJsonObject{{"settings", params.settings.toJson()}, {"models", models}, {"families", families}};
-}
-
-engine::Result<std::vector<MeasureTable>> storedTables(ProjectStore& store, const std::map<MeasureKind, std::int64_t>& runIds)
-{
-    std::vector<MeasureTable> tables;
-    for (const auto& [kind, runId] : runIds) {
-        auto columns = store.resultColumns(runId);
-        auto rows = store.results(runId);
-        if (!columns)
-            return Error{columns.error()};
-        if (!rows)
-            return Error{rows.error()};
-        MeasureTable table{kind, columns.value(), {}};
-        table.rows.reserve(rows->size());
-        for (auto& row : rows.value())
-            table.rows.push_back({row.position, std::move(row.model), std::move(row.variant), std::move(row.values)});
-        tables.push_back(std::move(table));
-    }
-    return tables;
-}
 
 std::optional<MeasureKind> measureNamed(const std::string& name)
 {
@@ -178,102 +126,40 @@ engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, c
     }
 
     // One run per measure; an identical earlier run (same parameters, dataset, shard) is resumed.
-    const std::string parameters =
-        QJsonDocument(runParameters(params, fileHashes)).toJson(QJsonDocument::Compact).toStdString();
-    std::map<MeasureKind, std::unique_ptr<StoreMeasureSink>> sinks;
-    DispatchSink dispatch;
-    dispatch.extra = extraSink;
-    std::set<std::int64_t> doneEverywhere;
-    bool first = true;
-    for (auto kind : params.measures) {
-        auto existing = store.findRun(measureName(kind), parameters, result.datasetId, shard.text());
-        if (!existing)
-            return Error{existing.error()};
-        std::int64_t runId = 0;
-        if (existing.value()) {
-            runId = *existing.value();
-        } else {
-            StoredRun run;
-            run.measure = measureName(kind);
-            run.parametersJson = parameters;
-            run.datasetId = result.datasetId;
-            run.device = params.device;
-            run.shard = shard.text();
-            run.softwareVersion = engine::saliscopeVersion();
-            auto created = store.createRun(run);
-            if (!created)
-                return Error{created.error()};
-            runId = created.value();
-        }
-        result.runIds[kind] = runId;
-        auto completed = store.completedImages(runId, rowsPerImage(kind, params, inputSizes));
-        if (!completed)
-            return Error{completed.error()};
-        std::set<std::int64_t> done(completed->begin(), completed->end());
-        if (first) {
-            doneEverywhere = done;
-            first = false;
-        } else {
-            std::set<std::int64_t> both;
-            for (auto position : doneEverywhere)
-                if (done.count(position))
-                    both.insert(position);
-            doneEverywhere = both;
-        }
-        if (auto status = store.setRunStatus(runId, RunStatus::Running); !status)
-            return Error{status.error()};
-        auto sink = store.makeSink(runId);
-        if (!sink)
-            return Error{sink.error()};
-        dispatch.sinks[kind] = sink.value().get();
-        sinks[kind] = std::move(sink).value();
-    }
-
-    const auto& hashList = hashes->hashes;
-    for (std::int64_t i = 0; i < std::int64_t(hashList.size()); ++i)
-        if (shard.includes(hashList[std::size_t(i)]) && doneEverywhere.count(i))
-            ++result.imagesAlreadyDone;
-    params.includeImage = [&](std::int64_t index) {
-        return shard.includes(hashList[std::size_t(index)]) && !doneEverywhere.count(index);
-    };
+    ProjectRunPlan plan;
+    plan.params = std::move(params);
+    plan.shard = shard;
+    plan.datasetId = result.datasetId;
+    plan.contentHashes = hashes->hashes;
+    plan.fileHashes = fileHashes;
+    plan.inputSizes = inputSizes;
+    if (auto registered = registerRuns(store, plan); !registered)
+        return Error{registered.error()};
+    result.runIds = plan.runIds;
+    auto done = completedInEveryRun(store, plan);
+    if (!done)
+        return Error{done.error()};
+    result.imagesAlreadyDone = skipCompletedImages(plan, done.value());
+    if (auto status = setPlanStatus(store, plan, RunStatus::Running); !status)
+        return Error{status.error()};
+    auto sink = ProjectRunSink::make(store, plan, extraSink);
+    if (!sink)
+        return Error{sink.error()};
 
     // Decoded, resized images are kept beside the project and shared by later runs.
     ImageCache cache(imageCacheFolder(projectPath));
-    params.cache = &cache;
-    params.contentHashes = hashList;
+    plan.params.cache = &cache;
+    plan.params.contentHashes = plan.contentHashes;
 
     const auto started = std::chrono::steady_clock::now();
-    auto measured = runMeasures(params, &dispatch, /*keepTables=*/false, progress, cancel);
-    auto flushed = store.flush();
+    auto measured = runMeasures(plan.params, sink->get(), /*keepTables=*/false, progress, cancel);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    for (const auto& [kind, runId] : result.runIds)
-        store.addComputeTime(runId, seconds / double(result.runIds.size()));
-    std::string failure = !measured ? measured.error() : !flushed ? flushed.error() : std::string();
-    for (const auto& [kind, sink] : sinks)
-        if (failure.empty() && !sink->status())
-            failure = sink->status().error();
-    if (!failure.empty()) {
-        const RunStatus status = failure == "cancelled" ? RunStatus::Cancelled : RunStatus::Failed;
-        for (const auto& [kind, runId] : result.runIds)
-            store.setRunStatus(runId, status, failure);
-        return Error{failure};
-    }
+    auto summary = finishRuns(store, plan, measured, seconds, sink->get());
+    if (!summary)
+        return Error{summary.error()};
     result.imagesComputed = measured->imagesComputed;
     result.skipped = measured->skipped;
-
-    auto tables = storedTables(store, result.runIds);
-    if (!tables)
-        return Error{tables.error()};
-    result.summary = summarizeMeasures(tables.value(), params.settings, params.families);
-    const std::string summaryText = QJsonDocument(result.summary).toJson(QJsonDocument::Compact).toStdString();
-    for (const auto& [kind, runId] : result.runIds) {
-        if (auto status = store.setSummary(runId, summaryText); !status)
-            return Error{status.error()};
-        if (auto status = store.setRunStatus(runId, RunStatus::Finished); !status)
-            return Error{status.error()};
-    }
-    if (auto status = store.flush(); !status)
-        return Error{status.error()};
+    result.summary = summary.value();
     return result;
 }
 
@@ -301,7 +187,7 @@ engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::
             families.push_back(family);
         }
     }
-    auto tables = storedTables(store, byKind);
+    auto tables = storedMeasureTables(store, byKind);
     if (!tables)
         return Error{tables.error()};
     return summarizeMeasures(tables.value(), settings, families);

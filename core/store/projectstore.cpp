@@ -529,6 +529,44 @@ Result<std::vector<StoredFamily>> ProjectStore::families() const
     return list;
 }
 
+Status ProjectStore::setModelMetadata(std::int64_t modelId, const std::string& metadataJson, const std::string& camLayer)
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    return m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE models SET metadata = ?, cam_layer = ? WHERE id = ?"));
+        query.addBindValue(q(metadataJson));
+        query.addBindValue(q(camLayer));
+        query.addBindValue(qint64(modelId));
+        if (auto ok = StoreSchema::execute(query, "cannot store the model's metadata"); !ok)
+            return ok;
+        if (query.numRowsAffected() != 1)
+            return Error{"no model " + std::to_string(modelId) + " in the project"};
+        query.prepare(QStringLiteral("DELETE FROM maps WHERE model_id = ?"));
+        query.addBindValue(qint64(modelId));
+        return StoreSchema::execute(query, "cannot delete the model's old maps");
+    });
+}
+
+Status ProjectStore::removeFromFamilies(const std::vector<std::int64_t>& modelIds)
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    return m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("DELETE FROM family_members WHERE model_id = ?"));
+        for (std::int64_t model : modelIds) {
+            query.addBindValue(qint64(model));
+            if (auto ok = StoreSchema::execute(query, "cannot change the families"); !ok)
+                return ok;
+        }
+        query.prepare(QStringLiteral(
+            "DELETE FROM families WHERE id NOT IN (SELECT DISTINCT family_id FROM family_members)"));
+        return StoreSchema::execute(query, "cannot change the families");
+    });
+}
+
 // ---- maps ----
 
 Status ProjectStore::putMaps(const std::vector<StoredMap>& maps)
@@ -652,7 +690,7 @@ Status ProjectStore::setRunStatus(std::int64_t runId, RunStatus status, const st
             query.prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished = ? WHERE id = ?"));
         query.addBindValue(QString::fromLatin1(runStatusName(status)));
         query.addBindValue(q(error));
-        query.addBindValue(status == RunStatus::Queued ? QString() : q(nowUtc()));
+        query.addBindValue(status == RunStatus::Queued ? QStringLiteral("") : q(nowUtc()));  // not NULL: the column is NOT NULL
         query.addBindValue(qint64(runId));
         if (auto ok = StoreSchema::execute(query, "cannot update the run"); !ok)
             return ok;

@@ -72,6 +72,11 @@ public:
     /// Adds a family (or adds members to the one of that name); returns its id.
     engine::Result<std::int64_t> addFamily(const std::string& name, const std::vector<std::int64_t>& modelIds);
     engine::Result<std::vector<StoredFamily>> families() const;
+    /// Replaces a model's metadata (JSON) and CAM layer and deletes its stored maps, which were
+    /// made with the old ones. An Error for an unknown model.
+    engine::Status setModelMetadata(std::int64_t modelId, const std::string& metadataJson, const std::string& camLayer);
+    /// Takes the models out of every family; families left without members are deleted.
+    engine::Status removeFromFamilies(const std::vector<std::int64_t>& modelIds);
 
     /// Stores small maps (replacing ones with the same model, image hash and variant).
     engine::Status putMaps(const std::vector<StoredMap>& maps);

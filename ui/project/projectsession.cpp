@@ -10,6 +10,7 @@
 #include "store/projectstore.h"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,7 +22,7 @@ namespace saliscope::ui {
 
 ProjectSession::ProjectSession(QObject* parent)
     : QObject(parent), m_compute(std::make_unique<JobManager>(1)), m_io(std::make_unique<JobManager>(1)),
-      m_log(new LogModel(this))
+      m_storeWrites(std::make_unique<JobManager>(1)), m_log(new LogModel(this))
 {
 }
 
@@ -29,6 +30,7 @@ ProjectSession::~ProjectSession()
 {
     m_compute->shutdown();
     m_io->shutdown();
+    m_storeWrites->waitForDone();  // the store goes after its writes
 }
 
 bool ProjectSession::open(const QString& path, bool create)
@@ -40,6 +42,7 @@ bool ProjectSession::open(const QString& path, bool create)
         return false;
     }
     close();
+    ++m_openCount;
     m_store = std::move(opened.value());
     m_path = QFileInfo(path).absoluteFilePath();
     if (m_store->isReadOnly())
@@ -59,6 +62,9 @@ void ProjectSession::close()
 {
     if (!m_store)
         return;
+    emit aboutToClose();
+    m_storeWrites->waitForDone();
+    ++m_openCount;
     m_store.reset();
     m_path.clear();
     m_models.clear();
@@ -225,7 +231,8 @@ void ProjectSession::addDatasetLocation(const QString& location)
     const std::string source = location.toStdString();
     ++m_busy;
     emit busyChanged(true, tr("Scanning %1").arg(location));
-    submitJob<Scanned>(
+    const std::uint64_t openCount = m_openCount;
+    const JobId job = submitJob<Scanned>(
         *m_io, this, "scan " + source,
         [source](ProgressSink& progress, const CancelToken& cancel) -> engine::Result<Scanned> {
             DatasetSource what;
@@ -238,32 +245,198 @@ void ProjectSession::addDatasetLocation(const QString& location)
                 return engine::Error{hashes.error()};
             return Scanned{std::move(dataset.value()), std::move(hashes.value())};
         },
-        [this, location](engine::Result<Scanned> result) {
+        [this, location, openCount](engine::Result<Scanned> result) {
+            if (!result || openCount != m_openCount || !m_store) {
+                --m_busy;
+                emit busyChanged(m_busy > 0, {});
+                if (!result)
+                    error(tr("Cannot add dataset %1: %2").arg(location, QString::fromStdString(result.error())));
+                return;
+            }
+            auto scanned = std::make_shared<Scanned>(std::move(result).value());
+            for (const auto& [file, reason] : scanned->dataset.problems)
+                warning(tr("%1 set aside: %2").arg(QString::fromStdString(file), QString::fromStdString(reason)));
+            // Storing 100,000 images takes seconds: on the store pool, not the GUI thread.
+            emit busyChanged(true, tr("Storing %1").arg(location));
+            auto id = std::make_shared<std::int64_t>(0);
+            writeInBackground(
+                "store dataset " + location.toStdString(),
+                [scanned, id](ProjectStore& store) -> engine::Status {
+                    auto added = store.addDataset(scanned->dataset, scanned->hashes.hashes, scanned->hashes.problems);
+                    if (!added)
+                        return engine::Error{added.error()};
+                    *id = added.value();
+                    return engine::Ok{};
+                },
+                [this, location, scanned, id](const engine::Status& stored) {
+                    --m_busy;
+                    emit busyChanged(m_busy > 0, {});
+                    if (!stored) {
+                        error(tr("Cannot store dataset %1: %2").arg(location, QString::fromStdString(stored.error())));
+                        return;
+                    }
+                    info(tr("Added dataset %1: %2 images, %3 unreadable")
+                             .arg(location)
+                             .arg(scanned->dataset.records.size())
+                             .arg(scanned->hashes.problems.size()));
+                    reloadDatasets();
+                    emit datasetsChanged();
+                    m_currentDataset = *id;
+                    emit currentDatasetChanged(m_currentDataset);
+                });
+        });
+    watchProgress(*m_io, job, tr("Scanning %1").arg(QFileInfo(location).fileName()));
+}
+
+void ProjectSession::watchProgress(JobManager& jobs, JobId job, const QString& what)
+{
+    auto* watcher = new QFutureWatcher<engine::Status>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this, watcher, what](int value) { emit jobProgress(what, value, watcher->progressMaximum()); });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, what]() {
+        watcher->deleteLater();
+        emit jobProgress(what, -1, -1);
+    });
+    watcher->setFuture(jobs.future(job));
+}
+
+void ProjectSession::writeInBackground(const std::string& what, std::function<engine::Status(ProjectStore&)> write,
+                                       std::function<void(const engine::Status&)> done)
+{
+    if (!m_store) {
+        if (done)
+            done(engine::Error{"no project is open"});
+        return;
+    }
+    ProjectStore* store = m_store.get();  // close() waits for this pool before it resets the store
+    const std::uint64_t openCount = m_openCount;
+    submitJob<bool>(
+        *m_storeWrites, this, what,
+        [store, write = std::move(write)](ProgressSink&, const CancelToken&) -> engine::Result<bool> {
+            auto status = write(*store);
+            if (!status)
+                return engine::Error{status.error()};
+            return true;
+        },
+        [this, openCount, done = std::move(done)](engine::Result<bool> result) {
+            if (!done)
+                return;
+            if (openCount != m_openCount)
+                return done(engine::Error{"the project was closed first"});
+            done(result ? engine::Status(engine::Ok{}) : engine::Status(engine::Error{result.error()}));
+        });
+}
+
+void ProjectSession::updateModelMetadata(std::int64_t modelId, const engine::ModelMetadata& metadata,
+                                         const QString& camLayer)
+{
+    const ModelInfo* current = model(modelId);
+    auto refuse = [&](const QString& reason) {
+        error(tr("Metadata of %1 not saved: %2").arg(current ? current->name : QString::number(modelId), reason));
+        emit modelMetadataSaved(modelId, false);
+    };
+    if (!m_store || !current)
+        return refuse(tr("no such model in the open project"));
+    if (m_store->isReadOnly())
+        return refuse(QString::fromStdString(m_store->readOnlyReason()));
+    if (auto valid = metadata.validate(); !valid)
+        return refuse(QString::fromStdString(valid.error()));
+    const std::string path = current->stored.path;
+    const QString name = current->name;
+    engine::ModelMetadata edited = metadata;
+    edited.camLayer = camLayer.trimmed().toStdString();
+    ++m_busy;
+    emit busyChanged(true, tr("Checking %1 with its new metadata").arg(name));
+    const std::uint64_t openCount = m_openCount;
+    submitJob<StoredModel>(
+        *m_compute, this, "check metadata " + path,
+        [path, edited](ProgressSink&, const CancelToken&) -> engine::Result<StoredModel> {
+            // The model must load with them and give a map for an input of the new size.
+            engine::ModelLoadOptions options;
+            options.layer = edited.camLayer;
+            options.metadata = edited;
+            auto loaded = engine::Model::load(path, options);
+            if (!loaded)
+                return engine::Error{loaded.error()};
+            auto batch = engine::ImageBatch::fromImages(
+                {engine::ImageU8::zeros(edited.inputWidth, edited.inputHeight, 3)});
+            if (!batch)
+                return engine::Error{batch.error()};
+            if (auto cams = loaded.value()->gradCam(batch.value()); !cams)
+                return engine::Error{cams.error()};
+            StoredModel stored;
+            stored.metadataJson = edited.toJson();
+            stored.camLayer = loaded.value()->camLayer();
+            return stored;
+        },
+        [this, modelId, name, openCount](engine::Result<StoredModel> result) {
             --m_busy;
             emit busyChanged(m_busy > 0, {});
+            if (openCount != m_openCount || !m_store)
+                return;
             if (!result) {
-                error(tr("Cannot add dataset %1: %2").arg(location, QString::fromStdString(result.error())));
+                error(tr("Metadata of %1 not saved: %2").arg(name, QString::fromStdString(result.error())));
+                emit modelMetadataSaved(modelId, false);
                 return;
             }
-            if (!m_store)
-                return;
-            const auto& scanned = result.value();
-            for (const auto& [file, reason] : scanned.dataset.problems)
-                warning(tr("%1 set aside: %2").arg(QString::fromStdString(file), QString::fromStdString(reason)));
-            auto id = m_store->addDataset(scanned.dataset, scanned.hashes.hashes, scanned.hashes.problems);
-            if (!id) {
-                error(tr("Cannot store dataset %1: %2").arg(location, QString::fromStdString(id.error())));
+            if (auto saved = m_store->setModelMetadata(modelId, result->metadataJson, result->camLayer); !saved) {
+                error(tr("Metadata of %1 not saved: %2").arg(name, QString::fromStdString(saved.error())));
+                emit modelMetadataSaved(modelId, false);
                 return;
             }
-            info(tr("Added dataset %1: %2 images, %3 unreadable")
-                     .arg(location)
-                     .arg(scanned.dataset.records.size())
-                     .arg(scanned.hashes.problems.size()));
-            reloadDatasets();
-            emit datasetsChanged();
-            m_currentDataset = id.value();
-            emit currentDatasetChanged(m_currentDataset);
+            info(tr("Saved the metadata of %1 (CAM layer %2); its maps will be computed again")
+                     .arg(name, QString::fromStdString(result->camLayer)));
+            reloadModels();
+            emit modelsChanged();
+            emit modelMetadataSaved(modelId, true);
         });
+}
+
+bool ProjectSession::assignFamilies(const std::map<QString, std::vector<std::int64_t>>& families)
+{
+    std::vector<std::int64_t> members;
+    for (const auto& [name, ids] : families)
+        members.insert(members.end(), ids.begin(), ids.end());
+    if (!removeFromFamilies(members))
+        return false;
+    for (const auto& [name, ids] : families)
+        if (!addToFamily(name, ids))
+            return false;
+    return true;
+}
+
+bool ProjectSession::addToFamily(const QString& family, const std::vector<std::int64_t>& modelIds)
+{
+    if (!m_store) {
+        error(tr("Open a project before grouping models."));
+        return false;
+    }
+    if (family.trimmed().isEmpty()) {
+        error(tr("A family needs a name."));
+        return false;
+    }
+    if (auto added = m_store->addFamily(family.trimmed().toStdString(), modelIds); !added) {
+        error(tr("Cannot change family %1: %2").arg(family, QString::fromStdString(added.error())));
+        return false;
+    }
+    reloadModels();
+    emit modelsChanged();
+    return true;
+}
+
+bool ProjectSession::removeFromFamilies(const std::vector<std::int64_t>& modelIds)
+{
+    if (!m_store) {
+        error(tr("Open a project before grouping models."));
+        return false;
+    }
+    if (auto removed = m_store->removeFromFamilies(modelIds); !removed) {
+        error(tr("Cannot change the families: %1").arg(QString::fromStdString(removed.error())));
+        return false;
+    }
+    reloadModels();
+    emit modelsChanged();
+    return true;
 }
 
 } // namespace saliscope::ui

@@ -7,6 +7,8 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -68,6 +70,23 @@ public:
     /// Re-reads models and datasets from the store.
     void reload();
 
+    /// Checks `metadata` and `camLayer` by loading the model with them on the compute pool, then
+    /// stores them (the model's old maps are deleted, being made with the old ones) and reloads
+    /// the models; modelMetadataSaved follows, errors also go to the log.
+    void updateModelMetadata(std::int64_t modelId, const engine::ModelMetadata& metadata, const QString& camLayer);
+    /// Puts each listed model into the named family and out of any other (families left empty
+    /// vanish), then reloads the models; false, with the reason in the log, on failure.
+    bool assignFamilies(const std::map<QString, std::vector<std::int64_t>>& families);
+    /// Adds the models to a family (created when new), keeping their other families.
+    bool addToFamily(const QString& family, const std::vector<std::int64_t>& modelIds);
+    /// Takes the models out of every family.
+    bool removeFromFamilies(const std::vector<std::int64_t>& modelIds);
+    /// Runs a write to the store on the store pool, off the GUI thread; `done` gets its outcome
+    /// on the GUI thread (an Error when the project was closed first). ProjectStore writes go through its
+    /// writer thread, so they are safe from a worker; close() waits for the writes in flight.
+    void writeInBackground(const std::string& what, std::function<engine::Status(ProjectStore&)> write,
+                           std::function<void(const engine::Status&)> done = {});
+
 signals:
     void projectChanged();
     void modelsChanged();
@@ -75,8 +94,21 @@ signals:
     void currentDatasetChanged(std::int64_t datasetId);
     /// Background work started (`busy` true) or ended, with a short description.
     void busyChanged(bool busy, const QString& what);
+    /// Progress of a long background job: `done` of `total` (total 0: not known yet); a job
+    /// that ended reports done == total == -1. For the status bar's progress bar.
+    void jobProgress(const QString& what, qint64 done, qint64 total);
+    /// updateModelMetadata ended: stored (`ok`) or refused (reason in the log).
+    void modelMetadataSaved(std::int64_t modelId, bool ok);
+    /// The project is about to close, its store still open: stop work that writes to it.
+    void aboutToClose();
+    /// A measure run stored more rows: at most about twice a second while it runs, and once
+    /// when it ends (rows may lag the signal by one writer commit).
+    void measureRowsStored();
+    /// A measure run was queued, started, ended or cancelled: the runs table changed.
+    void runsChanged();
 
 private:
+    void watchProgress(JobManager& jobs, std::int64_t job, const QString& what);
     void reloadModels();
     void reloadDatasets();
 
@@ -84,6 +116,8 @@ private:
     std::unique_ptr<ProjectStore> m_store;
     std::unique_ptr<JobManager> m_compute;
     std::unique_ptr<JobManager> m_io;
+    std::unique_ptr<JobManager> m_storeWrites;  ///< one worker: writes in order, off the GUI thread
+    std::uint64_t m_openCount = 0;              ///< tells a late result which project it was for
     LogModel* m_log = nullptr;
     std::vector<ModelInfo> m_models;
     std::vector<StoredDataset> m_datasets;
