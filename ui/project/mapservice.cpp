@@ -135,8 +135,13 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
                 map.height = result->map.height;
                 map.flat = result->flat;
                 map.pixels = result->map.pixels;
-                if (auto status = store->putMaps({map}); !status)
-                    m_session->warning(tr("Map not stored: %1").arg(QString::fromStdString(status.error())));
+                // Stored off the GUI thread: the writer may be busy with a measure run's rows.
+                m_session->writeInBackground(
+                    "store map", [map](ProjectStore& target) { return target.putMaps({map}); },
+                    [session = m_session](const engine::Status& status) {
+                        if (!status)
+                            session->warning(tr("Map not stored: %1").arg(QString::fromStdString(status.error())));
+                    });
             }
             emit mapReady(result.value());
         });
