@@ -1,15 +1,24 @@
 #include "mainwindow/mainwindow.h"
 
+#include "i18n/languagemenu.h"
+
 #include "dialogs/demodialog.h"
+#include "dialogs/launcherdialog.h"
+#include "dialogs/reportdialog.h"
 #include "docks/datasetsdock.h"
+#include "docks/jobsdock.h"
 #include "docks/logdock.h"
 #include "docks/modelsdock.h"
 #include "engine/runtime.h"
+#include "models/imagefilterproxymodel.h"
 #include "models/imagelistmodel.h"
 #include "models/thumbnailcache.h"
 #include "project/mapservice.h"
+#include "project/measurequeue.h"
 #include "project/projectsession.h"
 #include "views/datasetbrowserwidget.h"
+#include "views/measurepreviewwidget.h"
+#include "views/resultsview.h"
 #include "views/salienceviewerwidget.h"
 
 #include <QApplication>
@@ -20,8 +29,11 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace saliscope::ui {
 
@@ -37,7 +49,14 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_images->setThumbnailCache(m_thumbnails);
     m_viewer = new SalienceViewerWidget(m_session, m_maps, m_images, this);
-    setCentralWidget(m_viewer);
+    m_preview = new MeasurePreviewWidget(m_session, this);
+    m_centralTabs = new QTabWidget(this);
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_viewer, tr("Salience maps"));
+    m_centralTabs->addTab(m_preview, tr("What the measures do"));
+    m_centralTabs->setTabToolTip(1, tr("The noisy, transformed and degraded variants of the current image, "
+                                       "each with its map and the values the measures store"));
+    setCentralWidget(m_centralTabs);
 
     m_browser = new DatasetBrowserWidget(m_session, m_images, this);
     auto* imagesDock = new QDockWidget(tr("Images"), this);
@@ -46,18 +65,60 @@ MainWindow::MainWindow(QWidget* parent)
     m_modelsDock = new ModelsDock(m_session, this);
     m_datasetsDock = new DatasetsDock(m_session, m_images, this);
     m_logDock = new LogDock(m_session->log(), this);
+    m_queue = new MeasureQueue(m_session, this);
+    m_queue->setResumeBatchSize(QSettings().value(QStringLiteral("measures/batchSize"), 16).toInt());
+    m_jobsDock = new JobsDock(m_queue, this);
     addDockWidget(Qt::LeftDockWidgetArea, imagesDock);
     addDockWidget(Qt::RightDockWidgetArea, m_modelsDock);
     addDockWidget(Qt::RightDockWidgetArea, m_datasetsDock);
     tabifyDockWidget(m_modelsDock, m_datasetsDock);
     m_modelsDock->raise();
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    tabifyDockWidget(m_logDock, m_jobsDock);
+    m_logDock->raise();
+    connect(m_queue, &MeasureQueue::runAdded, m_jobsDock, &QDockWidget::raise);
+    connect(m_queue, &MeasureQueue::unfinishedChanged, this, [this]() {
+        if (!m_queue->unfinished().empty())
+            m_jobsDock->raise();
+    });
+    // Results (scorecard and charts) as a central tab: the charts need the room.
+    m_results = new ResultsView(m_session, this);
+    m_centralTabs->addTab(m_results, tr("Results"));
+    m_centralTabs->setTabToolTip(m_centralTabs->indexOf(m_results),
+                                 tr("Scorecard and charts of the measure runs; a click on a chart shows its images"));
     resizeDocks({imagesDock, m_modelsDock}, {480, 360}, Qt::Horizontal);
     resizeDocks({m_logDock}, {120}, Qt::Vertical);
+    connect(m_session, &ProjectSession::measureRowsStored, m_results, &ResultsView::scheduleReload);
+    connect(m_session, &ProjectSession::runsChanged, m_results, &ResultsView::scheduleReload);
+    // Images picked in a chart: the browser shows exactly those, the viewer the first of them.
+    connect(m_results, &ResultsView::imagesSelected, this,
+            [this](bool active, std::int64_t datasetId, const std::vector<std::int64_t>& images) {
+                if (!active) {
+                    m_browser->proxy()->clearImageIdFilter();
+                    return;
+                }
+                m_browser->setClassFilter(-2);
+                m_browser->setCorrectnessFilter(0);
+                m_browser->setDisagreementOnly(false);
+                m_browser->setTextFilter({});
+                m_browser->proxy()->setImageIdFilter({images.begin(), images.end()});
+                m_centralTabs->setCurrentWidget(m_viewer);
+                if (datasetId != 0 && datasetId != m_session->currentDatasetId())
+                    m_session->setCurrentDataset(datasetId);  // the reloaded browser opens its first row
+                else
+                    m_browser->moveCurrent(-m_browser->proxy()->rowCount());
+            });
 
     // The browser's current image drives the viewer; the viewer's keys move the browser.
-    connect(m_browser, &DatasetBrowserWidget::currentImageChanged, this,
-            [this](int row) { m_viewer->showImage(row, m_browser->positionText()); });
+    connect(m_browser, &DatasetBrowserWidget::currentImageChanged, this, [this](int row) {
+        m_viewer->showImage(row, m_browser->positionText());
+        if (row >= 0 && row < m_images->rowCount())
+            m_preview->setImage(m_images->table().images[std::size_t(row)], m_images->table().datasetId);
+        else
+            m_preview->clearImage();
+    });
+    connect(m_modelsDock, &ModelsDock::selectedModelsChanged, m_preview, &MeasurePreviewWidget::setModelIds);
     connect(m_viewer, &SalienceViewerWidget::navigateRequested, m_browser, &DatasetBrowserWidget::moveCurrent);
     connect(m_session, &ProjectSession::modelsChanged, m_viewer, &SalienceViewerWidget::reloadModels);
     connect(m_session, &ProjectSession::projectChanged, this, &MainWindow::projectChanged);
@@ -68,6 +129,18 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     m_busy = new QLabel(this);
     statusBar()->addPermanentWidget(m_busy);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    connect(m_session, &ProjectSession::jobProgress, this, [this](const QString& what, qint64 done, qint64 total) {
+        m_progress->setVisible(done >= 0);
+        if (done < 0)
+            return;
+        m_progress->setRange(0, int(std::max<qint64>(total, 0)));  // 0, 0: busy indicator
+        m_progress->setValue(int(done));
+        m_progress->setToolTip(what);
+    });
     statusBar()->showMessage(tr("LibTorch %1, %2 threads, %3")
                                  .arg(QString::fromStdString(engine::torchVersion()))
                                  .arg(engine::threadCount())
@@ -83,7 +156,11 @@ MainWindow::~MainWindow()
 {
     // Views and the map service use the session: they go first.
     delete m_viewer;
+    delete m_preview;
+    delete m_results;
     delete m_maps;
+    delete m_jobsDock;
+    delete m_queue;  // stops a running measure run, leaving it resumable, while the store is open
 }
 
 bool MainWindow::openProject(const QString& path, bool create)
@@ -143,6 +220,10 @@ void MainWindow::createMenus()
     file->addAction(tr("Add &model\u2026"), m_modelsDock, &ModelsDock::addModels);
     file->addAction(tr("Add &dataset folder\u2026"), m_datasetsDock, [this]() { m_datasetsDock->addDataset(false); });
     file->addSeparator();
+    m_exportReport = file->addAction(tr("&Export report\u2026"), this, &MainWindow::showReportDialog);
+    m_exportReport->setToolTip(tr("Write a PDF review of the project: scorecard, charts, gallery, skipped images"));
+    m_exportReport->setEnabled(false);
+    file->addSeparator();
     file->addAction(tr("&Close project"), m_session, &ProjectSession::close);
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     m_view = menuBar()->addMenu(tr("&View"));
@@ -151,6 +232,16 @@ void MainWindow::createMenus()
     m_view->addSeparator();
     m_view->addAction(tr("Show &table"), this, [this]() { m_browser->setGridMode(false); });
     m_view->addAction(tr("Show &grid"), this, [this]() { m_browser->setGridMode(true); });
+    m_view->addSeparator();
+    m_view->addMenu(new LanguageMenu(this));
+    QMenu* measures = menuBar()->addMenu(tr("&Measures"));
+    m_runMeasures = measures->addAction(tr("&Run measures\u2026"), QKeySequence(tr("Ctrl+R")), this,
+                                        &MainWindow::showLauncher);
+    m_runMeasures->setToolTip(tr("Choose measures, models, dataset and parameters, and queue the run"));
+    m_runMeasures->setEnabled(false);
+    auto* tools = addToolBar(tr("Measures"));
+    tools->setObjectName(QStringLiteral("MeasuresToolBar"));
+    tools->addAction(m_runMeasures);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Build or open the &demo project\u2026"), this, &MainWindow::offerDemo);
     help->addAction(tr("&About Saliscope"), this, &MainWindow::showAbout);
@@ -191,6 +282,31 @@ void MainWindow::projectChanged()
     setWindowTitle(m_session->isOpen() ? tr("%1 \u2014 Saliscope").arg(QFileInfo(m_session->path()).fileName())
                                        : tr("Saliscope"));
     m_thumbnails->clear();
+    if (m_runMeasures)
+        m_runMeasures->setEnabled(m_session->isOpen());
+    if (m_exportReport)
+        m_exportReport->setEnabled(m_session->isOpen());
+}
+
+void MainWindow::showReportDialog()
+{
+    if (!m_session->isOpen())
+        return;
+    auto* dialog = new ReportDialog(m_session->path(), m_session->store(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReportDialog::reportWritten, this, [this](const QString& path, int pages) {
+        m_session->info(tr("Report written: %1 (%2 pages)").arg(path).arg(pages));
+    });
+    dialog->open();
+}
+
+void MainWindow::showLauncher()
+{
+    if (!m_session->isOpen())
+        return;
+    auto* dialog = new LauncherDialog(m_session, m_queue, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showAbout()

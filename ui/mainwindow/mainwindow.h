@@ -2,18 +2,25 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QMenu;
 class QLabel;
+class QProgressBar;
+class QTabWidget;
 
 namespace saliscope::ui {
 
 class DatasetBrowserWidget;
 class DatasetsDock;
+class JobsDock;
 class ImageListModel;
 class LogDock;
 class MapService;
+class MeasurePreviewWidget;
+class MeasureQueue;
 class ModelsDock;
 class ProjectSession;
+class ResultsView;
 class SalienceViewerWidget;
 class ThumbnailCache;
 
@@ -37,8 +44,19 @@ public:
     ImageListModel* images() const { return m_images; }
     DatasetBrowserWidget* browser() const { return m_browser; }
     SalienceViewerWidget* viewer() const { return m_viewer; }
+    /// "What the measures do": the tab beside the viewer.
+    MeasurePreviewWidget* measurePreview() const { return m_preview; }
+    QTabWidget* centralTabs() const { return m_centralTabs; }
     ModelsDock* modelsDock() const { return m_modelsDock; }
     DatasetsDock* datasetsDock() const { return m_datasetsDock; }
+    JobsDock* jobsDock() const { return m_jobsDock; }
+    MeasureQueue* measureQueue() const { return m_queue; }
+    /// The "Results" tab: scorecard and measure charts.
+    ResultsView* resultsView() const { return m_results; }
+    /// Opens the "Run measures" launcher (Measures menu, toolbar, Ctrl+R).
+    void showLauncher();
+    /// Opens File > Export report (the PDF review of the open project).
+    void showReportDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -57,9 +75,17 @@ private:
     MapService* m_maps;
     DatasetBrowserWidget* m_browser;
     SalienceViewerWidget* m_viewer;
+    MeasurePreviewWidget* m_preview = nullptr;
+    QTabWidget* m_centralTabs = nullptr;
+    QProgressBar* m_progress = nullptr;
     ModelsDock* m_modelsDock;
     DatasetsDock* m_datasetsDock;
     LogDock* m_logDock;
+    MeasureQueue* m_queue;
+    JobsDock* m_jobsDock;
+    ResultsView* m_results = nullptr;
+    QAction* m_runMeasures = nullptr;
+    QAction* m_exportReport = nullptr;
     QMenu* m_recent = nullptr;
     QMenu* m_view = nullptr;
     QLabel* m_busy = nullptr;

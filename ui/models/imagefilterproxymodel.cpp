@@ -47,10 +47,29 @@ void ImageFilterProxyModel::setText(const QString& text)
     invalidateFilter();
 }
 
+void ImageFilterProxyModel::setImageIdFilter(const std::set<std::int64_t>& positions)
+{
+    m_imageFilterActive = true;
+    m_imagePositions = positions;
+    invalidateFilter();
+}
+
+void ImageFilterProxyModel::clearImageIdFilter()
+{
+    if (!m_imageFilterActive)
+        return;
+    m_imageFilterActive = false;
+    m_imagePositions.clear();
+    invalidateFilter();
+}
+
 bool ImageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QAbstractItemModel* source = sourceModel();
     const QModelIndex index = source->index(sourceRow, ImageListModel::FileColumn, sourceParent);
+    if (m_imageFilterActive &&
+        !m_imagePositions.count(source->data(index, ImageListModel::ImageIndexRole).toLongLong()))
+        return false;
     if (m_label != -2 && source->data(index, ImageListModel::LabelRole).toInt() != m_label)
         return false;
     if (m_correctness != Correctness::Any) {

@@ -2,6 +2,9 @@
 
 #include <QSortFilterProxyModel>
 
+#include <cstdint>
+#include <set>
+
 namespace saliscope::ui {
 
 class ImageListModel;
@@ -22,6 +25,11 @@ public:
     void setCorrectness(Correctness correctness);
     void setDisagreementOnly(bool only);
     void setText(const QString& text);
+    /// Only the images at these dataset positions (ImageIndexRole), e.g. a chart's selection.
+    void setImageIdFilter(const std::set<std::int64_t>& positions);
+    /// Shows every image again, whatever the image-id filter held.
+    void clearImageIdFilter();
+    bool hasImageIdFilter() const { return m_imageFilterActive; }
 
     int classFilter() const { return m_label; }
 
@@ -35,6 +43,8 @@ private:
     Correctness m_correctness = Correctness::Any;
     bool m_disagreementOnly = false;
     QString m_text;
+    bool m_imageFilterActive = false;
+    std::set<std::int64_t> m_imagePositions;
 };
 
 } // namespace saliscope::ui

@@ -1,0 +1,207 @@
+#include "views/resultsview.h"
+
+#include "charts/degradationchartview.h"
+#include "charts/entropychartview.h"
+#include "charts/imageselection.h"
+#include "charts/measureresults.h"
+#include "charts/noisechartview.h"
+#include "charts/stabilitychartview.h"
+#include "charts/transformchartview.h"
+#include "project/projectsession.h"
+#include "store/projectstore.h"
+#include "views/scorecardwidget.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace saliscope::ui {
+
+namespace {
+QString runSetKey(const RunSet& set) { return QString::number(set.datasetId) + QLatin1Char('|') + QString::fromStdString(set.parametersJson); }
+} // namespace
+
+ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_selection(new ImageSelection(this)), m_runSets(new QComboBox(this)),
+      m_groupBy(new QComboBox(this)), m_selectionLabel(new QLabel(this)), m_clear(new QPushButton(tr("Clear selection"), this)),
+      m_scorecard(new ScorecardWidget(this)), m_tabs(new QTabWidget(this)), m_liveTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("ResultsView"));
+    m_runSets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_groupBy->addItem(tr("Family"), true);
+    m_groupBy->addItem(tr("Model"), false);
+    m_selectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_selectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Results of:"), this));
+    bar->addWidget(m_runSets);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Series per:"), this));
+    bar->addWidget(m_groupBy);
+    bar->addStretch(1);
+    auto* selectionRow = new QHBoxLayout;
+    selectionRow->addWidget(m_selectionLabel, 1);
+    selectionRow->addWidget(m_clear);
+
+    m_entropy = new EntropyChartView(m_selection, this);
+    m_noise = new NoiseChartView(m_selection, this);
+    m_transforms = new TransformChartView(m_selection, this);
+    m_stability = new StabilityChartView(m_selection, this);
+    m_degradation = new DegradationChartView(m_selection, this);
+    m_tabs->addTab(m_entropy, tr("Entropy"));
+    m_tabs->addTab(m_noise, tr("Noise"));
+    m_tabs->addTab(m_transforms, tr("Transformations"));
+    m_tabs->addTab(m_stability, tr("Stability"));
+    m_tabs->addTab(m_degradation, tr("Degradation"));
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_scorecard);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({300, 700});
+    m_scorecard->view()->setMinimumHeight(50);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addLayout(selectionRow);
+    layout->addWidget(splitter, 1);
+
+    m_liveTimer->setSingleShot(true);
+    m_liveTimer->setInterval(2000);
+    connect(m_liveTimer, &QTimer::timeout, this, &ResultsView::reload);
+    connect(m_runSets, &QComboBox::currentIndexChanged, this, [this]() {
+        m_selection->clear();
+        loadRunSet();
+    });
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ResultsView::showResults);
+    connect(m_clear, &QPushButton::clicked, m_selection, &ImageSelection::clear);
+    connect(m_selection, &ImageSelection::changed, this, [this]() {
+        updateSelectionLabel();
+        const auto& images = m_selection->images();
+        emit imagesSelected(m_selection->isActive(), m_selection->datasetId(),
+                            std::vector<std::int64_t>(images.begin(), images.end()));
+    });
+    connect(m_scorecard, &ScorecardWidget::measureActivated, this,
+            [this](const QString& measure, const QString&, bool isFamily) {
+                if (isFamily)
+                    setGroupByFamily(true);
+                showMeasure(measure);
+            });
+    connect(m_session, &ProjectSession::projectChanged, this, [this]() {
+        m_selection->clear();
+        reload();
+    });
+    updateSelectionLabel();
+    reload();
+}
+
+ResultsView::~ResultsView() = default;
+
+void ResultsView::showMeasure(const QString& measure)
+{
+    const QString names[] = {QStringLiteral("entropy"), QStringLiteral("noise"), QStringLiteral("transforms"),
+                             QStringLiteral("stability"), QStringLiteral("degradation")};
+    for (int i = 0; i < 5; ++i)
+        if (names[i] == measure)
+            m_tabs->setCurrentIndex(i);
+}
+
+void ResultsView::scheduleReload()
+{
+    if (!m_liveTimer->isActive())
+        m_liveTimer->start();
+}
+
+void ResultsView::setGroupByFamily(bool byFamily) { m_groupBy->setCurrentIndex(byFamily ? 0 : 1); }
+
+void ResultsView::reload()
+{
+    m_liveTimer->stop();
+    m_sets.clear();
+    if (m_session->isOpen())
+        if (auto runs = m_session->store()->runs())
+            m_sets = groupRunSets(runs.value());
+    const QString previous = m_runSets->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_runSets);
+        m_runSets->clear();
+        std::map<std::int64_t, QString> locations;
+        std::map<std::int64_t, std::int64_t> sizes;
+        for (const auto& dataset : m_session->datasets()) {
+            locations[dataset.id] = QDir::toNativeSeparators(QString::fromStdString(dataset.location));
+            sizes[dataset.id] = dataset.imageCount;
+        }
+        for (const auto& set : m_sets) {
+            QStringList measures;
+            for (const auto& [kind, id] : set.runIds)
+                if (kind != MeasureKind::Predictions)
+                    measures.append(QString::fromLatin1(measureName(kind)));
+            const QString location = locations.count(set.datasetId) ? locations[set.datasetId] : QString();
+            const QString dataset = QFileInfo(location).fileName().isEmpty() ? tr("dataset %1").arg(set.datasetId)
+                                                                             : QFileInfo(location).fileName();
+            m_runSets->addItem(tr("%1 (%2 images) \u2014 %3%4")
+                                   .arg(dataset)
+                                   .arg(sizes[set.datasetId])
+                                   .arg(
+                                        measures.isEmpty() ? tr("predictions") : measures.join(QStringLiteral(", ")),
+                                        set.running ? tr(" (running)") : QString()),
+                               runSetKey(set));
+            m_runSets->setItemData(m_runSets->count() - 1, tr("Dataset %1 (%2), runs up to #%3")
+                                                               .arg(set.datasetId)
+                                                               .arg(location)
+                                                               .arg(set.newestRunId),
+                                   Qt::ToolTipRole);
+        }
+        int index = m_runSets->findData(previous);
+        if (index < 0)
+            index = preferredRunSet(m_sets, m_session->currentDatasetId());
+        m_runSets->setCurrentIndex(index);
+    }
+    loadRunSet();
+}
+
+void ResultsView::loadRunSet()
+{
+    const int index = m_runSets->currentIndex();
+    m_results.reset();
+    if (index >= 0 && index < int(m_sets.size()) && m_session->isOpen()) {
+        const RunSet& set = m_sets[std::size_t(index)];
+        auto loaded = MeasureResults::load(*m_session->store(), set);
+        if (loaded)
+            m_results = std::make_shared<const MeasureResults>(std::move(loaded).value());
+        else
+            m_session->error(tr("Cannot read the measure results: %1").arg(QString::fromStdString(loaded.error())));
+        if (set.running)
+            m_liveTimer->start();
+    }
+    showResults();
+}
+
+void ResultsView::showResults()
+{
+    const bool byFamily = m_groupBy->currentData().toBool();
+    m_scorecard->setSummary(m_results ? m_results->summary : QJsonObject());
+    for (MeasureChartView* view : std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation})
+        view->setResults(m_results, byFamily);
+}
+
+void ResultsView::updateSelectionLabel()
+{
+    m_clear->setEnabled(m_selection->isActive());
+    m_selectionLabel->setText(m_selection->isActive() ? tr("%1 \u2014 images selected: %2")
+                                                            .arg(m_selection->description())
+                                                            .arg(m_selection->images().size())
+                                                      : tr("Click a bin, bar, box, point or cell to select its images."));
+}
+
+} // namespace saliscope::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QWidget>
+
+class QJsonObject;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace saliscope::ui {
+
+class ScorecardModel;
+
+/// The scorecard as a sortable table with a colour scale per column and a line saying how to
+/// read it. Clicking a measure's cell asks to show that measure's charts for the row.
+class ScorecardWidget final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ScorecardWidget(QWidget* parent = nullptr);
+
+    /// Shows the scorecard of a summary (summarizeMeasures' output).
+    void setSummary(const QJsonObject& summary);
+    ScorecardModel* model() const { return m_model; }
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QTableView* view() const { return m_view; }
+
+signals:
+    /// A cell of a measure's column was activated: `measure` ("entropy", "noise", ...), the
+    /// row's model or family name and whether it is a family.
+    void measureActivated(const QString& measure, const QString& name, bool isFamily);
+
+private:
+    ScorecardModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_view;
+};
+
+} // namespace saliscope::ui
