@@ -1,6 +1,7 @@
 // saliscope-cli: the headless twin of Saliscope. Each sub-command lives in its own file.
 
 #include "clicommon.h"
+#include "reportcommand.h"
 
 #include "engine/runtime.h"
 
@@ -8,6 +9,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
@@ -28,6 +30,7 @@ const Command commands[] = {
     {"merge", "Merge projects (shards) into one", saliscope::cli::runMerge},
     {"train", "Train a small detector (cross-entropy or CYBORG) with LibTorch", saliscope::cli::runTrain},
     {"demo", "Build the demo dataset, model families and project", saliscope::cli::runDemo},
+    {"report", "Write a project's review report as PDF", saliscope::cli::runReport},
 };
 
 void printUsage(std::FILE* stream)
@@ -42,7 +45,10 @@ void printUsage(std::FILE* stream)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication application(argc, argv);
+    // Only `report` needs widgets (its charts); every other command stays a QCoreApplication.
+    const std::unique_ptr<QCoreApplication> application =
+        saliscope::cli::needsWidgetApplication(argc, argv) ? saliscope::cli::makeWidgetApplication(argc, argv)
+                                                           : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("saliscope-cli"));
     QCoreApplication::setApplicationVersion(QString::fromStdString(saliscope::engine::saliscopeVersion()));
     const QStringList arguments = QCoreApplication::arguments();
@@ -57,6 +63,7 @@ int main(int argc, char** argv)
     }
     for (const auto& command : commands) {
         if (arguments[1] == QLatin1String(command.name)) {
+            saliscope::engine::configureAllocator();
             saliscope::engine::configureThreads();
             QStringList rest = arguments.mid(2);
             rest.prepend(QStringLiteral("saliscope-cli"));

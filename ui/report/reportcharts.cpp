@@ -1,0 +1,133 @@
+#include "report/reportcharts.h"
+
+#include "charts/chartadapters.h"
+#include "charts/chartbuilders.h"
+#include "charts/transformchartview.h"
+
+#include <qcustomplot.h>
+
+#include <QCoreApplication>
+
+namespace saliscope::ui {
+
+namespace {
+
+class ChartText final {
+    Q_DECLARE_TR_FUNCTIONS(ReportCharts)
+};
+
+} // namespace
+
+std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& results)
+{
+    const MeasureTable* table = results.table(kind);
+    if (!table)
+        return {};
+    const auto groups = results.groups(!results.families.empty());
+    const int bins = results.settings.histogramBins;
+    std::vector<ReportChart> charts;
+    switch (kind) {
+    case MeasureKind::Entropy: {
+        const auto samples = columnSamples(*table, "normalized_entropy", groups);
+        const auto histogram = histogramChart(samples, bins, 0.0, 1.0);
+        std::vector<BoxStats> boxes;
+        for (const auto& series : samples)
+            boxes.push_back(boxStats(series));
+        const QString label = ChartText::tr("Normalised entropy (8-bit map)");
+        charts.push_back({ChartText::tr("Distribution of the normalised entropy"),
+                          [=](QCustomPlot* plot) { chart::buildHistogram(plot, histogram, label); }});
+        charts.push_back({ChartText::tr("Median, quartiles and outliers"),
+                          [=](QCustomPlot* plot) { chart::buildBoxes(plot, boxes, label); }});
+        break;
+    }
+    case MeasureKind::Noise: {
+        const auto& levels = results.settings.noise.levels;
+        const auto variants = noiseVariants(levels);
+        const QString x = ChartText::tr("Salt-and-pepper noise level");
+        const struct {
+            const char* column;
+            QString caption;
+            QString label;
+        } curves[] = {
+            {"ssim_small", ChartText::tr("Map SSIM with the clean image's map"), ChartText::tr("Map SSIM (small maps)")},
+            {"score", ChartText::tr("Mean synthetic score"), ChartText::tr("Score")},
+            {"correct", ChartText::tr("Accuracy"), ChartText::tr("Accuracy")},
+            {"normalized_entropy", ChartText::tr("Normalised entropy of the noisy images' maps"),
+             ChartText::tr("Normalised entropy")},
+        };
+        for (const auto& curve : curves) {
+            if (table->column(curve.column) < 0)
+                continue;
+            const auto data = categoryChart(*table, curve.column, groups, variants, levels);
+            const QString label = curve.label;
+            charts.push_back(
+                {curve.caption, [=](QCustomPlot* plot) { chart::buildCurves(plot, data, x, label); }, 0.5});
+        }
+        break;
+    }
+    case MeasureKind::Transforms: {
+        const auto bars = categoryChart(*table, "ssim_upscaled", groups, variantsOf(*table));
+        const auto samples = columnSamples(*table, "ssim_upscaled", groups);
+        const auto histogram = histogramChart(samples, bins, ssimHistogramLower(samples), 1.0);
+        charts.push_back({ChartText::tr("Mean map SSIM per transformation"),
+                          [=](QCustomPlot* plot) { chart::buildBars(plot, bars, ChartText::tr("Mean map SSIM")); },
+                          0.4, false});
+        charts.push_back({ChartText::tr("Distribution of the map SSIM (every transformation)"),
+                          [=](QCustomPlot* plot) {
+                              chart::buildHistogram(plot, histogram, ChartText::tr("Map SSIM"));
+                          },
+                          0.35, false});
+        break;
+    }
+    case MeasureKind::Stability: {
+        const auto means = stabilityImageMeans(*table, results.families);
+        const auto histogram = histogramChart(means, bins, ssimHistogramLower(means), 1.0);
+        charts.push_back({ChartText::tr("Per-image mean pairwise SSIM"),
+                          [=](QCustomPlot* plot) {
+                              chart::buildHistogram(plot, histogram, ChartText::tr("Mean pairwise map SSIM"));
+                          },
+                          0.35, false});
+        for (const auto& matrix : stabilityMatrices(*table, results.families))
+            charts.push_back({ChartText::tr("Mean SSIM per pair of models: %1").arg(QString::fromStdString(matrix.family)),
+                              [=](QCustomPlot* plot) {
+                                  chart::buildMatrix(plot, matrix, ChartText::tr("mean SSIM"));
+                                  // Model names side by side need room on paper.
+                                  plot->xAxis->setTickLabelRotation(35);
+                              },
+                              0.85});
+        break;
+    }
+    case MeasureKind::Degradation: {
+        const auto bars = categoryChart(*table, "confidence_drop", groups, {"background", "object"});
+        const auto scatter = degradationScatter(*table, groups);
+        charts.push_back({ChartText::tr("Mean confidence drop by blurred region"),
+                          [=](QCustomPlot* plot) { chart::buildBars(plot, bars, ChartText::tr("Mean score drop")); }});
+        charts.push_back({ChartText::tr("Confidence drop per image"), [=](QCustomPlot* plot) {
+                              chart::buildScatter(plot, scatter, ChartText::tr("Score drop, background blurred"),
+                                                  ChartText::tr("Score drop, object blurred"));
+                          }, 0.8});
+        break;
+    }
+    case MeasureKind::Predictions: break;
+    }
+    return charts;
+}
+
+void drawReportChart(QCPPainter& painter, const ReportChart& chart, const QRectF& rect)
+{
+    QCustomPlot plot;
+    plot.setAttribute(Qt::WA_DontShowOnScreen);
+    const int width = int(rect.width());
+    const int height = int(rect.height());
+    plot.resize(width, height);
+    chart.build(&plot);
+    painter.save();
+    painter.translate(rect.topLeft());
+    painter.setClipRect(QRectF(0, 0, width, height));
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    plot.toPainter(&painter, width, height);
+    painter.restore();
+}
+
+} // namespace saliscope::ui

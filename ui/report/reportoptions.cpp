@@ -1,0 +1,46 @@
+#include "report/reportoptions.h"
+
+namespace saliscope::ui {
+
+const std::vector<MeasureKind>& reportMeasureOrder()
+{
+    static const std::vector<MeasureKind> order{MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
+                                                MeasureKind::Stability, MeasureKind::Degradation};
+    return order;
+}
+
+engine::Result<ReportPageSize> parseReportPageSize(const QString& text)
+{
+    const QString size = text.trimmed().toLower();
+    if (size == QLatin1String("a4"))
+        return ReportPageSize::A4;
+    if (size == QLatin1String("letter"))
+        return ReportPageSize::Letter;
+    return engine::Error{"unknown page size '" + text.toStdString() + "' (use a4 or letter)"};
+}
+
+engine::Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
+{
+    std::set<MeasureKind> measures;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = part.trimmed().toLower();
+        if (name == QLatin1String("all")) {
+            measures.insert(reportMeasureOrder().begin(), reportMeasureOrder().end());
+            continue;
+        }
+        bool found = false;
+        for (auto kind : reportMeasureOrder())
+            if (name == QLatin1String(measureName(kind))) {
+                measures.insert(kind);
+                found = true;
+            }
+        if (!found)
+            return engine::Error{"unknown measure '" + part.trimmed().toStdString() +
+                                 "' (use entropy, noise, transforms, stability, degradation or all)"};
+    }
+    if (measures.empty())
+        return engine::Error{"no measure named"};
+    return measures;
+}
+
+} // namespace saliscope::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "engine/result.h"
+#include "measures/measuretable.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <set>
+
+namespace saliscope::ui {
+
+/// Paper sizes a report is laid out for.
+enum class ReportPageSize { A4, Letter };
+
+/// What goes into a review report and where it is written. Empty lists mean "all".
+struct ReportOptions final {
+    QString projectPath;
+    QString outputPath;
+    QStringList models;                ///< model names as the runs name them; empty: every model
+    std::set<MeasureKind> measures;    ///< the five measures only; empty: every measure the runs have
+    ReportPageSize pageSize = ReportPageSize::A4;
+    QString language;                  ///< "en", "ja" ...; picks fonts and date formats ("" = current)
+    int galleryImagesPerEnd = 1;       ///< images shown at each end (highest, lowest) of a measure
+};
+
+/// Parses "a4" or "letter" (any case); an Error names the bad value.
+engine::Result<ReportPageSize> parseReportPageSize(const QString& text);
+/// Parses a comma-separated list of the five measures ("entropy,noise,transforms,stability,
+/// degradation", or "all"); an Error names an unknown one.
+engine::Result<std::set<MeasureKind>> parseReportMeasures(const QString& text);
+/// The five measures in report order.
+const std::vector<MeasureKind>& reportMeasureOrder();
+
+} // namespace saliscope::ui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "measures/measuretable.h"
+
+#include <QCoreApplication>
+#include <QRectF>
+#include <QString>
+
+#include <functional>
+
+namespace saliscope::ui {
+
+class ReportLayout;
+struct ReportChart;
+struct ReportContent;
+
+/// Draws a chart into a rectangle of the layout's painter (the builder's QCPPainter).
+using ReportChartDrawer = std::function<void(const ReportChart& chart, const QRectF& rect)>;
+
+/// The sections of a review report, each drawn from the layout's cursor on.
+class ReportSections final {
+    Q_DECLARE_TR_FUNCTIONS(ReportSections)
+
+public:
+    /// Title page: project, dataset, models, measures, date, software version and device, and
+    /// notes on what could not be shown.
+    static void titlePage(ReportLayout& layout, const ReportContent& content, const QString& language);
+    /// The scorecard: one number per measure and model.
+    static void scorecard(ReportLayout& layout, const ReportContent& content, int number);
+    /// A measure: how to read it, its charts, its numbers per model and its parameters.
+    static void measure(ReportLayout& layout, const ReportContent& content, MeasureKind kind, int number,
+                        const ReportChartDrawer& drawChart);
+    /// The most extreme images of each measure with every model's overlay side by side.
+    static void gallery(ReportLayout& layout, const ReportContent& content, int number);
+    /// The images without results, with the reasons.
+    static void skipped(ReportLayout& layout, const ReportContent& content, int number);
+};
+
+} // namespace saliscope::ui

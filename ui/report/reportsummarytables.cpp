@@ -1,0 +1,240 @@
+#include "report/reportsummarytables.h"
+
+#include "report/reportcontent.h"
+#include "report/reporttext.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace saliscope::ui {
+
+namespace {
+
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+/// The number at a path of keys ("entropy", "normalized", "mean"); NaN when absent or null.
+double at(const QJsonObject& object, std::initializer_list<const char*> path)
+{
+    QJsonValue value = object;
+    for (const char* key : path)
+        value = value.toObject().value(QLatin1String(key));
+    return value.isDouble() ? value.toDouble() : NaN;
+}
+
+QString num(double value, int decimals = 3) { return ReportText::number(value, decimals); }
+
+QString percent(double value)
+{
+    return std::isfinite(value) ? QString::number(100 * value, 'f', 1) + QStringLiteral(" %") : ReportText::number(value);
+}
+
+QJsonObject modelSummary(const ReportContent& content, const QString& model)
+{
+    return content.results.summary.value(QStringLiteral("models")).toObject().value(model).toObject();
+}
+
+bool anyFinite(const ReportContent& content, std::initializer_list<const char*> path)
+{
+    for (const auto& model : content.models)
+        if (std::isfinite(at(modelSummary(content, model.name), path)))
+            return true;
+    return false;
+}
+
+ReportTable numericTable(QStringList header)
+{
+    ReportTable table;
+    for (int c = 0; c < header.size(); ++c)
+        table.alignments.push_back(c == 0 ? Qt::AlignLeft : Qt::AlignRight);
+    table.header = std::move(header);
+    table.boldFirstColumn = true;
+    return table;
+}
+
+} // namespace
+
+ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
+{
+    bool families = false, hasStability = false;
+    for (const auto& model : content.models) {
+        families = families || !model.family.isEmpty();
+        hasStability = hasStability || content.scorecard.value(model.name).toObject().value(QLatin1String("stability_ssim")).isDouble();
+    }
+    const bool hasMass = anyFinite(content, {"entropy", "annotation_mass", "mean"});
+    auto has = [&](MeasureKind kind) {
+        return std::find(content.measures.begin(), content.measures.end(), kind) != content.measures.end();
+    };
+    struct Column {
+        QString title;
+        const char* key;
+        bool percentage;
+    };
+    std::vector<Column> columns{{tr("Accuracy \u2191"), "accuracy", true}, {tr("ROC AUC \u2191"), "roc_auc", false}};
+    if (has(MeasureKind::Entropy))
+        columns.push_back({tr("Entropy \u2193"), "entropy", false});
+    if (has(MeasureKind::Entropy) && hasMass)
+        columns.push_back({tr("Annotation mass \u2191"), "annotation_mass", false});
+    if (has(MeasureKind::Noise))
+        columns.push_back({tr("Noise SSIM area \u2191"), "noise_ssim_area", false});
+    if (has(MeasureKind::Transforms))
+        columns.push_back({tr("Transform SSIM \u2191"), "transform_ssim", false});
+    if (has(MeasureKind::Stability) && hasStability)
+        columns.push_back({tr("Stability SSIM \u2191"), "stability_ssim", false});
+    if (has(MeasureKind::Degradation))
+        columns.push_back({tr("Faithfulness \u2191"), "faithfulness", false});
+    QStringList header{tr("Model")};
+    if (families)
+        header.append(tr("Family"));
+    for (const auto& column : columns)
+        header.append(column.title);
+    ReportTable table = numericTable(header);
+    if (families)
+        table.alignments[1] = Qt::AlignLeft;
+    for (const auto& model : content.models) {
+        const QJsonObject row = content.scorecard.value(model.name).toObject();
+        QStringList cells{model.name};
+        if (families)
+            cells.append(model.family);
+        for (const auto& column : columns) {
+            const QJsonValue value = row.value(QLatin1String(column.key));
+            const double number = value.isDouble() ? value.toDouble() : NaN;
+            cells.append(column.percentage ? percent(number) : num(number));
+        }
+        table.rows.push_back(cells);
+    }
+    return table;
+}
+
+ReportTable ReportSummaryTables::measureSummary(const ReportContent& content, MeasureKind kind)
+{
+    ReportTable table;
+    switch (kind) {
+    case MeasureKind::Entropy: {
+        const bool mass = anyFinite(content, {"entropy", "annotation_mass", "mean"});
+        QStringList header{tr("Model"), tr("Images"), tr("Mean"), tr("Median"), tr("SD"), tr("Mean, correct"),
+                           tr("Mean, wrong"), tr("Mean, real"), tr("Mean, synthetic")};
+        if (mass)
+            header.append(tr("Annotation mass"));
+        table = numericTable(header);
+        for (const auto& model : content.models) {
+            const QJsonObject m = modelSummary(content, model.name);
+            QStringList cells{model.name,
+                              QString::number(at(m, {"entropy", "normalized", "count"})),
+                              num(at(m, {"entropy", "normalized", "mean"})),
+                              num(at(m, {"entropy", "normalized", "median"})),
+                              num(at(m, {"entropy", "normalized", "std"})),
+                              num(at(m, {"entropy", "by_correctness", "correct", "mean"})),
+                              num(at(m, {"entropy", "by_correctness", "incorrect", "mean"})),
+                              num(at(m, {"entropy", "by_class", "0", "mean"})),
+                              num(at(m, {"entropy", "by_class", "1", "mean"}))};
+            if (mass)
+                cells.append(num(at(m, {"entropy", "annotation_mass", "mean"})));
+            table.rows.push_back(cells);
+        }
+        break;
+    }
+    case MeasureKind::Noise: {
+        const auto& levels = content.results.settings.noise.levels;
+        const QString first = levels.empty() ? QString() : QString::number(levels.front());
+        const QString last = levels.empty() ? QString() : QString::number(levels.back());
+        table = numericTable({tr("Model"), tr("SSIM area (small maps)"), tr("SSIM area (upscaled)"),
+                              tr("Accuracy at %1").arg(first), tr("Accuracy at %1").arg(last),
+                              tr("Score at %1").arg(first), tr("Score at %1").arg(last)});
+        for (const auto& model : content.models) {
+            const QJsonObject noise = modelSummary(content, model.name).value(QStringLiteral("noise")).toObject();
+            const QJsonArray accuracy = noise.value(QStringLiteral("accuracy")).toArray();
+            const QJsonArray score = noise.value(QStringLiteral("score")).toArray();
+            auto value = [](const QJsonValue& v) { return v.isDouble() ? v.toDouble() : NaN; };
+            table.rows.push_back({model.name, num(at(noise, {"auc_ssim_small"})), num(at(noise, {"auc_ssim_upscaled"})),
+                                  percent(accuracy.isEmpty() ? NaN : value(accuracy.first())),
+                                  percent(accuracy.isEmpty() ? NaN : value(accuracy.last())),
+                                  num(score.isEmpty() ? NaN : at(score.first().toObject(), {"mean"})),
+                                  num(score.isEmpty() ? NaN : at(score.last().toObject(), {"mean"}))});
+        }
+        break;
+    }
+    case MeasureKind::Transforms: {
+        table = numericTable({tr("Model"), tr("Mean SSIM"), tr("SD"), tr("Predictions changed"),
+                              tr("Weakest transformation"), tr("Its mean SSIM")});
+        table.alignments[4] = Qt::AlignLeft;
+        for (const auto& model : content.models) {
+            const QJsonObject t = modelSummary(content, model.name).value(QStringLiteral("transforms")).toObject();
+            const QJsonObject perTransform = t.value(QStringLiteral("per_transform")).toObject();
+            QString weakest;
+            double weakestValue = NaN;
+            for (auto it = perTransform.begin(); it != perTransform.end(); ++it) {
+                const double mean = at(it.value().toObject(), {"ssim_mean"});
+                if (std::isfinite(mean) && (!std::isfinite(weakestValue) || mean < weakestValue)) {
+                    weakestValue = mean;
+                    weakest = it.key();
+                }
+            }
+            table.rows.push_back({model.name, num(at(t, {"ssim", "mean"})), num(at(t, {"ssim", "std"})),
+                                  percent(at(t, {"flip_rate"})), weakest, num(weakestValue)});
+        }
+        break;
+    }
+    case MeasureKind::Stability: {
+        table = numericTable({tr("Family"), tr("Models"), tr("Pairs"), tr("Mean SSIM"), tr("Median"), tr("SD"),
+                              tr("Lowest image mean")});
+        table.alignments[1] = Qt::AlignLeft;
+        const QJsonObject families = content.results.summary.value(QStringLiteral("families")).toObject();
+        for (auto it = families.begin(); it != families.end(); ++it) {
+            const QJsonObject f = it.value().toObject();
+            QStringList members;
+            for (const auto& member : f.value(QStringLiteral("members")).toArray())
+                members.append(member.toString());
+            table.rows.push_back({it.key(), members.join(QStringLiteral(", ")), QString::number(at(f, {"pairs"})),
+                                  num(at(f, {"ssim", "mean"})), num(at(f, {"ssim", "median"})),
+                                  num(at(f, {"ssim", "std"})), num(at(f, {"per_image_mean", "min"}))});
+        }
+        break;
+    }
+    case MeasureKind::Degradation: {
+        table = numericTable({tr("Model"), tr("Confidence drop, background blurred"),
+                              tr("Confidence drop, object blurred"), tr("Faithfulness"),
+                              tr("Accuracy drop, background"), tr("Accuracy drop, object")});
+        for (const auto& model : content.models) {
+            const QJsonObject d = modelSummary(content, model.name).value(QStringLiteral("degradation")).toObject();
+            table.rows.push_back({model.name, num(at(d, {"background", "confidence_drop"})),
+                                  num(at(d, {"object", "confidence_drop"})), num(at(d, {"faithfulness"})),
+                                  percent(at(d, {"background", "accuracy_drop"})),
+                                  percent(at(d, {"object", "accuracy_drop"}))});
+        }
+        break;
+    }
+    case MeasureKind::Predictions: break;
+    }
+    return table;
+}
+
+ReportTable ReportSummaryTables::parameters(const MeasureSettings& settings, MeasureKind kind)
+{
+    ReportTable table;
+    table.header = QStringList{tr("Parameter"), tr("Value"), tr("Meaning")};
+    for (const auto& key : ReportText::parameterKeys(kind)) {
+        QString meaning;
+        for (const auto& parameter : measureParameters())
+            if (parameter.key == key)
+                meaning = QCoreApplication::translate("MeasureParameter", parameter.explanation.c_str());
+        table.rows.push_back({QString::fromStdString(key), QString::fromStdString(settings.value(key)), meaning});
+    }
+    return table;
+}
+
+ReportTable ReportSummaryTables::models(const ReportContent& content)
+{
+    ReportTable table;
+    table.header = QStringList{tr("Model"), tr("Family"), tr("Kind"), tr("CAM layer"), tr("File")};
+    table.boldFirstColumn = true;
+    for (const auto& model : content.models)
+        table.rows.push_back({model.name, model.family, QString::fromStdString(model.stored.kind),
+                              QString::fromStdString(model.stored.camLayer),
+                              model.stored.id ? QString::fromStdString(model.stored.path) : tr("not in the project")});
+    return table;
+}
+
+} // namespace saliscope::ui

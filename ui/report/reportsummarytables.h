@@ -1,0 +1,29 @@
+#pragma once
+
+#include "measures/measuresettings.h"
+#include "measures/measuretable.h"
+#include "report/reporttable.h"
+
+#include <QCoreApplication>
+
+namespace saliscope::ui {
+
+struct ReportContent;
+
+/// The report's tables of numbers, made from a report's content (pure functions, any thread).
+class ReportSummaryTables final {
+    Q_DECLARE_TR_FUNCTIONS(ReportSummaryTables)
+
+public:
+    /// One row per model: family, accuracy, ROC AUC and one number per selected measure, with
+    /// an arrow saying which way is better.
+    static ReportTable scorecard(const ReportContent& content);
+    /// The measure's aggregates per model (per family for stability).
+    static ReportTable measureSummary(const ReportContent& content, MeasureKind kind);
+    /// The parameters the measure's results were computed with: key, value, meaning.
+    static ReportTable parameters(const MeasureSettings& settings, MeasureKind kind);
+    /// The models of the report: name, family, kind, CAM layer, file.
+    static ReportTable models(const ReportContent& content);
+};
+
+} // namespace saliscope::ui

@@ -1,0 +1,127 @@
+#include "report/reporttext.h"
+
+#include <cmath>
+
+namespace saliscope::ui {
+
+QString ReportText::measureTitle(MeasureKind kind)
+{
+    switch (kind) {
+    case MeasureKind::Entropy: return tr("Salience entropy");
+    case MeasureKind::Noise: return tr("Reaction to noise");
+    case MeasureKind::Transforms: return tr("Resilience to geometric transformations");
+    case MeasureKind::Stability: return tr("Stability across training runs");
+    case MeasureKind::Degradation: return tr("Salience-guided degradation");
+    case MeasureKind::Predictions: break;
+    }
+    return tr("Predictions");
+}
+
+QString ReportText::howToRead(MeasureKind kind)
+{
+    switch (kind) {
+    case MeasureKind::Entropy:
+        return tr("Each image's Grad-CAM map is reduced to the Shannon entropy of its 8-bit values, divided by "
+                  "the largest possible value, so 0 means all salience on one value and 1 salience spread evenly. "
+                  "The histogram shows how the images of each model are distributed; the box plot shows the median, "
+                  "quartiles and outlying images. Lower entropy means more focused maps; compare models of similar "
+                  "accuracy, since a model can be focused on the wrong region.");
+    case MeasureKind::Noise:
+        return tr("Salt-and-pepper noise of increasing amount is added to every image. The curves show, per noise "
+                  "level, the mean score, the accuracy and the structural similarity (SSIM) between the noisy "
+                  "image's map and the clean one. A model whose SSIM falls slowly keeps looking at the same regions "
+                  "when the input leaves the training distribution; the area under the SSIM curve summarises it "
+                  "(higher is more robust).");
+    case MeasureKind::Transforms:
+        return tr("Each image is flipped, rotated and shifted; the map of the transformed image is compared (SSIM) "
+                  "with the same transformation of the original map. Bars show the mean SSIM per transformation and "
+                  "model, and how often the prediction changed. High SSIM means the salience moves with the content, "
+                  "as it should.");
+    case MeasureKind::Stability:
+        return tr("Models of one family differ only in their training seed. For every image and pair of models the "
+                  "SSIM of their maps is computed: the histogram shows the distribution over images and pairs, the "
+                  "matrix the mean SSIM of each pair. A stable family (high SSIM) explains its decisions the same "
+                  "way whichever run is deployed.");
+    case MeasureKind::Degradation:
+        return tr("Each image is blurred where the map says the model does not look (background) and, separately, "
+                  "where it does look (object). The bars compare the fall in confidence of the true class; the "
+                  "scatter shows it per image. A faithful map makes object blurring hurt much more than background "
+                  "blurring: faithfulness is the difference of the two mean drops (higher is better).");
+    case MeasureKind::Predictions: break;
+    }
+    return {};
+}
+
+QString ReportText::galleryIntroduction(MeasureKind kind)
+{
+    switch (kind) {
+    case MeasureKind::Entropy:
+        return tr("The images with the most diffuse and the most focused salience, averaged over the models; each "
+                  "model's map is laid over the image (red: most salient).");
+    case MeasureKind::Noise:
+        return tr("The images whose salience changed least and most under noise (mean SSIM over the noise levels "
+                  "above 0 and the models), with each model's map of the clean image.");
+    case MeasureKind::Transforms:
+        return tr("The images whose salience followed the transformations best and worst (mean SSIM over the "
+                  "transformations and models), with each model's map.");
+    case MeasureKind::Stability:
+        return tr("The images on which the training runs agreed most and least (mean pairwise SSIM), with each "
+                  "model's map side by side.");
+    case MeasureKind::Degradation:
+        return tr("The images whose score fell most and least when the salient object was blurred (mean confidence "
+                  "drop over the models), with each model's map.");
+    case MeasureKind::Predictions: break;
+    }
+    return {};
+}
+
+QString ReportText::galleryCaption(MeasureKind kind, bool highest, double value)
+{
+    const QString v = number(value);
+    switch (kind) {
+    case MeasureKind::Entropy:
+        return highest ? tr("Most diffuse salience: mean normalised entropy %1").arg(v)
+                       : tr("Most focused salience: mean normalised entropy %1").arg(v);
+    case MeasureKind::Noise:
+        return highest ? tr("Salience most robust to noise: mean SSIM %1").arg(v)
+                       : tr("Salience least robust to noise: mean SSIM %1").arg(v);
+    case MeasureKind::Transforms:
+        return highest ? tr("Salience most consistent under transformations: mean SSIM %1").arg(v)
+                       : tr("Salience least consistent under transformations: mean SSIM %1").arg(v);
+    case MeasureKind::Stability:
+        return highest ? tr("Most stable salience across training runs: mean pairwise SSIM %1").arg(v)
+                       : tr("Least stable salience across training runs: mean pairwise SSIM %1").arg(v);
+    case MeasureKind::Degradation:
+        return highest ? tr("Largest score drop when the object is blurred: mean confidence drop %1").arg(v)
+                       : tr("Smallest score drop when the object is blurred: mean confidence drop %1").arg(v);
+    case MeasureKind::Predictions: break;
+    }
+    return v;
+}
+
+std::vector<std::string> ReportText::parameterKeys(MeasureKind kind)
+{
+    switch (kind) {
+    case MeasureKind::Entropy: return {"score", "histogram.bins"};
+    case MeasureKind::Noise:
+        return {"noise.levels", "noise.seed", "noise.salt_vs_pepper", "ssim.window", "ssim.k1", "ssim.k2", "score"};
+    case MeasureKind::Transforms:
+        return {"transforms.shift", "transforms.reference_size", "ssim.window", "ssim.k1", "ssim.k2", "score",
+                "histogram.bins"};
+    case MeasureKind::Stability: return {"ssim.window", "ssim.k1", "ssim.k2", "histogram.bins"};
+    case MeasureKind::Degradation:
+        return {"degradation.sigma_max", "degradation.curve_order", "degradation.guide_sigma", "ssim.window",
+                "ssim.k1", "ssim.k2", "score"};
+    case MeasureKind::Predictions: break;
+    }
+    return {"score"};
+}
+
+QString ReportText::number(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return tr("n/a");
+    return QString::number(value, 'f', decimals);
+}
+
+} // namespace saliscope::ui
