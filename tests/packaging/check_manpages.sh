@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Keeps the man pages in step with the programs: every saliscope-cli command (`saliscope-cli
+# --help`) has a section in saliscope-cli.1, every option that `saliscope-cli COMMAND --help`,
+# `saliscope --help` or `saliscope-export --help` lists appears in its page, and so does every
+# measure parameter (`saliscope-cli measure --list-parameters`).
+# usage: check_manpages.sh SALISCOPE_CLI SALISCOPE SOURCE_DIR
+set -euo pipefail
+cli="$1"
+gui="$2"
+source_dir="$3"
+man_dir="$source_dir/packaging/man"
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# The page's text with roff escapes for hyphens and fonts removed.
+page_text() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$man_dir/$1"; }
+# Long and short options in a --help text: "  -o, --output <FILE>" -> --output, -o.
+options_in() { grep -E '^\s+-' | grep -o -E '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' | sed 's/^[ ,]//' | sort -u; }
+check_options() {  # PAGE_TEXT HELP_TEXT WHAT
+  local option
+  while read -r option; do
+    [ -n "$option" ] || continue
+    grep -q -E -- "(^|[^a-zA-Z0-9-])$option([^a-zA-Z0-9-]|\$)" <<<"$1" || fail "$3: $option is missing from the man page"
+  done < <(options_in <<<"$2")
+}
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/saliscope-man.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+cli_page="$(page_text saliscope-cli.1)"
+commands="$("$cli" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 { print $1 }')"
+[ "$(wc -l <<<"$commands")" -ge 10 ] || fail "saliscope-cli --help lists only: $commands"
+# Each start loads LibTorch (about a second): ask every command for its help at once.
+declare -A help_job=()
+for command in $commands; do
+  "$cli" "$command" --help >"$work/$command.txt" 2>&1 &
+  help_job[$command]=$!
+done
+for command in $commands; do
+  grep -q -E "^\.SS \"$command( |\")" <<<"$cli_page" || fail "saliscope-cli.1 has no section for '$command'"
+  wait "${help_job[$command]}" || { fail "saliscope-cli $command --help failed: $(cat "$work/$command.txt")"; continue; }
+  help="$(cat "$work/$command.txt")"
+  # The options of this command's section (up to the next section).
+  section="$(awk -v c="$command" '/^\.S[SH] / { inside = ($0 ~ "^\\.SS \"" c "[ \"]") } inside' <<<"$cli_page")"
+  common="$(awk '/^\.SH COMMON OPTIONS/ { inside = 1; next } /^\.SH / { inside = 0 } inside' <<<"$cli_page")"
+  check_options "$section"$'\n'"$common" "$help" "saliscope-cli $command"
+done
+while IFS='=' read -r key _; do
+  grep -q -F "$key" <<<"$cli_page" || fail "measure parameter $key is missing from saliscope-cli.1"
+done < <("$cli" measure --list-parameters)
+
+gui_help="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="${TMPDIR:-/tmp}" "$gui" --help 2>/dev/null)" ||
+  fail "saliscope --help failed"
+check_options "$(page_text saliscope.1)" "$gui_help" "saliscope"
+export_help="$(/usr/bin/python3 "$source_dir/packaging/saliscope-export" --help)" || fail "saliscope-export --help failed"
+check_options "$(page_text saliscope-export.1)" "$export_help" "saliscope-export"
+
+[ "$failures" -eq 0 ] || exit 1
+echo "man pages cover $(wc -w <<<"$commands") commands and their options"
