@@ -110,7 +110,11 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
 {
     if (params.runsPerFamily < 2)
         return Error{"the demo needs at least two runs per family (stability compares runs)"};
-    const fs::path root(params.outputDirectory);
+    // Symbolic links resolved, so the project records paths that stay valid when the link goes.
+    std::error_code canonicalError;
+    fs::path root = fs::weakly_canonical(fs::absolute(params.outputDirectory), canonicalError);
+    if (canonicalError)
+        root = fs::absolute(params.outputDirectory);
     DemoResult result;
 
     progress.message("demo: making the face dataset in " + (root / "dataset").string());
