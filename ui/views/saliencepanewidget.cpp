@@ -114,28 +114,37 @@ void SaliencePaneWidget::paintEvent(QPaintEvent*)
     QPainter painter(this);
     painter.fillRect(rect(), QColor(30, 31, 34));
 
-    // Caption: model name, then score, prediction (with a tick or cross) and entropy.
+    // Caption: model name with the normalised entropy on the right, then score and prediction
+    // (with a tick or cross) on the second line, so narrow panes keep every number.
     painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF line1(8, 3, width() - 16, 18);
+    const QString entropyText =
+        std::isnan(m_caption.entropy) ? QString() : tr("entropy %1").arg(m_caption.entropy, 0, 'f', 3);
+    const int entropyWidth = entropyText.isEmpty() ? 0 : painter.fontMetrics().horizontalAdvance(entropyText) + 10;
+    if (!entropyText.isEmpty()) {
+        painter.setPen(QColor(190, 190, 190));
+        painter.drawText(line1, Qt::AlignRight | Qt::AlignVCenter, entropyText);
+    }
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
     painter.setPen(QColor(235, 235, 235));
-    const QRectF line1(8, 3, width() - 16, 18);
     painter.drawText(line1, Qt::AlignLeft | Qt::AlignVCenter,
-                     painter.fontMetrics().elidedText(m_caption.modelName, Qt::ElideMiddle, int(line1.width())));
+                     painter.fontMetrics().elidedText(m_caption.modelName, Qt::ElideMiddle,
+                                                      int(line1.width()) - entropyWidth));
     painter.setFont(font());
     QString details;
     if (!std::isnan(m_caption.score))
         details += tr("score %1").arg(m_caption.score, 0, 'f', 3);
     if (!m_caption.prediction.isEmpty())
-        details += (details.isEmpty() ? QString() : QStringLiteral("  ·  ")) + m_caption.prediction +
+        details += (details.isEmpty() ? QString() : QStringLiteral(" · ")) + m_caption.prediction +
                    (m_caption.correct == 1 ? QStringLiteral(" \u2713") : m_caption.correct == 0 ? QStringLiteral(" \u2717") : QString());
-    if (!std::isnan(m_caption.entropy))
-        details += (details.isEmpty() ? QString() : QStringLiteral("  ·  ")) + tr("entropy %1").arg(m_caption.entropy, 0, 'f', 3);
     if (details.isEmpty())
         details = tr("no prediction yet");
     painter.setPen(m_caption.correct == 0 ? QColor(255, 120, 110) : m_caption.correct == 1 ? QColor(140, 220, 150) : QColor(190, 190, 190));
-    painter.drawText(QRectF(8, 21, width() - 16, 18), Qt::AlignLeft | Qt::AlignVCenter, details);
+    const QRectF line2(8, 21, width() - 16, 18);
+    painter.drawText(line2, Qt::AlignLeft | Qt::AlignVCenter,
+                     painter.fontMetrics().elidedText(details, Qt::ElideRight, int(line2.width())));
 
     const QRectF area = imageArea();
     painter.save();
