@@ -63,23 +63,6 @@ std::uint64_t fnv1a(const std::string& text)
     return hash;
 }
 
-double scoreOf(const engine::Prediction& prediction, const engine::ModelMetadata& metadata, ScoreKind kind)
-{
-    if (kind == ScoreKind::Softmax)
-        return prediction.softmax.at(std::size_t(metadata.positiveClass));
-    return prediction.positiveScore;
-}
-
-double correctOf(int predicted, int label)
-{
-    return label == UnknownLabel ? NaN : double(predicted == label);
-}
-
-/// Probability the model gives to `reference` class under the chosen score (binary score).
-double probabilityOf(double score, int reference, int positiveClass)
-{
-    return reference == positiveClass ? score : 1.0 - score;
-}
 
 class RowCollector final {
 public:
@@ -643,6 +626,23 @@ std::string relativeKey(const std::string& path, const std::string& location)
 }
 
 } // namespace
+
+double scoreOf(const engine::Prediction& prediction, const engine::ModelMetadata& metadata, ScoreKind kind)
+{
+    if (kind == ScoreKind::Softmax)
+        return prediction.softmax.at(std::size_t(metadata.positiveClass));
+    return prediction.positiveScore;
+}
+
+double correctOf(int predicted, int label)
+{
+    return label == UnknownLabel ? NaN : double(predicted == label);
+}
+
+double probabilityOf(double score, int reference, int positiveClass)
+{
+    return reference == positiveClass ? score : 1.0 - score;
+}
 
 const std::vector<std::string>& measureColumns(MeasureKind kind)
 {

@@ -15,6 +15,10 @@
 
 namespace saliscope {
 
+namespace engine {
+struct Prediction;
+}
+
 class ImageCache;
 
 /// A model taking part in a run, named for tables and charts.
@@ -65,6 +69,14 @@ struct MeasureRunResult final {
     std::vector<std::pair<std::string, std::string>> skipped;  ///< (path, reason)
     std::int64_t imagesComputed = 0;
 };
+
+/// The synthetic score of a prediction: the sigmoid of the positive logit (the paper's) or the
+/// softmax probability of the positive class, as the run's settings say.
+double scoreOf(const engine::Prediction& prediction, const engine::ModelMetadata& metadata, ScoreKind kind);
+/// 1 when the prediction is right, 0 when wrong, NaN when the label is unknown.
+double correctOf(int predicted, int label);
+/// The probability a binary score gives to class `reference` (score for the positive class).
+double probabilityOf(double score, int reference, int positiveClass);
 
 /// The per-image columns of each measure, in the order rows carry their values.
 const std::vector<std::string>& measureColumns(MeasureKind kind);

@@ -15,6 +15,15 @@ const char* measureName(MeasureKind kind)
     return "unknown";
 }
 
+std::optional<MeasureKind> measureKindNamed(const std::string& name)
+{
+    for (auto kind : {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
+                      MeasureKind::Stability, MeasureKind::Degradation})
+        if (name == measureName(kind))
+            return kind;
+    return std::nullopt;
+}
+
 int MeasureTable::column(const std::string& name) const
 {
     for (std::size_t i = 0; i < columns.size(); ++i)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@ enum class MeasureKind { Predictions, Entropy, Noise, Transforms, Stability, Deg
 /// Lower-case name used on the command line, in files and in the project store
 /// ("predictions", "entropy", "noise", "transforms", "stability", "degradation").
 const char* measureName(MeasureKind kind);
+/// The measure a stored name (measureName) stands for; nullopt for an unknown name.
+std::optional<MeasureKind> measureKindNamed(const std::string& name);
 
 /// One row of a measure's per-image table. `model` names a model, or a pair "a|b" for
 /// stability; `variant` is the noise level, transformation or degradation mode ("" if none).

@@ -24,14 +24,6 @@ namespace {
 
 using engine::Error;
 
-std::optional<MeasureKind> measureNamed(const std::string& name)
-{
-    for (auto kind : {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
-                      MeasureKind::Stability, MeasureKind::Degradation})
-        if (name == measureName(kind))
-            return kind;
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -172,7 +164,7 @@ engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::
         auto run = store.run(runId);
         if (!run)
             return Error{run.error()};
-        const auto kind = measureNamed(run->measure);
+        const auto kind = measureKindNamed(run->measure);
         if (!kind)
             return Error{"run " + std::to_string(runId) + " has an unknown measure '" + run->measure + "'"};
         byKind[*kind] = runId;

@@ -12,14 +12,6 @@ namespace saliscope::ui {
 
 namespace {
 
-std::optional<MeasureKind> measureNamed(const std::string& name)
-{
-    for (auto kind : {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
-                      MeasureKind::Stability, MeasureKind::Degradation})
-        if (name == measureName(kind))
-            return kind;
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -27,7 +19,7 @@ std::vector<RunSet> groupRunSets(const std::vector<StoredRun>& runs)
 {
     std::map<std::pair<std::int64_t, std::string>, RunSet> byKey;
     for (const auto& run : runs) {
-        const auto kind = measureNamed(run.measure);
+        const auto kind = measureKindNamed(run.measure);
         if (!kind)
             continue;
         const std::string parameters = canonicalJson(run.parametersJson);

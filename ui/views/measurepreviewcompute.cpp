@@ -7,6 +7,7 @@
 #include "engine/imageops.h"
 #include "engine/model.h"
 #include "engine/ssim.h"
+#include "measures/measurerunner.h"
 #include "store/projectstore.h"
 
 #include <QByteArray>
@@ -24,25 +25,8 @@ namespace {
 using engine::Error;
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
-// The helpers below restate measurerunner.cpp's private rules; tst_measurepreview checks that
-// the preview's values equal the rows runMeasures writes, so a change there shows up here.
-
-double scoreOf(const engine::Prediction& prediction, const engine::ModelMetadata& metadata, ScoreKind kind)
-{
-    if (kind == ScoreKind::Softmax)
-        return prediction.softmax.at(std::size_t(metadata.positiveClass));
-    return prediction.positiveScore;
-}
-
-double correctOf(int predicted, int label)
-{
-    return label == UnknownLabel ? NaN : double(predicted == label);
-}
-
-double probabilityOf(double score, int reference, int positiveClass)
-{
-    return reference == positiveClass ? score : 1.0 - score;
-}
+// Scores, correctness and drops come from measurerunner.h, as in a run; tst_measurepreview
+// checks that the preview's values equal the rows runMeasures writes.
 
 /// One Grad-CAM of one image (a batch of one, as a measure run over this image alone).
 engine::Result<engine::CamOutput> camOf(const engine::Model& model, const engine::ImageU8& image)
