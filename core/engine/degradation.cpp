@@ -17,16 +17,56 @@ namespace saliscope::engine {
 namespace {
 
 
-/// One output value of scipy's symmetric correlate1d: in[0]*w[0], then (in[-j] + in[j]) * w[j]
-/// added for j = radius down to 1, the double written back to uint8 by truncation.
-template <typename Fetch>
-std::uint8_t correlateAt(const std::vector<double>& weights, int radius, Fetch fetch)
+/// `count` outputs of scipy's symmetric correlate1d at once: out[k] = centre[k] * w[0], then
+/// (before(j)[k] + after(j)[k]) * w[j] added for j = radius down to 1, each double written back to
+/// uint8 by truncation. before(j) and after(j) point at the samples j steps back and forward.
+/// Every output keeps scipy's order of operations; the loop over k is what the compiler vectorises.
+template <typename Before, typename After>
+void correlateSpan(const std::vector<double>& weights, const std::uint8_t* centre, Before before, After after,
+                   std::size_t count, std::uint8_t* out, std::vector<double>& sums)
 {
-    const double* w = weights.data() + radius;  // centre
-    double sum = double(fetch(0)) * w[0];
-    for (int j = radius; j >= 1; --j)
-        sum += (double(fetch(-j)) + double(fetch(j))) * w[j];
-    return std::uint8_t(sum);
+    const int radius = int(weights.size() / 2);
+    const double* w = weights.data() + radius;
+    sums.resize(count);
+    double* sum = sums.data();
+    for (std::size_t k = 0; k < count; ++k)
+        sum[k] = double(centre[k]) * w[0];
+    for (int j = radius; j >= 1; --j) {
+        const std::uint8_t* a = before(j);
+        const std::uint8_t* b = after(j);
+        const double wj = w[j];
+        for (std::size_t k = 0; k < count; ++k)
+            sum[k] += (double(a[k]) + double(b[k])) * wj;
+    }
+    for (std::size_t k = 0; k < count; ++k)
+        out[k] = std::uint8_t(sum[k]);
+}
+
+/// Row r's samples [first, first + count) blurred vertically (reflected at the top and bottom).
+void blurRowVertically(const ImageU8& image, const std::vector<double>& weights, int r, std::size_t first,
+                       std::size_t count, std::uint8_t* out, std::vector<double>& sums)
+{
+    const std::size_t stride = std::size_t(image.width) * image.channels;
+    const std::uint8_t* data = image.pixels.data() + first;
+    const int h = image.height;
+    correlateSpan(
+        weights, data + std::size_t(r) * stride,
+        [&](int j) { return data + std::size_t(reflectIndex(r - j, h)) * stride; },
+        [&](int j) { return data + std::size_t(reflectIndex(r + j, h)) * stride; }, count, out, sums);
+}
+
+/// Columns [from, to] of a row of `width` pixels, reflect-extended by `radius` on both sides:
+/// padded[(x - from + radius) * channels + ch] = row[reflect(x) * channels + ch].
+void padRow(const std::uint8_t* row, int width, int channels, int radius, int from, int to,
+            std::vector<std::uint8_t>& padded)
+{
+    padded.resize(std::size_t(to - from + 1 + 2 * radius) * channels);
+    std::uint8_t* p = padded.data();
+    for (int x = from - radius; x <= to + radius; ++x) {
+        const std::uint8_t* source = row + std::size_t(reflectIndex(x, width)) * channels;
+        for (int ch = 0; ch < channels; ++ch)
+            *p++ = source[ch];
+    }
 }
 
 /// Blurs the given pixels (row-major indices, grouped by row in increasing order) of every channel
@@ -35,10 +75,11 @@ void blurPixels(const ImageU8& image, const std::vector<double>& weights, const 
                 ImageU8& out)
 {
     const int w = image.width;
-    const int h = image.height;
     const int channels = image.channels;
     const int radius = int(weights.size() / 2);
     std::vector<std::uint8_t> row(std::size_t(w) * std::size_t(channels));
+    std::vector<std::uint8_t> padded;
+    std::vector<double> sums;
     std::size_t begin = 0;
     while (begin < pixels.size()) {
         const int r = pixels[begin] / w;
@@ -53,17 +94,16 @@ void blurPixels(const ImageU8& image, const std::vector<double>& weights, const 
             lo = std::max(0, firstColumn - radius);
             hi = std::min(w - 1, lastColumn + radius);
         }
-        for (int c = lo; c <= hi; ++c)
-            for (int ch = 0; ch < channels; ++ch)
-                row[std::size_t(c) * channels + ch] = correlateAt(weights, radius, [&](int j) {
-                    return image.at(reflectIndex(r + j, h), c, ch);
-                });
+        const std::size_t first = std::size_t(lo) * channels;
+        blurRowVertically(image, weights, r, first, std::size_t(hi - lo + 1) * channels, row.data() + first, sums);
+        padRow(row.data(), w, channels, radius, firstColumn, lastColumn, padded);
+        const std::size_t step = std::size_t(channels);
         for (std::size_t p = begin; p < end; ++p) {
             const int c = pixels[p] % w;
-            for (int ch = 0; ch < channels; ++ch)
-                out.at(r, c, ch) = correlateAt(weights, radius, [&](int j) {
-                    return row[std::size_t(reflectIndex(c + j, w)) * channels + ch];
-                });
+            const std::uint8_t* centre = padded.data() + std::size_t(c - firstColumn + radius) * step;
+            correlateSpan(
+                weights, centre, [&](int j) { return centre - std::size_t(j) * step; },
+                [&](int j) { return centre + std::size_t(j) * step; }, step, &out.at(r, c, 0), sums);
         }
         begin = end;
     }
@@ -102,20 +142,23 @@ ImageU8 gaussianFilterU8(const ImageU8& image, double sigma)
     const std::vector<double> weights = gaussianWeights(sigma);
     const int radius = int(weights.size() / 2);
     const int w = image.width;
-    const int h = image.height;
     const int channels = image.channels;
-    ImageU8 vertical = ImageU8::zeros(w, h, channels);
-    for (int r = 0; r < h; ++r)
-        for (int c = 0; c < w; ++c)
-            for (int ch = 0; ch < channels; ++ch)
-                vertical.at(r, c, ch) =
-                    correlateAt(weights, radius, [&](int j) { return image.at(reflectIndex(r + j, h), c, ch); });
-    ImageU8 out = ImageU8::zeros(w, h, channels);
-    for (int r = 0; r < h; ++r)
-        for (int c = 0; c < w; ++c)
-            for (int ch = 0; ch < channels; ++ch)
-                out.at(r, c, ch) =
-                    correlateAt(weights, radius, [&](int j) { return vertical.at(r, reflectIndex(c + j, w), ch); });
+    const std::size_t stride = std::size_t(w) * channels;
+    std::vector<double> sums;
+    ImageU8 vertical = ImageU8::zeros(w, image.height, channels);
+    for (int r = 0; r < image.height; ++r)
+        blurRowVertically(image, weights, r, 0, stride, vertical.pixels.data() + std::size_t(r) * stride, sums);
+    ImageU8 out = ImageU8::zeros(w, image.height, channels);
+    std::vector<std::uint8_t> padded;
+    const std::size_t step = std::size_t(channels);
+    for (int r = 0; r < image.height; ++r) {
+        padRow(vertical.pixels.data() + std::size_t(r) * stride, w, channels, radius, 0, w - 1, padded);
+        const std::uint8_t* centre = padded.data() + std::size_t(radius) * step;
+        correlateSpan(
+            weights, centre, [&](int j) { return centre - std::size_t(j) * step; },
+            [&](int j) { return centre + std::size_t(j) * step; }, stride, out.pixels.data() + std::size_t(r) * stride,
+            sums);
+    }
     return out;
 }
 

@@ -52,6 +52,29 @@ const char* precisionName(Precision precision)
     return "fp32";
 }
 
+std::optional<MemoryLayout> parseMemoryLayout(const std::string& text)
+{
+    if (text == "auto" || text == "automatic")
+        return MemoryLayout::Automatic;
+    if (text == "contiguous" || text == "nchw")
+        return MemoryLayout::Contiguous;
+    if (text == "channels-last" || text == "channels_last" || text == "nhwc")
+        return MemoryLayout::ChannelsLast;
+    return std::nullopt;
+}
+
+namespace {
+
+/// The layout MemoryLayout::Automatic stands for on a device at a precision (see model.h).
+bool usesChannelsLast(MemoryLayout layout, const torch::Device& device, Precision precision)
+{
+    if (layout != MemoryLayout::Automatic)
+        return layout == MemoryLayout::ChannelsLast;
+    return device.is_cpu() || precision == Precision::Float16 || precision == Precision::BFloat16;
+}
+
+} // namespace
+
 Result<ImageBatch> ImageBatch::fromImages(const std::vector<ImageU8>& images)
 {
     ImageBatch batch;
@@ -383,11 +406,11 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->precision = options.precision;
-    impl->channelsLast = options.channelsLast;
     auto device = parseDevice(options.device);
     if (!device)
         return Error{device.error()};
     impl->device = device.value();
+    impl->channelsLast = usesChannelsLast(options.layout, impl->device, options.precision);
     if (impl->device.is_cpu() && options.precision == Precision::Float16)
         return Error{"fp16 needs a CUDA device; use fp32 or bf16 on the CPU"};
     if (impl->device.is_cpu() && options.precision == Precision::TensorFloat32)
@@ -543,6 +566,7 @@ int Model::featureChannels() const { return d->channels; }
 int Model::classCount() const { return d->classes; }
 std::string Model::deviceName() const { return d->device.str(); }
 Precision Model::precision() const { return d->precision; }
+bool Model::channelsLast() const { return d->channelsLast; }
 
 namespace {
 

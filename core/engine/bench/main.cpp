@@ -22,7 +22,7 @@ struct BenchOptions {
     int iterations = 5;
     int warmup = 2;
     int threads = 0;
-    bool channelsLast = false;
+    MemoryLayout layout = MemoryLayout::Automatic;
     bool pageable = false;
     bool json = false;
 };
@@ -30,7 +30,7 @@ struct BenchOptions {
 void usage()
 {
     std::cout << "usage: saliscope-bench --model M.pt [--batch N] [--iterations N] [--warmup N]\n"
-                 "                       [--device cpu|cuda] [--precision fp32|tf32|fp16|bf16] [--channels-last]\n"
+                 "                       [--device cpu|cuda] [--precision fp32|tf32|fp16|bf16] [--channels-last|--contiguous]\n"
                  "                       [--pageable]   (CUDA: copy batches from pageable memory)\n"
                  "                       [--threads N] [--json]\n"
                  "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n"
@@ -93,7 +93,8 @@ int main(int argc, char** argv)
         else if (arg == "--iterations") options.iterations = std::stoi(next());
         else if (arg == "--warmup") options.warmup = std::stoi(next());
         else if (arg == "--threads") options.threads = std::stoi(next());
-        else if (arg == "--channels-last") options.channelsLast = true;
+        else if (arg == "--channels-last") options.layout = MemoryLayout::ChannelsLast;
+        else if (arg == "--contiguous") options.layout = MemoryLayout::Contiguous;
         else if (arg == "--pageable") options.pageable = true;
         else if (arg == "--json") options.json = true;
         else if (arg == "--help" || arg == "-h") { usage(); return 0; }
@@ -114,7 +115,7 @@ int main(int argc, char** argv)
     ModelLoadOptions load;
     load.device = options.device;
     load.precision = *precision;
-    load.channelsLast = options.channelsLast;
+    load.layout = options.layout;
     load.pinnedStaging = !options.pageable;
     auto model = Model::load(options.model, load);
     if (!model) {
@@ -141,14 +142,14 @@ int main(int argc, char** argv)
                     "\"channels_last\": %s, \"forward_images_per_s\": %.2f, \"gradcam_images_per_s\": %.2f, "
                     "\"gradcam_overhead\": %.4f, \"allocator\": \"%s\"}\n",
                     options.model.c_str(), model.value()->deviceName().c_str(), precisionName(*precision), options.batch,
-                    threadCount(), options.channelsLast ? "true" : "false", forward, gradCam, overhead,
+                    threadCount(), model.value()->channelsLast() ? "true" : "false", forward, gradCam, overhead,
                     allocator.c_str());
     } else {
         std::printf("model      %s (%s, CAM layer %s, %dx%d map)\n", options.model.c_str(),
                     modelKindName(model.value()->kind()), model.value()->camLayer().c_str(), model.value()->mapWidth(),
                     model.value()->mapHeight());
         std::printf("device     %s, %s, batch %d, %d threads%s, %s allocator\n", model.value()->deviceName().c_str(),
-                    precisionName(*precision), options.batch, threadCount(), options.channelsLast ? ", channels-last" : "",
+                    precisionName(*precision), options.batch, threadCount(), model.value()->channelsLast() ? ", channels-last" : ", contiguous",
                     allocator.c_str());
         std::printf("forward    %10.2f images/s\n", forward);
         std::printf("grad-cam   %10.2f images/s (%+.1f%% time over forward)\n", gradCam, 100.0 * overhead);

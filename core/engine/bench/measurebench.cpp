@@ -32,7 +32,7 @@ struct MeasureBenchOptions {
     int warmup = 1;
     int threads = 0;
     int stabilityModels = 3;
-    bool channelsLast = false;
+    MemoryLayout layout = MemoryLayout::Automatic;
     bool json = false;
     bool precisionCheck = false;
     bool fastBlur = false;
@@ -42,7 +42,7 @@ void usage()
 {
     std::cout
         << "usage: saliscope-bench measures --model M.pt [--model M2.pt ...] [--device cpu|cuda]\n"
-           "                       [--batch N] [--precision fp32|fp16|bf16] [--channels-last]\n"
+           "                       [--batch N] [--precision fp32|fp16|bf16] [--channels-last|--contiguous]\n"
            "                       [--measures entropy,noise,transforms,degradation,stability,all]\n"
            "                       [--stability-models K] [--iterations N] [--warmup N] [--threads N]\n"
            "                       [--precision-check] [--fast-blur] [--json]\n"
@@ -254,12 +254,12 @@ private:
 };
 
 Result<std::unique_ptr<Model>> loadModel(const std::string& path, const std::string& device, Precision precision,
-                                         bool channelsLast)
+                                         MemoryLayout layout)
 {
     ModelLoadOptions load;
     load.device = device;
     load.precision = precision;
-    load.channelsLast = channelsLast;
+    load.layout = layout;
     return Model::load(path, load);
 }
 
@@ -290,7 +290,8 @@ Result<std::vector<PrecisionComparison>> comparePrecisions(const MeasureBenchOpt
     }
     auto camsOf = [&](Precision precision, bool channelsLast)
         -> Result<std::tuple<std::vector<MapF32>, std::vector<ImageU8>, std::vector<double>>> {
-        BENCH_TRY(model, loadModel(options.models.front(), options.device, precision, channelsLast));
+        BENCH_TRY(model, loadModel(options.models.front(), options.device, precision,
+                                              channelsLast ? MemoryLayout::ChannelsLast : MemoryLayout::Contiguous));
         BENCH_TRY(images, device.upload(batch));
         BENCH_TRY(cams, device.gradCam(*model, images));
         BENCH_TRY(small, device.quantize(cams.cams));
@@ -356,7 +357,8 @@ int runMeasureBench(int argc, char** argv)
             else if (arg == "--threads") options.threads = std::stoi(next());
             else if (arg == "--stability-models") options.stabilityModels = std::stoi(next());
             else if (arg == "--measures") options.measures = splitList(next());
-            else if (arg == "--channels-last") options.channelsLast = true;
+            else if (arg == "--channels-last") options.layout = MemoryLayout::ChannelsLast;
+            else if (arg == "--contiguous") options.layout = MemoryLayout::Contiguous;
             else if (arg == "--precision-check") options.precisionCheck = true;
             else if (arg == "--fast-blur") options.fastBlur = true;
             else if (arg == "--json") options.json = true;
@@ -382,7 +384,7 @@ int runMeasureBench(int argc, char** argv)
     configureThreads(options.threads);
     std::vector<std::unique_ptr<Model>> models;
     for (const auto& path : options.models) {
-        auto model = loadModel(path, options.device, *precision, options.channelsLast);
+        auto model = loadModel(path, options.device, *precision, options.layout);
         if (!model) {
             std::cerr << "saliscope-bench measures: " << model.error() << "\n";
             return 1;
@@ -459,7 +461,7 @@ int runMeasureBench(int argc, char** argv)
         std::printf("{\"model\": \"%s\", \"device\": \"%s\", \"precision\": \"%s\", \"batch\": %d, \"threads\": %d, "
                     "\"channels_last\": %s, \"fast_blur\": %s, \"measures\": [",
                     options.models.front().c_str(), device.value()->deviceName().c_str(), precisionName(*precision),
-                    options.batch, threadCount(), options.channelsLast ? "true" : "false",
+                    options.batch, threadCount(), models.front()->channelsLast() ? "true" : "false",
                     options.fastBlur ? "true" : "false");
         for (std::size_t i = 0; i < timings.size(); ++i) {
             const auto& t = timings[i];
@@ -482,7 +484,8 @@ int runMeasureBench(int argc, char** argv)
     std::printf("model      %s (%s), %d model file(s)\n", options.models.front().c_str(),
                 modelKindName(models.front()->kind()), int(models.size()));
     std::printf("device     %s, %s, batch %d, %d threads%s\n", device.value()->deviceName().c_str(),
-                precisionName(*precision), options.batch, threadCount(), options.channelsLast ? ", channels-last" : "");
+                precisionName(*precision), options.batch, threadCount(),
+                models.front()->channelsLast() ? ", channels-last" : ", contiguous");
     const auto [freeBytes, totalBytes] = DeviceMeasures::deviceMemory(options.device);
     if (totalBytes > 0)
         std::printf("memory     %.1f of %.1f GiB free after the run (cache released)\n", double(freeBytes) / (1 << 30),

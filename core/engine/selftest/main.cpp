@@ -74,14 +74,18 @@ int main(int argc, char** argv)
     std::string directory;
     std::string device = "auto";
     std::string precisionText = "fp32";
+    std::string layoutText = "auto";
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--device" && i + 1 < argc)
             device = argv[++i];
         else if (arg == "--precision" && i + 1 < argc)
             precisionText = argv[++i];
+        else if (arg == "--layout" && i + 1 < argc)
+            layoutText = argv[++i];
         else if (arg == "--help" || arg == "-h") {
-            std::cout << "usage: saliscope-engine-selftest GOLDEN_DIR [--device cpu|cuda|auto] [--precision fp32|tf32|fp16|bf16]\n";
+            std::cout << "usage: saliscope-engine-selftest GOLDEN_DIR [--device cpu|cuda|auto] [--precision fp32|tf32|fp16|bf16]\n"
+                         "                                 [--layout auto|contiguous|channels-last]\n";
             return 0;
         } else if (arg == "--version") {
             std::cout << "saliscope-engine-selftest " << saliscopeVersion() << " (LibTorch " << torchVersion() << ")\n";
@@ -96,6 +100,11 @@ int main(int argc, char** argv)
     const auto precision = parsePrecision(precisionText);
     if (!precision) {
         std::cerr << "saliscope-engine-selftest: unknown precision " << precisionText << "\n";
+        return 2;
+    }
+    const auto layout = parseMemoryLayout(layoutText);
+    if (!layout) {
+        std::cerr << "saliscope-engine-selftest: unknown layout " << layoutText << "\n";
         return 2;
     }
     configureThreads();
@@ -114,13 +123,14 @@ int main(int argc, char** argv)
             ModelLoadOptions options;
             options.device = device;
             options.precision = *precision;
+            options.layout = *layout;
             auto loaded = Model::load(directory + "/" + c.model, options);
             if (!loaded) {
                 std::cerr << "saliscope-engine-selftest: " << loaded.error() << "\n";
                 return 1;
             }
             model = std::move(loaded).value();
-            deviceName = model->deviceName();
+            deviceName = model->deviceName() + (model->channelsLast() ? ", channels-last" : ", contiguous");
         }
         ImageU8 image{c.width, c.height, 3, readRaw(directory + "/" + c.image)};
         auto batch = ImageBatch::fromImages({image});
