@@ -18,6 +18,8 @@
 
 using namespace saliscope;
 
+Q_DECLARE_METATYPE(saliscope::engine::MemoryLayout)
+
 namespace {
 
 QJsonObject readJson(const QString& path)
@@ -28,10 +30,12 @@ QJsonObject readJson(const QString& path)
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
-std::unique_ptr<engine::Model> loadOrFail(const QString& path, const QString& layer = {})
+std::unique_ptr<engine::Model> loadOrFail(const QString& path, const QString& layer = {},
+                                          engine::MemoryLayout layout = engine::MemoryLayout::Automatic)
 {
     engine::ModelLoadOptions options;
     options.layer = layer.toStdString();
+    options.layout = layout;
     auto loaded = engine::Model::load(path.toStdString(), options);
     if (!loaded) {
         qWarning("%s", loaded.error().c_str());
@@ -67,19 +71,25 @@ private slots:
     void referenceGradCam_data()
     {
         QTest::addColumn<QJsonObject>("testCase");
+        QTest::addColumn<engine::MemoryLayout>("layout");
         const auto cases = readJson(tests::referencePath(QStringLiteral("gradcam/expected.json"))).value("cases").toArray();
         QCOMPARE(cases.size(), 10);
         for (const auto& value : cases) {
             const auto object = value.toObject();
-            QTest::newRow(qPrintable(object.value("small_png").toString())) << object;
+            const QString name = object.value("small_png").toString();
+            // Automatic is channels-last on the CPU: both layouts must meet the golden tolerance.
+            QTest::addRow("%s, automatic", qPrintable(name)) << object << engine::MemoryLayout::Automatic;
+            QTest::addRow("%s, contiguous", qPrintable(name)) << object << engine::MemoryLayout::Contiguous;
         }
     }
 
     void referenceGradCam()
     {
         QFETCH(QJsonObject, testCase);
-        auto model = loadOrFail(tests::referencePath(testCase.value("model").toString()));
+        QFETCH(engine::MemoryLayout, layout);
+        auto model = loadOrFail(tests::referencePath(testCase.value("model").toString()), {}, layout);
         QVERIFY(model);
+        QCOMPARE(model->channelsLast(), layout != engine::MemoryLayout::Contiguous);
         QCOMPARE(QString::fromStdString(model->camLayer()), testCase.value("layer").toString());
         QCOMPARE(model->mapWidth(), 7);
         const auto image = tests::loadImage(tests::referencePath(testCase.value("image").toString()));
@@ -148,6 +158,14 @@ private slots:
         // Eager PyTorch and TorchScript may fuse and order float sums differently: 1e-4 on [0, 1] maps.
         const double error = maxCamError(out.cam, testCase.value("cam").toArray());
         QVERIFY2(error <= 1e-4, qPrintable(QStringLiteral("max cam error %1").arg(error)));
+    }
+
+    void parsesMemoryLayouts()
+    {
+        QCOMPARE(engine::parseMemoryLayout("auto"), std::optional(engine::MemoryLayout::Automatic));
+        QCOMPARE(engine::parseMemoryLayout("nchw"), std::optional(engine::MemoryLayout::Contiguous));
+        QCOMPARE(engine::parseMemoryLayout("channels-last"), std::optional(engine::MemoryLayout::ChannelsLast));
+        QVERIFY(!engine::parseMemoryLayout("nhcw"));
     }
 
     void autoDetectsLastMapLayer()

@@ -54,7 +54,10 @@ BENCH="$BUILD/core/engine/saliscope-bench"
 # --- golden Grad-CAM per precision (reference tolerance: fp32 strict) ---
 for precision in fp32 tf32 fp16 bf16; do
     [ "$DEVICE" = cpu ] && { [ "$precision" = fp16 ] || [ "$precision" = tf32 ]; } && continue
-    step 60 "$BUILD/core/engine/saliscope-engine-selftest" .gpu/golden --device "$DEVICE" --precision "$precision"
+    for layout in contiguous channels-last; do
+        step 60 "$BUILD/core/engine/saliscope-engine-selftest" .gpu/golden --device "$DEVICE" --precision "$precision" \
+            --layout "$layout"
+    done
 done
 
 # --- model and PyTorch's own rates ---
@@ -68,7 +71,7 @@ say "model $MODEL"
 # --- saliscope-bench forward and Grad-CAM ---
 for precision in fp32 tf32 fp16 bf16; do
     [ "$DEVICE" = cpu ] && { [ "$precision" = fp16 ] || [ "$precision" = tf32 ]; } && continue
-    for layout in "" --channels-last; do
+    for layout in --contiguous --channels-last; do
         step "$STEP_TIMEOUT" "$BENCH" --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision "$precision" \
             $layout --iterations "$ITER" --warmup 2 --threads "$JOBS"
     done
