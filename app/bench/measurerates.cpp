@@ -20,18 +20,6 @@ namespace {
 using namespace saliscope;
 using namespace saliscope::bench;
 
-struct RatesOptions {
-    std::vector<std::string> models;
-    std::string images;  ///< folder; empty: generated demo faces
-    int count = 32;
-    int batch = 16;
-    int repeat = 1;
-    int threads = 0;
-    std::string measures = "entropy,noise,transforms,degradation,stability,all";
-    std::string device = "cpu";
-    bool json = false;
-};
-
 void usage()
 {
     std::cout << "usage: saliscope-bench measure-rates --model M.pt [--model M2.pt] [--images DIR] [--count N]\n"
@@ -57,32 +45,18 @@ struct Row {
 
 int runMeasureRatesBench(int argc, char** argv)
 {
-    RatesOptions options;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto next = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                std::cerr << "saliscope-bench measure-rates: " << arg << " needs a value\n";
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        if (arg == "--model") options.models.push_back(next());
-        else if (arg == "--images") options.images = next();
-        else if (arg == "--count") options.count = positiveOption(arg, next());
-        else if (arg == "--batch") options.batch = positiveOption(arg, next());
-        else if (arg == "--repeat") options.repeat = positiveOption(arg, next());
-        else if (arg == "--threads") options.threads = positiveOption(arg, next());
-        else if (arg == "--device") options.device = next();
-        else if (arg == "--measures") options.measures = next();
-        else if (arg == "--json") options.json = true;
-        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
-        else { std::cerr << "saliscope-bench measure-rates: unknown argument " << arg << "\n"; return 2; }
-    }
-    if (options.models.empty()) {
-        usage();
-        return 2;
-    }
+    RunBenchOptions options;
+    options.count = 32;
+    options.measures = "entropy,noise,transforms,degradation,stability,all";
+    std::string device = "cpu";
+    const auto deviceOption = [&](const std::string& arg, const std::function<std::string()>& value) {
+        if (arg != "--device")
+            return false;
+        device = value();
+        return true;
+    };
+    if (auto exitCode = readRunBenchOptions("measure-rates", argc, argv, options, usage, deviceOption))
+        return *exitCode;
     int fakeArgc = 1;
     char name[] = "saliscope-bench";
     char* fakeArgv[] = {name, nullptr};
@@ -115,14 +89,14 @@ int runMeasureRatesBench(int argc, char** argv)
     // Warm the cache (every image decoded and resized once) and the models' first passes.
     for (const auto* models : {&single, &pair}) {
         auto warm = timeMeasureRun(images.value(), *models, {MeasureKind::Entropy}, options.batch, &cache,
-                                   options.device);
+                                   device);
         if (!warm) {
             std::cerr << "saliscope-bench measure-rates: " << warm.error() << "\n";
             return 1;
         }
     }
     // Loading the model is part of every timed run; an empty run measures it alone.
-    auto load = timeMeasureRun(BenchImages{}, single, {MeasureKind::Entropy}, options.batch, nullptr, options.device);
+    auto load = timeMeasureRun(BenchImages{}, single, {MeasureKind::Entropy}, options.batch, nullptr, device);
     const double loadSeconds = load ? load->seconds : 0.0;
 
     MeasureRunParams defaults;
@@ -135,7 +109,7 @@ int runMeasureRatesBench(int argc, char** argv)
         for (std::size_t p = 0; p < plan.size(); ++p) {
             auto& row = rows[p];
             auto timing = timeMeasureRun(images.value(), row.models > 1 ? pair : single, plan[p].second,
-                                         options.batch, &cache, options.device);
+                                         options.batch, &cache, device);
             if (!timing) {
                 std::cerr << "saliscope-bench measure-rates: " << row.measure << ": " << timing.error() << "\n";
                 return 1;
@@ -153,7 +127,7 @@ int runMeasureRatesBench(int argc, char** argv)
                     "\"batch\": %d, \"images\": %lld, \"image_source\": \"%s\", \"repeat\": %d, "
                     "\"model_load_s\": %.3f, \"cache_hits\": %lld, \"cache_misses\": %lld, \"peak_rss_mb\": %.1f, "
                     "\"measures\": [",
-                    options.models.front().c_str(), options.device.c_str(), engine::threadCount(), options.batch,
+                    options.models.front().c_str(), device.c_str(), engine::threadCount(), options.batch,
                     static_cast<long long>(images->dataset.records.size()), images->source.c_str(), options.repeat,
                     loadSeconds, static_cast<long long>(stats.hits), static_cast<long long>(stats.misses), peak);
         for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -168,7 +142,7 @@ int runMeasureRatesBench(int argc, char** argv)
         std::printf("]}\n");
         return 0;
     }
-    std::printf("model      %s (%s), %d threads, batch %d\n", options.models.front().c_str(), options.device.c_str(),
+    std::printf("model      %s (%s), %d threads, batch %d\n", options.models.front().c_str(), device.c_str(),
                 engine::threadCount(), options.batch);
     std::printf("images     %zu %s, cached (%lld hits, %lld misses); model load %.2f s, included below\n",
                 images->dataset.records.size(), images->source.c_str(), static_cast<long long>(stats.hits),

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 
 #include <filesystem>
+#include <iostream>
 
 namespace saliscope::bench {
 
@@ -69,6 +70,40 @@ std::vector<ModelEntry> modelEntries(const std::vector<std::string>& paths, bool
         entries.push_back({name, file, {}, {}});
     }
     return entries;
+}
+
+std::optional<int> readRunBenchOptions(const std::string& mode, int argc, char** argv, RunBenchOptions& options,
+                                       void (*usage)(), const ExtraOption& extra)
+{
+    const std::string prefix = "saliscope-bench " + mode + ": ";
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const std::function<std::string()> next = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::cerr << prefix << arg << " needs a value\n";
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (arg == "--model") options.models.push_back(next());
+        else if (arg == "--images") options.images = next();
+        else if (arg == "--count") options.count = positiveOption(arg, next());
+        else if (arg == "--batch") options.batch = positiveOption(arg, next());
+        else if (arg == "--repeat") options.repeat = positiveOption(arg, next());
+        else if (arg == "--threads") options.threads = positiveOption(arg, next());
+        else if (arg == "--measures") options.measures = next();
+        else if (arg == "--json") options.json = true;
+        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
+        else if (!extra || !extra(arg, next)) {
+            std::cerr << prefix << "unknown argument " << arg << "\n";
+            return 2;
+        }
+    }
+    if (options.models.empty()) {
+        usage();
+        return 2;
+    }
+    return std::nullopt;
 }
 
 } // namespace saliscope::bench

@@ -5,6 +5,8 @@
 #include "benchimages.h"
 #include "measures/measurerunner.h"
 
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -40,5 +42,26 @@ engine::Result<MeasureTiming> timeMeasureRun(const BenchImages& images, const st
 /// same file (or name) comes twice; a single model is listed twice when `atLeastTwo` is set
 /// (stability compares two models; a model with itself gives SSIM 1 but costs the same).
 std::vector<ModelEntry> modelEntries(const std::vector<std::string>& paths, bool atLeastTwo);
+
+/// The options shared by the modes that time measure runs (measure-rates, reference).
+struct RunBenchOptions final {
+    std::vector<std::string> models;
+    std::string images;  ///< folder; empty: generated demo faces
+    int count = 8;
+    int batch = 16;
+    int repeat = 1;
+    int threads = 0;     ///< 0: one per core
+    std::string measures;
+    bool json = false;
+};
+
+/// A mode's own option: returns false when `option` is not one; `value()` reads its argument.
+using ExtraOption = std::function<bool(const std::string& option, const std::function<std::string()>& value)>;
+
+/// Reads `saliscope-bench MODE ...` (argv[2] on) into `options`, passing unknown options to
+/// `extra`. Returns nullopt to go on, or the exit code: 0 after --help (usage printed), 2 after
+/// a bad or missing argument (message on stderr, usage when no --model was given).
+std::optional<int> readRunBenchOptions(const std::string& mode, int argc, char** argv, RunBenchOptions& options,
+                                       void (*usage)(), const ExtraOption& extra = {});
 
 } // namespace saliscope::bench

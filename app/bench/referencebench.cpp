@@ -28,17 +28,10 @@ namespace {
 using namespace saliscope;
 using namespace saliscope::bench;
 
-struct ReferenceOptions {
-    std::vector<std::string> models;
-    std::string images;
-    int count = 8;
-    int batch = 16;
-    int repeat = 1;
-    int threads = 0;
-    std::string measures = "all";
+/// How to run the paper's pipeline.
+struct ReferenceScript {
     std::string python = "/usr/bin/python3";
     std::string script = SALISCOPE_REFERENCE_SCRIPT;
-    bool json = false;
 };
 
 void usage()
@@ -59,18 +52,19 @@ struct ReferenceResult {
     double peakMegabytes = 0;
 };
 
-engine::Result<ReferenceResult> runReference(const ReferenceOptions& options, const std::vector<ModelEntry>& models,
-                                             const std::string& folder, int count)
+engine::Result<ReferenceResult> runReference(const ReferenceScript& reference, const std::string& measures,
+                                             const std::vector<ModelEntry>& models, const std::string& folder,
+                                             int count)
 {
-    QStringList arguments{QString::fromStdString(options.script)};
+    QStringList arguments{QString::fromStdString(reference.script)};
     for (const auto& model : models)
         arguments << "--model" << QString::fromStdString(model.path) << "--name" << QString::fromStdString(model.name);
     arguments << "--images" << QString::fromStdString(folder) << "--count" << QString::number(count) << "--measures"
-              << QString::fromStdString(options.measures) << "--threads" << QString::number(engine::threadCount());
+              << QString::fromStdString(measures) << "--threads" << QString::number(engine::threadCount());
     QProcess process;
-    process.start(QString::fromStdString(options.python), arguments);
+    process.start(QString::fromStdString(reference.python), arguments);
     if (!process.waitForStarted())
-        return engine::Error{"cannot start " + options.python + ": " + process.errorString().toStdString()};
+        return engine::Error{"cannot start " + reference.python + ": " + process.errorString().toStdString()};
     process.waitForFinished(-1);
     const QByteArray out = process.readAllStandardOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
@@ -89,35 +83,22 @@ engine::Result<ReferenceResult> runReference(const ReferenceOptions& options, co
 
 int runReferenceBench(int argc, char** argv)
 {
-    ReferenceOptions options;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto next = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                std::cerr << "saliscope-bench reference: " << arg << " needs a value\n";
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        if (arg == "--model") options.models.push_back(next());
-        else if (arg == "--images") options.images = next();
-        else if (arg == "--count") options.count = positiveOption(arg, next());
-        else if (arg == "--batch") options.batch = positiveOption(arg, next());
-        else if (arg == "--repeat") options.repeat = positiveOption(arg, next());
-        else if (arg == "--threads") options.threads = positiveOption(arg, next());
-        else if (arg == "--measures") options.measures = next();
-        else if (arg == "--python") options.python = next();
-        else if (arg == "--script") options.script = next();
-        else if (arg == "--json") options.json = true;
-        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
-        else { std::cerr << "saliscope-bench reference: unknown argument " << arg << "\n"; return 2; }
-    }
-    if (options.models.empty()) {
-        usage();
-        return 2;
-    }
-    if (options.script.empty() || !QFile::exists(QString::fromStdString(options.script))) {
-        std::cerr << "saliscope-bench reference: no reference script '" << options.script
+    RunBenchOptions options;
+    options.measures = "all";
+    ReferenceScript script;
+    const auto scriptOptions = [&](const std::string& arg, const std::function<std::string()>& value) {
+        if (arg == "--python")
+            script.python = value();
+        else if (arg == "--script")
+            script.script = value();
+        else
+            return false;
+        return true;
+    };
+    if (auto exitCode = readRunBenchOptions("reference", argc, argv, options, usage, scriptOptions))
+        return *exitCode;
+    if (script.script.empty() || !QFile::exists(QString::fromStdString(script.script))) {
+        std::cerr << "saliscope-bench reference: no reference script '" << script.script
                   << "' (--script packaging/reference/paper_reference.py)\n";
         return 2;
     }
@@ -161,7 +142,7 @@ int runReferenceBench(int argc, char** argv)
             std::cerr << "saliscope-bench reference: " << (first ? again.error() : first.error()) << "\n";
             return 1;
         }
-        auto paper = runReference(options, models, linked.value(), count);
+        auto paper = runReference(script, options.measures, models, linked.value(), count);
         if (!paper) {
             std::cerr << "saliscope-bench reference: " << paper.error() << "\n";
             return 1;
