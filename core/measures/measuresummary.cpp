@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -274,23 +275,11 @@ QJsonObject stabilityJson(const MeasureTable& table, const FamilyEntry& family, 
     std::map<std::int64_t, std::vector<double>> perImage;
     const std::size_t k = family.members.size();
     std::vector<std::vector<std::vector<double>>> pairs(k, std::vector<std::vector<double>>(k));
-    std::map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < k; ++i)
-        position[family.members[i]] = i;
-    for (const auto& row : table.rows) {
-        if (row.variant != family.name)
-            continue;
-        const auto bar = row.model.find('|');
-        if (bar == std::string::npos)
-            continue;
-        const auto a = position.find(row.model.substr(0, bar));
-        const auto b = position.find(row.model.substr(bar + 1));
-        if (a == position.end() || b == position.end())
-            continue;
+    forEachFamilyPair(table, family, [&](std::size_t a, std::size_t b, const MeasureRow& row) {
         all.push_back(row.values[0]);
         perImage[row.imageIndex].push_back(row.values[0]);
-        pairs[a->second][b->second].push_back(row.values[0]);
-    }
+        pairs[a][b].push_back(row.values[0]);
+    });
     std::vector<double> imageMeans;
     for (const auto& [image, values] : perImage)
         imageMeans.push_back(meanOf(values));
@@ -346,11 +335,11 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const Mea
         if (known.empty()) {
             // The run's implicit family of all models, named by its rows.
             std::map<std::string, std::set<std::string>> members;
-            for (const auto& row : table->rows) {
-                const auto bar = row.model.find('|');
-                members[row.variant].insert(row.model.substr(0, bar));
-                members[row.variant].insert(row.model.substr(bar + 1));
-            }
+            for (const auto& row : table->rows)
+                if (const auto pair = stabilityPair(row.model)) {
+                    members[row.variant].insert(pair->first);
+                    members[row.variant].insert(pair->second);
+                }
             for (const auto& [name, set] : members) {
                 FamilyEntry family{name, {}};
                 for (const auto& [model, p] : byModel)
@@ -391,6 +380,34 @@ QJsonObject scorecard(const QJsonObject& summary)
         card[it.key()] = row;
     }
     return card;
+}
+
+std::optional<std::pair<std::string, std::string>> stabilityPair(const std::string& model)
+{
+    const auto bar = model.find('|');
+    if (bar == std::string::npos)
+        return std::nullopt;
+    return std::make_pair(model.substr(0, bar), model.substr(bar + 1));
+}
+
+void forEachFamilyPair(const MeasureTable& stability, const FamilyEntry& family,
+                       const std::function<void(std::size_t, std::size_t, const MeasureRow&)>& visit)
+{
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < family.members.size(); ++i)
+        position[family.members[i]] = i;
+    for (const auto& row : stability.rows) {
+        if (row.variant != family.name)
+            continue;
+        const auto pair = stabilityPair(row.model);
+        if (!pair)
+            continue;
+        const auto a = position.find(pair->first);
+        const auto b = position.find(pair->second);
+        if (a == position.end() || b == position.end())
+            continue;
+        visit(std::min(a->second, b->second), std::max(a->second, b->second), row);
+    }
 }
 
 } // namespace saliscope

@@ -5,6 +5,10 @@
 
 #include <QJsonObject>
 
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace saliscope {
@@ -21,5 +25,13 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const Mea
 /// accuracy, roc_auc, mean normalised entropy, noise SSIM area, mean transform SSIM,
 /// degradation faithfulness (and the family's mean stability SSIM where it belongs to one).
 QJsonObject scorecard(const QJsonObject& summary);
+
+/// The two model names of a stability row's "a|b" model field; nullopt for any other field.
+std::optional<std::pair<std::string, std::string>> stabilityPair(const std::string& model);
+
+/// Calls visit(a, b, row) for each stability row of `family` whose two models are both members,
+/// with a < b their positions in family.members.
+void forEachFamilyPair(const MeasureTable& stability, const FamilyEntry& family,
+                       const std::function<void(std::size_t, std::size_t, const MeasureRow&)>& visit);
 
 } // namespace saliscope

@@ -1,5 +1,6 @@
 #include "charts/chartadapters.h"
 
+#include "measures/measuresummary.h"
 #include "measures/statistics.h"
 
 #include <QString>
@@ -36,29 +37,18 @@ double quantile(const std::vector<double>& sorted, double q)
     return sorted[below] + (position - double(below)) * (sorted[above] - sorted[below]);
 }
 
-/// Stability rows of a family: (member a, member b, sample), with a < b in member order.
+/// Finite small-map SSIMs of a family's stability rows: visit(member a, member b, sample), a < b.
 template<typename Visit>
 void forEachPair(const MeasureTable& stability, const FamilyEntry& family, Visit visit)
 {
-    std::map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < family.members.size(); ++i)
-        position[family.members[i]] = i;
     const int column = stability.column("ssim_small");
     if (column < 0)
         return;
-    for (const auto& row : stability.rows) {
-        if (row.variant != family.name)
-            continue;
-        const auto bar = row.model.find('|');
-        if (bar == std::string::npos)
-            continue;
-        const auto a = position.find(row.model.substr(0, bar));
-        const auto b = position.find(row.model.substr(bar + 1));
+    forEachFamilyPair(stability, family, [&](std::size_t a, std::size_t b, const MeasureRow& row) {
         const double value = row.values[std::size_t(column)];
-        if (a == position.end() || b == position.end() || !std::isfinite(value))
-            continue;
-        visit(std::min(a->second, b->second), std::max(a->second, b->second), Sample{row.imageIndex, value});
-    }
+        if (std::isfinite(value))
+            visit(a, b, Sample{row.imageIndex, value});
+    });
 }
 
 } // namespace

@@ -36,9 +36,8 @@ MeasureResults selectModels(const MeasureResults& all, const std::set<std::strin
         for (const auto& row : table.rows) {
             bool keep = false;
             if (table.measure == MeasureKind::Stability) {
-                const auto bar = row.model.find('|');
-                keep = bar != std::string::npos && selected.count(row.model.substr(0, bar)) &&
-                       selected.count(row.model.substr(bar + 1));
+                const auto pair = stabilityPair(row.model);
+                keep = pair && selected.count(pair->first) && selected.count(pair->second);
             } else {
                 keep = selected.count(row.model) > 0;
             }
