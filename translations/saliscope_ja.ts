@@ -42,6 +42,10 @@
         <translation>ノイズ生成のシード。同じシードからは同じノイズ画像が得られます</translation>
     </message>
     <message>
+        <source>random generator of the noise draws: counter (drawn on the GPU in one step) or sequential (runs stored before 2026-11)</source>
+        <translation>ノイズ生成の乱数生成器：counter（GPU 上で一度に生成）または sequential（2026 年 11 月より前に保存された実行）</translation>
+    </message>
+    <message>
         <source>probability that a flipped pixel becomes white (255) rather than black</source>
         <translation>反転した画素が黒ではなく白 (255) になる確率</translation>
     </message>

@@ -56,7 +56,11 @@ int runNoise(const QStringList& arguments)
                                     QStringLiteral("P"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"),
                                   QStringLiteral("0"));
-    parser.addOptions({amount, seed, outputFileOption()});
+    const QCommandLineOption generator(
+        QStringLiteral("generator"),
+        QStringLiteral("Random generator: counter (the default) or sequential (that of runs stored before 2026-11)."),
+        QStringLiteral("G"), QStringLiteral("counter"));
+    parser.addOptions({amount, seed, generator, outputFileOption()});
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Input image."));
     int exitCode = 0;
     if (!parseArguments(parser, arguments, name, exitCode))
@@ -68,10 +72,15 @@ int runNoise(const QStringList& arguments)
     const qulonglong s = parser.value(seed).toULongLong(&ok);
     if (!ok)
         return usageError(name, QStringLiteral("--seed needs a non-negative integer"));
+    const QString generatorName = parser.value(generator).trimmed().toLower();
+    if (generatorName != QLatin1String("counter") && generatorName != QLatin1String("sequential"))
+        return usageError(name, QStringLiteral("--generator is counter or sequential"));
+    const auto kind = generatorName == QLatin1String("counter") ? engine::NoiseGenerator::Counter
+                                                                : engine::NoiseGenerator::Sequential;
     engine::ImageU8 image;
     if (!readInput(parser, name, image, exitCode))
         return exitCode;
-    return writeOutput(parser, name, engine::addSaltPepperNoise(image, p, engine::noiseDrawSeed(s, 0, p)));
+    return writeOutput(parser, name, engine::addSaltPepperNoise(image, p, engine::noiseDrawSeed(s, 0, p), 0.5, kind));
 }
 
 int runTransform(const QStringList& arguments)

@@ -15,6 +15,7 @@
 #endif
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -26,6 +27,8 @@ using torch::indexing::Slice;
 
 struct DeviceArray::Data final {
     at::Tensor tensor;  // N x H x W x C uint8, N x h x w float32, or N float64
+    // noiseRoundTrip() of the images, made by the first noise draw and reused by every level's.
+    mutable at::Tensor roundTripped;
 };
 
 DeviceArray::DeviceArray() = default;
@@ -204,6 +207,30 @@ at::Tensor gaussianConv(DeviceTables& tables, const at::Tensor& planes, double s
     return at::trunc(at::conv2d(x, kernel.view({1, 1, 1, -1})));
 }
 
+/// Logical right shift of int64 values holding uint64 bits (LibTorch's shift of int64 is arithmetic).
+at::Tensor shiftRightLogical(const at::Tensor& bits, int shift)
+{
+    return bits.bitwise_right_shift(shift).bitwise_and_((std::int64_t(1) << (64 - shift)) - 1);
+}
+
+std::int64_t asSigned(std::uint64_t bits) { return std::bit_cast<std::int64_t>(bits); }
+
+/// The counter generator's stream offsets (i + 1) * 0x9e3779b97f4a7c15 for i < count, as int64 bits.
+at::Tensor counterOffsets(std::int64_t count, const at::TensorOptions& options)
+{
+    return at::arange(1, count + 1, options.dtype(at::kLong)).mul_(asSigned(0x9e3779b97f4a7c15ULL));
+}
+
+/// noiseCounterHash(seed[n], i) for every image n and value i (N x count, int64 bits) from the
+/// seeds and counterOffsets(count). Every step wraps modulo 2^64 like the CPU's uint64 arithmetic.
+at::Tensor counterHashes(const at::Tensor& seeds, const at::Tensor& offsets)
+{
+    at::Tensor z = offsets.unsqueeze(0) + seeds.unsqueeze(1);
+    z.bitwise_xor_(shiftRightLogical(z, 30)).mul_(asSigned(0xbf58476d1ce4e5b9ULL));
+    z.bitwise_xor_(shiftRightLogical(z, 27)).mul_(asSigned(0x94d049bb133111ebULL));
+    return z.bitwise_xor_(shiftRightLogical(z, 31));
+}
+
 /// N x H x W integral images with a zero first row and column (int64).
 at::Tensor integral(const at::Tensor& values)
 {
@@ -228,6 +255,7 @@ struct DeviceMeasures::Impl final {
     std::unique_ptr<DeviceTables> tables;
     std::map<std::pair<int, int>, at::Tensor> resizeWeights;  // (in, out) -> out x in on the device
     at::Tensor roundTrip;                                      // 256 uint8: noiseRoundTrip
+    std::map<std::int64_t, at::Tensor> counterOffsets;         // values per image -> offsets
     bool fastBlur = false;
 
     const at::Tensor& weights(int inSize, int outSize)
@@ -245,6 +273,16 @@ struct DeviceMeasures::Impl final {
         at::Tensor pinned = at::empty(host.sizes(), host.options().pinned_memory(true));
         pinned.copy_(host);
         return pinned.to(device, /*non_blocking=*/true);
+    }
+
+    /// noiseRoundTrip() of every value of a uint8 batch, computed once per array.
+    const at::Tensor& roundTripped(const DeviceArray& images) const
+    {
+        const DeviceArray::Data& data = images.data();
+        if (!data.roundTripped.defined())
+            data.roundTripped =
+                roundTrip.index_select(0, data.tensor.reshape({-1}).to(at::kLong)).view(data.tensor.sizes());
+        return data.roundTripped;
     }
 
     at::Tensor pixels(const std::uint8_t* data, std::int64_t n, std::int64_t h, std::int64_t w, std::int64_t c) const
@@ -566,7 +604,7 @@ std::vector<std::uint8_t> DeviceMeasures::saltPepperCodes(int width, int height,
         return std::uint8_t(128);
     }();
     ImageU8 probe{width, height, channels, std::vector<std::uint8_t>(std::size_t(width) * height * channels, grey)};
-    ImageU8 noisy = addSaltPepperNoise(probe, amount, drawSeed, saltVsPepper);
+    ImageU8 noisy = addSaltPepperNoise(probe, amount, drawSeed, saltVsPepper, NoiseGenerator::Sequential);
     for (std::uint8_t& value : noisy.pixels)
         if (value != 0 && value != 255)
             value = 1;
@@ -582,19 +620,34 @@ Result<DeviceArray> DeviceMeasures::applySaltPepperCodes(const DeviceArray& imag
         return Error{"salt-and-pepper noise: the codes do not match the images' size"};
     return guarded("salt-and-pepper noise", [&] {
         const at::Tensor code = d->pixels(codes.data(), x.size(0), x.size(1), x.size(2), x.size(3));
-        const at::Tensor kept = d->roundTrip.index_select(0, x.reshape({-1}).to(at::kLong)).view(x.sizes());
-        return wrap(at::where(code == 1, kept, code));
+        return wrap(at::where(code == 1, d->roundTripped(images), code));
     });
 }
 
 Result<DeviceArray> DeviceMeasures::saltPepper(const DeviceArray& images, double amount,
-                                               const std::vector<std::uint64_t>& drawSeeds, double saltVsPepper)
+                                               const std::vector<std::uint64_t>& drawSeeds, double saltVsPepper,
+                                               NoiseGenerator generator)
 {
     if (auto status = needImages(images, "salt-and-pepper noise"); !status)
         return Error{status.error()};
     if (drawSeeds.size() != std::size_t(images.count()))
         return Error{"salt-and-pepper noise needs one draw seed per image"};
     const at::Tensor& x = tensorOf(images);
+    if (generator == NoiseGenerator::Counter)
+        return guarded("salt-and-pepper noise", [&] {
+            std::vector<std::int64_t> seeds;
+            for (const std::uint64_t seed : drawSeeds)
+                seeds.push_back(asSigned(seed));
+            const at::Tensor seedTensor = torch::tensor(seeds, at::kLong).to(d->device);
+            at::Tensor& offsets = d->counterOffsets[x[0].numel()];
+            if (!offsets.defined())
+                offsets = counterOffsets(x[0].numel(), x.options());
+            const at::Tensor hashes = counterHashes(seedTensor, offsets).view(x.sizes());
+            const at::Tensor flipped = shiftRightLogical(hashes, 32) < std::int64_t(noiseThreshold(amount));
+            const at::Tensor salt = hashes.bitwise_and(std::int64_t(0xffffffffLL)) < std::int64_t(noiseThreshold(saltVsPepper));
+            return wrap(at::where(flipped, salt.to(at::kByte).mul_(255), d->roundTripped(images)));
+        });
+    // The sequential generator: the codes of each image are drawn on the host, one thread each.
     const int h = int(x.size(1));
     const int w = int(x.size(2));
     const int c = int(x.size(3));

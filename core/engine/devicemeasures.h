@@ -98,11 +98,12 @@ public:
     Result<DeviceArray> ssim(const DeviceArray& first, const DeviceArray& second, const SsimParams& params = {});
     /// applyTransform() of each image or map.
     Result<DeviceArray> transform(const DeviceArray& images, const Transform& transform);
-    /// addSaltPepperNoise() of each image with the draw seed of its index: the masks come from the
-    /// CPU generator (so the noise is identical to the CPU path) and are applied on the device.
+    /// addSaltPepperNoise() of each image with the draw seed of its index, identical to the CPU's.
+    /// The counter generator draws every value of the batch on the device at once; the sequential
+    /// one draws each image's flips on the host (saltPepperCodes) and applies them on the device.
     Result<DeviceArray> saltPepper(const DeviceArray& images, double amount, const std::vector<std::uint64_t>& drawSeeds,
-                                   double saltVsPepper = 0.5);
-    /// The salt-and-pepper codes of one draw, made on the CPU: 255 salt, 0 pepper, 1 unchanged.
+                                   double saltVsPepper = 0.5, NoiseGenerator generator = NoiseGenerator::Counter);
+    /// The salt-and-pepper codes of one sequential draw, made on the CPU: 255 salt, 0 pepper, 1 unchanged.
     static std::vector<std::uint8_t> saltPepperCodes(int width, int height, int channels, double amount,
                                                      std::uint64_t drawSeed, double saltVsPepper);
     /// Applies codes made by saltPepperCodes() (N images, concatenated) to the images on the device.

@@ -73,13 +73,47 @@ std::uint64_t noiseDrawSeed(std::uint64_t seed, std::uint64_t imageKey, double l
     return splitmix64(state);
 }
 
-ImageU8 addSaltPepperNoise(const ImageU8& image, double amount, std::uint64_t drawSeed, double saltVsPepper)
+const char* noiseGeneratorName(NoiseGenerator generator)
+{
+    return generator == NoiseGenerator::Sequential ? "sequential" : "counter";
+}
+
+std::uint64_t noiseCounterHash(std::uint64_t drawSeed, std::uint64_t index)
+{
+    std::uint64_t state = drawSeed + index * 0x9e3779b97f4a7c15ULL;
+    return splitmix64(state);
+}
+
+std::uint64_t noiseThreshold(double probability)
+{
+    if (!(probability > 0))
+        return 0;
+    if (probability >= 1)
+        return std::uint64_t(1) << 32;
+    return std::uint64_t(std::ceil(std::ldexp(probability, 32)));
+}
+
+ImageU8 addSaltPepperNoise(const ImageU8& image, double amount, std::uint64_t drawSeed, double saltVsPepper,
+                           NoiseGenerator generator)
 {
     ImageU8 out = image;
-    Xoshiro256StarStar generator(drawSeed);
+    if (generator == NoiseGenerator::Counter) {
+        const std::uint64_t flipBelow = noiseThreshold(amount);
+        const std::uint64_t saltBelow = noiseThreshold(saltVsPepper);
+        for (std::size_t i = 0; i < out.pixels.size(); ++i) {
+            const std::uint64_t hash = noiseCounterHash(drawSeed, i);
+            std::uint8_t& value = out.pixels[i];
+            if ((hash >> 32) < flipBelow)
+                value = (hash & 0xffffffffULL) < saltBelow ? 255 : 0;
+            else
+                value = noiseRoundTrip(value);
+        }
+        return out;
+    }
+    Xoshiro256StarStar sequence(drawSeed);
     for (std::uint8_t& value : out.pixels) {
-        if (generator.uniform() < amount)
-            value = generator.uniform() < saltVsPepper ? 255 : 0;
+        if (sequence.uniform() < amount)
+            value = sequence.uniform() < saltVsPepper ? 255 : 0;
         else
             value = noiseRoundTrip(value);
     }

@@ -201,7 +201,8 @@ private:
             std::vector<engine::ImageU8> noisy;
             for (std::size_t i = 0; i < inputs.size(); ++i)
                 noisy.push_back(engine::addSaltPepperNoise(
-                    inputs[i], level, engine::noiseDrawSeed(noise.seed, images[i].noiseKey, level), noise.saltVsPepper));
+                    inputs[i], level, engine::noiseDrawSeed(noise.seed, images[i].noiseKey, level), noise.saltVsPepper,
+                    noise.generator));
             auto cams = gradCamOf(*loaded.model, noisy);
             if (!cams)
                 return Error{cams.error()};
@@ -481,7 +482,7 @@ private:
             std::vector<std::uint64_t> seeds;
             for (const auto& image : images)
                 seeds.push_back(engine::noiseDrawSeed(noise.seed, image.noiseKey, level));
-            DEVICE_TRY(noisy, m_device.saltPepper(pixels, level, seeds, noise.saltVsPepper));
+            DEVICE_TRY(noisy, m_device.saltPepper(pixels, level, seeds, noise.saltVsPepper, noise.generator));
             DEVICE_TRY(cams, m_device.gradCam(*loaded.model, noisy));
             DEVICE_TRY(small, m_device.quantize(cams.cams));
             DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));

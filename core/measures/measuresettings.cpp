@@ -73,6 +73,17 @@ const std::map<std::string, Setter>& setters()
               s.noise.saltVsPepper = n.value();
               return engine::Ok{};
           }}},
+        {"noise.generator",
+         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+              const QString name = v.trimmed().toLower();
+              if (name == QLatin1String("counter"))
+                  s.noise.generator = engine::NoiseGenerator::Counter;
+              else if (name == QLatin1String("sequential"))
+                  s.noise.generator = engine::NoiseGenerator::Sequential;
+              else
+                  return Error{"parameter " + key + " is 'counter' or 'sequential', got '" + v.toStdString() + "'"};
+              return engine::Ok{};
+          }}},
         {"transforms.shift",
          {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
               auto n = parseNumber(v, key);
@@ -194,7 +205,8 @@ QJsonObject MeasureSettings::toJson() const
     return QJsonObject{
         {"noise", QJsonObject{{"levels", levels},
                               {"seed", QString::number(noise.seed)},
-                              {"salt_vs_pepper", noise.saltVsPepper}}},
+                              {"salt_vs_pepper", noise.saltVsPepper},
+                              {"generator", engine::noiseGeneratorName(noise.generator)}}},
         {"transforms", QJsonObject{{"shift", transforms.shiftAtReferenceSize},
                                    {"reference_size", transforms.referenceSize}}},
         {"degradation", QJsonObject{{"sigma_max", degradation.sigmaMax},
@@ -225,6 +237,10 @@ engine::Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& obj
             assignments.push_back(key + "=" + QString::number(group.value(jsonKey).toDouble(), 'g', 17).toStdString());
     };
     numberAssignment(noise, "salt_vs_pepper", "noise.salt_vs_pepper");
+    // Settings stored before the counter generator existed were drawn with the sequential one.
+    assignments.push_back("noise.generator="
+                          + (noise.contains("generator") ? noise.value("generator").toString().toStdString()
+                                                         : std::string("sequential")));
     const auto transforms = object.value("transforms").toObject();
     numberAssignment(transforms, "shift", "transforms.shift");
     numberAssignment(transforms, "reference_size", "transforms.reference_size");
@@ -253,6 +269,7 @@ const std::vector<MeasureParameter>& measureParameters()
         {"noise.levels", QT_TRANSLATE_NOOP("MeasureParameter", "salt-and-pepper noise levels (share of pixels flipped), increasing, in [0, 1]")},
         {"noise.seed", QT_TRANSLATE_NOOP("MeasureParameter", "seed of the noise draws; the same seed gives the same noisy images")},
         {"noise.salt_vs_pepper", QT_TRANSLATE_NOOP("MeasureParameter", "probability that a flipped pixel becomes white (255) rather than black")},
+        {"noise.generator", QT_TRANSLATE_NOOP("MeasureParameter", "random generator of the noise draws: counter (drawn on the GPU in one step) or sequential (runs stored before 2026-11)")},
         {"transforms.shift", QT_TRANSLATE_NOOP("MeasureParameter", "shift step in pixels at the reference input size (scaled to each model's size)")},
         {"transforms.reference_size", QT_TRANSLATE_NOOP("MeasureParameter", "input size at which transforms.shift applies")},
         {"degradation.sigma_max", QT_TRANSLATE_NOOP("MeasureParameter", "blur sigma of the least salient pixels")},
@@ -276,6 +293,8 @@ std::string MeasureSettings::value(const std::string& key) const
         text = QString::number(noise.seed);
     else if (key == "noise.salt_vs_pepper")
         text = QString::number(noise.saltVsPepper);
+    else if (key == "noise.generator")
+        text = QString::fromLatin1(engine::noiseGeneratorName(noise.generator));
     else if (key == "transforms.shift")
         text = QString::number(transforms.shiftAtReferenceSize);
     else if (key == "transforms.reference_size")

@@ -1,5 +1,6 @@
 #include "measures/measuresettings.h"
 
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace saliscope;
@@ -18,6 +19,26 @@ private slots:
         QCOMPARE(settings.degradation.guideSigma, 5.0);
         QCOMPARE(settings.ssim.windowSize, 7);
         QCOMPARE(settings.score, ScoreKind::Sigmoid);
+        QVERIFY(settings.noise.generator == engine::NoiseGenerator::Counter);
+        QCOMPARE(settings.value("noise.generator"), std::string("counter"));
+    }
+
+    void storedSettingsWithoutGeneratorAreSequential()
+    {
+        // Runs stored before the counter generator existed carry no "generator": resuming them
+        // must draw with the generator they were made with.
+        QJsonObject json = MeasureSettings().toJson();
+        QCOMPARE(json.value("noise").toObject().value("generator").toString(), QStringLiteral("counter"));
+        QJsonObject noise = json.value("noise").toObject();
+        noise.remove("generator");
+        json["noise"] = noise;
+        auto legacy = MeasureSettings::fromJson(json);
+        QVERIFY(legacy.ok());
+        QVERIFY(legacy->noise.generator == engine::NoiseGenerator::Sequential);
+        QCOMPARE(legacy->toJson().value("noise").toObject().value("generator").toString(), QStringLiteral("sequential"));
+        auto current = MeasureSettings::fromJson(MeasureSettings().toJson());
+        QVERIFY(current.ok());
+        QVERIFY(current->noise.generator == engine::NoiseGenerator::Counter);
     }
 
     void setAndRoundTrip()
@@ -28,6 +49,7 @@ private slots:
         QVERIFY(settings.set("degradation.sigma_max=7.5").ok());
         QVERIFY(settings.set("score=softmax").ok());
         QVERIFY(settings.set("transforms.shift=8").ok());
+        QVERIFY(settings.set("noise.generator=Sequential").ok());
         auto back = MeasureSettings::fromJson(settings.toJson());
         QVERIFY(back.ok());
         QCOMPARE(back->noise.levels, settings.noise.levels);
@@ -35,6 +57,7 @@ private slots:
         QCOMPARE(back->degradation.sigmaMax, 7.5);
         QCOMPARE(back->score, ScoreKind::Softmax);
         QCOMPARE(back->transforms.shiftAtReferenceSize, 8);
+        QVERIFY(back->noise.generator == engine::NoiseGenerator::Sequential);
         QCOMPARE(back->toJson(), settings.toJson());
     }
 
@@ -49,6 +72,7 @@ private slots:
         QTest::newRow("negative sigma") << "degradation.sigma_max=-1" << "positive";
         QTest::newRow("even window") << "ssim.window=8" << "odd";
         QTest::newRow("bad score") << "score=logit" << "sigmoid or softmax";
+        QTest::newRow("bad generator") << "noise.generator=mt19937" << "'counter' or 'sequential'";
     }
 
     void badAssignmentsChangeNothing()

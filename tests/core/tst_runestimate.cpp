@@ -100,9 +100,9 @@ private slots:
     {
         const MeasureSettings defaults;
         const auto& parameters = measureParameters();
-        QCOMPARE(int(parameters.size()), 13);
+        QCOMPARE(int(parameters.size()), 14);
         const QString described = QString::fromStdString(defaults.describe());
-        QCOMPARE(described.count('\n'), 13);
+        QCOMPARE(described.count('\n'), 14);
         for (const auto& parameter : parameters) {
             const std::string value = defaults.value(parameter.key);
             QVERIFY2(!value.empty(), parameter.key.c_str());

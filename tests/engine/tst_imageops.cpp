@@ -15,7 +15,22 @@
 
 using namespace saliscope;
 
+Q_DECLARE_METATYPE(saliscope::engine::NoiseGenerator)
+
 namespace {
+
+using engine::NoiseGenerator;
+
+void addGeneratorColumn()
+{
+    QTest::addColumn<NoiseGenerator>("generator");
+}
+
+NoiseGenerator generatorOfRow()
+{
+    QFETCH_GLOBAL(NoiseGenerator, generator);
+    return generator;
+}
 
 engine::ImageU8 face()
 {
@@ -39,6 +54,7 @@ class TestImageOps final : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void roundTripMatchesReference();
     void noiseLevelZeroIsRoundTrip();
     void noiseLevelOneIsSaltAndPepper();
@@ -46,6 +62,10 @@ private slots:
     void flippedFraction_data();
     void flippedFraction();
     void drawSeedDependsOnEveryPart();
+    void counterHashIsSplitmix64();
+    void counterNoiseGolden();
+    void counterThresholds();
+    void generatorsDiffer();
     void defaultParams();
 
     void names_data();
@@ -60,6 +80,14 @@ private slots:
     void shiftMovesMarkedPixel();
     void shiftReplicatesBorder();
 };
+
+// Every noise test runs once per generator (the global data rows).
+void TestImageOps::initTestCase_data()
+{
+    addGeneratorColumn();
+    QTest::newRow("counter") << NoiseGenerator::Counter;
+    QTest::newRow("sequential") << NoiseGenerator::Sequential;
+}
 
 void TestImageOps::roundTripMatchesReference()
 {
@@ -85,7 +113,7 @@ void TestImageOps::noiseLevelZeroIsRoundTrip()
 {
     const engine::ImageU8 image = face();
     QVERIFY(!image.empty());
-    const engine::ImageU8 noisy = engine::addSaltPepperNoise(image, 0.0, 1234);
+    const engine::ImageU8 noisy = engine::addSaltPepperNoise(image, 0.0, 1234, 0.5, generatorOfRow());
     QCOMPARE(noisy.width, image.width);
     QCOMPARE(noisy.channels, 3);
     std::size_t changed = 0;
@@ -98,7 +126,7 @@ void TestImageOps::noiseLevelZeroIsRoundTrip()
 
 void TestImageOps::noiseLevelOneIsSaltAndPepper()
 {
-    const engine::ImageU8 noisy = engine::addSaltPepperNoise(face(), 1.0, 99);
+    const engine::ImageU8 noisy = engine::addSaltPepperNoise(face(), 1.0, 99, 0.5, generatorOfRow());
     std::size_t salt = 0;
     for (const std::uint8_t v : noisy.pixels) {
         QVERIFY(v == 0 || v == 255);
@@ -113,11 +141,12 @@ void TestImageOps::noiseLevelOneIsSaltAndPepper()
 void TestImageOps::noiseIsSeeded()
 {
     const engine::ImageU8 image = face();
+    const NoiseGenerator generator = generatorOfRow();
+    auto noisy = [&](std::uint64_t seed) { return engine::addSaltPepperNoise(image, 0.25, seed, 0.5, generator); };
     const std::uint64_t seed = engine::noiseDrawSeed(7, 3, 0.25);
-    QCOMPARE(engine::addSaltPepperNoise(image, 0.25, seed), engine::addSaltPepperNoise(image, 0.25, seed));
-    QVERIFY(engine::addSaltPepperNoise(image, 0.25, seed) != engine::addSaltPepperNoise(image, 0.25, seed + 1));
-    QVERIFY(engine::addSaltPepperNoise(image, 0.25, engine::noiseDrawSeed(7, 3, 0.25))
-            != engine::addSaltPepperNoise(image, 0.25, engine::noiseDrawSeed(7, 4, 0.25)));
+    QCOMPARE(noisy(seed), noisy(seed));
+    QVERIFY(noisy(seed) != noisy(seed + 1));
+    QVERIFY(noisy(engine::noiseDrawSeed(7, 3, 0.25)) != noisy(engine::noiseDrawSeed(7, 4, 0.25)));
 }
 
 void TestImageOps::flippedFraction_data()
@@ -134,7 +163,8 @@ void TestImageOps::flippedFraction()
     engine::ImageU8 grey = engine::ImageU8::zeros(224, 224, 3);
     std::fill(grey.pixels.begin(), grey.pixels.end(), std::uint8_t(128));
     QCOMPARE(int(engine::noiseRoundTrip(128)), 128);
-    const engine::ImageU8 noisy = engine::addSaltPepperNoise(grey, amount, engine::noiseDrawSeed(2023, 0, amount));
+    const engine::ImageU8 noisy =
+        engine::addSaltPepperNoise(grey, amount, engine::noiseDrawSeed(2023, 0, amount), 0.5, generatorOfRow());
     std::size_t flipped = 0;
     std::size_t salt = 0;
     for (const std::uint8_t v : noisy.pixels) {
@@ -163,11 +193,57 @@ void TestImageOps::drawSeedDependsOnEveryPart()
     QCOMPARE(engine::noiseDrawSeed(5, 6, 0.1), engine::noiseDrawSeed(5, 6, 0.1));
 }
 
+void TestImageOps::counterHashIsSplitmix64()
+{
+    // Vigna's splitmix64.c seeded with 0 starts 0xe220a8397b1dcdaf, 0x6e789e6aa1b965f4, 0x06c45d188009454f.
+    QCOMPARE(engine::noiseCounterHash(0, 0), 0xe220a8397b1dcdafULL);
+    QCOMPARE(engine::noiseCounterHash(0, 1), 0x6e789e6aa1b965f4ULL);
+    QCOMPARE(engine::noiseCounterHash(0, 2), 0x06c45d188009454fULL);
+    // Far into a stream from another seed (computed with Python integers modulo 2^64).
+    QCOMPARE(engine::noiseCounterHash(0xdeadbeefcafef00dULL, 150527), 0x4cd43f9d733021c2ULL);
+}
+
+void TestImageOps::counterNoiseGolden()
+{
+    // The first 16 values of a grey 128 image (its own round trip), computed independently in
+    // Python from the definition (high 32 bits < ceil(p 2^32) flips, low 32 bits pick salt).
+    engine::ImageU8 grey = engine::ImageU8::zeros(4, 2, 2);
+    std::fill(grey.pixels.begin(), grey.pixels.end(), std::uint8_t(128));
+    const std::uint64_t seed = 0xdeadbeefcafef00dULL;
+    const auto half = engine::addSaltPepperNoise(grey, 0.5, seed, 0.5, NoiseGenerator::Counter);
+    QCOMPARE(half.pixels, (std::vector<std::uint8_t>{128, 128, 0, 128, 255, 255, 128, 128,  //
+                                                     255, 128, 128, 128, 128, 128, 128, 255}));
+    const auto tenth = engine::addSaltPepperNoise(grey, 0.1, seed, 0.7, NoiseGenerator::Counter);
+    QCOMPARE(tenth.pixels, (std::vector<std::uint8_t>{128, 128, 128, 128, 128, 255, 128, 128,  //
+                                                      128, 128, 128, 128, 128, 128, 128, 255}));
+}
+
+void TestImageOps::counterThresholds()
+{
+    QCOMPARE(engine::noiseThreshold(0.0), 0ULL);
+    QCOMPARE(engine::noiseThreshold(-1.0), 0ULL);
+    QCOMPARE(engine::noiseThreshold(0.5), 1ULL << 31);
+    QCOMPARE(engine::noiseThreshold(1.0), 1ULL << 32);  // every 32-bit value is below: all flip
+    QCOMPARE(engine::noiseThreshold(1e-12), 1ULL);      // a positive probability never rounds to "never"
+    QCOMPARE(engine::noiseThreshold(0.25), 1ULL << 30);
+}
+
+void TestImageOps::generatorsDiffer()
+{
+    const engine::ImageU8 image = face();
+    const std::uint64_t seed = engine::noiseDrawSeed(0, 1, 0.1);
+    QVERIFY(engine::addSaltPepperNoise(image, 0.1, seed, 0.5, NoiseGenerator::Counter)
+            != engine::addSaltPepperNoise(image, 0.1, seed, 0.5, NoiseGenerator::Sequential));
+    QCOMPARE(QString(engine::noiseGeneratorName(NoiseGenerator::Counter)), QStringLiteral("counter"));
+    QCOMPARE(QString(engine::noiseGeneratorName(NoiseGenerator::Sequential)), QStringLiteral("sequential"));
+}
+
 void TestImageOps::defaultParams()
 {
     const engine::NoiseParams noise;
     QCOMPARE(noise.levels, (std::vector<double>{0.0, 0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 1.0}));
     QCOMPARE(noise.saltVsPepper, 0.5);
+    QVERIFY(noise.generator == NoiseGenerator::Counter);
     const engine::TransformParams transform;
     QCOMPARE(transform.shiftAtReferenceSize, 16);
     QCOMPARE(transform.referenceSize, 224);

@@ -135,7 +135,7 @@ engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, c
         const auto& noise = settings.noise;
         for (double level : noise.levels) {
             auto noisy = engine::addSaltPepperNoise(input, level, engine::noiseDrawSeed(noise.seed, noiseKey, level),
-                                                    noise.saltVsPepper);
+                                                    noise.saltVsPepper, noise.generator);
             auto status = add(QString::number(level, 'g', 12).toStdString(), std::move(noisy),
                               [&](const PreviewCell& cell, const engine::ImageU8& upscaled) {
                                   return std::vector<double>{level,

@@ -26,7 +26,7 @@ struct MeasureBenchOptions {
     std::vector<std::string> models;
     std::string device = "cpu";
     std::string precision = "fp32";
-    std::vector<std::string> measures{"entropy", "noise", "transforms", "degradation", "stability", "all"};
+    std::vector<std::string> measures{"entropy", "noise-draws", "noise", "transforms", "degradation", "stability", "all"};
     int batch = 16;
     int iterations = 3;
     int warmup = 1;
@@ -36,6 +36,7 @@ struct MeasureBenchOptions {
     bool json = false;
     bool precisionCheck = false;
     bool fastBlur = false;
+    NoiseGenerator noiseGenerator = NoiseGenerator::Counter;
 };
 
 void usage()
@@ -43,15 +44,17 @@ void usage()
     std::cout
         << "usage: saliscope-bench measures --model M.pt [--model M2.pt ...] [--device cpu|cuda]\n"
            "                       [--batch N] [--precision fp32|fp16|bf16] [--channels-last|--contiguous]\n"
-           "                       [--measures entropy,noise,transforms,degradation,stability,all]\n"
+           "                       [--measures entropy,noise-draws,noise,transforms,degradation,stability,all]\n"
            "                       [--stability-models K] [--iterations N] [--warmup N] [--threads N]\n"
-           "                       [--precision-check] [--fast-blur] [--json]\n"
+           "                       [--precision-check] [--fast-blur] [--noise-generator counter|sequential] [--json]\n"
            "Images/s of each measure with its maths on the device, the forward passes (Grad-CAMs) per\n"
            "second that makes, and the ratio to the Grad-CAM and forward rates times those passes.\n"
            "Stability uses the --model files in turn, reusing them up to K models. `all` runs every measure\n"
-           "on one clean pass: 1 + levels + 12 + 2 + (K - 1) passes.\n"
+           "on one clean pass: 1 + levels + 12 + 2 + (K - 1) passes. `noise-draws` times the noisy copies\n"
+           "alone (every level, no Grad-CAM): images/s whose copies were drawn.\n"
            "--precision-check: CAMs of fp16, bf16 and channels-last against fp32 on one batch.\n"
-           "--fast-blur: the degradation's level blurs in float32 instead of float64.\n";
+           "--fast-blur: the degradation's level blurs in float32 instead of float64.\n"
+           "--noise-generator: counter (the default: drawn on the device) or sequential (drawn on the host).\n";
 }
 
 /// One timed workload: a name, the forward passes (Grad-CAMs) one image needs, and one batch's run.
@@ -122,6 +125,19 @@ public:
     Status degradation() { return measure(&MeasureWorkloads::queueDegradation); }
     Status stability() { return measure(&MeasureWorkloads::queueStability); }
 
+    /// The noise draws alone: every level's salt-and-pepper copy of the batch, no Grad-CAM.
+    Status noiseDraws()
+    {
+        BENCH_TRY(images, m_device.upload(m_batch));
+        const NoiseParams params;
+        for (double level : params.levels) {
+            BENCH_TRY(noisy, m_device.saltPepper(images, level, drawSeeds(params, level), params.saltVsPepper,
+                                                 m_options.noiseGenerator));
+            (void)noisy;
+        }
+        return Ok{};
+    }
+
     /// `measure all`: every measure of one batch sharing the clean pass, one fetch.
     Status all()
     {
@@ -172,14 +188,20 @@ private:
         return Ok{};
     }
 
+    std::vector<std::uint64_t> drawSeeds(const NoiseParams& params, double level) const
+    {
+        std::vector<std::uint64_t> seeds;
+        for (auto key : m_keys)
+            seeds.push_back(noiseDrawSeed(params.seed, key, level));
+        return seeds;
+    }
+
     Status queueNoise(const DeviceArray& images, const Clean& clean, std::vector<DeviceArray>& scalars)
     {
         const NoiseParams params;
         for (double level : params.levels) {
-            std::vector<std::uint64_t> seeds;
-            for (auto key : m_keys)
-                seeds.push_back(noiseDrawSeed(params.seed, key, level));
-            BENCH_TRY(noisy, m_device.saltPepper(images, level, seeds, params.saltVsPepper));
+            BENCH_TRY(noisy, m_device.saltPepper(images, level, drawSeeds(params, level), params.saltVsPepper,
+                                                 m_options.noiseGenerator));
             BENCH_TRY(cams, m_device.gradCam(model(), noisy));
             BENCH_TRY(small, m_device.quantize(cams.cams));
             BENCH_TRY(upscaled, m_device.upscale(small, m_batch.width, m_batch.height));
@@ -361,6 +383,14 @@ int runMeasureBench(int argc, char** argv)
             else if (arg == "--contiguous") options.layout = MemoryLayout::Contiguous;
             else if (arg == "--precision-check") options.precisionCheck = true;
             else if (arg == "--fast-blur") options.fastBlur = true;
+            else if (arg == "--noise-generator") {
+                const std::string name = next();
+                if (name != "counter" && name != "sequential") {
+                    std::cerr << "saliscope-bench measures: --noise-generator is counter or sequential\n";
+                    return 2;
+                }
+                options.noiseGenerator = name == "counter" ? NoiseGenerator::Counter : NoiseGenerator::Sequential;
+            }
             else if (arg == "--json") options.json = true;
             else if (arg == "--help" || arg == "-h") { usage(); return 0; }
             else { std::cerr << "saliscope-bench measures: unknown argument " << arg << "\n"; return 2; }
@@ -376,7 +406,7 @@ int runMeasureBench(int argc, char** argv)
         return 2;
     }
     for (const auto& measure : options.measures)
-        if (measure != "entropy" && measure != "noise" && measure != "transforms" && measure != "degradation"
+        if (measure != "entropy" && measure != "noise" && measure != "noise-draws" && measure != "transforms" && measure != "degradation"
             && measure != "stability" && measure != "all") {
             std::cerr << "saliscope-bench measures: unknown measure " << measure << "\n";
             return 2;
@@ -420,6 +450,8 @@ int runMeasureBench(int argc, char** argv)
             list.push_back({measure, 1, [&] { return workloads.entropy(); }});
         else if (measure == "noise")
             list.push_back({measure, 1 + int(NoiseParams().levels.size()), [&] { return workloads.noise(); }});
+        else if (measure == "noise-draws")
+            list.push_back({measure, 0, [&] { return workloads.noiseDraws(); }});
         else if (measure == "transforms")
             list.push_back({measure, 1 + int(standardTransforms(batch.width).size()),
                             [&] { return workloads.transforms(); }});
@@ -459,10 +491,10 @@ int runMeasureBench(int argc, char** argv)
     const double gradCamRate = timings[1].imagesPerSecond;
     if (options.json) {
         std::printf("{\"model\": \"%s\", \"device\": \"%s\", \"precision\": \"%s\", \"batch\": %d, \"threads\": %d, "
-                    "\"channels_last\": %s, \"fast_blur\": %s, \"measures\": [",
+                    "\"channels_last\": %s, \"fast_blur\": %s, \"noise_generator\": \"%s\", \"measures\": [",
                     options.models.front().c_str(), device.value()->deviceName().c_str(), precisionName(*precision),
                     options.batch, threadCount(), models.front()->channelsLast() ? "true" : "false",
-                    options.fastBlur ? "true" : "false");
+                    options.fastBlur ? "true" : "false", noiseGeneratorName(options.noiseGenerator));
         for (std::size_t i = 0; i < timings.size(); ++i) {
             const auto& t = timings[i];
             std::printf("%s{\"name\": \"%s\", \"passes\": %d, \"images_per_s\": %.3f, \"passes_per_s\": %.2f, "
@@ -483,9 +515,10 @@ int runMeasureBench(int argc, char** argv)
     }
     std::printf("model      %s (%s), %d model file(s)\n", options.models.front().c_str(),
                 modelKindName(models.front()->kind()), int(models.size()));
-    std::printf("device     %s, %s, batch %d, %d threads%s\n", device.value()->deviceName().c_str(),
+    std::printf("device     %s, %s, batch %d, %d threads%s, %s noise, %s blur\n", device.value()->deviceName().c_str(),
                 precisionName(*precision), options.batch, threadCount(),
-                models.front()->channelsLast() ? ", channels-last" : ", contiguous");
+                models.front()->channelsLast() ? ", channels-last" : ", contiguous",
+                noiseGeneratorName(options.noiseGenerator), options.fastBlur ? "float32" : "float64");
     const auto [freeBytes, totalBytes] = DeviceMeasures::deviceMemory(options.device);
     if (totalBytes > 0)
         std::printf("memory     %.1f of %.1f GiB free after the run (cache released)\n", double(freeBytes) / (1 << 30),
