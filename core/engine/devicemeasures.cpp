@@ -20,6 +20,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <tuple>
 
 namespace saliscope::engine {
 
@@ -142,29 +143,28 @@ public:
         return cached;
     }
 
-    /// gaussianWeights(sigma) as a float32 kernel on the device.
-    const at::Tensor& kernel(double sigma, const std::vector<double>& weights)
+    /// The blur of one axis of length n by gaussianWeights(sigma) as an n x n matrix in `type`:
+    /// row i holds the weight of each input in output i, scipy's reflected border folded in (taps
+    /// that land on the same input add up), so one matrix product blurs that axis.
+    const at::Tensor& blurMatrix(double sigma, const std::vector<double>& weights, int n, at::ScalarType type)
     {
-        at::Tensor& cached = m_kernels[sigma];
-        if (!cached.defined())
-            cached = torch::tensor(weights, at::kDouble).to(m_device);
-        return cached;
-    }
-
-    /// The same kernel in float32.
-    const at::Tensor& kernelFloat(double sigma, const std::vector<double>& weights)
-    {
-        at::Tensor& cached = m_floatKernels[sigma];
-        if (!cached.defined())
-            cached = kernel(sigma, weights).to(at::kFloat);
+        at::Tensor& cached = m_blurMatrices[{sigma, n, int(type)}];
+        if (!cached.defined()) {
+            const int radius = int(weights.size() / 2);
+            at::Tensor matrix = at::zeros({n, n}, at::kDouble);
+            auto m = matrix.accessor<double, 2>();
+            for (int i = 0; i < n; ++i)
+                for (int k = -radius; k <= radius; ++k)
+                    m[i][reflectIndex(i + k, n)] += weights[std::size_t(k + radius)];
+            cached = matrix.to(type).to(m_device);
+        }
         return cached;
     }
 
 private:
     at::Device m_device;
     std::map<std::pair<int, int>, at::Tensor> m_reflect;
-    std::map<double, at::Tensor> m_kernels;
-    std::map<double, at::Tensor> m_floatKernels;
+    std::map<std::tuple<double, int, int>, at::Tensor> m_blurMatrices;
 };
 
 /// scipy's correlate1d of float64 values along `dim` in its order of operations, each step
@@ -193,18 +193,16 @@ at::Tensor gaussianExact(DeviceTables& tables, const at::Tensor& images, double 
     return x.to(at::kByte);
 }
 
-/// The same blur of (N*C) x 1 x H x W float64 or float32 planes by two convolutions in that type.
-at::Tensor gaussianConv(DeviceTables& tables, const at::Tensor& planes, double sigma, const std::vector<double>& weights)
+/// The same blur of H x ... x W float64 or float32 planes (images and channels between) in that type:
+/// axis 0 then axis 1, each pass one matrix product (summed in the library's order) and truncated.
+at::Tensor blurPlanes(DeviceTables& tables, const at::Tensor& planes, double sigma, const std::vector<double>& weights)
 {
-    const int radius = int(weights.size() / 2);
-    const int h = int(planes.size(2));
-    const int w = int(planes.size(3));
-    const at::Tensor& kernel =
-        planes.scalar_type() == at::kFloat ? tables.kernelFloat(sigma, weights) : tables.kernel(sigma, weights);
-    at::Tensor x = planes.index_select(2, tables.reflectIndices(h, radius));
-    x = at::trunc(at::conv2d(x, kernel.view({1, 1, -1, 1})));
-    x = x.index_select(3, tables.reflectIndices(w, radius));
-    return at::trunc(at::conv2d(x, kernel.view({1, 1, 1, -1})));
+    const std::int64_t h = planes.size(0);
+    const std::int64_t w = planes.size(planes.dim() - 1);
+    const at::Tensor& rows = tables.blurMatrix(sigma, weights, int(h), planes.scalar_type());
+    const at::Tensor& columns = tables.blurMatrix(sigma, weights, int(w), planes.scalar_type());
+    const at::Tensor vertical = rows.mm(planes.view({h, -1})).trunc_();
+    return vertical.view({-1, w}).mm(columns.t()).trunc_().view(planes.sizes());
 }
 
 /// Logical right shift of int64 values holding uint64 bits (LibTorch's shift of int64 is arithmetic).
@@ -689,11 +687,11 @@ Result<DeviceArray> DeviceMeasures::degrade(const DeviceArray& images, const Dev
         const at::Tensor t = (10.0 * smoothed) / at::where(usable, maximum, at::ones_like(maximum));
         const at::Tensor levels = at::where(usable, at::round(t * 10.0), at::full_like(t, 100.0)).to(at::kLong);
 
-        const int64_t n = x.size(0), h = x.size(1), w = x.size(2), c = x.size(3);
-        const at::Tensor planes =
-            x.permute({0, 3, 1, 2}).reshape({n * c, 1, h, w}).to(d->fastBlur ? at::kFloat : at::kDouble);
-        const at::Tensor planeLevels = levels.unsqueeze(1).expand({n, c, h, w}).reshape({n * c, 1, h, w});
-        at::Tensor out = planes;
+        // H x N x C x W: both passes of a level's blur are then one matrix product each, with no
+        // copy between them; the level of each pixel, H x N x 1 x W, applies to every channel.
+        const at::Tensor planes = x.permute({1, 0, 3, 2}).to(d->fastBlur ? at::kFloat : at::kDouble).contiguous();
+        const at::Tensor pixelLevels = levels.to(at::kByte).permute({1, 0, 2}).unsqueeze(2);
+        at::Tensor out = x.permute({1, 0, 3, 2}).contiguous();
         for (int level = 0; level < 100; ++level) {
             const double sigma = degradationSigma(level, params);
             if (!(sigma > 1e-15))
@@ -701,9 +699,10 @@ Result<DeviceArray> DeviceMeasures::degrade(const DeviceArray& images, const Dev
             const std::vector<double> weights = gaussianWeights(sigma);
             if (weights.size() == 1)
                 continue;
-            out = at::where(planeLevels == level, gaussianConv(*d->tables, planes, sigma, weights), out);
+            const at::Tensor blurred = blurPlanes(*d->tables, planes, sigma, weights).to(at::kByte);
+            out = at::where(pixelLevels == level, blurred, out);
         }
-        return wrap(out.reshape({n, c, h, w}).permute({0, 2, 3, 1}).to(at::kByte).contiguous());
+        return wrap(out.permute({1, 0, 3, 2}).contiguous());
     });
 }
 

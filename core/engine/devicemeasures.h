@@ -110,9 +110,11 @@ public:
     Result<DeviceArray> applySaltPepperCodes(const DeviceArray& images, const std::vector<std::uint8_t>& codes);
     /// degradeBySalience() of each image guided by its map (single channel, image size or smaller):
     /// the guide's smoothing and levels are exact (scipy's order of float64 operations); each
-    /// level's blur is a float64 convolution (float32 after setFastBlur(true)) in another order of
-    /// sums, so a pass can truncate to one grey level less or more than scipy's: 0.4% of the values
-    /// of the test faces differ (1.9% in float32), by at most 2.
+    /// level's blur is two matrix products of the whole batch (rows, then columns; scipy's reflected
+    /// border folded into the matrices) in float64 (float32 after setFastBlur(true)), summed in
+    /// another order than scipy's, so a pass can truncate to one grey level less or more: 0.4% of
+    /// the values of the test faces differ (1.9% in float32; a float32 blur also follows the
+    /// process's TF32 setting, which a tf32 model turns on), by at most 2.
     Result<DeviceArray> degrade(const DeviceArray& images, const DeviceArray& maps, DegradationMode mode,
                                 const DegradationParams& params = {});
     /// Share of each map's salience inside its annotation (values > 127); NaN where the map sums to 0.

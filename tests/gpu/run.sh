@@ -81,11 +81,15 @@ done
     --channels-last --pageable --iterations "$ITER" --warmup 2 --threads "$JOBS"
 
 # --- each measure with its maths on the device ---
-for measure in entropy noise transforms degradation stability all; do
+for measure in entropy noise-draws noise transforms degradation stability all; do
     step "$STEP_TIMEOUT" "$BENCH" measures --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision fp32 \
         --measures "$measure" --iterations "$((ITER > 3 ? 3 : ITER))" --warmup 1 --threads "$JOBS" \
         --stability-models 3 --json
 done
+# The noise draws the way runs stored before the counter generator make them (host, per image).
+step "$STEP_TIMEOUT" "$BENCH" measures --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision fp32 \
+    --measures noise-draws,noise --noise-generator sequential --iterations "$((ITER > 3 ? 3 : ITER))" --warmup 1 \
+    --threads "$JOBS" --json
 step "$STEP_TIMEOUT" "$BENCH" measures --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision fp32 \
     --measures degradation --fast-blur --iterations "$((ITER > 3 ? 3 : ITER))" --warmup 1 --threads "$JOBS" --json
 FAST=fp16

@@ -26,7 +26,8 @@ struct MeasureBenchOptions {
     std::vector<std::string> models;
     std::string device = "cpu";
     std::string precision = "fp32";
-    std::vector<std::string> measures{"entropy", "noise-draws", "noise", "transforms", "degradation", "stability", "all"};
+    std::vector<std::string> measures{"entropy",     "noise-draws", "noise",     "transforms", "degradation-blurs",
+                                      "degradation", "stability",   "all"};
     int batch = 16;
     int iterations = 3;
     int warmup = 1;
@@ -44,14 +45,16 @@ void usage()
     std::cout
         << "usage: saliscope-bench measures --model M.pt [--model M2.pt ...] [--device cpu|cuda]\n"
            "                       [--batch N] [--precision fp32|fp16|bf16] [--channels-last|--contiguous]\n"
-           "                       [--measures entropy,noise-draws,noise,transforms,degradation,stability,all]\n"
+           "                       [--measures entropy,noise-draws,noise,transforms,degradation-blurs,degradation,\n"
+           "                                   stability,all]\n"
            "                       [--stability-models K] [--iterations N] [--warmup N] [--threads N]\n"
            "                       [--precision-check] [--fast-blur] [--noise-generator counter|sequential] [--json]\n"
            "Images/s of each measure with its maths on the device, the forward passes (Grad-CAMs) per\n"
            "second that makes, and the ratio to the Grad-CAM and forward rates times those passes.\n"
            "Stability uses the --model files in turn, reusing them up to K models. `all` runs every measure\n"
            "on one clean pass: 1 + levels + 12 + 2 + (K - 1) passes. `noise-draws` times the noisy copies\n"
-           "alone (every level, no Grad-CAM): images/s whose copies were drawn.\n"
+           "alone (every level, no Grad-CAM): images/s whose copies were drawn; `degradation-blurs` the\n"
+           "degradation's two blurred copies alone, guided by maps made before timing.\n"
            "--precision-check: CAMs of fp16, bf16 and channels-last against fp32 on one batch.\n"
            "--fast-blur: the degradation's level blurs in float32 instead of float64.\n"
            "--noise-generator: counter (the default: drawn on the device) or sequential (drawn on the host).\n";
@@ -124,6 +127,22 @@ public:
     Status transforms() { return measure(&MeasureWorkloads::queueTransforms); }
     Status degradation() { return measure(&MeasureWorkloads::queueDegradation); }
     Status stability() { return measure(&MeasureWorkloads::queueStability); }
+
+    /// The degradation's blurs alone: both modes of the batch guided by its clean maps (made once,
+    /// before timing), no Grad-CAM of the degraded images.
+    Status degradationBlurs()
+    {
+        BENCH_TRY(images, m_device.upload(m_batch));
+        if (m_guides.empty()) {
+            BENCH_TRY(clean, cleanPass(images));
+            m_guides = clean.upscaled;
+        }
+        for (auto mode : {DegradationMode::Background, DegradationMode::Object}) {
+            BENCH_TRY(degraded, m_device.degrade(images, m_guides, mode));
+            (void)degraded;
+        }
+        return Ok{};
+    }
 
     /// The noise draws alone: every level's salt-and-pepper copy of the batch, no Grad-CAM.
     Status noiseDraws()
@@ -273,6 +292,7 @@ private:
     std::vector<const Model*> m_models;
     const ImageBatch& m_batch;
     std::vector<std::uint64_t> m_keys;
+    DeviceArray m_guides;  // the clean maps degradationBlurs() uses
 };
 
 Result<std::unique_ptr<Model>> loadModel(const std::string& path, const std::string& device, Precision precision,
@@ -406,7 +426,8 @@ int runMeasureBench(int argc, char** argv)
         return 2;
     }
     for (const auto& measure : options.measures)
-        if (measure != "entropy" && measure != "noise" && measure != "noise-draws" && measure != "transforms" && measure != "degradation"
+        if (measure != "entropy" && measure != "noise" && measure != "noise-draws" && measure != "transforms"
+            && measure != "degradation-blurs" && measure != "degradation"
             && measure != "stability" && measure != "all") {
             std::cerr << "saliscope-bench measures: unknown measure " << measure << "\n";
             return 2;
@@ -455,6 +476,8 @@ int runMeasureBench(int argc, char** argv)
         else if (measure == "transforms")
             list.push_back({measure, 1 + int(standardTransforms(batch.width).size()),
                             [&] { return workloads.transforms(); }});
+        else if (measure == "degradation-blurs")
+            list.push_back({measure, 0, [&] { return workloads.degradationBlurs(); }});
         else if (measure == "degradation")
             list.push_back({measure, 3, [&] { return workloads.degradation(); }});
         else if (measure == "stability")
