@@ -636,7 +636,7 @@ Result<DeviceArray> DeviceMeasures::saltPepper(const DeviceArray& images, double
             std::vector<std::int64_t> seeds;
             for (const std::uint64_t seed : drawSeeds)
                 seeds.push_back(asSigned(seed));
-            const at::Tensor seedTensor = torch::tensor(seeds, at::kLong).to(d->device);
+            const at::Tensor seedTensor = d->toDevice(torch::tensor(seeds, at::kLong));  // no synchronising copy
             at::Tensor& offsets = d->counterOffsets[x[0].numel()];
             if (!offsets.defined())
                 offsets = counterOffsets(x[0].numel(), x.options());
