@@ -2,7 +2,9 @@
 # Issue 9 part 3 (H5): one prepared GPU run. Builds the engine-only tree against the CUDA LibTorch of
 # the machine's PyTorch, scripts torchvision's DenseNet-121, measures PyTorch's own forward rate,
 # then saliscope-bench forward/Grad-CAM (fp32/fp16/bf16, +channels-last) and `saliscope-bench
-# measures` per measure with its maths on the device, and the precision check. Everything is
+# measures` per measure with its maths on the device (with the noise draws and the degradation
+# blurs also timed alone, and the sequential noise generator of older runs for comparison), and
+# the precision check. About 8 to 9 minutes on an H100 machine, build included. Everything is
 # tee'd into $OUT/gpu.log. The GPU machine has no Qt, OpenCV or nlohmann-json and no ../shared:
 # first `bash tests/gpu/prepare.sh build/release` here (copies the json header and the golden
 # Grad-CAM pack into the ignored folder .gpu), then run from the repository root there, with
