@@ -202,11 +202,13 @@ QJsonObject MeasureSettings::toJson() const
     QJsonArray levels;
     for (double level : noise.levels)
         levels.append(level);
+    QJsonObject noiseJson{{"levels", levels}, {"seed", QString::number(noise.seed)}, {"salt_vs_pepper", noise.saltVsPepper}};
+    // The sequential generator is written as runs stored before the key existed were, so their
+    // parameters still match (a CLI run with noise.generator=sequential resumes them).
+    if (noise.generator != engine::NoiseGenerator::Sequential)
+        noiseJson["generator"] = engine::noiseGeneratorName(noise.generator);
     return QJsonObject{
-        {"noise", QJsonObject{{"levels", levels},
-                              {"seed", QString::number(noise.seed)},
-                              {"salt_vs_pepper", noise.saltVsPepper},
-                              {"generator", engine::noiseGeneratorName(noise.generator)}}},
+        {"noise", noiseJson},
         {"transforms", QJsonObject{{"shift", transforms.shiftAtReferenceSize},
                                    {"reference_size", transforms.referenceSize}}},
         {"degradation", QJsonObject{{"sigma_max", degradation.sigmaMax},

@@ -1,5 +1,6 @@
 #include "measures/measuresettings.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
 
@@ -25,20 +26,32 @@ private slots:
 
     void storedSettingsWithoutGeneratorAreSequential()
     {
-        // Runs stored before the counter generator existed carry no "generator": resuming them
-        // must draw with the generator they were made with.
-        QJsonObject json = MeasureSettings().toJson();
-        QCOMPARE(json.value("noise").toObject().value("generator").toString(), QStringLiteral("counter"));
-        QJsonObject noise = json.value("noise").toObject();
-        noise.remove("generator");
-        json["noise"] = noise;
-        auto legacy = MeasureSettings::fromJson(json);
+        // The default settings as the version before the counter generator stored them (copied
+        // from a project it made): no "generator". Resuming such a run must draw as it did, and
+        // the sequential generator must write exactly this, so the stored run is found again.
+        const QByteArray stored =
+            R"({"degradation": {"curve_order": 4, "guide_sigma": 5, "sigma_max": 10}, "histogram_bins": 20,
+                "noise": {"levels": [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 1], "salt_vs_pepper": 0.5, "seed": "0"},
+                "score": "sigmoid", "ssim": {"data_range": 255, "k1": 0.01, "k2": 0.03, "sample_covariance": true,
+                "window": 7}, "transforms": {"reference_size": 224, "shift": 16}})";
+        const QJsonObject legacyJson = QJsonDocument::fromJson(stored).object();
+        QVERIFY(!legacyJson.isEmpty());
+        auto legacy = MeasureSettings::fromJson(legacyJson);
         QVERIFY(legacy.ok());
         QVERIFY(legacy->noise.generator == engine::NoiseGenerator::Sequential);
-        QCOMPARE(legacy->toJson().value("noise").toObject().value("generator").toString(), QStringLiteral("sequential"));
-        auto current = MeasureSettings::fromJson(MeasureSettings().toJson());
-        QVERIFY(current.ok());
-        QVERIFY(current->noise.generator == engine::NoiseGenerator::Counter);
+        QCOMPARE(legacy->value("noise.generator"), std::string("sequential"));
+        QCOMPARE(legacy->toJson(), legacyJson);
+        MeasureSettings sequential;
+        QVERIFY(sequential.set("noise.generator=sequential").ok());
+        QCOMPARE(sequential.toJson(), legacyJson);
+
+        // New runs name the counter generator, so they never match a legacy run.
+        const QJsonObject current = MeasureSettings().toJson();
+        QCOMPARE(current.value("noise").toObject().value("generator").toString(), QStringLiteral("counter"));
+        QVERIFY(current != legacyJson);
+        auto back = MeasureSettings::fromJson(current);
+        QVERIFY(back.ok());
+        QVERIFY(back->noise.generator == engine::NoiseGenerator::Counter);
     }
 
     void setAndRoundTrip()
