@@ -83,7 +83,7 @@ done
     --channels-last --pageable --iterations "$ITER" --warmup 2 --threads "$JOBS"
 
 # --- each measure with its maths on the device ---
-for measure in entropy noise-draws noise transforms degradation stability all; do
+for measure in entropy noise-draws noise transforms degradation-blurs degradation stability all; do
     step "$STEP_TIMEOUT" "$BENCH" measures --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision fp32 \
         --measures "$measure" --iterations "$((ITER > 3 ? 3 : ITER))" --warmup 1 --threads "$JOBS" \
         --stability-models 3 --json
@@ -93,7 +93,7 @@ step "$STEP_TIMEOUT" "$BENCH" measures --model "$MODEL" --device "$DEVICE" --bat
     --measures noise-draws,noise --noise-generator sequential --iterations "$((ITER > 3 ? 3 : ITER))" --warmup 1 \
     --threads "$JOBS" --json
 step "$STEP_TIMEOUT" "$BENCH" measures --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision fp32 \
-    --measures degradation --fast-blur --iterations "$((ITER > 3 ? 3 : ITER))" --warmup 1 --threads "$JOBS" --json
+    --measures degradation-blurs,degradation --fast-blur --iterations "$((ITER > 3 ? 3 : ITER))" --warmup 1 --threads "$JOBS" --json
 FAST=fp16
 [ "$DEVICE" = cpu ] && FAST=bf16
 step "$STEP_TIMEOUT" "$BENCH" measures --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision "$FAST" \
