@@ -28,6 +28,8 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
+#include <utility>
 
 using namespace saliscope;
 using namespace saliscope::ui;
@@ -131,6 +133,16 @@ QCPAbstractPlottable* plottableOf(QCustomPlot* plot, const char* role, int serie
         if (chart::roleOf(plot->plottable(i)) == QLatin1String(role) && chart::seriesOf(plot->plottable(i)) == series)
             return plot->plottable(i);
     return nullptr;
+}
+
+/// The (column, row) of every selection outline on a matrix plot.
+std::multiset<std::pair<int, int>> outlinedCells(QCustomPlot* plot)
+{
+    std::multiset<std::pair<int, int>> cells;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (const QVariant cell = plot->item(i)->property("selectedCell"); cell.isValid())
+            cells.insert({cell.toPoint().x(), cell.toPoint().y()});
+    return cells;
 }
 
 } // namespace
@@ -345,6 +357,32 @@ private slots:
         QVERIFY(!selection.isActive());
     }
 
+    void matrixCellValuesFollowTheCellSize()
+    {
+        auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters()));
+        ImageSelection selection;
+        StabilityChartView stability(&selection);
+        stability.resize(1000, 500);
+        stability.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&stability));
+        stability.setResults(results, true);
+        QCustomPlot* matrix = stability.matrixPlot();
+        auto visibleValues = [matrix]() {
+            int count = 0;
+            for (int i = 0; i < matrix->itemCount(); ++i)
+                if (auto* text = qobject_cast<QCPItemText*>(matrix->item(i)); text && text->property("cellText").toBool())
+                    count += text->visible() ? 1 : 0;
+            return count;
+        };
+        // The replot a resize makes decides by the size it lays out (3 x 3 cells), not the last one.
+        matrix->replot();
+        QCOMPARE(visibleValues(), 9);
+        matrix->resize(60, 60);
+        QCOMPARE(visibleValues(), 0);
+        matrix->resize(400, 400);
+        QCOMPARE(visibleValues(), 9);
+    }
+
     void clickOnMatrixCellAndDragOnScatter()
     {
         auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters()));
@@ -359,6 +397,8 @@ private slots:
         // Row a1, column a2 (mean 0.6167): images 2 (0.2), 4 (0.6) and 5 (0.5) lie below.
         stability.clickAt(matrix, QPointF(matrix->xAxis->coordToPixel(1), matrix->yAxis->coordToPixel(0)));
         QCOMPARE(selection.images(), set({2, 4, 5}));
+        // The clicked cell and its mirror are outlined (two outlines each: colour and white).
+        QCOMPARE(outlinedCells(matrix), (std::multiset<std::pair<int, int>>{{1, 0}, {1, 0}, {0, 1}, {0, 1}}));
         // Edge cells answer anywhere inside them, not only up to the cell centre.
         stability.clickAt(matrix, QPointF(matrix->xAxis->coordToPixel(2.4), matrix->yAxis->coordToPixel(0.3)));
         QVERIFY(selection.description().contains("a3"));
@@ -369,6 +409,8 @@ private slots:
         stability.clickAt(histogram, QPointF(histogram->xAxis->coordToPixel(stability.histogram().binCenter(lowest)),
                                              histogram->yAxis->coordToPixel(0.5)));
         QCOMPARE(selection.images(), set({2}));
+        // A selection made elsewhere outlines no cell.
+        QVERIFY(outlinedCells(matrix).empty());
 
         DegradationChartView degradation(&selection);
         degradation.resize(1000, 500);

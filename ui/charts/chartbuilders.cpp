@@ -280,7 +280,8 @@ void buildBars(QCustomPlot* plot, const CategoryChart& chart, const QString& yLa
     plot->yAxis->setRange(low - (low < 0 ? margin : 0), high + 2.5 * margin);  // room for the legend
 }
 
-void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& valueLabel)
+void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& valueLabel,
+                 std::optional<std::pair<int, int>> selectedPair)
 {
     resetPlot(plot);
     plot->legend->setVisible(false);
@@ -336,6 +337,21 @@ void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& val
     plot->yAxis->setLabel({});
     plot->xAxis->setRange(-0.5, k - 0.5);
     plot->yAxis->setRange(-0.5, k - 0.5);
+    if (selectedPair && selectedPair->first >= 0 && selectedPair->second >= 0 && selectedPair->first < k &&
+        selectedPair->second < k)
+        for (const auto& [row, column] : {*selectedPair, std::pair(selectedPair->second, selectedPair->first)}) {
+            // A thick outline in the selection colour, with a thin white one inside it so the cell
+            // stands out on the dark and the red parts of the colour scale alike.
+            for (const auto& [inset, pen] : {std::pair(0.04, QPen(selectionColor(), 3)), std::pair(0.1, QPen(Qt::white, 1))}) {
+                auto* outline = new QCPItemRect(plot);
+                outline->topLeft->setCoords(column - 0.5 + inset, row - 0.5 + inset);
+                outline->bottomRight->setCoords(column + 0.5 - inset, row + 0.5 - inset);
+                outline->setPen(pen);
+                outline->setBrush(Qt::NoBrush);
+                outline->setSelectable(false);
+                outline->setProperty("selectedCell", QPoint(column, row));
+            }
+        }
 }
 
 void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& xLabel, const QString& yLabel,

@@ -6,6 +6,8 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <set>
 #include <vector>
 
@@ -49,8 +51,10 @@ void buildCurves(QCustomPlot* plot, const CategoryChart& chart, const QString& x
 /// the selected images as a marker on each bar.
 void buildBars(QCustomPlot* plot, const CategoryChart& chart, const QString& yLabel,
                const std::set<std::int64_t>& selection = {});
-/// The K x K mean-SSIM matrix as a colour map with its values written in the cells.
-void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& valueLabel);
+/// The K x K mean-SSIM matrix as a colour map with its values written in the cells; a selected
+/// pair (row, column) is outlined in the selection colour, with its mirror cell.
+void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& valueLabel,
+                 std::optional<std::pair<int, int>> selectedPair = std::nullopt);
 /// Points per series; selected images drawn again, larger, in the selection colour.
 void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& xLabel, const QString& yLabel,
                   const std::set<std::int64_t>& selection = {});

@@ -35,12 +35,26 @@ StabilityChartView::StabilityChartView(ImageSelection* selection, QWidget* paren
     m_matrixPlot = addPlot(row, 2);
     m_matrixPlot->setInteractions({});
     setClickAnywhere(m_matrixPlot);
-    // Cell values show only where a cell is wide enough for them.
-    connect(m_matrixPlot, &QCustomPlot::beforeReplot, this, [this]() {
+    // Cell values take the largest of a few font sizes that fits the cell, or hide when none does
+    // (measured once this replot's layout is done: before it, the axes keep the last size).
+    connect(m_matrixPlot, &QCustomPlot::afterLayout, this, [this]() {
         const double cell = std::abs(m_matrixPlot->xAxis->coordToPixel(1) - m_matrixPlot->xAxis->coordToPixel(0));
-        for (int i = 0; i < m_matrixPlot->itemCount(); ++i)
-            if (auto* text = qobject_cast<QCPItemText*>(m_matrixPlot->item(i)); text && text->property("cellText").toBool())
-                text->setVisible(cell >= QFontMetrics(text->font()).horizontalAdvance(text->text()) + 4);
+        for (int i = 0; i < m_matrixPlot->itemCount(); ++i) {
+            auto* text = qobject_cast<QCPItemText*>(m_matrixPlot->item(i));
+            if (!text || !text->property("cellText").toBool())
+                continue;
+            bool fits = false;
+            for (const int points : {9, 8, 7}) {
+                QFont font = text->font();
+                font.setPointSize(points);
+                if (cell >= QFontMetrics(font).horizontalAdvance(text->text()) + 4) {
+                    text->setFont(font);
+                    fits = true;
+                    break;
+                }
+            }
+            text->setVisible(fits);
+        }
     });
     for (auto* combo : {m_values, m_family})
         connect(combo, &QComboBox::currentIndexChanged, this, [this]() {
@@ -53,6 +67,15 @@ const PairMatrix* StabilityChartView::shownMatrix() const
 {
     const int index = m_family->currentIndex();
     return index >= 0 && index < int(m_matrices.size()) ? &m_matrices[std::size_t(index)] : nullptr;
+}
+
+std::optional<std::pair<int, int>> StabilityChartView::selectedCell() const
+{
+    // Another chart's selection, or one on another family's matrix, outlines nothing here.
+    if (!selection()->isActive() || selection()->description() != m_clickedCell.description ||
+        m_family->currentText() != m_clickedCell.family)
+        return std::nullopt;
+    return std::pair(m_clickedCell.row, m_clickedCell.column);
 }
 
 void StabilityChartView::rebuild()
@@ -81,7 +104,7 @@ void StabilityChartView::rebuild()
     chart::buildHistogram(m_histogramPlot, m_histogram, m_values->currentText(), selected,
                           m_values->currentData().toInt() == 0 ? tr("images") : tr("model pairs \u00d7 images"));
     if (const PairMatrix* matrix = shownMatrix())
-        chart::buildMatrix(m_matrixPlot, *matrix, tr("mean SSIM"));
+        chart::buildMatrix(m_matrixPlot, *matrix, tr("mean SSIM"), selectedCell());
     else
         chart::buildMatrix(m_matrixPlot, PairMatrix{}, tr("mean SSIM"));
     finishPlot(m_histogramPlot);
@@ -98,11 +121,12 @@ void StabilityChartView::clicked(QCustomPlot* plot, QCPAbstractPlottable* plotta
             return;
         const auto& pair = matrix->pairs[std::size_t(std::min(a, b))][std::size_t(std::max(a, b))];
         SeriesPoint point{0, matrix->mean[std::size_t(a)][std::size_t(b)], 0, pair};
-        selectImages(imagesWorseThanMean(point, Better::Higher),
-                     tr("%1 vs %2: map SSIM below the pair's mean %3")
-                         .arg(QString::fromStdString(matrix->members[std::size_t(a)]),
-                              QString::fromStdString(matrix->members[std::size_t(b)]))
-                         .arg(point.mean, 0, 'f', 3));
+        const QString description = tr("%1 vs %2: map SSIM below the pair's mean %3")
+                                        .arg(QString::fromStdString(matrix->members[std::size_t(a)]),
+                                             QString::fromStdString(matrix->members[std::size_t(b)]))
+                                        .arg(point.mean, 0, 'f', 3);
+        m_clickedCell = {m_family->currentText(), a, b, description};
+        selectImages(imagesWorseThanMean(point, Better::Higher), description);
         return;
     }
     const int series = chart::seriesOf(plottable);

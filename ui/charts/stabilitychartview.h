@@ -3,6 +3,11 @@
 #include "charts/chartadapters.h"
 #include "charts/measurechartview.h"
 
+#include <QString>
+
+#include <optional>
+#include <utility>
+
 class QComboBox;
 
 namespace saliscope::ui {
@@ -28,6 +33,8 @@ protected:
 
 private:
     const PairMatrix* shownMatrix() const;
+    /// The matrix cell behind the current image selection, if a click on the shown matrix made it.
+    std::optional<std::pair<int, int>> selectedCell() const;
 
     QComboBox* m_values;
     QComboBox* m_family;
@@ -35,6 +42,13 @@ private:
     QCustomPlot* m_matrixPlot;
     HistogramChart m_histogram;
     std::vector<PairMatrix> m_matrices;
+    /// The last cell clicked: its family, row and column, and the description it gave the selection.
+    struct ClickedCell {
+        QString family;
+        int row = -1;
+        int column = -1;
+        QString description;
+    } m_clickedCell;
 };
 
 } // namespace saliscope::ui
