@@ -254,6 +254,31 @@ private slots:
         QCOMPARE(ssimHistogramLower({SampleSeries{"x", {{0, -3.0}}}}), -1.0);
     }
 
+    void barLegendLeavesTheDataUncovered()
+    {
+        const auto results = MeasureResults::fromTables(knownTables(), parameters());
+        const auto* table = results.table(MeasureKind::Transforms);
+        const auto bars = categoryChart(*table, "ssim_upscaled", results.groups(false), variantsOf(*table));
+        QCustomPlot plot;
+        plot.resize(500, 300);
+        chart::buildBars(&plot, bars, QStringLiteral("SSIM"));
+        plot.replot();
+        // The legend sits above the axis rect, not inside it, and every error bar's end is in range.
+        QVERIFY(plot.legend->visible());
+        QVERIFY(plot.legend->outerRect().bottom() <= plot.axisRect()->outerRect().top());
+        QVERIFY(plot.legend->outerRect().width() < plot.axisRect()->outerRect().width() / 2);
+        for (const auto& series : bars.series)
+            for (const auto& point : series.points)
+                QVERIFY(plot.yAxis->range().contains(point.mean + point.spread));
+        // A histogram built on the same plot has its legend back inside the axis rect.
+        chart::buildHistogram(&plot, histogramChart(columnSamples(*table, "ssim_upscaled", results.groups(false)), 10, 0, 1),
+                              QStringLiteral("SSIM"));
+        plot.replot();
+        QCOMPARE(plot.legend->layout(), static_cast<QCPLayout*>(plot.axisRect()->insetLayout()));
+        QVERIFY(plot.axisRect()->outerRect().contains(plot.legend->outerRect()));
+        QCOMPARE(plot.plotLayout()->rowCount(), 1);
+    }
+
     void stabilityMatrixAndImageMeans()
     {
         const auto results = MeasureResults::fromTables(knownTables(), parameters());

@@ -16,6 +16,14 @@ void resetPlot(QCustomPlot* plot)
     for (int i = plot->plotLayout()->elementCount() - 1; i >= 0; --i)
         if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i)))
             plot->plotLayout()->remove(scale);
+    if (auto* row = plot->legend->layout(); row != plot->axisRect()->insetLayout()) {  // legendAbove() moved it
+        row->take(plot->legend);
+        plot->plotLayout()->remove(row);
+        plot->axisRect()->insetLayout()->addElement(plot->legend, Qt::AlignTop | Qt::AlignRight);
+        plot->legend->setFillOrder(QCPLegend::foRowsFirst);
+        plot->legend->setBorderPen(QPen(Qt::black));
+        plot->legend->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    }
     plot->plotLayout()->simplify();
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
@@ -49,6 +57,23 @@ QColor withAlpha(QColor color, int alpha)
 }
 
 QString name(const std::string& text) { return QString::fromStdString(text); }
+
+/// Moves the legend out of the axis rect into a row of its own above it, entries side by side
+/// and as wide as they need, for charts whose data may reach any corner (resetPlot puts it back).
+void legendAbove(QCustomPlot* plot)
+{
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    auto* row = new QCPLayoutGrid;
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, row);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    row->addElement(0, 0, plot->legend);
+    row->addElement(0, 1, new QCPLayoutElement(plot));  // empty: takes the rest of the width
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setBrush(Qt::NoBrush);
+    plot->legend->setMaximumSize(plot->legend->minimumOuterSizeHint().width(), QWIDGETSIZE_MAX);
+}
 
 /// Key of series `s` of `n` within a category (bars side by side, 0.8 wide together).
 double offsetKey(double category, int s, int n) { return category + (s - (n - 1) / 2.0) * (0.8 / n); }
@@ -277,7 +302,9 @@ void buildBars(QCustomPlot* plot, const CategoryChart& chart, const QString& yLa
     if (!chart.positions.empty())
         plot->xAxis->setRange(chart.positions.front() - 0.6, chart.positions.back() + 0.6);
     const double margin = std::max(0.02, 0.08 * (high - low));
-    plot->yAxis->setRange(low - (low < 0 ? margin : 0), high + 2.5 * margin);  // room for the legend
+    plot->yAxis->setRange(low - (low < 0 ? margin : 0), high + margin);
+    // Error bars reach above the bars; a legend inside the plot would hide their ends.
+    legendAbove(plot);
 }
 
 void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& valueLabel,
@@ -398,7 +425,7 @@ void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& x
     }
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    legendAbove(plot);  // points may lie in any corner
 }
 
 } // namespace saliscope::ui::chart

@@ -55,7 +55,8 @@ void buildBars(QCustomPlot* plot, const CategoryChart& chart, const QString& yLa
 /// pair (row, column) is outlined in the selection colour, with its mirror cell.
 void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& valueLabel,
                  std::optional<std::pair<int, int>> selectedPair = std::nullopt);
-/// Points per series; selected images drawn again, larger, in the selection colour.
+/// Points per series; selected images drawn again, larger, in the selection colour. Bars and
+/// points have their legend above the plot, where it covers nothing.
 void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& xLabel, const QString& yLabel,
                   const std::set<std::int64_t>& selection = {});
 
