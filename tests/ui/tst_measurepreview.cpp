@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <cmath>
@@ -173,6 +174,44 @@ private slots:
         preview.setModelIds({session.models().back().id});
         QCOMPARE(preview.columnCount(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(preview.isComplete(), 60000);
+    }
+
+    void hiddenPreviewKeepsItsFinishedColumns()
+    {
+        ProjectSession session;
+        QVERIFY(session.open(m_project));
+        auto images = session.store()->images(session.currentDatasetId());
+        QVERIFY(images.ok());
+        MeasurePreviewWidget preview(&session);
+        preview.resize(1000, 900);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        preview.setMeasure(MeasureKind::Transforms);
+        preview.setImage(entry(images->at(0)), session.currentDatasetId());
+        QCOMPARE(preview.columnCount(), 2);
+        // The session's compute pool runs one job at a time: column 0 first, then column 1
+        // (13 Grad-CAM passes, far longer than the 5 ms between looks).
+        QElapsedTimer timer;
+        timer.start();
+        while (!preview.result(0) && timer.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        const PreviewColumn* first = preview.result(0);
+        QVERIFY(first);
+        QVERIFY(!preview.result(1));
+        preview.hide();  // another tab: column 1's job is cancelled
+        QVERIFY(!preview.isComplete());
+        QTest::qWait(200);
+        QVERIFY(!preview.result(1));
+        preview.show();
+        QTRY_VERIFY_WITH_TIMEOUT(preview.isComplete(), 60000);
+        // Column 0 was not computed again; column 1 was, and matches the stored rows.
+        QCOMPARE(preview.result(0), first);
+        QVERIFY(preview.result(1));
+        checkColumn(MeasureKind::Transforms, images->at(0).position,
+                    session.model(preview.modelId(1))->name.toStdString(), *preview.result(1));
+        for (int r = 0; r < preview.rowCount(); ++r)
+            QCOMPARE(preview.cell(r, 1)->state(), MeasurePreviewCell::State::Ready);
+        QCOMPARE(session.log()->errorCount(), 0);
     }
 
     void unreadableImageGoesToTheLog()

@@ -169,8 +169,8 @@ bool MeasurePreviewWidget::isComplete() const
 void MeasurePreviewWidget::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (m_dirty)
-        restart();
+    if (m_startWhenShown)
+        startPendingColumns();
 }
 
 void MeasurePreviewWidget::hideEvent(QHideEvent* event)
@@ -178,9 +178,12 @@ void MeasurePreviewWidget::hideEvent(QHideEvent* event)
     QWidget::hideEvent(event);
     if (isComplete())
         return;
+    // The finished columns stay; the others start again when the preview is shown.
     ++m_generation;
     cancelJobs();
-    m_dirty = true;
+    for (auto& column : m_columns)
+        column.job = 0;
+    m_startWhenShown = true;
 }
 
 void MeasurePreviewWidget::cancelJobs()
@@ -247,10 +250,14 @@ void MeasurePreviewWidget::restart()
         m_rowTitles.push_back(tr("blur object"));
     }
     rebuildGrid();
+    startPendingColumns();
+}
 
+void MeasurePreviewWidget::startPendingColumns()
+{
     const bool ready = m_session->isOpen() && !m_image.path.isEmpty() && !m_columns.empty();
-    m_dirty = ready && !isVisible();
-    if (m_dirty) {  // computed when shown
+    m_startWhenShown = ready && !isVisible();
+    if (m_startWhenShown) {  // computed when shown
         updateStatus();
         return;
     }
@@ -271,6 +278,12 @@ void MeasurePreviewWidget::restart()
     const std::uint64_t generation = m_generation;
     for (std::size_t c = 0; c < m_columns.size(); ++c) {
         const ModelInfo* info = m_session->model(m_columns[c].modelId);
+        if (m_columns[c].done)
+            continue;
+        if (!info) {  // removed from the project meanwhile; the models' change restarts the preview
+            m_columns[c].done = true;
+            continue;
+        }
         const std::int64_t id = info->id;
         const std::string modelPath = info->stored.path;
         const std::string layer = info->stored.camLayer;

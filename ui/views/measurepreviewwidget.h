@@ -63,7 +63,8 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
-    /// Hidden (another tab): unfinished jobs are cancelled so the viewer's maps come first.
+    /// Hidden (another tab): unfinished jobs are cancelled so the viewer's maps come first; the
+    /// finished columns stay, and the others are computed when the preview is shown again.
     void hideEvent(QHideEvent* event) override;
 
 private:
@@ -79,6 +80,8 @@ private:
 
     void modelsChanged();
     void restart();
+    /// Submits a job for every column without its result, now if visible, else when shown.
+    void startPendingColumns();
     void cancelJobs();
     void rebuildGrid();
     void columnReady(std::uint64_t generation, std::size_t column, engine::Result<PreviewColumn> result);
@@ -98,7 +101,7 @@ private:
     std::vector<QString> m_rowTitles;
     std::vector<std::vector<MeasurePreviewCell*>> m_cells;  ///< [row][column]
     std::uint64_t m_generation = 0;
-    bool m_dirty = true;
+    bool m_startWhenShown = true;
 
     QComboBox* m_measureBox = nullptr;
     QLabel* m_status = nullptr;
