@@ -2293,6 +2293,40 @@ mean %3, SD %4 (%5 values)</source>
         <source>Click a bin, bar, box, point or cell to select its images.</source>
         <translation>ビン、棒、箱、点、セルをクリックすると、該当する画像を選択します。</translation>
     </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV を書き出す…</translation>
+    </message>
+    <message>
+        <source>Write the per-image results of these runs as one CSV file per measure, with summary.json, into a folder (the files saliscope-cli export writes)</source>
+        <translation>これらの実行の画像ごとの結果を、指標ごとに 1 つの CSV ファイルと summary.json としてフォルダーに書き出します(saliscope-cli export が書くファイル)</translation>
+    </message>
+    <message>
+        <source>Export results to folder</source>
+        <translation>結果を書き出すフォルダー</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>ファイルを置き換えますか?</translation>
+    </message>
+    <message>
+        <source>The folder already holds %1. Replace them?</source>
+        <translation>フォルダーにはすでに %1 があります。置き換えますか?</translation>
+    </message>
+    <message>
+        <source>There are no results to export.</source>
+        <translation>書き出す結果がありません。</translation>
+    </message>
+    <message>
+        <source>Export of the results failed: %1</source>
+        <translation>結果の書き出しに失敗しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n 個のファイルを %1 に書き出しました</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::SaliencePaneWidget</name>

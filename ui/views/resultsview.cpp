@@ -7,16 +7,21 @@
 #include "charts/noisechartview.h"
 #include "charts/stabilitychartview.h"
 #include "charts/transformchartview.h"
+#include "project/jobwatch.h"
 #include "project/projectsession.h"
+#include "project/resultsexport.h"
 #include "store/projectstore.h"
 #include "views/scorecardwidget.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
@@ -33,6 +38,7 @@ QString runSetKey(const RunSet& set) { return QString::number(set.datasetId) + Q
 ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_selection(new ImageSelection(this)), m_runSets(new QComboBox(this)),
       m_groupBy(new QComboBox(this)), m_selectionLabel(new QLabel(this)), m_clear(new QPushButton(tr("Clear selection"), this)),
+      m_export(new QPushButton(tr("Export CSV\u2026"), this)),
       m_scorecard(new ScorecardWidget(this)), m_tabs(new QTabWidget(this)), m_liveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("ResultsView"));
@@ -48,6 +54,9 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     bar->addWidget(new QLabel(tr("Series per:"), this));
     bar->addWidget(m_groupBy);
     bar->addStretch(1);
+    m_export->setToolTip(tr("Write the per-image results of these runs as one CSV file per measure, with "
+                            "summary.json, into a folder (the files saliscope-cli export writes)"));
+    bar->addWidget(m_export);
     auto* selectionRow = new QHBoxLayout;
     selectionRow->addWidget(m_selectionLabel, 1);
     selectionRow->addWidget(m_clear);
@@ -85,6 +94,7 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     });
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ResultsView::showResults);
     connect(m_clear, &QPushButton::clicked, m_selection, &ImageSelection::clear);
+    connect(m_export, &QPushButton::clicked, this, &ResultsView::chooseExportFolder);
     connect(m_selection, &ImageSelection::changed, this, [this]() {
         updateSelectionLabel();
         const auto& images = m_selection->images();
@@ -187,8 +197,62 @@ void ResultsView::loadRunSet()
     showResults();
 }
 
+void ResultsView::chooseExportFolder()
+{
+    QSettings settings;
+    const QString directory = QFileDialog::getExistingDirectory(
+        this, tr("Export results to folder"),
+        settings.value(QStringLiteral("results/exportFolder"), QFileInfo(m_session->path()).absolutePath()).toString());
+    if (directory.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("results/exportFolder"), directory);
+    const int index = m_runSets->currentIndex();
+    if (index < 0 || index >= int(m_sets.size()))
+        return;
+    QStringList existing;
+    for (const auto& file : runSetExportFiles(m_sets[std::size_t(index)], directory.toStdString()))
+        if (QFileInfo::exists(QString::fromStdString(file)))
+            existing.append(QFileInfo(QString::fromStdString(file)).fileName());
+    if (!existing.isEmpty() &&
+        QMessageBox::question(this, tr("Replace files?"),
+                              tr("The folder already holds %1. Replace them?").arg(existing.join(QStringLiteral(", "))))
+            != QMessageBox::Yes)
+        return;
+    exportShownRunSet(directory);
+}
+
+void ResultsView::exportShownRunSet(const QString& directory)
+{
+    const int index = m_runSets->currentIndex();
+    if (!m_results || index < 0 || index >= int(m_sets.size())) {
+        emit exportFinished(false, tr("There are no results to export."));
+        return;
+    }
+    const RunSet set = m_sets[std::size_t(index)];
+    const QJsonObject summary = m_results->summary;
+    const std::string project = m_session->path().toStdString();
+    const std::string folder = QDir::toNativeSeparators(directory).toStdString();
+    m_export->setEnabled(false);
+    submitJob<std::vector<std::string>>(
+        m_session->ioJobs(), this, "export results",
+        [=](ProgressSink&, const CancelToken&) { return exportRunSet(project, set, summary, folder); },
+        [this, directory](engine::Result<std::vector<std::string>> written) {
+            m_export->setEnabled(m_results != nullptr);
+            if (!written) {
+                const QString message = tr("Export of the results failed: %1").arg(QString::fromStdString(written.error()));
+                m_session->error(message);
+                emit exportFinished(false, message);
+                return;
+            }
+            const QString message = tr("Exported %n file(s) to %1", nullptr, int(written->size())).arg(directory);
+            m_session->info(message);
+            emit exportFinished(true, message);
+        });
+}
+
 void ResultsView::showResults()
 {
+    m_export->setEnabled(m_results != nullptr);
     const bool byFamily = m_groupBy->currentData().toBool();
     m_scorecard->setSummary(m_results ? m_results->summary : QJsonObject());
     for (MeasureChartView* view : std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation})

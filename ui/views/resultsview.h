@@ -51,6 +51,9 @@ public:
     void showMeasure(const QString& measure);
     /// Groups chart series by family (true) or by model.
     void setGroupByFamily(bool byFamily);
+    /// Writes the shown run set as one CSV per measure plus summary.json into `directory` on the
+    /// session's I/O worker; the outcome goes to the log and to exportFinished().
+    void exportShownRunSet(const QString& directory);
 
 public slots:
     /// Re-reads the runs and the shown run set's rows from the project.
@@ -59,6 +62,8 @@ public slots:
     void scheduleReload();
 
 signals:
+    /// exportShownRunSet() ended: the files written, or the reason it failed.
+    void exportFinished(bool ok, const QString& message);
     /// The user picked images in a chart (or cleared the pick: `active` false).
     void imagesSelected(bool active, std::int64_t datasetId, const std::vector<std::int64_t>& images);
 
@@ -66,6 +71,7 @@ private:
     void loadRunSet();
     void updateSelectionLabel();
     void showResults();
+    void chooseExportFolder();
 
     ProjectSession* m_session;
     ImageSelection* m_selection;
@@ -73,6 +79,7 @@ private:
     QComboBox* m_groupBy;
     QLabel* m_selectionLabel;
     QPushButton* m_clear;
+    QPushButton* m_export;
     ScorecardWidget* m_scorecard;
     QTabWidget* m_tabs;
     EntropyChartView* m_entropy;
