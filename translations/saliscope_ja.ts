@@ -818,6 +818,32 @@
         <source>%1 of %2 images</source>
         <translation>%1 / %2 枚の画像</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Write the images listed now (filtered and sorted as shown) with every model&apos;s score, prediction and entropy to a CSV file</source>
+        <translation>いま一覧にある画像(表示どおりの絞り込みと並び順)を、各モデルのスコア、予測、エントロピーとともに CSV ファイルに書き出します</translation>
+    </message>
+    <message>
+        <source>Export image list</source>
+        <translation>画像一覧の書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export of the image list failed: %1</source>
+        <translation>画像一覧の書き出しに失敗しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to %1</source>
+        <translation>
+            <numerusform>%n 枚の画像を %1 に書き出しました</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::DatasetListModel</name>

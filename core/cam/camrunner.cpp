@@ -1,5 +1,6 @@
 #include "cam/camrunner.h"
 
+#include "dataset/csvtext.h"
 #include "dataset/imagefiles.h"
 #include "dataset/imageio.h"
 #include "engine/cammaps.h"
@@ -17,16 +18,6 @@ namespace saliscope {
 namespace {
 
 using engine::Error;
-
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
 
 std::string number(double value)
 {

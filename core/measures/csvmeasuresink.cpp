@@ -1,5 +1,7 @@
 #include "measures/csvmeasuresink.h"
 
+#include "dataset/csvtext.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -9,13 +11,6 @@
 namespace saliscope {
 
 namespace {
-
-QString csvField(QString field)
-{
-    if (field.contains(',') || field.contains('"') || field.contains('\n'))
-        field = '"' + field.replace('"', QLatin1String("\"\"")) + '"';
-    return field;
-}
 
 QString numberText(double value)
 {
@@ -72,12 +67,12 @@ void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::strin
     QByteArray text;
     for (const auto& row : rows) {
         const auto& record = m_dataset.records.at(std::size_t(row.imageIndex));
-        QStringList fields{csvField(QString::fromStdString(record.path))};
+        QStringList fields{QString::fromStdString(csvField(record.path))};
         if (keys[1] == "label")
             fields << (record.label == UnknownLabel ? QString() : QString::number(record.label));
-        fields << csvField(QString::fromStdString(row.model));
+        fields << QString::fromStdString(csvField(row.model));
         if (withVariant)
-            fields << csvField(QString::fromStdString(row.variant));
+            fields << QString::fromStdString(csvField(row.variant));
         for (double value : row.values)
             fields << numberText(value);
         text += (fields.join(',') + '\n').toUtf8();

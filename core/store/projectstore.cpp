@@ -1,6 +1,7 @@
 #include "store/projectstore.h"
 
 #include "dataset/contenthash.h"
+#include "dataset/csvtext.h"
 #include "dataset/dataset.h"
 #include "engine/runtime.h"
 #include "measures/measuretable.h"
@@ -83,25 +84,6 @@ StoredRun runFrom(const QSqlQuery& query)
 const char* RunColumns =
     "SELECT id, measure, parameters, dataset_id, status, created, started, finished, software_version, device,"
     " shard, error, compute_seconds, (SELECT count(*) FROM results WHERE run_id = runs.id) FROM runs";
-
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-std::string formatDouble(double value)
-{
-    if (std::isnan(value))
-        return {};
-    char buffer[64];
-    const auto [end, code] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return code == std::errc() ? std::string(buffer, end) : std::string("nan");
-}
 
 std::string newConnectionName()
 {
@@ -868,7 +850,7 @@ Status ProjectStore::exportRunCsv(std::int64_t runId, const std::string& csvPath
                csvField(s(query.value(5)));
         const QByteArray blob = query.value(6).toByteArray();
         for (double value : unpackValues(blob.constData(), std::size_t(blob.size())))
-            line += "," + formatDouble(value);
+            line += "," + shortestNumber(value);
         line += "\n";
         if (file.write(line.data(), qint64(line.size())) != qint64(line.size()))
             return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};

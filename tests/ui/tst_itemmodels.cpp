@@ -8,10 +8,14 @@
 #include "models/modellistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QElapsedTimer>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 using namespace saliscope;
 using namespace saliscope::ui;
@@ -47,6 +51,43 @@ ImageTable syntheticTable(int rows)
         table.models.push_back(std::move(column));
     }
     return table;
+}
+
+/// The records of a CSV file, quoted fields (RFC 4180) unquoted.
+std::vector<QStringList> readCsvRecords(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(file.readAll());
+    std::vector<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"'))
+                field += text[++i];
+            else if (c == QLatin1Char('"'))
+                quoted = false;
+            else
+                field += c;
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            record.append(field);
+            field.clear();
+        } else if (c == QLatin1Char('\n')) {
+            record.append(field);
+            field.clear();
+            records.push_back(record);
+            record.clear();
+        } else {
+            field += c;
+        }
+    }
+    return records;
 }
 
 } // namespace
@@ -104,6 +145,67 @@ private slots:
                     >= proxy.index(row, scoreColumn).data(ImageListModel::SortRole).toDouble());
         proxy.sort(ImageListModel::FileColumn, Qt::AscendingOrder);
         QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("img_000000.png"));
+    }
+
+    void shownListExportsAsCsv()
+    {
+        ImageTable table = syntheticTable(60);
+        table.images[6].path = QStringLiteral("/data/a,b/say \"cheese\".png");
+        table.images[6].fileName = QStringLiteral("say \"cheese\".png");
+        ImageListModel model;
+        ImageFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        model.setTable(table);
+        proxy.setCorrectness(ImageFilterProxyModel::Correctness::AnyIncorrect);
+        proxy.sort(ImageListModel::modelColumn(0, ImageListModel::ScoreField), Qt::DescendingOrder);
+        std::vector<int> rows;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            rows.push_back(proxy.mapToSource(proxy.index(row, 0)).row());
+        QCOMPARE(rows.size(), std::size_t(20));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("list.csv"));
+        auto status = writeImageTableCsv(model.table(), rows, path.toStdString());
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().c_str());
+
+        const auto lines = readCsvRecords(path);
+        QCOMPARE(lines.size(), rows.size() + 1);
+        QCOMPARE(lines[0], QStringList({"path", "file", "true_class", "content_hash", "problem", "a_score", "a_predicted",
+                                        "a_correct", "a_entropy", "b_score", "b_predicted", "b_correct", "b_entropy"}));
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const QStringList& line = lines[i + 1];
+            const auto at = std::size_t(rows[i]);
+            const ImageEntry& image = table.images[at];
+            QCOMPARE(line.size(), 13);
+            QCOMPARE(line[0], image.path);  // quoted in the file where it holds a comma or a quote
+            QCOMPARE(line[2], table.classNames[std::size_t(image.label)]);
+            QCOMPARE(line[3], image.hash);
+            QCOMPARE(line[4], image.problem);
+            for (int m = 0; m < 2; ++m) {
+                const ModelColumnData& data = table.models[std::size_t(m)];
+                // Float scores read back exactly from their shortest text.
+                QVERIFY(std::strtof(line[5 + 4 * m].toUtf8().constData(), nullptr) == data.score[at]);
+                QCOMPARE(line[6 + 4 * m], table.classNames[std::size_t(data.predicted[at])]);
+                QCOMPARE(line[7 + 4 * m], QString::number(data.correct[at]));
+                if (std::isnan(data.entropy[at]))
+                    QVERIFY(line[8 + 4 * m].isEmpty());
+                else
+                    QVERIFY(std::strtof(line[8 + 4 * m].toUtf8().constData(), nullptr) == data.entropy[at]);
+            }
+        }
+        // The shown order: model a's score descending; images 3 (no entropy) and 6 (the quoted
+        // path) are among the 20 rows with a wrong model.
+        for (std::size_t i = 1; i < rows.size(); ++i)
+            QVERIFY(table.models[0].score[std::size_t(rows[i - 1])] >= table.models[0].score[std::size_t(rows[i])]);
+        QVERIFY(std::find(rows.begin(), rows.end(), 3) != rows.end());
+        QVERIFY(std::find(rows.begin(), rows.end(), 6) != rows.end());
+        QFile raw(path);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(raw.readAll().contains("\"/data/a,b/say \"\"cheese\"\".png\",\"say \"\"cheese\"\".png\","));
+
+        // A folder that does not exist: a message, and nothing written.
+        auto failed = writeImageTableCsv(model.table(), rows, dir.filePath(QStringLiteral("missing/list.csv")).toStdString());
+        QVERIFY(!failed.ok());
+        QVERIFY(QString::fromStdString(failed.error()).contains(QStringLiteral("cannot write")));
     }
 
     void hundredThousandRowsStayFast()

@@ -1,6 +1,9 @@
 #include "models/imagetable.h"
 
+#include "dataset/csvtext.h"
 #include "store/projectstore.h"
+
+#include <QSaveFile>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -108,6 +111,53 @@ engine::Result<ImageTable> readImageTable(const std::string& projectPath, std::i
         }
     }
     return table;
+}
+
+namespace {
+std::string className(const ImageTable& table, int label)
+{
+    if (label < 0)
+        return {};
+    return std::size_t(label) < table.classNames.size() ? table.classNames[std::size_t(label)].toStdString()
+                                                         : std::to_string(label);
+}
+} // namespace
+
+engine::Status writeImageTableCsv(const ImageTable& table, const std::vector<int>& rows, const std::string& path)
+{
+    QSaveFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly))
+        return engine::Error{"cannot write " + path + ": " + file.errorString().toStdString()};
+    std::string line = "path,file,true_class,content_hash,problem";
+    for (const auto& model : table.models)
+        for (const char* field : {"_score", "_predicted", "_correct", "_entropy"})
+            line += "," + csvField(model.name.toStdString() + field);
+    line += "\n";
+    bool written = file.write(line.data(), qint64(line.size())) == qint64(line.size());
+    for (int row : rows) {
+        if (!written)
+            break;
+        if (row < 0 || std::size_t(row) >= table.images.size())
+            return engine::Error{"no image at row " + std::to_string(row)};
+        const auto at = std::size_t(row);
+        const ImageEntry& image = table.images[at];
+        line = csvField(image.path.toStdString()) + "," + csvField(image.fileName.toStdString()) + "," +
+               csvField(className(table, image.label)) + "," + image.hash.toStdString() + "," +
+               csvField(image.problem.toStdString());
+        for (const auto& model : table.models) {
+            const int predicted = at < model.predicted.size() ? model.predicted[at] : -1;
+            const int correct = at < model.correct.size() ? model.correct[at] : -1;
+            line += "," + (at < model.score.size() ? shortestNumber(model.score[at]) : std::string());
+            line += "," + csvField(className(table, predicted));
+            line += "," + (correct < 0 ? std::string() : std::to_string(correct));
+            line += "," + (at < model.entropy.size() ? shortestNumber(model.entropy[at]) : std::string());
+        }
+        line += "\n";
+        written = file.write(line.data(), qint64(line.size())) == qint64(line.size());
+    }
+    if (!written || !file.commit())
+        return engine::Error{"cannot write " + path + ": " + file.errorString().toStdString()};
+    return engine::Ok{};
 }
 
 } // namespace saliscope::ui

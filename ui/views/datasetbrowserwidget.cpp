@@ -6,9 +6,13 @@
 #include "project/jobwatch.h"
 #include "project/projectsession.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,6 +52,10 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     group->addButton(m_tableButton);
     group->addButton(m_gridButton);
     m_count = new QLabel(this);
+    m_export = new QToolButton(this);
+    m_export->setText(tr("Export\u2026"));
+    m_export->setToolTip(tr("Write the images listed now (filtered and sorted as shown) with every model's "
+                            "score, prediction and entropy to a CSV file"));
 
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(4, 4, 4, 0);
@@ -61,6 +69,7 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     status->addWidget(m_gridButton);
     status->addStretch(1);
     status->addWidget(m_count);
+    status->addWidget(m_export);
 
     // One proxy and one selection model behind both views.
     m_table = new QTableView(this);
@@ -116,6 +125,7 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     connect(textDelay, &QTimer::timeout, this, [this]() { m_proxy->setText(m_text->text()); });
     connect(m_tableButton, &QToolButton::clicked, this, [this]() { setGridMode(false); });
     connect(m_gridButton, &QToolButton::clicked, this, [this]() { setGridMode(true); });
+    connect(m_export, &QToolButton::clicked, this, &DatasetBrowserWidget::chooseExportFile);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &DatasetBrowserWidget::currentChanged);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &DatasetBrowserWidget::updateCount);
@@ -256,6 +266,37 @@ void DatasetBrowserWidget::updateCount()
     const int total = m_images->rowCount();
     m_count->setText(shown == total ? tr("%n image(s)", nullptr, total) : tr("%1 of %2 images").arg(shown).arg(total));
     currentChanged();  // the current image's place in the list has changed
+}
+
+void DatasetBrowserWidget::chooseExportFile()
+{
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("browser/exportFolder"), QFileInfo(m_session->path()).absolutePath()).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export image list"), QDir(folder).filePath(QStringLiteral("images.csv")),
+                                                tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    settings.setValue(QStringLiteral("browser/exportFolder"), QFileInfo(path).absolutePath());
+    exportShownList(path);
+}
+
+bool DatasetBrowserWidget::exportShownList(const QString& path)
+{
+    std::vector<int> rows;
+    rows.reserve(std::size_t(m_proxy->rowCount()));
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        rows.push_back(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto status = writeImageTableCsv(m_images->table(), rows, path.toStdString());
+    QApplication::restoreOverrideCursor();
+    if (!status) {
+        m_session->error(tr("Export of the image list failed: %1").arg(QString::fromStdString(status.error())));
+        return false;
+    }
+    m_session->info(tr("Exported %n image(s) to %1", nullptr, int(rows.size())).arg(path));
+    return true;
 }
 
 } // namespace saliscope::ui

@@ -46,6 +46,9 @@ public:
     void setCorrectnessFilter(int index);  ///< 0 any, 1 correct, 2 incorrect
     void setDisagreementOnly(bool only);
     void setTextFilter(const QString& text);
+    /// Writes the filtered list, in its shown order, as CSV (writeImageTableCsv's columns); the
+    /// outcome also goes to the log. Returns false on failure.
+    bool exportShownList(const QString& path);
 
 signals:
     /// The current image or its place in the list changed (an ImageListModel row, -1 for none).
@@ -57,6 +60,7 @@ private:
     void currentChanged();
     void updateCount();
     void updateClassFilter();
+    void chooseExportFile();
 
     ProjectSession* m_session;
     ImageListModel* m_images;
@@ -71,6 +75,7 @@ private:
     QToolButton* m_tableButton;
     QToolButton* m_gridButton;
     QLabel* m_count;
+    QToolButton* m_export;
     std::uint64_t m_generation = 0;
 };
 
