@@ -1,6 +1,8 @@
 // The main window on a project made from the reference faces and models: the panes show each
 // model's name, score and prediction; keys move through the filtered, sorted list; a screenshot
 // with two models side by side is written beside the test executable.
+#include "referenceproject.h"
+
 #include "dataset/dataset.h"
 #include "dataset/imageio.h"
 #include "engine/model.h"
@@ -29,7 +31,7 @@ using namespace saliscope::ui;
 
 namespace {
 
-QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
+using testing::reference;
 
 const char* const Faces[] = {"stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"};
 
@@ -46,29 +48,17 @@ class TestMainWindow final : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SaliscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QSettings().clear();
+        testing::isolateSettings("tst_mainwindow");
         QVERIFY(m_dir.isValid());
-        QDir root(m_dir.path());
-        root.mkpath("faces/real");
-        root.mkpath("faces/fake");
-        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), root.filePath("faces/real/ffhq_00001.png")));
+        QStringList fakes;
         for (const char* face : Faces)
-            QVERIFY(QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
-                                root.filePath(QStringLiteral("faces/fake/%1.png").arg(face))));
-        NullProgressSink progress;
-        auto dataset = scanDataset({root.filePath("faces").toStdString()}, progress, CancelToken());
-        QVERIFY(dataset.ok());
+            fakes.append(QString::fromLatin1(face));
+        auto dataset = testing::referenceFaces(QDir(m_dir.path()), fakes);
+        QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.error().c_str());
+        m_project = QDir(m_dir.path()).filePath(QStringLiteral("faces.saliscope"));
         MeasureRunParams params;
-        params.dataset = dataset.value();
-        params.measures = {MeasureKind::Predictions, MeasureKind::Entropy};
-        params.models = {{"tiny_densenet", reference("models/tiny_densenet.pt").toStdString(), {}, {}},
-                         {"tiny_resnet", reference("models/tiny_resnet.pt").toStdString(), {}, {}}};
-        params.batchSize = 5;
-        m_project = root.filePath("faces.saliscope");
-        auto run = runMeasuresInProject(params, m_project.toStdString(), Shard{}, nullptr, progress, CancelToken());
+        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Predictions, MeasureKind::Entropy}, m_project, 5,
+                                               &params);
         QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
 
         // What the models say, computed here directly from the engine.

@@ -2,6 +2,8 @@
 // the rows a measure run stores for the same image (same engine calls, settings and noise draws),
 // the widget shows them for the browsed image, replaces a preview when the image changes, and
 // puts failures in the log. A screenshot of the widget is written beside the test executable.
+#include "referenceproject.h"
+
 #include "dataset/dataset.h"
 #include "dataset/imageio.h"
 #include "engine/model.h"
@@ -28,8 +30,6 @@ using namespace saliscope::ui;
 
 namespace {
 
-QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
-
 const MeasureKind Previewed[] = {MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Degradation};
 
 /// Same value: both NaN, or within 1e-6. The preview runs the model on one image at a time and
@@ -50,27 +50,14 @@ class TestMeasurePreview final : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SaliscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_measurepreview"));
-        QSettings().clear();
+        testing::isolateSettings("tst_measurepreview");
         QVERIFY(m_dir.isValid());
-        QDir root(m_dir.path());
-        root.mkpath("faces/real");
-        root.mkpath("faces/fake");
-        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), root.filePath("faces/real/ffhq_00001.png")));
-        QVERIFY(QFile::copy(reference("faces/stylegan2_000700.png"), root.filePath("faces/fake/stylegan2_000700.png")));
-        NullProgressSink progress;
-        auto dataset = scanDataset({root.filePath("faces").toStdString()}, progress, CancelToken());
-        QVERIFY(dataset.ok());
+        auto dataset = testing::referenceFaces(QDir(m_dir.path()), {QStringLiteral("stylegan2_000700")});
+        QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.error().c_str());
         QCOMPARE(dataset->records.size(), std::size_t(2));
-        m_params.dataset = dataset.value();
-        m_params.measures = {MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Degradation};
-        m_params.models = {{"tiny_densenet", reference("models/tiny_densenet.pt").toStdString(), {}, {}},
-                           {"tiny_resnet", reference("models/tiny_resnet.pt").toStdString(), {}, {}}};
-        m_params.batchSize = 2;
-        m_project = root.filePath("faces.saliscope");
-        auto run = runMeasuresInProject(m_params, m_project.toStdString(), Shard{}, nullptr, progress, CancelToken());
+        m_project = QDir(m_dir.path()).filePath(QStringLiteral("faces.saliscope"));
+        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Degradation},
+                                               m_project, 2, &m_params);
         QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
         // The stored rows of each measure, by (image position, model, variant).
         auto store = ProjectStore::open(m_project.toStdString(), ProjectOpenMode::ReadOnly);

@@ -2,9 +2,9 @@
 // once with its values, the summary is the one the view shows, and a folder that cannot take the
 // files gives a message in the log without losing the files already written.
 
+#include "referenceproject.h"
+
 #include "charts/measureresults.h"
-#include "dataset/dataset.h"
-#include "measures/projectrun.h"
 #include "models/logmodel.h"
 #include "project/projectsession.h"
 #include "project/resultsexport.h"
@@ -14,9 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -27,8 +25,6 @@ using namespace saliscope;
 using namespace saliscope::ui;
 
 namespace {
-
-QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
 
 /// The data lines of a CSV file (header first), split at commas (the fields here hold none).
 std::vector<QStringList> readCsv(const QString& path)
@@ -51,27 +47,12 @@ class TestResultsExport final : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SaliscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_resultsexport"));
-        QSettings().clear();
+        testing::isolateSettings("tst_resultsexport");
         QVERIFY(m_dir.isValid());
-        QDir root(m_dir.path());
-        root.mkpath("faces/real");
-        root.mkpath("faces/fake");
-        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), root.filePath("faces/real/ffhq_00001.png")));
-        QVERIFY(QFile::copy(reference("faces/stylegan2_000700.png"), root.filePath("faces/fake/stylegan2_000700.png")));
-        NullProgressSink progress;
-        auto dataset = scanDataset({root.filePath("faces").toStdString()}, progress, CancelToken());
-        QVERIFY(dataset.ok());
-        MeasureRunParams params;
-        params.dataset = dataset.value();
-        params.measures = {MeasureKind::Entropy, MeasureKind::Noise};
-        params.models = {{"tiny_densenet", reference("models/tiny_densenet.pt").toStdString(), {}, {}},
-                         {"tiny_resnet", reference("models/tiny_resnet.pt").toStdString(), {}, {}}};
-        params.batchSize = 2;
-        m_project = root.filePath("faces.saliscope");
-        auto run = runMeasuresInProject(params, m_project.toStdString(), Shard{}, nullptr, progress, CancelToken());
+        auto dataset = testing::referenceFaces(QDir(m_dir.path()), {QStringLiteral("stylegan2_000700")});
+        QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.error().c_str());
+        m_project = QDir(m_dir.path()).filePath(QStringLiteral("faces.saliscope"));
+        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Entropy, MeasureKind::Noise}, m_project, 2);
         QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
         m_runIds = run->runIds;
     }
