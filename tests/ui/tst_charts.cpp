@@ -6,6 +6,7 @@
 #include "charts/degradationchartview.h"
 #include "charts/entropychartview.h"
 #include "charts/imageselection.h"
+#include "charts/measurechartview.h"
 #include "charts/measureresults.h"
 #include "charts/noisechartview.h"
 #include "charts/scorecardmodel.h"
@@ -133,6 +134,17 @@ QCPAbstractPlottable* plottableOf(QCustomPlot* plot, const char* role, int serie
         if (chart::roleOf(plot->plottable(i)) == QLatin1String(role) && chart::seriesOf(plot->plottable(i)) == series)
             return plot->plottable(i);
     return nullptr;
+}
+
+/// Shows `view` at 1000 x 500, waits until it is on screen, then gives it `results`.
+bool showWithResults(MeasureChartView& view, std::shared_ptr<const MeasureResults> results, bool byFamily)
+{
+    view.resize(1000, 500);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        return false;
+    view.setResults(std::move(results), byFamily);
+    return true;
 }
 
 /// The (column, row) of every selection outline on a matrix plot.
@@ -345,10 +357,7 @@ private slots:
         auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters(), 7));
         ImageSelection selection;
         EntropyChartView view(&selection);
-        view.resize(1000, 500);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setResults(results, false);
+        QVERIFY(showWithResults(view, results, false));
         QCustomPlot* plot = view.histogramPlot();
         plot->replot();
         // Bin 1 ([0.25, 0.5)) holds only a1's images 1 and 2.
@@ -387,10 +396,7 @@ private slots:
         auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters()));
         ImageSelection selection;
         StabilityChartView stability(&selection);
-        stability.resize(1000, 500);
-        stability.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&stability));
-        stability.setResults(results, true);
+        QVERIFY(showWithResults(stability, results, true));
         QCustomPlot* matrix = stability.matrixPlot();
         auto visibleValues = [matrix]() {
             int count = 0;
@@ -413,10 +419,7 @@ private slots:
         auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters()));
         ImageSelection selection;
         StabilityChartView stability(&selection);
-        stability.resize(1000, 500);
-        stability.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&stability));
-        stability.setResults(results, true);
+        QVERIFY(showWithResults(stability, results, true));
         QCustomPlot* matrix = stability.matrixPlot();
         matrix->replot();
         // Row a1, column a2 (mean 0.6167): images 2 (0.2), 4 (0.6) and 5 (0.5) lie below.
@@ -438,10 +441,7 @@ private slots:
         QVERIFY(outlinedCells(matrix).empty());
 
         DegradationChartView degradation(&selection);
-        degradation.resize(1000, 500);
-        degradation.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&degradation));
-        degradation.setResults(results, false);
+        QVERIFY(showWithResults(degradation, results, false));
         QCustomPlot* scatter = degradation.scatterPlot();
         scatter->replot();
         const QPoint from(int(scatter->xAxis->coordToPixel(0.03)), int(scatter->yAxis->coordToPixel(0.33)));
