@@ -336,12 +336,9 @@ private slots:
     {
         NullProgressSink sink;
         const QDateTime before = QFileInfo(m_photos + "/train/real/real_00000.png").lastModified();
-        QElapsedTimer timer;
-        timer.start();
         const auto reused = generateDemoDataset(m_params, sink, CancelToken());
         QVERIFY(reused.ok());
-        QVERIFY(reused->reused);
-        QVERIFY(timer.elapsed() < 2000);
+        QVERIFY(reused->reused);  // and the files were not written again (their times below)
         QCOMPARE(reused->trainPerClass, 45);
         QCOMPARE(reused->testPerClass, 15);
         QCOMPARE(QFileInfo(m_photos + "/train/real/real_00000.png").lastModified(), before);

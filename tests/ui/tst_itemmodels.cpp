@@ -10,7 +10,6 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QtTest>
 
 #include <algorithm>
@@ -208,21 +207,28 @@ private slots:
         QVERIFY(QString::fromStdString(failed.error()).contains(QStringLiteral("cannot write")));
     }
 
-    void hundredThousandRowsStayFast()
+    void hundredThousandRowsFilterAndSort()
     {
+        // Correctness at dataset scale; the time it takes is `saliscope-bench browser`'s business.
         ImageListModel model;
         ImageFilterProxyModel proxy;
         proxy.setSourceModel(&model);
-        QElapsedTimer timer;
-        timer.start();
         model.setTable(syntheticTable(100000));
         proxy.setClassFilter(1);
-        proxy.sort(ImageListModel::modelColumn(1, ImageListModel::ScoreField), Qt::AscendingOrder);
+        const int scoreColumn = ImageListModel::modelColumn(1, ImageListModel::ScoreField);
+        proxy.sort(scoreColumn, Qt::AscendingOrder);
         proxy.setDisagreementOnly(true);
-        const qint64 elapsed = timer.elapsed();
-        qInfo() << "100k rows: load, filter and sort in" << elapsed << "ms";
-        QVERIFY2(elapsed < 5000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
-        QVERIFY(proxy.rowCount() > 0);
+        // Synthetic (odd) rows where model b is wrong (every third row): rows 3, 9, 15, ...
+        QCOMPARE(proxy.rowCount(), 16667);
+        double previous = -1;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const QModelIndex index = proxy.index(row, scoreColumn);
+            const int source = proxy.mapToSource(index).row();
+            QVERIFY(source % 2 == 1 && source % 3 == 0);
+            const double score = index.data(ImageListModel::SortRole).toDouble();
+            QVERIFY(score >= previous);
+            previous = score;
+        }
     }
 
     void smallModelsPassTester()

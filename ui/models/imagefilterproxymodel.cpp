@@ -20,7 +20,7 @@ void ImageFilterProxyModel::setClassFilter(int label)
     if (label == m_label)
         return;
     m_label = label;
-    invalidateFilter();
+    refilter();
 }
 
 void ImageFilterProxyModel::setCorrectness(Correctness correctness)
@@ -28,7 +28,7 @@ void ImageFilterProxyModel::setCorrectness(Correctness correctness)
     if (correctness == m_correctness)
         return;
     m_correctness = correctness;
-    invalidateFilter();
+    refilter();
 }
 
 void ImageFilterProxyModel::setDisagreementOnly(bool only)
@@ -36,7 +36,7 @@ void ImageFilterProxyModel::setDisagreementOnly(bool only)
     if (only == m_disagreementOnly)
         return;
     m_disagreementOnly = only;
-    invalidateFilter();
+    refilter();
 }
 
 void ImageFilterProxyModel::setText(const QString& text)
@@ -44,14 +44,14 @@ void ImageFilterProxyModel::setText(const QString& text)
     if (text == m_text)
         return;
     m_text = text;
-    invalidateFilter();
+    refilter();
 }
 
 void ImageFilterProxyModel::setImageIdFilter(const std::set<std::int64_t>& positions)
 {
     m_imageFilterActive = true;
     m_imagePositions = positions;
-    invalidateFilter();
+    refilter();
 }
 
 void ImageFilterProxyModel::clearImageIdFilter()
@@ -60,7 +60,16 @@ void ImageFilterProxyModel::clearImageIdFilter()
         return;
     m_imageFilterActive = false;
     m_imagePositions.clear();
-    invalidateFilter();
+    refilter();
+}
+
+void ImageFilterProxyModel::refilter()
+{
+    // invalidateFilter() updates the mapping in place, one rowsRemoved/rowsInserted per run of
+    // rows: on 100,000 images alternating between classes that is 50,000 signals and 1.8 s
+    // (saliscope-bench browser). invalidate() drops the mapping and rebuilds it in one pass,
+    // announced as one layout change; selection and current index follow (persistent indexes).
+    invalidate();
 }
 
 bool ImageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const

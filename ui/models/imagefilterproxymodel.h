@@ -38,6 +38,9 @@ protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
+    /// Applies changed filter settings to every row at once.
+    void refilter();
+
     ImageListModel* m_images = nullptr;
     int m_label = -2;
     Correctness m_correctness = Correctness::Any;

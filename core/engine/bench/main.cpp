@@ -39,6 +39,7 @@ void usage()
                  "saliscope-bench pipeline --help: decode, cached re-runs and memory of measure runs.\n"
                  "saliscope-bench measure-rates --help: images/s of each measure over cached images.\n"
                  "saliscope-bench reference --help: a measure run against the paper's per-image pipeline.\n"
+                 "saliscope-bench browser --help: the Images dock's list at 100,000 images.\n"
 #endif
                  ;
 }
@@ -61,6 +62,7 @@ double imagesPerSecond(const BenchOptions& options, Run&& run)
 int runPipelineBench(int argc, char** argv);  // app/bench/pipelinebench.cpp
 int runMeasureRatesBench(int argc, char** argv);  // app/bench/measurerates.cpp
 int runReferenceBench(int argc, char** argv);  // app/bench/referencebench.cpp
+int runBrowserBench(int argc, char** argv);    // app/bench/browserbench.cpp
 #endif
 int runMeasureBench(int argc, char** argv);  // measurebench.cpp
 
@@ -75,6 +77,8 @@ int main(int argc, char** argv)
         return runMeasureRatesBench(argc, argv);
     if (argc > 1 && std::string(argv[1]) == "reference")
         return runReferenceBench(argc, argv);
+    if (argc > 1 && std::string(argv[1]) == "browser")
+        return runBrowserBench(argc, argv);
 #endif
     BenchOptions options;
     for (int i = 1; i < argc; ++i) {
