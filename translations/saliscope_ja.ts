@@ -1534,6 +1534,14 @@ Default: %2</source>
         <source>Report written: %1 (%2 pages)</source>
         <translation>レポートを書き出しました: %1（%2 ページ）</translation>
     </message>
+    <message>
+        <source>Cannot use %1: drop a Saliscope project (.saliscope), a TorchScript model (.pt, .pth, .ts), a dataset folder or a CSV manifest.</source>
+        <translation>%1 は使えません。Saliscope プロジェクト (.saliscope)、TorchScript モデル (.pt, .pth, .ts)、データセットのフォルダー、または CSV マニフェストをドロップしてください。</translation>
+    </message>
+    <message>
+        <source>Open or create a project before adding %1.</source>
+        <translation>%1 を追加する前に、プロジェクトを開くか作成してください。</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::MapService</name>

@@ -18,6 +18,9 @@
 #include "views/salienceviewerwidget.h"
 
 #include <QAbstractItemModelTester>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -25,6 +28,7 @@
 #include <QtTest>
 
 #include <map>
+#include <memory>
 
 using namespace saliscope;
 using namespace saliscope::ui;
@@ -192,6 +196,58 @@ private slots:
         QCOMPARE(window.session()->log()->errorCount(), 0);
         // The maps were stored (off the GUI thread): a second window finds them without computing.
         QTRY_COMPARE_WITH_TIMEOUT(int(window.session()->store()->maps().value().size()), 10, 10000);
+    }
+
+    void droppedFilesOpenAndAdd()
+    {
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.acceptDrops());
+        const QString project = QDir(m_dir.path()).filePath("dropped.saliscope");
+        QVERIFY(window.openProject(project, true));
+        window.session()->close();
+        const QString junk = QDir(m_dir.path()).filePath("notes.txt");
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not for Saliscope");
+        file.close();
+        auto mimeOf = [](const QStringList& paths) {
+            auto* mime = new QMimeData;
+            QList<QUrl> urls;
+            for (const QString& path : paths)
+                urls.append(QUrl::fromLocalFile(path));
+            mime->setUrls(urls);
+            return mime;
+        };
+        const QPoint centre = window.rect().center();
+        // A drag of nothing usable is refused; one with a model is taken.
+        std::unique_ptr<QMimeData> junkOnly(mimeOf({junk}));
+        QDragEnterEvent refused(centre, Qt::CopyAction, junkOnly.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &refused);
+        QVERIFY(!refused.isAccepted());
+        // A model dropped with no project open is not added, and says why.
+        window.openDroppedPaths({reference("models/tiny_densenet.pt")});
+        QVERIFY(window.session()->log()->text(window.session()->log()->rowCount() - 1).contains("Open or create a project"));
+
+        // Project, models, a dataset folder and a text file in one drop (the project listed last).
+        const QStringList paths{reference("models/tiny_densenet.pt"), reference("models/tiny_resnet.pt"),
+                                QDir(m_dir.path()).filePath("faces"), junk, project};
+        std::unique_ptr<QMimeData> mime(mimeOf(paths));
+        QDragEnterEvent enter(centre, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(centre), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &drop);
+        QVERIFY(window.session()->isOpen());
+        QCOMPARE(QFileInfo(window.session()->path()).fileName(), QStringLiteral("dropped.saliscope"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->models().size() == 2 && window.images()->rowCount() == 5, 30000);
+        bool reported = false;
+        for (int row = 0; row < window.session()->log()->rowCount(); ++row)
+            reported = reported || window.session()->log()->text(row).contains(QStringLiteral("Cannot use ") + junk);
+        QVERIFY(reported);
+        QCOMPARE(window.session()->log()->errorCount(), 0);
     }
 
     void badModelIsLoggedNotFatal()

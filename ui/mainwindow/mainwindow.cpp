@@ -1,6 +1,7 @@
 #include "mainwindow/mainwindow.h"
 
 #include "i18n/languagemenu.h"
+#include "mainwindow/droppedfiles.h"
 
 #include "dialogs/demodialog.h"
 #include "dialogs/launcherdialog.h"
@@ -23,12 +24,16 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -47,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_thumbnails(new ThumbnailCache(112, this)), m_maps(new MapService(m_session, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);  // projects, models, dataset folders and manifests (openDroppedPaths)
     m_images->setThumbnailCache(m_thumbnails);
     m_viewer = new SalienceViewerWidget(m_session, m_maps, m_images, this);
     m_preview = new MeasurePreviewWidget(m_session, this);
@@ -208,6 +214,52 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    for (const QString& path : droppedPaths(event->mimeData()))
+        if (droppedKind(path) != DroppedKind::Unusable) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList paths = droppedPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openDroppedPaths(paths);
+}
+
+void MainWindow::openDroppedPaths(const QStringList& paths)
+{
+    for (const QString& path : paths)
+        if (droppedKind(path) == DroppedKind::Project) {
+            openProject(path);
+            break;
+        }
+    for (const QString& path : paths) {
+        const DroppedKind kind = droppedKind(path);
+        if (kind == DroppedKind::Project)
+            continue;
+        if (kind == DroppedKind::Unusable) {
+            m_session->warning(tr("Cannot use %1: drop a Saliscope project (.saliscope), a TorchScript model "
+                                  "(.pt, .pth, .ts), a dataset folder or a CSV manifest.")
+                                   .arg(QDir::toNativeSeparators(path)));
+            continue;
+        }
+        if (!m_session->isOpen()) {
+            m_session->warning(tr("Open or create a project before adding %1.").arg(QDir::toNativeSeparators(path)));
+            continue;
+        }
+        if (kind == DroppedKind::Model)
+            m_session->addModelFile(path);
+        else
+            m_session->addDatasetLocation(path);
+    }
 }
 
 void MainWindow::createMenus()

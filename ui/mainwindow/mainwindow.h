@@ -57,9 +57,14 @@ public:
     void showLauncher();
     /// Opens File > Export report (the PDF review of the open project).
     void showReportDialog();
+    /// Uses dropped files: the first .saliscope project is opened, then TorchScript models and
+    /// dataset folders or CSV manifests are added to the open project; the rest is reported.
+    void openDroppedPaths(const QStringList& paths);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
