@@ -1,6 +1,7 @@
 // Export of the results view's run set as CSV files and summary.json: every stored row comes out
 // once with its values, the summary is the one the view shows, and a folder that cannot take the
-// files gives a message in the log without losing the files already written.
+// files gives a message in the log without losing the files already written. Also: the view keeps
+// where the user put the line between scorecard and charts.
 
 #include "referenceproject.h"
 
@@ -14,7 +15,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -136,6 +139,36 @@ private slots:
         QVERIFY2(finished.at(1).at(1).toString().contains(QStringLiteral("noise.csv")), qPrintable(finished.at(1).at(1).toString()));
         QVERIFY(readCsv(out + QStringLiteral("/entropy.csv")).size() > 1);
         QCOMPARE(session.log()->errorCount(), 2);
+    }
+
+    void scorecardSplitterIsKept()
+    {
+        ProjectSession session;
+        QVERIFY(session.open(m_project));
+        int scorecardHeight = 0;
+        {
+            ResultsView view(&session);
+            view.resize(900, 700);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            auto* splitter = view.findChild<QSplitter*>(QStringLiteral("ResultsSplitter"));
+            QVERIFY(splitter);
+            // Drag the line between scorecard and charts 120 pixels down.
+            const int before = splitter->sizes().at(0);
+            QSplitterHandle* handle = splitter->handle(1);
+            const QPoint middle = handle->rect().center();
+            QTest::mousePress(handle, Qt::LeftButton, Qt::NoModifier, middle);
+            QTest::mouseMove(handle, middle + QPoint(0, 120));  // the handle moves with the pointer
+            QTest::mouseRelease(handle, Qt::LeftButton, Qt::NoModifier, middle + QPoint(0, 120));
+            scorecardHeight = splitter->sizes().at(0);
+            QCOMPARE(scorecardHeight, before + 120);
+            QVERIFY(QSettings().contains(QStringLiteral("results/splitter")));
+        }
+        ResultsView again(&session);
+        again.resize(900, 700);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("ResultsSplitter"))->sizes().at(0), scorecardHeight);
     }
 
 private:

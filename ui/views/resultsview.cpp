@@ -78,6 +78,11 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({300, 700});
+    // Where the user puts the line between scorecard and charts is kept between sessions.
+    splitter->setObjectName(QStringLiteral("ResultsSplitter"));
+    splitter->restoreState(QSettings().value(QStringLiteral("results/splitter")).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this,
+            [splitter]() { QSettings().setValue(QStringLiteral("results/splitter"), splitter->saveState()); });
     m_scorecard->view()->setMinimumHeight(50);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
