@@ -193,16 +193,57 @@ at::Tensor gaussianExact(DeviceTables& tables, const at::Tensor& images, double 
     return x.to(at::kByte);
 }
 
+/// Output rows of one blur pass per matrix product: few enough that a small radius skips most of
+/// the zeros of the blur matrix, many enough that each product stays large.
+constexpr std::int64_t BlurBlock = 32;
+
+/// One pass of the blur along the first axis of `rowsByColumns` (n x M): out = matrix x input,
+/// computed block by block over the band that holds each block's weights. Output rows
+/// [begin, end) draw only on inputs [begin - radius, end + radius) (the reflected border folds
+/// into [0, radius) and [n - radius, n)), so the zeros outside that band are never multiplied.
+at::Tensor bandedRowsPass(const at::Tensor& matrix, const at::Tensor& rowsByColumns, int radius)
+{
+    const std::int64_t n = rowsByColumns.size(0);
+    at::Tensor out = at::empty_like(rowsByColumns);
+    for (std::int64_t begin = 0; begin < n; begin += BlurBlock) {
+        const std::int64_t end = std::min(n, begin + BlurBlock);
+        const std::int64_t low = std::max<std::int64_t>(0, begin - radius);
+        const std::int64_t high = std::min(n, end + radius);
+        at::Tensor block = out.narrow(0, begin, end - begin);
+        at::mm_out(block, matrix.narrow(0, begin, end - begin).narrow(1, low, high - low),
+                   rowsByColumns.narrow(0, low, high - low));
+    }
+    return out;
+}
+
+/// The same pass along the last axis of `rowsByColumns` (R x n): out = input x matrix^T, block by
+/// block over columns (strided views: no copies).
+at::Tensor bandedColumnsPass(const at::Tensor& matrix, const at::Tensor& rowsByColumns, int radius)
+{
+    const std::int64_t n = rowsByColumns.size(1);
+    at::Tensor out = at::empty_like(rowsByColumns);
+    for (std::int64_t begin = 0; begin < n; begin += BlurBlock) {
+        const std::int64_t end = std::min(n, begin + BlurBlock);
+        const std::int64_t low = std::max<std::int64_t>(0, begin - radius);
+        const std::int64_t high = std::min(n, end + radius);
+        at::Tensor block = out.narrow(1, begin, end - begin);
+        at::mm_out(block, rowsByColumns.narrow(1, low, high - low),
+                   matrix.narrow(0, begin, end - begin).narrow(1, low, high - low).t());
+    }
+    return out;
+}
+
 /// The same blur of H x ... x W float64 or float32 planes (images and channels between) in that type:
-/// axis 0 then axis 1, each pass one matrix product (summed in the library's order) and truncated.
+/// axis 0 then axis 1, each pass banded matrix products (summed in the library's order) and truncated.
 at::Tensor blurPlanes(DeviceTables& tables, const at::Tensor& planes, double sigma, const std::vector<double>& weights)
 {
     const std::int64_t h = planes.size(0);
     const std::int64_t w = planes.size(planes.dim() - 1);
+    const int radius = int(weights.size() / 2);
     const at::Tensor& rows = tables.blurMatrix(sigma, weights, int(h), planes.scalar_type());
     const at::Tensor& columns = tables.blurMatrix(sigma, weights, int(w), planes.scalar_type());
-    const at::Tensor vertical = rows.mm(planes.view({h, -1})).trunc_();
-    return vertical.view({-1, w}).mm(columns.t()).trunc_().view(planes.sizes());
+    const at::Tensor vertical = bandedRowsPass(rows, planes.view({h, -1}), radius).trunc_();
+    return bandedColumnsPass(columns, vertical.view({-1, w}), radius).trunc_().view(planes.sizes());
 }
 
 /// Logical right shift of int64 values holding uint64 bits (LibTorch's shift of int64 is arithmetic).
