@@ -197,19 +197,21 @@ at::Tensor gaussianExact(DeviceTables& tables, const at::Tensor& images, double 
 /// the zeros of the blur matrix, many enough that each product stays large.
 constexpr std::int64_t BlurBlock = 32;
 
-/// One pass of the blur along the first axis of `rowsByColumns` (n x M): out = matrix x input,
-/// computed block by block over the band that holds each block's weights. Output rows
-/// [begin, end) draw only on inputs [begin - radius, end + radius) (the reflected border folds
-/// into [0, radius) and [n - radius, n)), so the zeros outside that band are never multiplied.
-at::Tensor bandedRowsPass(const at::Tensor& matrix, const at::Tensor& rowsByColumns, int radius)
+/// One pass of the blur along the first axis of `rowsByColumns` (n x M), output rows
+/// [first, last) only: out = matrix[first:last] x input, computed block by block over the band
+/// that holds each block's weights. Output rows [begin, end) draw only on inputs
+/// [begin - radius, end + radius) (the reflected border folds into [0, radius) and
+/// [n - radius, n)), so the zeros outside that band are never multiplied.
+at::Tensor bandedRowsPass(const at::Tensor& matrix, const at::Tensor& rowsByColumns, int radius, std::int64_t first,
+                          std::int64_t last)
 {
     const std::int64_t n = rowsByColumns.size(0);
-    at::Tensor out = at::empty_like(rowsByColumns);
-    for (std::int64_t begin = 0; begin < n; begin += BlurBlock) {
-        const std::int64_t end = std::min(n, begin + BlurBlock);
+    at::Tensor out = at::empty({last - first, rowsByColumns.size(1)}, rowsByColumns.options());
+    for (std::int64_t begin = first; begin < last; begin += BlurBlock) {
+        const std::int64_t end = std::min(last, begin + BlurBlock);
         const std::int64_t low = std::max<std::int64_t>(0, begin - radius);
         const std::int64_t high = std::min(n, end + radius);
-        at::Tensor block = out.narrow(0, begin, end - begin);
+        at::Tensor block = out.narrow(0, begin - first, end - begin);
         at::mm_out(block, matrix.narrow(0, begin, end - begin).narrow(1, low, high - low),
                    rowsByColumns.narrow(0, low, high - low));
     }
@@ -233,17 +235,48 @@ at::Tensor bandedColumnsPass(const at::Tensor& matrix, const at::Tensor& rowsByC
     return out;
 }
 
-/// The same blur of H x ... x W float64 or float32 planes (images and channels between) in that type:
-/// axis 0 then axis 1, each pass banded matrix products (summed in the library's order) and truncated.
-at::Tensor blurPlanes(DeviceTables& tables, const at::Tensor& planes, double sigma, const std::vector<double>& weights)
+/// The same blur of H x ... x W float64 or float32 planes (images and channels between) in that type,
+/// output rows [first, last) of the first axis only: axis 0 then axis 1, each pass banded matrix
+/// products (summed in the library's order) and truncated. Returns (last - first) x ... x W.
+at::Tensor blurPlanes(DeviceTables& tables, const at::Tensor& planes, double sigma, const std::vector<double>& weights,
+                      std::int64_t first, std::int64_t last)
 {
     const std::int64_t h = planes.size(0);
     const std::int64_t w = planes.size(planes.dim() - 1);
     const int radius = int(weights.size() / 2);
     const at::Tensor& rows = tables.blurMatrix(sigma, weights, int(h), planes.scalar_type());
     const at::Tensor& columns = tables.blurMatrix(sigma, weights, int(w), planes.scalar_type());
-    const at::Tensor vertical = bandedRowsPass(rows, planes.view({h, -1}), radius).trunc_();
-    return bandedColumnsPass(columns, vertical.view({-1, w}), radius).trunc_().view(planes.sizes());
+    const at::Tensor vertical = bandedRowsPass(rows, planes.view({h, -1}), radius, first, last).trunc_();
+    std::vector<std::int64_t> shape = planes.sizes().vec();
+    shape[0] = last - first;
+    return bandedColumnsPass(columns, vertical.view({-1, w}), radius).trunc_().view(shape);
+}
+
+/// For each level 0..100, the first row and one past the last (of H) where some image of the
+/// batch has a pixel at that level, {0, 0} where none has: `levels` is N x H x W (int64).
+/// One small copy to the host (101 x H flags) per call.
+std::vector<std::pair<std::int64_t, std::int64_t>> levelRowRanges(const at::Tensor& levels)
+{
+    const std::int64_t h = levels.size(1);
+    const at::Tensor rows = at::arange(h, levels.options()).view({1, h, 1}).expand_as(levels);
+    const at::Tensor keys = (levels * h + rows).reshape({-1});
+    at::Tensor present = at::zeros({101 * h}, levels.options().dtype(at::kByte));
+    present.index_fill_(0, keys, 1);
+    const at::Tensor flags = present.view({101, h}).cpu();
+    const auto table = flags.accessor<std::uint8_t, 2>();
+    std::vector<std::pair<std::int64_t, std::int64_t>> ranges(101, {0, 0});
+    for (std::int64_t level = 0; level < 101; ++level) {
+        std::int64_t first = -1, last = -1;
+        for (std::int64_t row = 0; row < h; ++row)
+            if (table[level][row]) {
+                if (first < 0)
+                    first = row;
+                last = row + 1;
+            }
+        if (first >= 0)
+            ranges[std::size_t(level)] = {first, last};
+    }
+    return ranges;
 }
 
 /// Logical right shift of int64 values holding uint64 bits (LibTorch's shift of int64 is arithmetic).
@@ -733,15 +766,19 @@ Result<DeviceArray> DeviceMeasures::degrade(const DeviceArray& images, const Dev
         const at::Tensor planes = x.permute({1, 0, 3, 2}).to(d->fastBlur ? at::kFloat : at::kDouble).contiguous();
         const at::Tensor pixelLevels = levels.to(at::kByte).permute({1, 0, 2}).unsqueeze(2);
         at::Tensor out = x.permute({1, 0, 3, 2}).contiguous();
+        // Each level is blurred only over the rows where some image of the batch has it.
+        const auto rowRanges = levelRowRanges(levels);
         for (int level = 0; level < 100; ++level) {
+            const auto [first, last] = rowRanges[std::size_t(level)];
             const double sigma = degradationSigma(level, params);
-            if (!(sigma > 1e-15))
+            if (first == last || !(sigma > 1e-15))
                 continue;
             const std::vector<double> weights = gaussianWeights(sigma);
             if (weights.size() == 1)
                 continue;
-            const at::Tensor blurred = blurPlanes(*d->tables, planes, sigma, weights).to(at::kByte);
-            out = at::where(pixelLevels == level, blurred, out);
+            const at::Tensor blurred = blurPlanes(*d->tables, planes, sigma, weights, first, last).to(at::kByte);
+            at::Tensor slab = out.narrow(0, first, last - first);
+            slab.copy_(at::where(pixelLevels.narrow(0, first, last - first) == level, blurred, slab));
         }
         return wrap(out.permute({1, 0, 3, 2}).contiguous());
     });
