@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -221,6 +222,9 @@ private slots:
             mime->setUrls(urls);
             return mime;
         };
+        auto* exportList = window.browser()->findChild<QToolButton*>(QStringLiteral("ExportListButton"));
+        QVERIFY(exportList);
+        QVERIFY(!exportList->isEnabled());  // nothing listed, nothing to export
         const QPoint centre = window.rect().center();
         // A drag of nothing usable is refused; one with a model is taken.
         std::unique_ptr<QMimeData> junkOnly(mimeOf({junk}));
@@ -243,6 +247,7 @@ private slots:
         QVERIFY(window.session()->isOpen());
         QCOMPARE(QFileInfo(window.session()->path()).fileName(), QStringLiteral("dropped.saliscope"));
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->models().size() == 2 && window.images()->rowCount() == 5, 30000);
+        QVERIFY(exportList->isEnabled());
         bool reported = false;
         for (int row = 0; row < window.session()->log()->rowCount(); ++row)
             reported = reported || window.session()->log()->text(row).contains(QStringLiteral("Cannot use ") + junk);

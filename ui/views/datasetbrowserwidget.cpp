@@ -53,7 +53,9 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     group->addButton(m_gridButton);
     m_count = new QLabel(this);
     m_export = new QToolButton(this);
+    m_export->setObjectName(QStringLiteral("ExportListButton"));
     m_export->setText(tr("Export\u2026"));
+    m_export->setEnabled(false);  // until the list has rows (updateCount)
     m_export->setToolTip(tr("Write the images listed now (filtered and sorted as shown) with every model's "
                             "score, prediction and entropy to a CSV file"));
 
@@ -265,6 +267,7 @@ void DatasetBrowserWidget::updateCount()
     const int shown = m_proxy->rowCount();
     const int total = m_images->rowCount();
     m_count->setText(shown == total ? tr("%n image(s)", nullptr, total) : tr("%1 of %2 images").arg(shown).arg(total));
+    m_export->setEnabled(shown > 0);
     currentChanged();  // the current image's place in the list has changed
 }
 
