@@ -88,10 +88,17 @@ for path in /usr/bin/saliscope /usr/bin/saliscope-cli /usr/bin/saliscope-export 
             /usr/share/mime/packages/$app_id.xml /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
             /usr/share/icons/hicolor/48x48/apps/$app_id.png /usr/share/icons/hicolor/256x256/apps/$app_id.png \
             /usr/share/man/man1/saliscope.1.gz /usr/share/man/man1/saliscope-cli.1.gz \
-            /usr/share/man/man1/saliscope-export.1.gz; do
+            /usr/share/man/man1/saliscope-export.1.gz /usr/share/doc/saliscope/changelog.Debian.gz; do
   grep -q -x -F "$path" "$work/contents.txt" || fail "the package lacks $path"
 done
 ! grep -q -x -F /usr/bin/saliscope-bench "$work/contents.txt" || fail "the package holds saliscope-bench"
+# The changelog's first entry is this version, and parses (dpkg-parsechangelog, dpkg-dev).
+changelog="$work/root/usr/share/doc/saliscope/changelog.Debian.gz"
+if [ -f "$changelog" ]; then
+  gzip -dc "$changelog" >"$work/changelog"
+  [ "$(dpkg-parsechangelog -l "$work/changelog" -S Version)" = "$version-1" ] ||
+    fail "the changelog's version is '$(dpkg-parsechangelog -l "$work/changelog" -S Version)', not $version-1"
+fi
 outside="$(grep -v -E '^/(usr/?.*)?$' "$work/contents.txt" || true)"
 [ -z "$outside" ] || fail "files outside /usr: $outside"
 dpkg-deb --contents "$deb" | awk '$2 != "root/root" { print }' >"$work/owners.txt"
