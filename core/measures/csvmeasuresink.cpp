@@ -93,9 +93,11 @@ engine::Status CsvMeasureSink::finish()
     return engine::Ok{};
 }
 
-std::string CsvMeasureSink::pathOf(MeasureKind measure) const
+std::string measureCsvPath(const std::string& directory, MeasureKind measure)
 {
-    return (std::filesystem::path(m_directory) / (std::string(measureName(measure)) + ".csv")).string();
+    return (std::filesystem::path(directory) / (std::string(measureName(measure)) + ".csv")).string();
 }
+
+std::string CsvMeasureSink::pathOf(MeasureKind measure) const { return measureCsvPath(m_directory, measure); }
 
 } // namespace saliscope

@@ -11,6 +11,10 @@
 
 namespace saliscope {
 
+/// DIRECTORY/<measure>.csv: where a measure's per-image table goes (CsvMeasureSink, the GUI's
+/// results export).
+std::string measureCsvPath(const std::string& directory, MeasureKind measure);
+
 /// Streams each measure's per-image rows into DIR/<measure>.csv as batches finish, with the
 /// image path and label in front. Memory stays bounded by one batch. Not thread-safe: the
 /// run calls it from one thread.

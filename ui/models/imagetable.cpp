@@ -3,12 +3,11 @@
 #include "dataset/csvtext.h"
 #include "store/projectstore.h"
 
-#include <QSaveFile>
-
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,6 @@
 #include "project/resultsexport.h"
 
+#include "measures/csvmeasuresink.h"
 #include "store/projectstore.h"
 
 #include <QJsonDocument>
@@ -10,11 +11,6 @@
 namespace saliscope::ui {
 
 namespace {
-std::string csvPath(const std::string& directory, MeasureKind kind)
-{
-    return (std::filesystem::path(directory) / (std::string(measureName(kind)) + ".csv")).string();
-}
-
 std::string summaryPath(const std::string& directory)
 {
     return (std::filesystem::path(directory) / "summary.json").string();
@@ -25,7 +21,7 @@ std::vector<std::string> runSetExportFiles(const RunSet& set, const std::string&
 {
     std::vector<std::string> files;
     for (const auto& [kind, runId] : set.runIds)
-        files.push_back(csvPath(directory, kind));
+        files.push_back(measureCsvPath(directory, kind));
     files.push_back(summaryPath(directory));
     return files;
 }
@@ -41,7 +37,7 @@ engine::Result<std::vector<std::string>> exportRunSet(const std::string& project
         return engine::Error{store.error()};
     std::vector<std::string> written;
     for (const auto& [kind, runId] : set.runIds) {
-        const std::string path = csvPath(directory, kind);
+        const std::string path = measureCsvPath(directory, kind);
         if (auto status = store.value()->exportRunCsv(runId, path); !status)
             return engine::Error{status.error()};
         written.push_back(path);

@@ -277,9 +277,9 @@ void MeasurePreviewWidget::startPendingColumns()
     const std::uint64_t noiseKey = previewNoiseKey(m_image.path.toStdString(), location);
     const std::uint64_t generation = m_generation;
     for (std::size_t c = 0; c < m_columns.size(); ++c) {
-        const ModelInfo* info = m_session->model(m_columns[c].modelId);
         if (m_columns[c].done)
             continue;
+        const ModelInfo* info = m_session->model(m_columns[c].modelId);
         if (!info) {  // removed from the project meanwhile; the models' change restarts the preview
             m_columns[c].done = true;
             continue;
