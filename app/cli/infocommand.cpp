@@ -51,6 +51,10 @@ int runInfo(const QStringList& arguments)
     std::printf("std            %.4g, %.4g, %.4g\n", meta.std[0], meta.std[1], meta.std[2]);
     std::printf("classes        %s (positive: %s)\n", joined(meta.classNames).c_str(),
                 meta.classNames.at(std::size_t(meta.positiveClass)).c_str());
+    if (m.singleLogit())
+        std::printf("output         one logit z (sigmoid): %s when z > 0\n", meta.classNames.at(1).c_str());
+    else
+        std::printf("output         %d logits (softmax)\n", m.classCount());
     std::printf("architecture   %s\n", meta.architecture.empty() ? "(unknown)" : meta.architecture.c_str());
     std::printf("loss           %s\n", meta.loss.empty() ? "(unknown)" : meta.loss.c_str());
     std::printf("run            %s\n", meta.run < 0 ? "(unknown)" : std::to_string(meta.run).c_str());

@@ -213,6 +213,7 @@ struct Model::Impl final {
     int mapHeight = 0;
     int channels = 0;
     int classes = 0;
+    bool singleLogit = false;  ///< one output z, read as class logits [0, z]
     bool useExportedMethods = false;
     LayerSplit split;
     at::Tensor mean;
@@ -287,16 +288,26 @@ struct Model::Impl final {
 
     Status checkLogits(const at::Tensor& logits, int64_t batchSize) const
     {
-        if (logits.dim() != 2 || logits.size(0) != batchSize || logits.size(1) < 2)
-            return Error{"the model's output has shape " + shapeText(logits) + ", expected N x C logits with C >= 2"};
+        if (logits.dim() != 2 || logits.size(0) != batchSize || logits.size(1) < 1)
+            return Error{"the model's output has shape " + shapeText(logits)
+                         + ", expected N x C logits (or N x 1 for a sigmoid binary detector)"};
         return Ok{};
     }
 
-    std::vector<Prediction> predictions(const at::Tensor& logitsIn) const
+    /// One logit per class: a one-logit model's z becomes [0, z] (softmax [1 - sigmoid(z), sigmoid(z)]).
+    static at::Tensor classLogits(const at::Tensor& raw)
     {
-        at::Tensor logits = logitsIn.detach().to(at::kFloat).cpu().contiguous();
+        return raw.size(1) == 1 ? at::cat({at::zeros_like(raw), raw}, 1) : raw;
+    }
+
+    /// Predictions from class logits (N x C, as classLogits gives them); a one-logit model's
+    /// Prediction keeps its raw z.
+    std::vector<Prediction> predictions(const at::Tensor& classLogitsIn) const
+    {
+        at::Tensor logits = classLogitsIn.detach().to(at::kFloat).cpu().contiguous();
         at::Tensor softmax = torch::softmax(logits, 1);
-        at::Tensor sigmoid = torch::sigmoid(logits.select(1, metadata.positiveClass));
+        at::Tensor score = singleLogit ? softmax.select(1, metadata.positiveClass)
+                                       : torch::sigmoid(logits.select(1, metadata.positiveClass));
         at::Tensor argmax = logits.argmax(1);
         std::vector<Prediction> result(std::size_t(logits.size(0)));
         const int64_t classes = logits.size(1);
@@ -304,10 +315,10 @@ struct Model::Impl final {
             auto& prediction = result[i];
             const float* row = logits.data_ptr<float>() + int64_t(i) * classes;
             const float* probabilities = softmax.data_ptr<float>() + int64_t(i) * classes;
-            prediction.logits.assign(row, row + classes);
+            prediction.logits.assign(singleLogit ? row + 1 : row, row + classes);
             prediction.softmax.assign(probabilities, probabilities + classes);
             prediction.predictedClass = int(argmax[int64_t(i)].item<int64_t>());
-            prediction.positiveScore = double(sigmoid[int64_t(i)].item<float>());
+            prediction.positiveScore = double(score[int64_t(i)].item<float>());
         }
         return result;
     }
@@ -349,11 +360,15 @@ struct Model::Impl final {
         // The head gets a copy: an in-place op in it (DenseNet's relu) then changes the copy,
         // which is what torchcam's hook sees, while the gradient is taken at the layer output.
         at::Tensor seen = leaf.clone();
-        at::Tensor logits = head(x, seen);
-        if (auto status = checkLogits(logits, x.size(0)); !status)
+        at::Tensor raw = head(x, seen);
+        if (auto status = checkLogits(raw, x.size(0)); !status)
             throw std::runtime_error(status.error());
+        at::Tensor logits = classLogits(raw);
         at::Tensor target = logits.detach().to(at::kFloat).argmax(1);
-        at::Tensor selected = logits.gather(1, target.unsqueeze(1)).sum();
+        // One logit: the predicted class's evidence is z for class 1 and -z for class 0.
+        at::Tensor selected = raw.size(1) == 1
+            ? (raw.squeeze(1) * target.to(raw.scalar_type()).mul(2).sub(1)).sum()
+            : logits.gather(1, target.unsqueeze(1)).sum();
         auto gradients = torch::autograd::grad({selected}, {leaf}, /*grad_outputs=*/{}, /*retain_graph=*/false,
                                                /*create_graph=*/false, /*allow_unused=*/true);
         if (gradients.empty() || !gradients[0].defined())
@@ -539,7 +554,8 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         impl->mapHeight = int(activation.size(2));
         impl->mapWidth = int(activation.size(3));
         impl->channels = int(activation.size(1));
-        impl->classes = int(logits.size(1));
+        impl->singleLogit = logits.size(1) == 1;
+        impl->classes = int(Impl::classLogits(logits).size(1));
         if (impl->classes != int(impl->metadata.classNames.size())) {
             if (impl->metadata.fromArchive || options.metadata)
                 return Error{path + ": the model has " + std::to_string(impl->classes) + " outputs but its metadata names "
@@ -564,6 +580,7 @@ int Model::mapWidth() const { return d->mapWidth; }
 int Model::mapHeight() const { return d->mapHeight; }
 int Model::featureChannels() const { return d->channels; }
 int Model::classCount() const { return d->classes; }
+bool Model::singleLogit() const { return d->singleLogit; }
 std::string Model::deviceName() const { return d->device.str(); }
 Precision Model::precision() const { return d->precision; }
 bool Model::channelsLast() const { return d->channelsLast; }
@@ -595,7 +612,7 @@ Result<std::vector<Prediction>> Model::predict(const ImageBatch& batch) const
         const at::Tensor logits = d->head(x, d->features(x));
         if (auto status = d->checkLogits(logits, batch.count); !status)
             return Error{status.error()};
-        return d->predictions(logits);
+        return d->predictions(Impl::classLogits(logits));
     } catch (const std::exception& error) {
         return Error{torchMessage(error)};
     }
@@ -623,7 +640,7 @@ at::Tensor ModelTensorAccess::logits(const Model& model, const at::Tensor& pixel
     torch::NoGradGuard noGrad;
     model.d->applyMathMode();
     const at::Tensor x = model.d->inputFromPixels(pixels);
-    return model.d->head(x, model.d->features(x)).detach().to(at::kFloat);
+    return Model::Impl::classLogits(model.d->head(x, model.d->features(x)).detach().to(at::kFloat));
 }
 
 c10::Device ModelTensorAccess::device(const Model& model)

@@ -67,11 +67,13 @@ struct ImageBatch final {
 };
 
 /// A classifier's output for one image.
+/// A model with one output (a binary detector trained with a sigmoid) is read as two classes
+/// whose logits are [0, z]: class 1 when z > 0, softmax = [1 - sigmoid(z), sigmoid(z)].
 struct Prediction final {
-    std::vector<float> logits;
-    int predictedClass = -1;   ///< argmax of the raw logits
-    double positiveScore = 0;  ///< sigmoid(logit[positive class]), the paper's score
-    std::vector<float> softmax;
+    std::vector<float> logits;  ///< the model's raw output (one value for a one-logit model)
+    int predictedClass = -1;    ///< argmax of the raw logits ([0, z] for a one-logit model)
+    double positiveScore = 0;   ///< sigmoid(logit[positive class]), the paper's score; softmax[positive] for one logit
+    std::vector<float> softmax; ///< one probability per class
 };
 
 /// Grad-CAM of one image: the min-max normalised map at the CAM layer's resolution.
@@ -98,7 +100,10 @@ public:
     int mapWidth() const;
     int mapHeight() const;
     int featureChannels() const;
+    /// Classes the model tells apart (2 for a one-logit model).
     int classCount() const;
+    /// Whether the model outputs one logit (a sigmoid binary detector) rather than one per class.
+    bool singleLogit() const;
     std::string deviceName() const;
     Precision precision() const;
     /// Whether the model runs channels-last (the resolved MemoryLayout).
@@ -107,6 +112,8 @@ public:
     /// Forward pass only, no autograd. Images must be RGB at the model's input size.
     Result<std::vector<Prediction>> predict(const ImageBatch& batch) const;
     /// Predictions and Grad-CAM (torchcam 0.3.2 semantics; MEASURES.md "Common pipeline").
+    /// A one-logit model's map follows the predicted class: the gradient of z when z > 0, of -z
+    /// otherwise (pytorch-grad-cam's BinaryClassifierOutputTarget).
     Result<std::vector<CamOutput>> gradCam(const ImageBatch& batch) const;
 
 private:

@@ -92,6 +92,12 @@ private slots:
         QVERIFY2(run.out.contains("kind           densenet"), qPrintable(run.out));
         QVERIFY(run.out.contains("cam layer      features (7x7 map"));
         QVERIFY(run.out.contains("defaults (no saliscope.json"));
+        QVERIFY(run.out.contains("output         2 logits (softmax)"));
+        const Run oneLogit = cli({"info", "--model", fixture("one_logit.pt")});
+        QCOMPARE(oneLogit.exitCode, 0);
+        QVERIFY2(oneLogit.out.contains("output         one logit z (sigmoid): synthetic when z > 0"),
+                 qPrintable(oneLogit.out));
+        QVERIFY(oneLogit.out.contains("classes        real, synthetic (positive: synthetic)"));
     }
 
     void camReproducesReferenceMaps()

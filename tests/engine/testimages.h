@@ -3,9 +3,12 @@
 // Test helper: reads and writes engine images with Qt's image codecs.
 
 #include "engine/image.h"
+#include "engine/pillowresize.h"
 
 #include <QImage>
 #include <QString>
+
+#include <vector>
 
 namespace saliscope::tests {
 
@@ -34,6 +37,19 @@ inline QString referencePath(const QString& relative)
 inline QString fixturePath(const QString& relative)
 {
     return QStringLiteral(SALISCOPE_FIXTURE_DIR "/") + relative;
+}
+
+/// The three reference faces (ffhq_00001, stylegan1_000700, stylegan2_000700), resized
+/// (Pillow bilinear) to size x size; those that cannot be read are left out.
+inline std::vector<engine::ImageU8> referenceFaces(int size)
+{
+    std::vector<engine::ImageU8> out;
+    for (const char* name : {"ffhq_00001.png", "stylegan1_000700.png", "stylegan2_000700.png"}) {
+        const engine::ImageU8 image = loadImage(referencePath(QStringLiteral("faces/") + QLatin1String(name)));
+        if (!image.empty())
+            out.push_back(engine::resizePillow(image, size, size, engine::ResizeFilter::Bilinear));
+    }
+    return out;
 }
 
 } // namespace saliscope::tests

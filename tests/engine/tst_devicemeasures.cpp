@@ -79,17 +79,6 @@ std::vector<double> scalars(engine::DeviceMeasures& device, const DeviceArray& a
 }
 
 /// The reference faces resized (Pillow bilinear) to size x size.
-std::vector<ImageU8> faces(int size)
-{
-    std::vector<ImageU8> out;
-    for (const char* name : {"ffhq_00001.png", "stylegan1_000700.png", "stylegan2_000700.png"}) {
-        const ImageU8 image = tests::loadImage(tests::referencePath(QStringLiteral("faces/") + name));
-        if (!image.empty())
-            out.push_back(engine::resizePillow(image, size, size, engine::ResizeFilter::Bilinear));
-    }
-    return out;
-}
-
 } // namespace
 
 Q_DECLARE_METATYPE(saliscope::engine::NoiseGenerator)
@@ -110,6 +99,7 @@ private slots:
     void degradationWithinOneGreyLevelPerPass();
     void zeroGuideLeavesImagesUnchanged();
     void annotationMassMatches();
+    void gradCamMatchesModel_data();
     void gradCamMatchesModel();
     void fetchKeepsOrder();
     void errors();
@@ -307,7 +297,7 @@ void TestDeviceMeasures::degradationWithinOneGreyLevelPerPass()
 {
     auto device = cpuDevice();
     QVERIFY(device);
-    const auto images = faces(96);
+    const auto images = tests::referenceFaces(96);
     QCOMPARE(images.size(), std::size_t(3));
     std::vector<ImageU8> maps{blobMap(96, 96, 40, 50, 14), blobMap(96, 96, 60, 30, 25),
                               engine::upscaleMap(blobMap(7, 7, 3, 3, 1.5), 96, 96)};
@@ -387,14 +377,22 @@ void TestDeviceMeasures::annotationMassMatches()
     QVERIFY(std::isnan(values[2]));
 }
 
+void TestDeviceMeasures::gradCamMatchesModel_data()
+{
+    QTest::addColumn<QString>("modelPath");
+    QTest::newRow("reference densenet") << tests::referencePath(QStringLiteral("models/tiny_densenet.pt"));
+    QTest::newRow("one-logit detector") << tests::fixturePath(QStringLiteral("one_logit.pt"));
+}
+
 void TestDeviceMeasures::gradCamMatchesModel()
 {
-    auto loaded = engine::Model::load(tests::referencePath(QStringLiteral("models/tiny_densenet.pt")).toStdString());
+    QFETCH(QString, modelPath);
+    auto loaded = engine::Model::load(modelPath.toStdString());
     QVERIFY2(loaded, loaded ? "" : loaded.error().c_str());
     const engine::Model& model = *loaded.value();
     auto device = cpuDevice();
     QVERIFY(device);
-    const auto images = faces(model.metadata().inputWidth);
+    const auto images = tests::referenceFaces(model.metadata().inputWidth);
     QCOMPARE(images.size(), std::size_t(3));
     const auto batch = take(engine::ImageBatch::fromImages(images));
     const auto expected = take(model.gradCam(batch));

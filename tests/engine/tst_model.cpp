@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 #include <thread>
 
 using namespace saliscope;
@@ -206,6 +207,47 @@ private slots:
             QCOMPARE(again.value()->kind(), first->kind());
             QCOMPARE(again.value()->camLayer(), first->camLayer());
         }
+    }
+
+    void oneLogitDetector()
+    {
+        // A sigmoid detector's z reads as logits [0, z]: class 1 when z > 0, softmax
+        // [1 - sigmoid(z), sigmoid(z)], score sigmoid(z) (its maps are checked in fixtureGradCam).
+        auto model = loadOrFail(tests::fixturePath(QStringLiteral("one_logit.pt")));
+        QVERIFY(model);
+        QVERIFY(model->singleLogit());
+        QCOMPARE(model->classCount(), 2);
+        QCOMPARE(model->metadata().classNames.size(), std::size_t(2));
+        const auto faces = tests::referenceFaces(model->metadata().inputWidth);
+        QVERIFY(faces.size() >= 2);
+        const auto predictions = model->predict(batchOf(faces)).value();
+        const auto cams = model->gradCam(batchOf(faces)).value();
+        std::set<int> classes;
+        for (std::size_t i = 0; i < faces.size(); ++i) {
+            const auto& p = predictions[i];
+            QCOMPARE(p.logits.size(), std::size_t(1));
+            QCOMPARE(p.softmax.size(), std::size_t(2));
+            const double z = p.logits[0];
+            const double sigmoid = 1.0 / (1.0 + std::exp(-z));
+            QCOMPARE(p.predictedClass, z > 0 ? 1 : 0);
+            QVERIFY(std::fabs(p.softmax[1] - sigmoid) <= 1e-6);
+            QVERIFY(std::fabs(p.softmax[0] - (1.0 - sigmoid)) <= 1e-6);
+            QVERIFY(std::fabs(p.positiveScore - sigmoid) <= 1e-6);
+            QCOMPARE(cams[i].prediction.predictedClass, p.predictedClass);
+            QVERIFY(!cams[i].flat);
+            classes.insert(p.predictedClass);
+        }
+        QCOMPARE(classes.size(), std::size_t(2));  // the fixture's bias puts the faces on both sides
+
+        // With "real" as the positive class the score is the other side's probability.
+        engine::ModelLoadOptions options;
+        options.metadata = model->metadata();
+        options.metadata->positiveClass = 0;
+        auto realPositive = engine::Model::load(model->path(), options);
+        QVERIFY2(realPositive.ok(), realPositive.ok() ? "" : realPositive.error().c_str());
+        const auto flipped = realPositive.value()->predict(batchOf(faces)).value();
+        for (std::size_t i = 0; i < faces.size(); ++i)
+            QVERIFY(std::fabs(flipped[i].positiveScore - (1.0 - predictions[i].positiveScore)) <= 1e-6);
     }
 
     void refusesBadModels_data()
