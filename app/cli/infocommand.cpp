@@ -44,8 +44,8 @@ int runInfo(const QStringList& arguments)
     };
     std::printf("file           %s\n", m.path().c_str());
     std::printf("kind           %s\n", engine::modelKindName(m.kind()));
-    std::printf("cam layer      %s (%dx%d map, %d channels)\n", m.camLayer().c_str(), m.mapWidth(), m.mapHeight(),
-                m.featureChannels());
+    std::printf("cam layer      %s (%dx%d map%s, %d channels)\n", m.camLayer().c_str(), m.mapWidth(), m.mapHeight(),
+                m.tokenLayer() ? " of tokens" : "", m.featureChannels());
     std::printf("input size     %dx%d\n", meta.inputWidth, meta.inputHeight);
     std::printf("mean           %.4g, %.4g, %.4g\n", meta.mean[0], meta.mean[1], meta.mean[2]);
     std::printf("std            %.4g, %.4g, %.4g\n", meta.std[0], meta.std[1], meta.std[2]);

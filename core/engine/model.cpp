@@ -9,6 +9,7 @@
 #include <torch/cuda.h>
 #include <torch/script.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -175,6 +176,34 @@ bool isMapShaped(const at::Tensor& activation)
     return activation.dim() == 4 && activation.size(2) > 1 && activation.size(3) > 1;
 }
 
+/// Register or class tokens a vision transformer may put before its patch tokens.
+constexpr int64_t MaxPrefixTokens = 8;
+
+/// A layer's output as an N x C x h x w map: 4-D maps as they are; a vision transformer's
+/// N x T x C tokens as the grid of its last h * w tokens (the first T - h * w being class or
+/// register tokens), h / w the input's aspect ratio. Undefined when neither fits.
+at::Tensor spatialMap(const at::Tensor& activation, int inputWidth, int inputHeight)
+{
+    if (activation.dim() == 4)
+        return isMapShaped(activation) ? activation : at::Tensor();
+    if (activation.dim() != 3)
+        return {};
+    const int64_t tokens = activation.size(1);
+    for (int64_t prefix = 0; prefix <= MaxPrefixTokens && prefix < tokens; ++prefix) {
+        const int64_t cells = tokens - prefix;
+        const auto width = int64_t(std::llround(std::sqrt(double(cells) * inputWidth / inputHeight)));
+        if (width < 2 || cells % width != 0)
+            continue;
+        const int64_t height = cells / width;
+        if (height < 2 || height * inputWidth != width * inputHeight)
+            continue;
+        return activation.narrow(1, prefix, cells)
+            .reshape({activation.size(0), height, width, activation.size(2)})
+            .permute({0, 3, 1, 2});
+    }
+    return {};
+}
+
 Result<torch::Device> parseDevice(const std::string& text)
 {
     try {
@@ -214,6 +243,7 @@ struct Model::Impl final {
     int channels = 0;
     int classes = 0;
     bool singleLogit = false;  ///< one output z, read as class logits [0, z]
+    bool tokenLayer = false;   ///< the CAM layer outputs transformer tokens (N x T x C)
     bool useExportedMethods = false;
     LayerSplit split;
     at::Tensor mean;
@@ -352,7 +382,7 @@ struct Model::Impl final {
             torch::NoGradGuard noGrad;
             activation = features(x);
         }
-        if (!isMapShaped(activation))
+        if (!spatialMap(activation, metadata.inputWidth, metadata.inputHeight).defined())
             throw std::runtime_error("layer '" + camLayer + "' outputs " + shapeText(activation)
                                      + ", not a 4-D map with spatial size > 1");
         torch::AutoGradMode gradMode(true);
@@ -373,8 +403,11 @@ struct Model::Impl final {
                                                /*create_graph=*/false, /*allow_unused=*/true);
         if (gradients.empty() || !gradients[0].defined())
             throw std::runtime_error("the model's output does not depend on layer '" + camLayer + "'");
-        at::Tensor weights = gradients[0].detach().to(at::kFloat).mean({2, 3});
-        at::Tensor maps = (weights.unsqueeze(-1).unsqueeze(-1) * seen.detach().to(at::kFloat)).sum(1).relu();
+        const int width = metadata.inputWidth;
+        const int height = metadata.inputHeight;
+        at::Tensor weights = spatialMap(gradients[0].detach(), width, height).to(at::kFloat).mean({2, 3});
+        at::Tensor seenMap = spatialMap(seen.detach(), width, height).to(at::kFloat);
+        at::Tensor maps = (weights.unsqueeze(-1).unsqueeze(-1) * seenMap).sum(1).relu();
         at::Tensor flatMaps = maps.flatten(1);
         at::Tensor minimum = std::get<0>(flatMaps.min(1));
         at::Tensor shifted = flatMaps - minimum.unsqueeze(1);
@@ -537,9 +570,10 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
                              + "); set the input size in its metadata"};
             }
         }
-        if (!isMapShaped(activation))
+        const at::Tensor map = spatialMap(activation, impl->metadata.inputWidth, impl->metadata.inputHeight);
+        if (!map.defined())
             return Error{path + ": no usable CAM layer: '" + impl->camLayer + "' outputs " + shapeText(activation)
-                         + ", not a 4-D map with spatial size > 1"};
+                         + ", neither a 4-D map with spatial size > 1 nor tokens on a grid of the input's shape"};
         at::Tensor logits;
         {
             torch::NoGradGuard noGrad;
@@ -551,9 +585,10 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         }
         if (auto status = impl->checkLogits(logits, 1); !status)
             return Error{path + ": " + status.error()};
-        impl->mapHeight = int(activation.size(2));
-        impl->mapWidth = int(activation.size(3));
-        impl->channels = int(activation.size(1));
+        impl->mapHeight = int(map.size(2));
+        impl->mapWidth = int(map.size(3));
+        impl->channels = int(map.size(1));
+        impl->tokenLayer = activation.dim() == 3;
         impl->singleLogit = logits.size(1) == 1;
         impl->classes = int(Impl::classLogits(logits).size(1));
         if (impl->classes != int(impl->metadata.classNames.size())) {
@@ -581,6 +616,7 @@ int Model::mapHeight() const { return d->mapHeight; }
 int Model::featureChannels() const { return d->channels; }
 int Model::classCount() const { return d->classes; }
 bool Model::singleLogit() const { return d->singleLogit; }
+bool Model::tokenLayer() const { return d->tokenLayer; }
 std::string Model::deviceName() const { return d->device.str(); }
 Precision Model::precision() const { return d->precision; }
 bool Model::channelsLast() const { return d->channelsLast; }

@@ -102,6 +102,9 @@ public:
     int featureChannels() const;
     /// Classes the model tells apart (2 for a one-logit model).
     int classCount() const;
+    /// Whether the CAM layer outputs a vision transformer's tokens (N x T x C), read as a map of
+    /// its last mapHeight() x mapWidth() tokens (class and register tokens before them dropped).
+    bool tokenLayer() const;
     /// Whether the model outputs one logit (a sigmoid binary detector) rather than one per class.
     bool singleLogit() const;
     std::string deviceName() const;

@@ -382,6 +382,7 @@ void TestDeviceMeasures::gradCamMatchesModel_data()
     QTest::addColumn<QString>("modelPath");
     QTest::newRow("reference densenet") << tests::referencePath(QStringLiteral("models/tiny_densenet.pt"));
     QTest::newRow("one-logit detector") << tests::fixturePath(QStringLiteral("one_logit.pt"));
+    QTest::newRow("vision transformer") << tests::fixturePath(QStringLiteral("vit_tokens.pt"));
 }
 
 void TestDeviceMeasures::gradCamMatchesModel()

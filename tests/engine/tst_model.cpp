@@ -250,6 +250,29 @@ private slots:
             QVERIFY(std::fabs(flipped[i].positiveScore - (1.0 - predictions[i].positiveScore)) <= 1e-6);
     }
 
+    void transformerTokens()
+    {
+        // A ViT's CAM layer outputs 1 + 16 tokens: read as a 4x4 map, the class token dropped
+        // (its Grad-CAM against the eager model is in fixtureGradCam). The layer comes from the
+        // archive's metadata.
+        auto model = loadOrFail(tests::fixturePath(QStringLiteral("vit_tokens.pt")));
+        QVERIFY(model);
+        QCOMPARE(model->camLayer(), std::string("encoder.layers.encoder_layer_1.ln_1"));
+        QVERIFY(model->tokenLayer());
+        QCOMPARE(model->mapWidth(), 4);
+        QCOMPARE(model->mapHeight(), 4);
+        QCOMPARE(model->featureChannels(), 32);
+        const auto faces = tests::referenceFaces(64);
+        const auto cams = model->gradCam(batchOf(faces)).value();
+        for (const auto& cam : cams) {
+            QCOMPARE(cam.cam.width, 4);
+            QVERIFY(!cam.flat);
+        }
+        auto cnn = loadOrFail(tests::fixturePath(QStringLiteral("custom_named.pt")));
+        QVERIFY(cnn);
+        QVERIFY(!cnn->tokenLayer());
+    }
+
     void refusesBadModels_data()
     {
         QTest::addColumn<QString>("file");
