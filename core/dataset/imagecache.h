@@ -18,14 +18,15 @@ struct ImageCacheStats final {
 
 /// Decoded, resized RGB pixels on disk, so that each image is decoded once and shared by every
 /// model and measure with the same input size. One file per key (content hash, width, height,
-/// "pillow-bilinear") under `folder/<2 hex>/`; entries are written to a temporary file and
+/// "pillow-bilinear-noexif") under `folder/<2 hex>/`; entries are written to a temporary file and
 /// renamed, so a killed process never leaves a torn entry, and read through a memory map. Holds
 /// no pixels in memory: memory is bounded by what callers keep. Thread-safe; entries may be
 /// shared by several processes.
 class ImageCache final {
 public:
-    /// The preprocessing every entry is made with (part of the key and of the file name).
-    static constexpr const char* Preprocessing = "pillow-bilinear";
+    /// The preprocessing every entry is made with (part of the key and of the file name); it
+    /// changes with decoding, so older entries are not reused ("-noexif": EXIF orientation ignored).
+    static constexpr const char* Preprocessing = "pillow-bilinear-noexif";
 
     /// Uses (and creates when needed) `folder`; nothing is read until get().
     explicit ImageCache(std::string folder);

@@ -54,7 +54,8 @@ engine::ImageU8 toImage(const cv::Mat& mat)
 
 Result<engine::ImageU8> readImageRgb(const std::string& path)
 {
-    auto mat = decode(path, cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
+    // EXIF orientation is not applied: Pillow, which trained and evaluated the models, does not.
+    auto mat = decode(path, cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH | cv::IMREAD_IGNORE_ORIENTATION);
     if (!mat)
         return Error{mat.error()};
     cv::Mat rgb;

@@ -2,10 +2,42 @@
 
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace saliscope;
+
+namespace {
+
+/// Adds an EXIF block with one Orientation tag right after a JPEG's start-of-image marker.
+bool insertExifOrientation(const QString& path, int orientation)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray jpeg = file.readAll();
+    file.close();
+    if (!jpeg.startsWith("\xFF\xD8"))
+        return false;
+    QByteArray tiff("MM\x00\x2A\x00\x00\x00\x08", 8);          // big-endian header, IFD at 8
+    tiff += QByteArray("\x00\x01", 2);                             // one entry
+    tiff += QByteArray("\x01\x12\x00\x03\x00\x00\x00\x01", 8);   // Orientation, SHORT, count 1
+    tiff += char(0) + QByteArray(1, char(orientation)) + QByteArray(2, char(0));
+    tiff += QByteArray(4, char(0));                                 // no next IFD
+    const QByteArray payload = QByteArray("Exif\x00\x00", 6) + tiff;
+    const int length = int(payload.size()) + 2;
+    QByteArray segment("\xFF\xE1", 2);
+    segment += char(length >> 8);
+    segment += char(length & 0xFF);
+    segment += payload;
+    jpeg.insert(2, segment);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(jpeg) == jpeg.size();
+}
+
+} // namespace
 
 class TestImageIo final : public QObject {
     Q_OBJECT
@@ -72,6 +104,34 @@ private slots:
         auto image = readImageRgb(path.toStdString());
         QVERIFY(!image.ok());
         QVERIFY2(QString::fromStdString(image.error()).contains(fragment), image.error().c_str());
+    }
+
+    void ignoresExifOrientationAsPillowDoes()
+    {
+        // A JPEG tagged "rotate 90" keeps its stored pixels: Pillow's Image.open().convert("RGB"),
+        // which the paper's pipeline and torchvision's loaders use, does not apply the tag, so
+        // the model sees the stored orientation.
+        QImage source(16, 8, QImage::Format_RGB888);
+        source.fill(QColor(0, 0, 255));
+        for (int y = 0; y < 8; ++y)
+            for (int x = 0; x < 8; ++x)
+                source.setPixelColor(x, y, QColor(255, 0, 0));
+        const QString path = m_dir.filePath(QStringLiteral("rotated.jpg"));
+        QVERIFY(source.save(path, "JPEG", 95));
+        QVERIFY(insertExifOrientation(path, 6));  // 6: rotate 90 degrees clockwise to display
+        QCOMPARE(QImageReader(path).transformation(), QImageIOHandler::TransformationRotate90);
+        QImageReader displayed(path);
+        displayed.setAutoTransform(true);
+        QCOMPARE(displayed.read().width(), 8);  // a viewer shows it upright, 8 wide
+        auto image = readImageRgb(path.toStdString());
+        QVERIFY2(image.ok(), image.ok() ? "" : image.error().c_str());
+        QCOMPARE(image->width, 16);
+        QCOMPARE(image->height, 8);
+        QVERIFY(image->at(4, 2, 0) > 200 && image->at(4, 2, 2) < 60);   // left half red
+        QVERIFY(image->at(4, 13, 2) > 200 && image->at(4, 13, 0) < 60); // right half blue
+        auto grey = readImageGray(path.toStdString());
+        QVERIFY(grey.ok());
+        QCOMPARE(grey->width, 16);
     }
 
     void writeReadRoundTrip()

@@ -14,7 +14,7 @@ constexpr std::size_t MaxPending = 300;
 QImage loadThumbnail(const QString& path, int size)
 {
     QImageReader reader(path);
-    reader.setAutoTransform(true);
+    reader.setAutoTransform(false);  // as the models see it: Pillow ignores EXIF orientation
     const QSize full = reader.size();
     if (full.isValid())
         reader.setScaledSize(full.scaled(size, size, Qt::KeepAspectRatio));

@@ -35,7 +35,7 @@ LoadedImage loadImage(const QString& path, const QString& annotation)
 {
     LoadedImage loaded;
     QImageReader reader(path);
-    reader.setAutoTransform(true);
+    reader.setAutoTransform(false);  // as the models see it: Pillow ignores EXIF orientation
     const QSize size = reader.size();
     if (size.isValid() && (size.width() > 1024 || size.height() > 1024))
         reader.setScaledSize(size.scaled(1024, 1024, Qt::KeepAspectRatio));
