@@ -29,6 +29,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fcntl.h>
 #include <map>
 #include <unistd.h>
@@ -44,6 +45,17 @@ using engine::Status;
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
 std::string s(const QVariant& value) { return value.toString().toStdString(); }
+
+/// A path as stored in a project: absolute, so that the project opens from any working
+/// folder (the command line scans datasets given relative to where it was started).
+std::string storedPath(const std::string& path)
+{
+    if (path.empty())
+        return path;
+    std::error_code code;
+    const auto absolute = std::filesystem::absolute(path, code);
+    return code ? path : absolute.lexically_normal().string();
+}
 
 std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
 
@@ -327,7 +339,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             if (auto ok = StoreSchema::execute(query, "cannot update images"); !ok)
                 return ok;
             query.prepare(QStringLiteral("UPDATE datasets SET location = ?, image_count = ? WHERE id = ?"));
-            query.addBindValue(q(dataset.location));
+            query.addBindValue(q(storedPath(dataset.location)));
             query.addBindValue(qint64(dataset.records.size()));
             query.addBindValue(qint64(datasetId));
             if (auto ok = StoreSchema::execute(query, "cannot update the dataset"); !ok)
@@ -335,7 +347,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
         } else {
             query.prepare(QStringLiteral(
                 "INSERT INTO datasets (location, fingerprint, image_count, created) VALUES (?, ?, ?, ?)"));
-            query.addBindValue(q(dataset.location));
+            query.addBindValue(q(storedPath(dataset.location)));
             query.addBindValue(q(fingerprint));
             query.addBindValue(qint64(dataset.records.size()));
             query.addBindValue(q(nowUtc()));
@@ -354,10 +366,10 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             auto match = existing.find(hashes[i]);
             if (reuse && !hashes[i].empty() && match != existing.end() && !match->second.empty()) {
                 update.addBindValue(qint64(i));
-                update.addBindValue(q(record.path));
+                update.addBindValue(q(storedPath(record.path)));
                 update.addBindValue(record.label);
                 update.addBindValue(q(record.group));
-                update.addBindValue(q(record.annotationPath));
+                update.addBindValue(q(storedPath(record.annotationPath)));
                 update.addBindValue(match->second.front());
                 match->second.pop_front();
                 if (auto ok = StoreSchema::execute(update, "cannot update images"); !ok)
@@ -371,10 +383,10 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             }
             insert.addBindValue(qint64(datasetId));
             insert.addBindValue(qint64(i));
-            insert.addBindValue(q(record.path));
+            insert.addBindValue(q(storedPath(record.path)));
             insert.addBindValue(record.label);
             insert.addBindValue(q(record.group));
-            insert.addBindValue(q(record.annotationPath));
+            insert.addBindValue(q(storedPath(record.annotationPath)));
             insert.addBindValue(hashes[i].empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(q(hashes[i])));
             insert.addBindValue(q(problem));
             if (auto ok = StoreSchema::execute(insert, "cannot store images"); !ok)

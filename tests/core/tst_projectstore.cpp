@@ -249,6 +249,27 @@ private slots:
         QCOMPARE(store->images(datasetId)->at(0).path, std::string("/new/img3.png"));
     }
 
+    void storesAbsolutePaths()
+    {
+        // A dataset scanned as "ds" from the command line must open from any working folder.
+        QTemporaryDir dir;
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(dir.path()));
+        auto store = openStore(dir.filePath("p.saliscope"));
+        auto [dataset, hashes] = syntheticDataset(2, "ds");
+        dataset.records[0].annotationPath = "masks/../masks/img0.png";
+        const auto datasetId = store->addDataset(dataset, hashes);
+        QVERIFY(QDir::setCurrent(previous));
+        QVERIFY(datasetId.ok());
+        const QString root = QFileInfo(dir.path()).canonicalFilePath();
+        const auto stored = store->datasets().value().front();
+        QCOMPARE(QString::fromStdString(stored.location), QDir::cleanPath(root + "/ds"));
+        const auto images = store->images(datasetId.value()).value();
+        QCOMPARE(QString::fromStdString(images[1].path), QDir::cleanPath(root + "/ds/img1.png"));
+        QCOMPARE(QString::fromStdString(images[0].annotation), QDir::cleanPath(root + "/masks/img0.png"));
+        QCOMPARE(images[1].annotation, std::string());  // no annotation stays none
+    }
+
     void migratesVersionOne()
     {
         QTemporaryDir dir;
