@@ -2556,8 +2556,8 @@ mean %3, SD %4 (%5 values)</source>
 <context>
     <name>saliscope::ui::ScorecardWidget</name>
     <message>
-        <source>↑ higher is better; green is the best value of a column, red the worst (entropy: blue, darker is higher). Family rows (bold) average their members. Hover a header for its meaning; click a cell to see that measure&apos;s charts.</source>
-        <translation>↑ は高いほど良いことを示します。緑は列内で最良の値、赤は最悪の値です（エントロピーは青で、濃いほど高い値）。ファミリーの行（太字）はメンバーの平均です。ヘッダーにカーソルを合わせると意味を表示し、セルをクリックするとその指標のグラフを表示します。</translation>
+        <source>↑ higher is better; green is the best value of a column, red the worst (entropy: blue, darker is higher). Family rows (bold, at the top) average their members. Hover a header for its meaning; click a cell to see that measure&apos;s charts.</source>
+        <translation>↑ は高いほど良いことを示します。緑は列内で最良の値、赤は最悪の値です（エントロピーは青で、濃いほど高い値）。ファミリーの行（太字、上部に固定）はメンバーの平均です。ヘッダーにカーソルを合わせると意味を表示し、セルをクリックするとその指標のグラフを表示します。</translation>
     </message>
 </context>
 <context>

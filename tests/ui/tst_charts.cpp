@@ -19,6 +19,7 @@
 #include "models/imagefilterproxymodel.h"
 #include "models/imagelistmodel.h"
 #include "store/projectstore.h"
+#include "views/scorecardwidget.h"
 
 #include <qcustomplot.h>
 
@@ -570,6 +571,22 @@ private slots:
         QVERIFY(model.headerData(ScorecardModel::StabilityColumn, Qt::Horizontal, Qt::ToolTipRole).toString().contains("Higher"));
         QCOMPARE(model.headerData(ScorecardModel::StabilityColumn, Qt::Horizontal, ScorecardModel::MeasureRole).toString(),
                  QStringLiteral("stability"));
+
+        // The scorecard widget keeps the family row on top whichever way a column is sorted;
+        // the models below it follow the column.
+        ScorecardWidget widget;
+        widget.setSummary(loaded->summary);
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            widget.proxy()->sort(ScorecardModel::AccuracyColumn, order);
+            const auto* sorted = widget.proxy();
+            QVERIFY(sorted->index(0, 0).data(ScorecardModel::IsFamilyRole).toBool());
+            for (int row = 2; row < sorted->rowCount(); ++row) {
+                QVERIFY(!sorted->index(row, 0).data(ScorecardModel::IsFamilyRole).toBool());
+                const double above = sorted->index(row - 1, ScorecardModel::AccuracyColumn).data(ScorecardModel::SortRole).toDouble();
+                const double here = sorted->index(row, ScorecardModel::AccuracyColumn).data(ScorecardModel::SortRole).toDouble();
+                QVERIFY(order == Qt::AscendingOrder ? above <= here : above >= here);
+            }
+        }
     }
 
     void exportsPngAndPdf()

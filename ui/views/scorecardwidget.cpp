@@ -10,8 +10,29 @@
 
 namespace saliscope::ui {
 
+namespace {
+
+/// Sorts by the clicked column but keeps family rows above model rows in either direction,
+/// so the families' summary stays in view however many models there are.
+class FamiliesFirstProxy final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override
+    {
+        const bool leftFamily = left.data(ScorecardModel::IsFamilyRole).toBool();
+        const bool rightFamily = right.data(ScorecardModel::IsFamilyRole).toBool();
+        if (leftFamily != rightFamily)  // Qt reverses the comparison for a descending sort
+            return (sortOrder() == Qt::AscendingOrder) == leftFamily;
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+};
+
+} // namespace
+
 ScorecardWidget::ScorecardWidget(QWidget* parent)
-    : QWidget(parent), m_model(new ScorecardModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_view(new QTableView(this))
+    : QWidget(parent), m_model(new ScorecardModel(this)), m_proxy(new FamiliesFirstProxy(this)), m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("ScorecardWidget"));
     m_proxy->setSourceModel(m_model);
@@ -26,7 +47,7 @@ ScorecardWidget::ScorecardWidget(QWidget* parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->sortByColumn(ScorecardModel::FamilyColumn, Qt::AscendingOrder);
     auto* legend = new QLabel(tr("\u2191 higher is better; green is the best value of a column, red the worst (entropy: "
-                                 "blue, darker is higher). Family rows (bold) average their members. Hover a "
+                                 "blue, darker is higher). Family rows (bold, at the top) average their members. Hover a "
                                  "header for its meaning; click a cell to see that measure's charts."),
                               this);
     legend->setWordWrap(true);
