@@ -2177,6 +2177,10 @@ mean %3, SD %4 (%5 values)</source>
         <source>Cannot change the families: %1</source>
         <translation>ファミリーを変更できません: %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::ReportDialog</name>

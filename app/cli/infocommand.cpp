@@ -62,6 +62,8 @@ int runInfo(const QStringList& arguments)
                                        : meta.fromArchive ? "from saliscope.json in the archive"
                                                           : "defaults (no saliscope.json in the archive)");
     std::printf("device         %s\n", m.deviceName().c_str());
+    for (const auto& note : m.notes())
+        std::printf("note           %s\n", note.c_str());
     return 0;
 }
 

@@ -244,6 +244,7 @@ struct Model::Impl final {
     int classes = 0;
     bool singleLogit = false;  ///< one output z, read as class logits [0, z]
     bool tokenLayer = false;   ///< the CAM layer outputs transformer tokens (N x T x C)
+    std::vector<std::string> notes;
     bool useExportedMethods = false;
     LayerSplit split;
     at::Tensor mean;
@@ -532,6 +533,7 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         if (!impl->useExportedMethods && layer.empty()) {
             // No layer named: take the last top-level layer whose output is a 4-D map.
             const auto calls = topLevelLayerCalls(impl->module);
+            std::string laterTokenLayer;  // a transformer's encoder after the patch embedding
             for (auto it = calls.rbegin(); it != calls.rend() && layer.empty(); ++it) {
                 auto split = splitAtLayer(impl->module, *it);
                 if (!split)
@@ -543,9 +545,19 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
                 } catch (const std::exception&) {
                     continue;
                 }
-                if (stack.back().isTensor() && isMapShaped(stack.back().toTensor()))
+                if (!stack.back().isTensor())
+                    continue;
+                const at::Tensor output = stack.back().toTensor();
+                if (isMapShaped(output))
                     layer = *it;
+                else if (laterTokenLayer.empty() && output.dim() == 3
+                         && spatialMap(output, impl->metadata.inputWidth, impl->metadata.inputHeight).defined())
+                    laterTokenLayer = *it;
             }
+            if (!layer.empty() && !laterTokenLayer.empty())
+                impl->notes.push_back("'" + laterTokenLayer + "' after '" + layer + "' outputs transformer tokens: "
+                                      "for a vision transformer's Grad-CAM name a layer inside it (the last "
+                                      "block's first norm) with --layer or the metadata's cam_layer");
             if (layer.empty())
                 return Error{path + ": no usable CAM layer: no layer called by forward outputs a 4-D map with "
                              "spatial size > 1; name one with --layer"};
@@ -593,12 +605,16 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         impl->classes = int(Impl::classLogits(logits).size(1));
         if (impl->classes != int(impl->metadata.classNames.size())) {
             if (impl->metadata.fromArchive || options.metadata)
-                return Error{path + ": the model has " + std::to_string(impl->classes) + " outputs but its metadata names "
+                return Error{path + ": the model has " + std::to_string(logits.size(1)) + " output"
+                             + (impl->singleLogit ? " (a sigmoid detector: 2 classes)" : "s") + " but its metadata names "
                              + std::to_string(impl->metadata.classNames.size()) + " classes"};
             impl->metadata.classNames.clear();
             for (int c = 0; c < impl->classes; ++c)
                 impl->metadata.classNames.push_back(c == 0 ? "real" : c == 1 ? "synthetic" : "class" + std::to_string(c));
         }
+        if (impl->singleLogit)
+            impl->notes.push_back("one output: read as a sigmoid detector, class 1 ('"
+                                  + impl->metadata.classNames.at(1) + "') when the logit is > 0");
         if (impl->metadata.camLayer.empty())
             impl->metadata.camLayer = impl->camLayer;
     } catch (const std::exception& error) {
@@ -617,6 +633,7 @@ int Model::featureChannels() const { return d->channels; }
 int Model::classCount() const { return d->classes; }
 bool Model::singleLogit() const { return d->singleLogit; }
 bool Model::tokenLayer() const { return d->tokenLayer; }
+const std::vector<std::string>& Model::notes() const { return d->notes; }
 std::string Model::deviceName() const { return d->device.str(); }
 Precision Model::precision() const { return d->precision; }
 bool Model::channelsLast() const { return d->channelsLast; }

@@ -105,6 +105,9 @@ public:
     /// Whether the CAM layer outputs a vision transformer's tokens (N x T x C), read as a map of
     /// its last mapHeight() x mapWidth() tokens (class and register tokens before them dropped).
     bool tokenLayer() const;
+    /// Remarks on how the file was read that its user should know (one line each): a one-output
+    /// model read as a sigmoid detector, a transformer whose tokens follow the layer chosen.
+    const std::vector<std::string>& notes() const;
     /// Whether the model outputs one logit (a sigmoid binary detector) rather than one per class.
     bool singleLogit() const;
     std::string deviceName() const;

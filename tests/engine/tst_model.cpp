@@ -217,6 +217,8 @@ private slots:
         QVERIFY(model);
         QVERIFY(model->singleLogit());
         QCOMPARE(model->classCount(), 2);
+        QCOMPARE(model->notes(), std::vector<std::string>{
+                                     "one output: read as a sigmoid detector, class 1 ('synthetic') when the logit is > 0"});
         QCOMPARE(model->metadata().classNames.size(), std::size_t(2));
         const auto faces = tests::referenceFaces(model->metadata().inputWidth);
         QVERIFY(faces.size() >= 2);
@@ -268,9 +270,25 @@ private slots:
             QCOMPARE(cam.cam.width, 4);
             QVERIFY(!cam.flat);
         }
+        QVERIFY(model->notes().empty());
         auto cnn = loadOrFail(tests::fixturePath(QStringLiteral("custom_named.pt")));
         QVERIFY(cnn);
         QVERIFY(!cnn->tokenLayer());
+        QVERIFY(cnn->notes().empty());
+
+        // With no layer named, the last 4-D map is the patch embedding: the model says that
+        // the tokens after it are where a transformer's Grad-CAM belongs.
+        engine::ModelLoadOptions options;
+        options.metadata = model->metadata();
+        options.metadata->camLayer.clear();
+        auto automatic = engine::Model::load(model->path(), options);
+        QVERIFY2(automatic.ok(), automatic.ok() ? "" : automatic.error().c_str());
+        QCOMPARE(automatic.value()->camLayer(), std::string("conv_proj"));
+        QVERIFY(!automatic.value()->tokenLayer());
+        QCOMPARE(automatic.value()->notes().size(), std::size_t(1));
+        QVERIFY2(automatic.value()->notes().front().find("'encoder' after 'conv_proj' outputs transformer tokens")
+                     != std::string::npos,
+                 automatic.value()->notes().front().c_str());
     }
 
     void refusesBadModels_data()

@@ -171,6 +171,23 @@ private slots:
         QVERIFY(found);
     }
 
+    void howAModelWasReadIsLogged()
+    {
+        // A one-output model is added as a sigmoid detector, and the log says so.
+        const QString project = QDir(m_dir.path()).filePath("notes.saliscope");
+        ProjectSession session;
+        QVERIFY(session.open(project, true));
+        session.addModelFile(QStringLiteral(SALISCOPE_FIXTURE_DIR "/one_logit.pt"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.models().size(), std::size_t(1), 30000);
+        QStringList lines;
+        for (int row = 0; row < session.log()->rowCount(); ++row)
+            lines << session.log()->text(row);
+        QVERIFY2(lines.contains(QStringLiteral(
+                     "one_logit.pt: one output: read as a sigmoid detector, class 1 ('synthetic') when the logit is > 0")),
+                 qPrintable(lines.join('\n')));
+        QCOMPARE(session.log()->errorCount(), 0);
+    }
+
     void familiesByPatternAndByHand()
     {
         const QString project = QDir(m_dir.path()).filePath("families.saliscope");

@@ -20,6 +20,17 @@
 
 namespace saliscope::ui {
 
+namespace {
+
+/// What loading a model file on a worker gives the session: the row to store and the engine's
+/// remarks on how it read the file (logged).
+struct LoadedModelFile final {
+    StoredModel stored;
+    std::vector<std::string> notes;
+};
+
+} // namespace
+
 ProjectSession::ProjectSession(QObject* parent)
     : QObject(parent), m_compute(std::make_unique<JobManager>(1)), m_io(std::make_unique<JobManager>(1)),
       m_storeWrites(std::make_unique<JobManager>(1)), m_log(new LogModel(this))
@@ -173,9 +184,9 @@ void ProjectSession::addModelFile(const QString& path)
     const std::string file = path.toStdString();
     ++m_busy;
     emit busyChanged(true, tr("Loading %1").arg(QFileInfo(path).fileName()));
-    submitJob<StoredModel>(
+    submitJob<LoadedModelFile>(
         *m_compute, this, "load model " + file,
-        [file](ProgressSink&, const CancelToken&) -> engine::Result<StoredModel> {
+        [file](ProgressSink&, const CancelToken&) -> engine::Result<LoadedModelFile> {
             auto loaded = engine::Model::load(file);
             if (!loaded)
                 return engine::Error{loaded.error()};
@@ -189,18 +200,19 @@ void ProjectSession::addModelFile(const QString& path)
             stored.metadataJson = model.metadata().toJson();
             stored.kind = engine::modelKindName(model.kind());
             stored.camLayer = model.camLayer();
-            return stored;
+            return LoadedModelFile{stored, model.notes()};
         },
-        [this, path](engine::Result<StoredModel> result) {
+        [this, path](engine::Result<LoadedModelFile> loaded) {
             --m_busy;
             emit busyChanged(m_busy > 0, {});
-            if (!result) {
-                error(tr("Cannot add model %1: %2").arg(path, QString::fromStdString(result.error())));
+            if (!loaded) {
+                error(tr("Cannot add model %1: %2").arg(path, QString::fromStdString(loaded.error())));
                 return;
             }
+            const StoredModel* result = &loaded->stored;
             if (!m_store)
                 return;
-            auto id = m_store->addModel(result.value());
+            auto id = m_store->addModel(*result);
             if (!id) {
                 error(tr("Cannot store model %1: %2").arg(path, QString::fromStdString(id.error())));
                 return;
@@ -209,6 +221,8 @@ void ProjectSession::addModelFile(const QString& path)
             info(tr("Added model %1 (%2, CAM layer %3)")
                      .arg(QFileInfo(path).fileName(), QString::fromStdString(result->kind),
                           QString::fromStdString(result->camLayer)));
+            for (const std::string& note : loaded->notes)
+                info(tr("%1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(note)));
             if (metadata && !metadata->fromArchive)
                 warning(tr("%1 has no saliscope.json: default metadata (224x224, ImageNet mean/std, "
                            "classes real/synthetic) are assumed")
