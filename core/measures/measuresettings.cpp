@@ -271,7 +271,7 @@ const std::vector<MeasureParameter>& measureParameters()
         {"noise.levels", QT_TRANSLATE_NOOP("MeasureParameter", "salt-and-pepper noise levels (share of pixels flipped), increasing, in [0, 1]")},
         {"noise.seed", QT_TRANSLATE_NOOP("MeasureParameter", "seed of the noise draws; the same seed gives the same noisy images")},
         {"noise.salt_vs_pepper", QT_TRANSLATE_NOOP("MeasureParameter", "probability that a flipped pixel becomes white (255) rather than black")},
-        {"noise.generator", QT_TRANSLATE_NOOP("MeasureParameter", "random generator of the noise draws: counter (drawn on the GPU in one step) or sequential (runs stored before 2026-11)")},
+        {"noise.generator", QT_TRANSLATE_NOOP("MeasureParameter", "random generator of the noise draws: counter (drawn on the GPU in one step) or sequential (runs stored before 2026-11)"), {"counter", "sequential"}},
         {"transforms.shift", QT_TRANSLATE_NOOP("MeasureParameter", "shift step in pixels at the reference input size (scaled to each model's size)")},
         {"transforms.reference_size", QT_TRANSLATE_NOOP("MeasureParameter", "input size at which transforms.shift applies")},
         {"degradation.sigma_max", QT_TRANSLATE_NOOP("MeasureParameter", "blur sigma of the least salient pixels")},
@@ -280,7 +280,7 @@ const std::vector<MeasureParameter>& measureParameters()
         {"ssim.window", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM window size in pixels (odd)")},
         {"ssim.k1", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM stabilising constant K1")},
         {"ssim.k2", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM stabilising constant K2")},
-        {"score", QT_TRANSLATE_NOOP("MeasureParameter", "synthetic score: sigmoid of the positive logit (paper) or softmax probability")},
+        {"score", QT_TRANSLATE_NOOP("MeasureParameter", "synthetic score: sigmoid of the positive logit (paper) or softmax probability"), {"sigmoid", "softmax"}},
         {"histogram.bins", QT_TRANSLATE_NOOP("MeasureParameter", "bins of the summary histograms over [0, 1]")},
     };
     return parameters;

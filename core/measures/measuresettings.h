@@ -15,8 +15,9 @@ namespace saliscope {
 /// One key of MeasureSettings::set() with a one-line explanation, for `measure --list-parameters`
 /// and the GUI launcher's parameter form.
 struct MeasureParameter final {
-    std::string key;          ///< e.g. "noise.levels"
-    std::string explanation;  ///< what it changes, in one line
+    std::string key;                   ///< e.g. "noise.levels"
+    std::string explanation;           ///< what it changes, in one line
+    std::vector<std::string> choices;  ///< every value set() accepts, when it is one of a few names
 };
 
 /// Every key set() accepts, in display order (noise, transforms, degradation, SSIM, score, bins).

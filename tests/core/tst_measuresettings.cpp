@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace saliscope;
 
 class TestMeasureSettings final : public QObject {
@@ -72,6 +74,28 @@ private slots:
         QCOMPARE(back->transforms.shiftAtReferenceSize, 8);
         QVERIFY(back->noise.generator == engine::NoiseGenerator::Sequential);
         QCOMPARE(back->toJson(), settings.toJson());
+    }
+
+    void choicesAreWhatSetAccepts()
+    {
+        // A parameter that lists its choices (the GUI offers them in a list) accepts each of
+        // them, shows it back as value(), and refuses anything else.
+        int withChoices = 0;
+        for (const auto& parameter : measureParameters()) {
+            if (parameter.choices.empty())
+                continue;
+            ++withChoices;
+            for (const auto& choice : parameter.choices) {
+                MeasureSettings settings;
+                QVERIFY2(settings.set(parameter.key + "=" + choice).ok(), (parameter.key + "=" + choice).c_str());
+                QCOMPARE(settings.value(parameter.key), choice);
+            }
+            MeasureSettings settings;
+            QVERIFY(!settings.set(parameter.key + "=not-a-choice").ok());
+            const std::string defaultValue = MeasureSettings().value(parameter.key);
+            QVERIFY(std::find(parameter.choices.begin(), parameter.choices.end(), defaultValue) != parameter.choices.end());
+        }
+        QCOMPARE(withChoices, 2);  // noise.generator, score
     }
 
     void badAssignmentsChangeNothing_data()

@@ -16,6 +16,7 @@
 #include "store/projectstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -208,6 +209,19 @@ private slots:
         QVERIFY(dialog.findChild<QLabel*>("Problem")->text().contains("ssim.window"));
         QCOMPARE(dialog.estimate().forwardPasses, std::int64_t(0));
         dialog.resetParameters();
+        QCOMPARE(dialog.request()->settings.toJson(), MeasureSettings().toJson());
+
+        // Parameters with a few accepted names are lists of them.
+        auto* score = dialog.findChild<QComboBox*>(QStringLiteral("score"));
+        QVERIFY(score);
+        QCOMPARE(score->count(), 2);
+        QCOMPARE(score->currentText(), QStringLiteral("sigmoid"));
+        score->setCurrentText(QStringLiteral("softmax"));
+        QCOMPARE(dialog.request()->settings.score, ScoreKind::Softmax);
+        dialog.setParameterText("noise.generator", "sequential");
+        QVERIFY(dialog.request()->settings.noise.generator == engine::NoiseGenerator::Sequential);
+        dialog.resetParameters();
+        QCOMPARE(score->currentText(), QStringLiteral("sigmoid"));
         QCOMPARE(dialog.request()->settings.toJson(), MeasureSettings().toJson());
 
         // One model on its own: no family, so stability is refused with the reason.

@@ -30,6 +30,27 @@ namespace saliscope::ui {
 
 namespace {
 
+/// The text of a parameter's editor (a QLineEdit, or a QComboBox of its few accepted names).
+QString editorText(const QWidget* editor)
+{
+    if (const auto* combo = qobject_cast<const QComboBox*>(editor))
+        return combo->currentText();
+    return static_cast<const QLineEdit*>(editor)->text();
+}
+
+/// Shows `text` in a parameter's editor; a combo box keeps its choice when `text` is none of its names.
+void setEditorText(QWidget* editor, const QString& text)
+{
+    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+        if (const int index = combo->findText(text.trimmed()); index >= 0)
+            combo->setCurrentIndex(index);
+        return;
+    }
+    auto* edit = static_cast<QLineEdit*>(editor);
+    edit->setText(text);
+    edit->setCursorPosition(0);
+}
+
 enum ItemRole { ModelIdRole = Qt::UserRole + 1, FamilyRole };
 
 /// What each measure shows, in one line (MEASURES.md).
@@ -212,18 +233,30 @@ QWidget* LauncherDialog::makeParameters()
     const MeasureSettings defaults;
     for (const auto& parameter : measureParameters()) {
         const QString key = QString::fromStdString(parameter.key);
-        auto* edit = new QLineEdit(QString::fromStdString(defaults.value(parameter.key)), inner);
+        const QString value = QString::fromStdString(defaults.value(parameter.key));
+        QWidget* editor = nullptr;
+        if (!parameter.choices.empty()) {
+            auto* combo = new QComboBox(inner);
+            for (const auto& choice : parameter.choices)
+                combo->addItem(QString::fromStdString(choice));
+            combo->setCurrentText(value);
+            connect(combo, &QComboBox::currentTextChanged, this, &LauncherDialog::updateEstimate);
+            editor = combo;
+        } else {
+            auto* edit = new QLineEdit(value, inner);
+            edit->setCursorPosition(0);
+            connect(edit, &QLineEdit::textChanged, this, &LauncherDialog::updateEstimate);
+            editor = edit;
+        }
         const QString help = tr("%1\nDefault: %2")
                                  .arg(QCoreApplication::translate("MeasureParameter", parameter.explanation.c_str()),
-                                      QString::fromStdString(defaults.value(parameter.key)));
-        edit->setToolTip(help);
-        edit->setObjectName(key);
-        edit->setCursorPosition(0);
+                                      value);
+        editor->setToolTip(help);
+        editor->setObjectName(key);
         auto* label = new QLabel(key + QLatin1Char(':'), inner);
         label->setToolTip(help);
-        form->addRow(label, edit);
-        m_parameters[parameter.key] = edit;
-        connect(edit, &QLineEdit::textChanged, this, &LauncherDialog::updateEstimate);
+        form->addRow(label, editor);
+        m_parameters[parameter.key] = editor;
     }
     area->setWidget(inner);
     outer->addWidget(area, 1);
@@ -239,10 +272,8 @@ QWidget* LauncherDialog::makeParameters()
 void LauncherDialog::resetParameters()
 {
     const MeasureSettings defaults;
-    for (auto& [key, edit] : m_parameters) {
-        edit->setText(QString::fromStdString(defaults.value(key)));
-        edit->setCursorPosition(0);
-    }
+    for (auto& [key, editor] : m_parameters)
+        setEditorText(editor, QString::fromStdString(defaults.value(key)));
 }
 
 void LauncherDialog::setMeasureChecked(MeasureKind measure, bool checked)
@@ -275,7 +306,7 @@ void LauncherDialog::setDataset(std::int64_t datasetId)
 void LauncherDialog::setParameterText(const QString& key, const QString& text)
 {
     if (auto it = m_parameters.find(key.toStdString()); it != m_parameters.end())
-        it->second->setText(text);
+        setEditorText(it->second, text);
 }
 
 engine::Result<RunRequest> LauncherDialog::request() const
@@ -300,8 +331,8 @@ engine::Result<RunRequest> LauncherDialog::request() const
     if (m_dataset->currentIndex() < 0)
         return engine::Error{tr("The project has no dataset: add one first.").toStdString()};
     request.datasetId = m_dataset->currentData().toLongLong();
-    for (const auto& [key, edit] : m_parameters)
-        if (auto status = request.settings.set(key + "=" + edit->text().trimmed().toStdString()); !status)
+    for (const auto& [key, editor] : m_parameters)
+        if (auto status = request.settings.set(key + "=" + editorText(editor).trimmed().toStdString()); !status)
             return engine::Error{status.error()};
     request.device = m_device->currentData().toString().toStdString();
     request.batchSize = m_batch->value();
