@@ -81,8 +81,11 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
     csv << "image,map,predicted_class,predicted_label,score";
     for (const auto& name : metadata.classNames)
         csv << "," << csvField("softmax_" + name);
-    for (const auto& name : metadata.classNames)
-        csv << "," << csvField("logit_" + name);
+    if (model.singleLogit())  // a sigmoid detector's one raw output
+        csv << ",logit";
+    else
+        for (const auto& name : metadata.classNames)
+            csv << "," << csvField("logit_" + name);
     csv << ",flat\n";
 
     MapNamer namer;

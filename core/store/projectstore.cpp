@@ -57,6 +57,16 @@ std::string storedPath(const std::string& path)
     return code ? path : absolute.lexically_normal().string();
 }
 
+/// A stored path as a usable one: projects written before paths were stored absolute hold them
+/// relative to where the command line ran, most often the project's own folder.
+std::string resolvedPath(const std::string& stored, const std::string& projectPath)
+{
+    const std::filesystem::path path(stored);
+    if (stored.empty() || path.is_absolute())
+        return stored;
+    return (std::filesystem::path(projectPath).parent_path() / path).lexically_normal().string();
+}
+
 std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
 
 
@@ -406,8 +416,8 @@ Result<std::vector<StoredDataset>> ProjectStore::datasets() const
         return Error{StoreSchema::describe(query.lastError(), "cannot read datasets")};
     std::vector<StoredDataset> list;
     while (query.next())
-        list.push_back({query.value(0).toLongLong(), s(query.value(1)), s(query.value(2)), query.value(3).toLongLong(),
-                        s(query.value(4))});
+        list.push_back({query.value(0).toLongLong(), resolvedPath(s(query.value(1)), m_path), s(query.value(2)),
+                        query.value(3).toLongLong(), s(query.value(4))});
     return list;
 }
 
@@ -423,8 +433,8 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
     std::vector<StoredImage> list;
     while (query.next())
         list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-                        s(query.value(3)), query.value(4).toInt(), s(query.value(5)), s(query.value(6)),
-                        s(query.value(7)), s(query.value(8))});
+                        resolvedPath(s(query.value(3)), m_path), query.value(4).toInt(), s(query.value(5)),
+                        resolvedPath(s(query.value(6)), m_path), s(query.value(7)), s(query.value(8))});
     return list;
 }
 

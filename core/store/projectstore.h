@@ -62,6 +62,8 @@ public:
     /// results survive renames and moves; image positions always follow `dataset.records`.
     engine::Result<std::int64_t> addDataset(const Dataset& dataset, const std::vector<std::string>& hashes,
                                             const std::vector<std::pair<std::string, std::string>>& problems = {});
+    /// The datasets; locations and image paths are absolute (paths that earlier builds stored
+    /// relative are read relative to the project's folder).
     engine::Result<std::vector<StoredDataset>> datasets() const;
     /// A dataset's images in record order.
     engine::Result<std::vector<StoredImage>> images(std::int64_t datasetId) const;

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace saliscope;
 
 namespace {
@@ -114,6 +116,30 @@ private slots:
         auto map = readImageGray(out.filePath(QStringLiteral("big.png")).toStdString());
         QVERIFY(map.ok());
         QCOMPARE(map->width, 7);
+    }
+
+    void oneOutputModelHasOneLogitColumn()
+    {
+        // A sigmoid detector: two class probabilities, one raw logit, every row as wide as the header.
+        QTemporaryDir out;
+        CamRunParams params;
+        params.modelPath = SALISCOPE_FIXTURE_DIR "/one_logit.pt";
+        params.inputs = {reference(QStringLiteral("faces")).toStdString()};
+        params.outputDirectory = out.path().toStdString();
+        NullProgressSink progress;
+        auto result = runCam(params, progress, CancelToken());
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().c_str());
+        const QStringList lines = csvLines(out.filePath(QStringLiteral("cams.csv")));
+        QCOMPARE(lines.front(), QStringLiteral("image,map,predicted_class,predicted_label,score,softmax_real,"
+                                               "softmax_synthetic,logit,flat"));
+        QCOMPARE(lines.size(), 1 + result->mapsWritten);
+        for (const QString& line : lines.mid(1)) {
+            const QStringList fields = line.split(',');
+            QCOMPARE(fields.size(), 9);
+            const double z = fields[7].toDouble();
+            QCOMPARE(fields[2].toInt(), z > 0 ? 1 : 0);
+            QVERIFY(std::fabs(fields[4].toDouble() - 1.0 / (1.0 + std::exp(-z))) <= 1e-6);
+        }
     }
 
     void errorsStopTheRun_data()

@@ -268,6 +268,13 @@ private slots:
         QCOMPARE(QString::fromStdString(images[1].path), QDir::cleanPath(root + "/ds/img1.png"));
         QCOMPARE(QString::fromStdString(images[0].annotation), QDir::cleanPath(root + "/masks/img0.png"));
         QCOMPARE(images[1].annotation, std::string());  // no annotation stays none
+
+        // A path stored relative (by an older version) is read relative to the project's folder.
+        QVERIFY(rawSql(dir.filePath("p.saliscope"), {"UPDATE images SET path = 'old/../data/img.png' WHERE position = 0",
+                                                     "UPDATE datasets SET location = 'data'"}));
+        QCOMPARE(QString::fromStdString(store->images(datasetId.value()).value()[0].path),
+                 QDir(dir.path()).filePath("data/img.png"));
+        QCOMPARE(QString::fromStdString(store->datasets().value().front().location), QDir(dir.path()).filePath("data"));
     }
 
     void migratesVersionOne()
