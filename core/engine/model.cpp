@@ -314,14 +314,18 @@ struct Model::Impl final {
             output = output.toTupleRef().elements().at(0);
         if (!output.isTensor())
             throw std::runtime_error("the model returns " + output.tagKind() + ", not a tensor of logits");
-        return output.toTensor();
+        // A sigmoid detector often squeezes its one output away: N logits (or one, for one image).
+        const at::Tensor logits = output.toTensor();
+        if (logits.dim() == 1 || (logits.dim() == 0 && x.size(0) == 1))
+            return logits.reshape({-1, 1});
+        return logits;
     }
 
     Status checkLogits(const at::Tensor& logits, int64_t batchSize) const
     {
         if (logits.dim() != 2 || logits.size(0) != batchSize || logits.size(1) < 1)
             return Error{"the model's output has shape " + shapeText(logits)
-                         + ", expected N x C logits (or N x 1 for a sigmoid binary detector)"};
+                         + ", expected N x C logits (or N logits for a sigmoid binary detector)"};
         return Ok{};
     }
 
@@ -424,6 +428,66 @@ Model::Model(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 Model::~Model() = default;
 
 namespace {
+
+/// The layer Model::load picks when none is named, and a token-shaped layer called after it.
+struct AutomaticLayer final {
+    std::string layer;
+    std::string laterTokenLayer;
+};
+
+/// The last layer called by `module.forward` whose output on `probe` is a 4-D map. When no layer
+/// at the top level gives one (a wrapper whose forward calls one backbone), the layers called
+/// inside the last layers are searched too, down to three levels ("detector.body").
+AutomaticLayer findAutomaticLayer(const torch::jit::Module& module, const at::Tensor& probe, int inputWidth,
+                                  int inputHeight)
+{
+    AutomaticLayer found;
+    std::vector<std::string> candidates = topLevelLayerCalls(module);
+    for (int depth = 0; depth < 3 && !candidates.empty(); ++depth) {
+        std::vector<std::string> inner;  // the next level, searched only when this one has no map
+        for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
+            auto split = splitAtLayer(module, *it);
+            if (!split)
+                continue;
+            torch::NoGradGuard noGrad;
+            torch::jit::Stack stack{module._ivalue(), probe};
+            try {
+                split->features->run(stack);
+            } catch (const std::exception&) {
+                continue;
+            }
+            if (!stack.back().isTensor())
+                continue;
+            const at::Tensor output = stack.back().toTensor();
+            if (isMapShaped(output)) {
+                found.layer = *it;
+                return found;
+            }
+            if (found.laterTokenLayer.empty() && output.dim() == 3
+                && spatialMap(output, inputWidth, inputHeight).defined())
+                found.laterTokenLayer = *it;
+            torch::jit::Module child = module;
+            bool reachable = true;
+            std::string::size_type begin = 0;
+            while (reachable && begin <= it->size()) {
+                const auto end = std::min(it->find('.', begin), it->size());
+                const std::string name = it->substr(begin, end - begin);
+                reachable = hasChild(child, name);
+                if (reachable)
+                    child = child.attr(name).toModule();
+                begin = end + 1;
+            }
+            if (reachable) {  // parents are visited last first: prepend, so `inner` keeps call order
+                std::vector<std::string> calls;
+                for (const auto& call : topLevelLayerCalls(child))
+                    calls.push_back(*it + "." + call);
+                inner.insert(inner.begin(), calls.begin(), calls.end());
+            }
+        }
+        candidates = std::move(inner);
+    }
+    return found;
+}
 
 Result<torch::jit::Module> readArchive(const std::string& path, const torch::Device& device, std::string& metadataJson)
 {
@@ -531,36 +595,18 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         }
 
         if (!impl->useExportedMethods && layer.empty()) {
-            // No layer named: take the last top-level layer whose output is a 4-D map.
-            const auto calls = topLevelLayerCalls(impl->module);
-            std::string laterTokenLayer;  // a transformer's encoder after the patch embedding
-            for (auto it = calls.rbegin(); it != calls.rend() && layer.empty(); ++it) {
-                auto split = splitAtLayer(impl->module, *it);
-                if (!split)
-                    continue;
-                torch::NoGradGuard noGrad;
-                torch::jit::Stack stack{impl->module._ivalue(), probeInput};
-                try {
-                    split->features->run(stack);
-                } catch (const std::exception&) {
-                    continue;
-                }
-                if (!stack.back().isTensor())
-                    continue;
-                const at::Tensor output = stack.back().toTensor();
-                if (isMapShaped(output))
-                    layer = *it;
-                else if (laterTokenLayer.empty() && output.dim() == 3
-                         && spatialMap(output, impl->metadata.inputWidth, impl->metadata.inputHeight).defined())
-                    laterTokenLayer = *it;
-            }
-            if (!layer.empty() && !laterTokenLayer.empty())
-                impl->notes.push_back("'" + laterTokenLayer + "' after '" + layer + "' outputs transformer tokens: "
-                                      "for a vision transformer's Grad-CAM name a layer inside it (the last "
-                                      "block's first norm) with --layer or the metadata's cam_layer");
+            // No layer named: the last layer called by forward whose output is a 4-D map.
+            const AutomaticLayer automatic = findAutomaticLayer(
+                impl->module, probeInput, impl->metadata.inputWidth, impl->metadata.inputHeight);
+            layer = automatic.layer;
+            if (!layer.empty() && !automatic.laterTokenLayer.empty())
+                impl->notes.push_back("'" + automatic.laterTokenLayer + "' after '" + layer
+                                      + "' outputs transformer tokens: for a vision transformer's Grad-CAM name a "
+                                      "layer inside it (the last block's first norm) with --layer or the "
+                                      "metadata's cam_layer");
             if (layer.empty())
-                return Error{path + ": no usable CAM layer: no layer called by forward outputs a 4-D map with "
-                             "spatial size > 1; name one with --layer"};
+                return Error{path + ": no usable CAM layer: no layer called by forward (or inside the layers it "
+                             "calls) outputs a 4-D map with spatial size > 1; name one with --layer"};
         }
         if (!impl->useExportedMethods) {
             auto split = splitAtLayer(impl->module, layer);

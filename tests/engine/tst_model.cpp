@@ -50,6 +50,16 @@ engine::ImageBatch batchOf(const std::vector<engine::ImageU8>& images)
     return engine::ImageBatch::fromImages(images).value();
 }
 
+double maxAbsDifference(const engine::MapF32& a, const engine::MapF32& b)
+{
+    if (a.values.size() != b.values.size())
+        return INFINITY;
+    double worst = 0;
+    for (std::size_t i = 0; i < a.values.size(); ++i)
+        worst = std::max(worst, std::fabs(double(a.values[i]) - double(b.values[i])));
+    return worst;
+}
+
 double maxCamError(const engine::MapF32& cam, const QJsonArray& expected)
 {
     double worst = 0;
@@ -240,6 +250,19 @@ private slots:
             classes.insert(p.predictedClass);
         }
         QCOMPARE(classes.size(), std::size_t(2));  // the fixture's bias puts the faces on both sides
+
+        // The same detector wrapped in a module that squeezes its output to N logits: the
+        // layer is found inside the wrapper, and everything matches.
+        auto wrapped = loadOrFail(tests::fixturePath(QStringLiteral("squeezed_logit.pt")));
+        QVERIFY(wrapped);
+        QCOMPARE(wrapped->camLayer(), std::string("detector.body"));
+        QVERIFY(wrapped->singleLogit());
+        const auto wrappedCams = wrapped->gradCam(batchOf(faces)).value();
+        for (std::size_t i = 0; i < faces.size(); ++i) {
+            QCOMPARE(wrappedCams[i].prediction.predictedClass, cams[i].prediction.predictedClass);
+            QVERIFY(std::fabs(wrappedCams[i].prediction.logits.at(0) - cams[i].prediction.logits.at(0)) <= 1e-5);
+            QVERIFY(maxAbsDifference(wrappedCams[i].cam, cams[i].cam) <= 1e-5);
+        }
 
         // With "real" as the positive class the score is the other side's probability.
         engine::ModelLoadOptions options;
