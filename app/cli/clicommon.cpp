@@ -74,17 +74,24 @@ QCommandLineOption metadataFileOption()
                               QStringLiteral("FILE.json"));
 }
 
-engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser)
+engine::Result<engine::ModelMetadata> readMetadataFile(const QString& path)
 {
-    if (!parser.isSet(QStringLiteral("metadata")))
-        return std::optional<engine::ModelMetadata>();
-    const QString path = parser.value(QStringLiteral("metadata"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return engine::Error{"cannot read " + path.toStdString() + ": " + file.errorString().toStdString()};
     auto metadata = engine::ModelMetadata::fromJson(file.readAll().toStdString());
     if (!metadata)
         return engine::Error{path.toStdString() + ": " + metadata.error()};
+    return metadata.value();
+}
+
+engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("metadata")))
+        return std::optional<engine::ModelMetadata>();
+    auto metadata = readMetadataFile(parser.value(QStringLiteral("metadata")));
+    if (!metadata)
+        return engine::Error{metadata.error()};
     return std::optional<engine::ModelMetadata>(metadata.value());
 }
 

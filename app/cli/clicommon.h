@@ -51,6 +51,8 @@ int usageError(const QString& command, const QString& reason);
 /// Parses arguments with --help and --version; returns false (and sets exitCode) when the
 /// command should stop here (help shown, version shown, or a bad option).
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command, int& exitCode);
+/// Reads a model metadata file (saliscope.json's format); errors name the file.
+engine::Result<engine::ModelMetadata> readMetadataFile(const QString& path);
 /// Reads --metadata FILE.json when given; nullopt when absent.
 engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser);
 /// The --metadata option shared by commands that load a model.

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace saliscope::cli {
@@ -62,6 +63,11 @@ int runMeasure(const QStringList& arguments)
     const QCommandLineOption family(QStringLiteral("family"),
                                     QStringLiteral("A family of independently trained runs (repeatable)."),
                                     QStringLiteral("NAME=M1.pt,M2.pt,..."));
+    const QCommandLineOption modelMetadata(
+        QStringLiteral("model-metadata"),
+        QStringLiteral("Metadata for one of the models (as saliscope.json: input size, normalisation, classes, "
+                       "cam_layer), replacing its archive's (repeatable)."),
+        QStringLiteral("M.pt=FILE.json"));
     const QCommandLineOption set(QStringLiteral("set"),
                                  QStringLiteral("Set a measure parameter (repeatable); --list-parameters shows them."),
                                  QStringLiteral("key=value"));
@@ -81,7 +87,7 @@ int runMeasure(const QStringList& arguments)
     const QCommandLineOption shardOption(QStringLiteral("shard"),
                                          QStringLiteral("Compute only slice K of N (by content hash); needs --project."),
                                          QStringLiteral("K/N"));
-    parser.addOptions({dataset, model, family, set, listParameters, classes, annotations, device, batch, out, project,
+    parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device, batch, out, project,
                        shardOption});
     parser.addPositionalArgument(QStringLiteral("MEASURES"),
                                  QStringLiteral("entropy, noise, transforms, stability, degradation or all."));
@@ -136,6 +142,22 @@ int runMeasure(const QStringList& arguments)
         for (const QString& member : members)
             entry.members.push_back(modelNamed(member, params.models));
         params.families.push_back(entry);
+    }
+    for (const QString& spec : parser.values(modelMetadata)) {
+        const int equals = spec.lastIndexOf('=');
+        if (equals <= 0)
+            return usageError(name, QStringLiteral("--model-metadata needs M.pt=FILE.json"));
+        const std::string path = QFileInfo(spec.left(equals)).absoluteFilePath().toStdString();
+        auto entry = std::find_if(params.models.begin(), params.models.end(),
+                                  [&](const ModelEntry& m) { return m.path == path; });
+        if (entry == params.models.end())
+            return usageError(name, QStringLiteral("--model-metadata names %1, which no --model or --family gives")
+                                        .arg(spec.left(equals)));
+        auto metadata = readMetadataFile(spec.mid(equals + 1));
+        if (!metadata)
+            return fail(name, QString::fromStdString(metadata.error()));
+        entry->metadata = metadata.value();
+        entry->layer = metadata->camLayer;
     }
 
     auto scanned = scanDatasetArgument(parser.value(dataset), parser);

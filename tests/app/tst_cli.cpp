@@ -219,6 +219,40 @@ private slots:
         QVERIFY(summary.value("families").toObject().contains("all models"));
     }
 
+    void measureTakesMetadataPerModel()
+    {
+        // --model-metadata gives one model its metadata (here a CAM layer of the 14x14 map):
+        // the run uses it and the project records it; the other model keeps its own.
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("data/real");
+        QFile::copy(reference("faces/ffhq_00001.png"), dir.filePath("data/real/ffhq_00001.png"));
+        QFile json(dir.filePath("custom.json"));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"input_size": [224, 224], "cam_layer": "body.1"})");
+        json.close();
+        const QString project = dir.filePath("p.saliscope");
+        const Run run = cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model", fixture("custom_named.pt"),
+                             "--model", reference("models/tiny_resnet.pt"), "--model-metadata",
+                             fixture("custom_named.pt") + "=" + json.fileName(), "--project", project});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const Run listing = cli({"project", project});
+        QVERIFY2(listing.out.contains("custom_named.pt  named-layer, CAM layer body.1,"), qPrintable(listing.out));
+        QVERIFY(listing.out.contains("tiny_resnet.pt  resnet, CAM layer layer4,"));
+
+        const Run stranger = cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model",
+                                  fixture("custom_named.pt"), "--model-metadata", "other.pt=" + json.fileName(),
+                                  "--out", dir.filePath("out")});
+        QCOMPARE(stranger.exitCode, 2);
+        QVERIFY2(stranger.err.contains("--model-metadata names other.pt, which no --model or --family gives"),
+                 qPrintable(stranger.err));
+        const Run unreadable = cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model",
+                                    fixture("custom_named.pt"), "--model-metadata",
+                                    fixture("custom_named.pt") + "=" + dir.filePath("missing.json"), "--out",
+                                    dir.filePath("out")});
+        QCOMPARE(unreadable.exitCode, 1);
+        QVERIFY2(unreadable.err.contains("missing.json"), qPrintable(unreadable.err));
+    }
+
     void measureRefusesBadParameters()
     {
         const Run run =
