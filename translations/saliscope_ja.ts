@@ -2006,6 +2006,12 @@ Default: %2</source>
         <source>Group by pattern…</source>
         <translation>パターンでグループ化…</translation>
     </message>
+    <message>
+        <source>%1 could not be used as it is: %2
+Set what its metadata should say and press OK to add it with them.</source>
+        <translation>%1 はそのままでは使用できません: %2
+メタデータを設定して OK を押すと、その内容でモデルを追加します。</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::NoiseChartView</name>

@@ -272,6 +272,15 @@ struct Model::Impl final {
         return inputFromPixels(view.to(device, /*non_blocking=*/true));
     }
 
+    /// Back to the contiguous layout (input and 4-D parameters) after channels-last failed.
+    void useContiguousLayout()
+    {
+        channelsLast = false;
+        for (auto parameter : module.parameters())
+            if (parameter.dim() == 4)
+                parameter.set_data(parameter.contiguous(at::MemoryFormat::Contiguous));
+    }
+
     /// TF32 tensor cores only when the model asked for them (the setting is process-wide, so it
     /// is set before each batch).
     void applyMathMode() const
@@ -580,18 +589,35 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
 
         ImageBatch probe{1, impl->metadata.inputWidth, impl->metadata.inputHeight,
                          std::vector<std::uint8_t>(std::size_t(impl->metadata.inputWidth) * impl->metadata.inputHeight * 3, 128)};
-        const at::Tensor probeInput = impl->input(probe);
+        at::Tensor probeInput = impl->input(probe);
 
         // The whole network must accept the declared input size before any layer is chosen.
         if (impl->module.find_method("forward")) {
             torch::NoGradGuard noGrad;
-            try {
-                impl->module.forward({probeInput});
-            } catch (const std::exception& error) {
-                return Error{path + ": the model rejects a " + std::to_string(impl->metadata.inputHeight) + "x"
-                             + std::to_string(impl->metadata.inputWidth) + " input (" + torchMessage(error)
-                             + "); set the input size in its metadata"};
+            auto forwardError = [&]() -> std::string {
+                try {
+                    impl->module.forward({probeInput});
+                    return {};
+                } catch (const std::exception& error) {
+                    return torchMessage(error);
+                }
+            };
+            std::string failure = forwardError();
+            if (!failure.empty() && impl->channelsLast && options.layout == MemoryLayout::Automatic) {
+                // Some models only work in the contiguous layout (x.view(N, -1) on a 4-D map):
+                // channels-last was Saliscope's choice, not the model's, so take it back.
+                impl->useContiguousLayout();
+                probeInput = impl->input(probe);
+                const std::string contiguousFailure = forwardError();
+                if (contiguousFailure.empty())
+                    impl->notes.push_back("runs in the contiguous memory layout: with channels-last input it fails ("
+                                          + failure + ")");
+                failure = contiguousFailure;  // the reason that remains, if any
             }
+            if (!failure.empty())
+                return Error{path + ": the model rejects a " + std::to_string(impl->metadata.inputHeight) + "x"
+                             + std::to_string(impl->metadata.inputWidth) + " input (" + failure
+                             + "); set the input size in its metadata"};
         }
 
         if (!impl->useExportedMethods && layer.empty()) {

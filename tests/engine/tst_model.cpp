@@ -314,6 +314,33 @@ private slots:
                  automatic.value()->notes().front().c_str());
     }
 
+    void contiguousWhenChannelsLastFails()
+    {
+        // fixed_input.pt flattens its 4-D map with view(), which channels-last input breaks:
+        // the automatic layout (channels-last on the CPU) falls back to contiguous and says so;
+        // a layout asked for explicitly is kept, and the model refused with the reason.
+        engine::ModelMetadata metadata;
+        metadata.inputWidth = 64;
+        metadata.inputHeight = 64;
+        engine::ModelLoadOptions options;
+        options.metadata = metadata;
+        auto loaded = engine::Model::load(tests::fixturePath(QStringLiteral("fixed_input.pt")).toStdString(), options);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
+        const auto& model = *loaded.value();
+        QVERIFY(!model.channelsLast());
+        QCOMPARE(model.notes().size(), std::size_t(1));
+        QVERIFY(model.notes().front().find("runs in the contiguous memory layout") != std::string::npos);
+        const auto faces = tests::referenceFaces(64);
+        auto cams = model.gradCam(batchOf(faces));
+        QVERIFY2(cams.ok(), cams.ok() ? "" : cams.error().c_str());
+        QCOMPARE(cams.value().size(), faces.size());
+
+        options.layout = engine::MemoryLayout::ChannelsLast;
+        auto forced = engine::Model::load(tests::fixturePath(QStringLiteral("fixed_input.pt")).toStdString(), options);
+        QVERIFY(!forced.ok());
+        QVERIFY2(QString::fromStdString(forced.error()).contains("view size"), forced.error().c_str());
+    }
+
     void refusesBadModels_data()
     {
         QTest::addColumn<QString>("file");

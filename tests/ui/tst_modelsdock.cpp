@@ -10,7 +10,9 @@
 #include "store/projectstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -186,6 +188,44 @@ private slots:
                      "one_logit.pt: one output: read as a sigmoid detector, class 1 ('synthetic') when the logit is > 0")),
                  qPrintable(lines.join('\n')));
         QCOMPARE(session.log()->errorCount(), 0);
+    }
+
+    void aModelThatNeedsMetadataIsAddedWithThem()
+    {
+        // fixed_input.pt works at 64x64 only: adding it with the default 224x224 fails, the
+        // dock asks for its metadata, and OK adds it with them.
+        const QString project = QDir(m_dir.path()).filePath("needs.saliscope");
+        ProjectSession session;
+        ModelsDock dock(&session);
+        QVERIFY(session.open(project, true));
+        QSignalSpy asked(&session, &ProjectSession::modelNeedsMetadata);
+        session.addModelFile(QStringLiteral(SALISCOPE_FIXTURE_DIR "/fixed_input.pt"));
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 30000);
+        const QString reason = asked.front().at(1).toString();
+        QVERIFY2(reason.contains("rejects a 224x224 input"), qPrintable(reason));
+        QVERIFY2(!reason.contains("view size"), qPrintable(reason));  // the size's fault, not the layout's
+        QCOMPARE(session.log()->errorCount(), 1);
+        QVERIFY(session.models().empty());
+        auto* dialog = dock.findChild<ModelMetadataDialog*>(QStringLiteral("MetadataToAdd"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        engine::ModelMetadata metadata;
+        metadata.inputWidth = 64;
+        metadata.inputHeight = 64;
+        dialog->setMetadata(metadata, QString());
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(session.models().size(), std::size_t(1), 30000);
+        QCOMPARE(session.models().front().metadata.inputWidth, 64);
+        QCOMPARE(session.log()->errorCount(), 1);
+
+        // A file that is no model at all is only logged: no metadata would help.
+        QFile text(QDir(m_dir.path()).filePath("text.pt"));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a model");
+        text.close();
+        session.addModelFile(text.fileName());
+        QTRY_COMPARE_WITH_TIMEOUT(session.log()->errorCount(), 2, 30000);
+        QCOMPARE(asked.size(), 1);
     }
 
     void familiesByPatternAndByHand()

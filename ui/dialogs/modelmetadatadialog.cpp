@@ -143,11 +143,16 @@ QString ModelMetadataDialog::camLayer() const
     return m_camLayer->text().trimmed();
 }
 
+void ModelMetadataDialog::showProblem(const QString& text)
+{
+    m_problem->setText(text);
+    m_problem->show();
+}
+
 void ModelMetadataDialog::accept()
 {
     if (auto valid = metadata().validate(); !valid) {
-        m_problem->setText(QString::fromStdString(valid.error()));
-        m_problem->show();
+        showProblem(QString::fromStdString(valid.error()));
         return;
     }
     QDialog::accept();

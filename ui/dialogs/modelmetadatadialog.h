@@ -30,6 +30,8 @@ public:
     QString camLayer() const;
     /// Fills the form (for tests and "reset").
     void setMetadata(const engine::ModelMetadata& metadata, const QString& camLayer);
+    /// Shows why the metadata are asked for (a model that did not load with its own).
+    void showProblem(const QString& text);
 
     void accept() override;
 

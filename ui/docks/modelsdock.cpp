@@ -5,6 +5,7 @@
 #include "project/projectsession.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -73,6 +74,7 @@ ModelsDock::ModelsDock(ProjectSession* session, QWidget* parent)
         emit selectedModelsChanged(selectedModelIds());
     });
     connect(session, &ProjectSession::projectChanged, this, &ModelsDock::updateActions);
+    connect(session, &ProjectSession::modelNeedsMetadata, this, &ModelsDock::askMetadataToAdd);
     updateActions();
 }
 
@@ -107,6 +109,20 @@ void ModelsDock::addModels()
     settings.setValue(QStringLiteral("models/lastFolder"), QFileInfo(files.front()).absolutePath());
     for (const QString& file : files)
         m_session->addModelFile(file);
+}
+
+void ModelsDock::askMetadataToAdd(const QString& path, const QString& reason)
+{
+    auto* dialog = new ModelMetadataDialog(QFileInfo(path).fileName(), engine::ModelMetadata{}, QString(), this);
+    dialog->setObjectName(QStringLiteral("MetadataToAdd"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showProblem(tr("%1 could not be used as it is: %2\nSet what its metadata should say and press OK "
+                           "to add it with them.")
+                            .arg(QFileInfo(path).fileName(), reason));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, path]() {
+        m_session->addModelFile(path, dialog->metadata());  // the CAM layer included
+    });
+    dialog->open();
 }
 
 void ModelsDock::editMetadata()

@@ -31,6 +31,9 @@ public:
     std::vector<std::int64_t> selectedModelIds() const;
     /// Opens the metadata form of the first selected model; saving it reloads the model.
     void editMetadata();
+    /// Opens the metadata form for a file that did not load with its own metadata (`reason`);
+    /// OK adds it to the project with what the form says.
+    void askMetadataToAdd(const QString& path, const QString& reason);
     /// Asks for a pattern (a regular expression whose first group names the family), shows
     /// the families it makes and applies them when confirmed.
     void groupByPatternDialog();

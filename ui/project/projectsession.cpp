@@ -29,6 +29,16 @@ struct LoadedModelFile final {
     std::vector<std::string> notes;
 };
 
+/// Whether a load error is one that other metadata (input size, CAM layer, class names) can fix.
+bool metadataCouldFix(const std::string& error)
+{
+    for (const char* cause : {"set the input size in its metadata", "no usable CAM layer", "its metadata names",
+                              "is not called", "the model fails after layer"})
+        if (error.find(cause) != std::string::npos)
+            return true;
+    return false;
+}
+
 } // namespace
 
 ProjectSession::ProjectSession(QObject* parent)
@@ -175,7 +185,7 @@ void ProjectSession::reloadDatasets()
     m_datasets = std::move(datasets.value());
 }
 
-void ProjectSession::addModelFile(const QString& path)
+void ProjectSession::addModelFile(const QString& path, const std::optional<engine::ModelMetadata>& metadata)
 {
     if (!m_store) {
         error(tr("Open or create a project before adding a model."));
@@ -186,8 +196,12 @@ void ProjectSession::addModelFile(const QString& path)
     emit busyChanged(true, tr("Loading %1").arg(QFileInfo(path).fileName()));
     submitJob<LoadedModelFile>(
         *m_compute, this, "load model " + file,
-        [file](ProgressSink&, const CancelToken&) -> engine::Result<LoadedModelFile> {
-            auto loaded = engine::Model::load(file);
+        [file, metadata](ProgressSink&, const CancelToken&) -> engine::Result<LoadedModelFile> {
+            engine::ModelLoadOptions options;
+            options.metadata = metadata;
+            if (metadata)
+                options.layer = metadata->camLayer;
+            auto loaded = engine::Model::load(file, options);
             if (!loaded)
                 return engine::Error{loaded.error()};
             auto hash = hashFile(file);
@@ -207,6 +221,8 @@ void ProjectSession::addModelFile(const QString& path)
             emit busyChanged(m_busy > 0, {});
             if (!loaded) {
                 error(tr("Cannot add model %1: %2").arg(path, QString::fromStdString(loaded.error())));
+                if (metadataCouldFix(loaded.error()))
+                    emit modelNeedsMetadata(path, QString::fromStdString(loaded.error()));
                 return;
             }
             const StoredModel* result = &loaded->stored;

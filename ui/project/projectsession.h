@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace saliscope {
@@ -63,8 +64,10 @@ public:
     void warning(const QString& text);
     void error(const QString& text);
 
-    /// Loads a .pt file on the compute pool and adds it to the project.
-    void addModelFile(const QString& path);
+    /// Loads a .pt file on the compute pool and adds it to the project, with `metadata` (CAM
+    /// layer included) instead of the archive's when given. When the file loads but not with the
+    /// metadata it has, modelNeedsMetadata follows the logged error.
+    void addModelFile(const QString& path, const std::optional<engine::ModelMetadata>& metadata = std::nullopt);
     /// Scans and hashes a folder or manifest on the I/O pool and adds it to the project.
     void addDatasetLocation(const QString& location);
     /// Re-reads models and datasets from the store.
@@ -97,6 +100,9 @@ signals:
     /// Progress of a long background job: `done` of `total` (total 0: not known yet); a job
     /// that ended reports done == total == -1. For the status bar's progress bar.
     void jobProgress(const QString& what, qint64 done, qint64 total);
+    /// A model file could not be used with its own (or default) metadata, for a `reason` that
+    /// other metadata could fix (input size, CAM layer, class names): ask for them.
+    void modelNeedsMetadata(const QString& path, const QString& reason);
     /// updateModelMetadata ended: stored (`ok`) or refused (reason in the log).
     void modelMetadataSaved(std::int64_t modelId, bool ok);
     /// The project is about to close, its store still open: stop work that writes to it.
