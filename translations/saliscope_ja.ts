@@ -1916,12 +1916,12 @@ Default: %2</source>
         <translation>CAM レイヤー</translation>
     </message>
     <message>
-        <source>Saving checks that the model loads and gives a map with these values; its stored maps are then computed again.</source>
-        <translation>保存時に、モデルが読み込まれ、これらの値でマップを生成できることを確認します。その後、保存済みのマップが再計算されます。</translation>
-    </message>
-    <message>
         <source>ImageNet defaults</source>
         <translation>ImageNet の既定値</translation>
+    </message>
+    <message>
+        <source>OK checks that the model loads and gives a map with these values; maps it already has in the project are then computed again.</source>
+        <translation>OK を押すと、モデルが読み込まれ、これらの値でマップを生成できることを確認します。プロジェクトに保存済みのマップはその後再計算されます。</translation>
     </message>
 </context>
 <context>

@@ -62,8 +62,8 @@ ModelMetadataDialog::ModelMetadataDialog(const QString& modelName, const engine:
     m_problem->setStyleSheet(QStringLiteral("color: #d04030"));
     m_problem->setWordWrap(true);
     m_problem->hide();
-    auto* note = new QLabel(tr("Saving checks that the model loads and gives a map with these values; its "
-                               "stored maps are then computed again."), this);
+    auto* note = new QLabel(tr("OK checks that the model loads and gives a map with these values; maps it "
+                               "already has in the project are then computed again."), this);
     note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Reset, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -225,18 +225,18 @@ void ProjectSession::addModelFile(const QString& path, const std::optional<engin
                     emit modelNeedsMetadata(path, QString::fromStdString(loaded.error()));
                 return;
             }
-            const StoredModel* result = &loaded->stored;
+            const StoredModel& stored = loaded->stored;
             if (!m_store)
                 return;
-            auto id = m_store->addModel(*result);
+            auto id = m_store->addModel(stored);
             if (!id) {
                 error(tr("Cannot store model %1: %2").arg(path, QString::fromStdString(id.error())));
                 return;
             }
-            auto metadata = engine::ModelMetadata::fromJson(result->metadataJson);
+            auto metadata = engine::ModelMetadata::fromJson(stored.metadataJson);
             info(tr("Added model %1 (%2, CAM layer %3)")
-                     .arg(QFileInfo(path).fileName(), QString::fromStdString(result->kind),
-                          QString::fromStdString(result->camLayer)));
+                     .arg(QFileInfo(path).fileName(), QString::fromStdString(stored.kind),
+                          QString::fromStdString(stored.camLayer)));
             for (const std::string& note : loaded->notes)
                 info(tr("%1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(note)));
             if (metadata && !metadata->fromArchive)
