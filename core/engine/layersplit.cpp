@@ -6,6 +6,7 @@
 #include <torch/csrc/jit/passes/dead_code_elimination.h>
 #include <torch/csrc/jit/passes/inliner.h>
 
+#include <optional>
 #include <sstream>
 
 namespace saliscope::engine {
@@ -217,6 +218,24 @@ std::vector<std::string> topLevelLayerCalls(const torch::jit::Module& module)
         names.clear();
     }
     return names;
+}
+
+std::vector<std::string> layerCallsInside(const torch::jit::Module& module, const std::string& layerPath)
+{
+    torch::jit::Module layer = module;
+    for (const std::string& part : splitPath(layerPath)) {
+        std::optional<torch::jit::Module> child;
+        for (const auto& named : layer.named_children())
+            if (named.name == part)
+                child = named.value;
+        if (!child)
+            return {};
+        layer = *child;
+    }
+    std::vector<std::string> paths;
+    for (const std::string& call : topLevelLayerCalls(layer))
+        paths.push_back(layerPath + "." + call);
+    return paths;
 }
 
 } // namespace saliscope::engine

@@ -29,5 +29,8 @@ Result<LayerSplit> splitAtLayer(const torch::jit::Module& module, const std::str
 
 /// Paths of the submodules that `module.forward` calls at its top level, in call order.
 std::vector<std::string> topLevelLayerCalls(const torch::jit::Module& module);
+/// Paths ("body.0", "body.1") of the submodules that the layer at `layerPath` calls at the top
+/// level of its own forward, in call order; empty when there is no such layer.
+std::vector<std::string> layerCallsInside(const torch::jit::Module& module, const std::string& layerPath);
 
 } // namespace saliscope::engine

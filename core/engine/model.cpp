@@ -475,23 +475,9 @@ AutomaticLayer findAutomaticLayer(const torch::jit::Module& module, const at::Te
             if (found.laterTokenLayer.empty() && output.dim() == 3
                 && spatialMap(output, inputWidth, inputHeight).defined())
                 found.laterTokenLayer = *it;
-            torch::jit::Module child = module;
-            bool reachable = true;
-            std::string::size_type begin = 0;
-            while (reachable && begin <= it->size()) {
-                const auto end = std::min(it->find('.', begin), it->size());
-                const std::string name = it->substr(begin, end - begin);
-                reachable = hasChild(child, name);
-                if (reachable)
-                    child = child.attr(name).toModule();
-                begin = end + 1;
-            }
-            if (reachable) {  // parents are visited last first: prepend, so `inner` keeps call order
-                std::vector<std::string> calls;
-                for (const auto& call : topLevelLayerCalls(child))
-                    calls.push_back(*it + "." + call);
-                inner.insert(inner.begin(), calls.begin(), calls.end());
-            }
+            // Parents are visited last first: prepend, so that `inner` keeps the call order.
+            const auto calls = layerCallsInside(module, *it);
+            inner.insert(inner.begin(), calls.begin(), calls.end());
         }
         candidates = std::move(inner);
     }
