@@ -87,8 +87,8 @@ int runMeasure(const QStringList& arguments)
     const QCommandLineOption shardOption(QStringLiteral("shard"),
                                          QStringLiteral("Compute only slice K of N (by content hash); needs --project."),
                                          QStringLiteral("K/N"));
-    parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device, batch, out, project,
-                       shardOption});
+    parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device, batch,
+                       out, project, shardOption});
     parser.addPositionalArgument(QStringLiteral("MEASURES"),
                                  QStringLiteral("entropy, noise, transforms, stability, degradation or all."));
     int exitCode = 0;

@@ -511,11 +511,8 @@ Result<DeviceCams> DeviceMeasures::gradCam(const Model& model, const DeviceArray
         out.cams = wrap(cams.cams);
         out.flat = wrap(cams.flat.to(at::kDouble));
         out.predicted = wrap(cams.logits.argmax(1).to(at::kDouble));
+        out.sigmoidScore = wrap(ModelTensorAccess::sigmoidScore(model, cams.logits).to(at::kDouble));
         out.softmaxScore = wrap(torch::softmax(cams.logits, 1).select(1, positive).to(at::kDouble));
-        // A one-logit model's logits are [0, z]: its sigmoid score is the softmax one (as Model::predict).
-        out.sigmoidScore = model.singleLogit()
-            ? out.softmaxScore
-            : wrap(torch::sigmoid(cams.logits.select(1, positive)).to(at::kDouble));
         return out;
     });
 }

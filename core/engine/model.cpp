@@ -344,14 +344,21 @@ struct Model::Impl final {
         return raw.size(1) == 1 ? at::cat({at::zeros_like(raw), raw}, 1) : raw;
     }
 
+    /// The paper's score of class logits (N x C): sigmoid of the positive class's logit; for a
+    /// one-logit model (logits [0, z]) the positive class's probability, sigmoid(+-z).
+    at::Tensor sigmoidScore(const at::Tensor& logits) const
+    {
+        const int positive = metadata.positiveClass;
+        return singleLogit ? torch::softmax(logits, 1).select(1, positive) : torch::sigmoid(logits.select(1, positive));
+    }
+
     /// Predictions from class logits (N x C, as classLogits gives them); a one-logit model's
     /// Prediction keeps its raw z.
     std::vector<Prediction> predictions(const at::Tensor& classLogitsIn) const
     {
         at::Tensor logits = classLogitsIn.detach().to(at::kFloat).cpu().contiguous();
         at::Tensor softmax = torch::softmax(logits, 1);
-        at::Tensor score = singleLogit ? softmax.select(1, metadata.positiveClass)
-                                       : torch::sigmoid(logits.select(1, metadata.positiveClass));
+        at::Tensor score = sigmoidScore(logits);
         at::Tensor argmax = logits.argmax(1);
         std::vector<Prediction> result(std::size_t(logits.size(0)));
         const int64_t classes = logits.size(1);
@@ -752,6 +759,11 @@ at::Tensor ModelTensorAccess::logits(const Model& model, const at::Tensor& pixel
     model.d->applyMathMode();
     const at::Tensor x = model.d->inputFromPixels(pixels);
     return Model::Impl::classLogits(model.d->head(x, model.d->features(x)).detach().to(at::kFloat));
+}
+
+at::Tensor ModelTensorAccess::sigmoidScore(const Model& model, const at::Tensor& logits)
+{
+    return model.d->sigmoidScore(logits);
 }
 
 c10::Device ModelTensorAccess::device(const Model& model)

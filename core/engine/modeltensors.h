@@ -22,6 +22,8 @@ struct ModelTensorAccess final {
     static CamTensors gradCam(const Model& model, const at::Tensor& pixels);
     /// Logits (float32) of the forward pass alone, without autograd.
     static at::Tensor logits(const Model& model, const at::Tensor& pixels);
+    /// The paper's score of the model's class logits (N x C float32), as Prediction::positiveScore.
+    static at::Tensor sigmoidScore(const Model& model, const at::Tensor& logits);
     static c10::Device device(const Model& model);
 };
 
