@@ -272,13 +272,14 @@ struct Model::Impl final {
         return inputFromPixels(view.to(device, /*non_blocking=*/true));
     }
 
-    /// Back to the contiguous layout (input and 4-D parameters) after channels-last failed.
-    void useContiguousLayout()
+    /// Sets the layout of the input and of the 4-D parameters (convolution weights).
+    void setLayout(bool useChannelsLast)
     {
-        channelsLast = false;
+        channelsLast = useChannelsLast;
+        const auto format = useChannelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
         for (auto parameter : module.parameters())
             if (parameter.dim() == 4)
-                parameter.set_data(parameter.contiguous(at::MemoryFormat::Contiguous));
+                parameter.set_data(parameter.contiguous(format));
     }
 
     /// TF32 tensor cores only when the model asked for them (the setting is process-wide, so it
@@ -556,9 +557,7 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         if (scalarType(impl->precision) != at::kFloat)
             impl->module.to(scalarType(impl->precision));
         if (impl->channelsLast)
-            for (auto parameter : impl->module.parameters())
-                if (parameter.dim() == 4)
-                    parameter.set_data(parameter.contiguous(at::MemoryFormat::ChannelsLast));
+            impl->setLayout(true);
         const auto& m = impl->metadata;
         impl->mean = torch::tensor({m.mean[0], m.mean[1], m.mean[2]}, at::kFloat).view({1, 3, 1, 1}).to(impl->device);
         impl->std = torch::tensor({m.std[0], m.std[1], m.std[2]}, at::kFloat).view({1, 3, 1, 1}).to(impl->device);
@@ -599,7 +598,7 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
             if (!failure.empty() && impl->channelsLast && options.layout == MemoryLayout::Automatic) {
                 // Some models only work in the contiguous layout (x.view(N, -1) on a 4-D map):
                 // channels-last was Saliscope's choice, not the model's, so take it back.
-                impl->useContiguousLayout();
+                impl->setLayout(false);
                 probeInput = impl->input(probe);
                 const std::string contiguousFailure = forwardError();
                 if (contiguousFailure.empty())
