@@ -1,6 +1,6 @@
 # saliscope_add_test(NAME tst_x SOURCES ... LIBS ... [QT])
 # One executable per tested class, registered with CTest. QT tests link Qt Test
-# and run offscreen; every test knows where the shared reference data lie.
+# and run offscreen; every test knows where the reference data (tests/data/reference) lie.
 function(saliscope_add_test)
   cmake_parse_arguments(T "QT" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
@@ -9,7 +9,7 @@ function(saliscope_add_test)
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test)
   endif()
   target_compile_definitions(${T_NAME} PRIVATE
-    SALISCOPE_REFERENCE_DIR="${SALISCOPE_SHARED_DIR}/reference"
+    SALISCOPE_REFERENCE_DIR="${SALISCOPE_REFERENCE_DIR}"
     SALISCOPE_FIXTURE_DIR="${CMAKE_BINARY_DIR}/fixtures"
     SALISCOPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})

@@ -27,7 +27,7 @@ inline engine::ImageU8 loadImage(const QString& path, int channels = 3)
     return out;
 }
 
-/// The shared reference folder (../shared/reference).
+/// The repository's reference data folder (tests/data/reference).
 inline QString referencePath(const QString& relative)
 {
     return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative;

@@ -1,5 +1,5 @@
 // Model loading for every kind of TorchScript file, and Grad-CAM against golden values:
-// the paper pipeline's own outputs (../shared/reference/gradcam) and, for fixtures made at
+// the paper pipeline's own outputs (tests/data/reference/gradcam) and, for fixtures made at
 // build time, a hook-based torchcam re-implementation run on the eager PyTorch model.
 
 #include "engine/cammaps.h"

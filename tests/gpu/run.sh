@@ -5,7 +5,7 @@
 # measures` per measure with its maths on the device (with the noise draws and the degradation
 # blurs also timed alone, and the sequential noise generator of older runs for comparison), and
 # the precision check. About 8 to 9 minutes on an H100 machine, build included. Everything is
-# tee'd into $OUT/gpu.log. The GPU machine has no Qt, OpenCV or nlohmann-json and no ../shared:
+# tee'd into $OUT/gpu.log. The GPU machine has no Qt, OpenCV or nlohmann-json:
 # first `bash tests/gpu/prepare.sh build/release` here (copies the json header and the golden
 # Grad-CAM pack into the ignored folder .gpu), then run from the repository root there, with
 # `.gpu` carried:

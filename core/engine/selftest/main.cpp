@@ -1,4 +1,4 @@
-// saliscope-engine-selftest: runs the golden Grad-CAM cases (made from ../shared/reference by
+// saliscope-engine-selftest: runs the golden Grad-CAM cases (made from tests/data/reference by
 // tests/fixtures/pack_golden.py) on the best device present and prints the largest errors.
 // Needs only the engine, so the same check runs on a GPU machine without Qt or OpenCV.
 
