@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
 # The README's quick start.
-#   packaging/quickstart.sh run    install what is missing, build, make the demo, open it in Saliscope
-#   packaging/quickstart.sh test   install what is missing, build, run every test
+#   packaging/quickstart.sh run    install what is missing, build the programs (no tests), make the
+#                                  demo, open it in Saliscope
+#   packaging/quickstart.sh test   install what is missing, build everything (tests and their
+#                                  fixtures too), run every test
+# Both build into build/release; each sets SALISCOPE_BUILD_TESTS for its own needs, so `run`
+# cannot fail on a test fixture and `test` always builds what `run` builds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-run}"
 cd "$root"
 bash packaging/install-deps.sh
 export CCACHE_BASEDIR="$root"
-cmake --preset release >/dev/null
+case "$mode" in
+  run) build_tests=OFF ;;
+  test) build_tests=ON ;;
+  *)
+    echo "usage: packaging/quickstart.sh run|test" >&2
+    exit 2
+    ;;
+esac
+cmake --preset release -DSALISCOPE_BUILD_TESTS="$build_tests" >/dev/null
 cmake --build --preset release -j "$(nproc)"
 case "$mode" in
   run)
@@ -25,9 +37,5 @@ case "$mode" in
   test)
     cd build/release
     exec ctest --output-on-failure -j "$(nproc)"
-    ;;
-  *)
-    echo "usage: packaging/quickstart.sh run|test" >&2
-    exit 2
     ;;
 esac
