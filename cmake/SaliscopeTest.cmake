@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # saliscope_add_test(NAME tst_x SOURCES ... LIBS ... [QT])
 # One executable per tested class, registered with CTest. QT tests link Qt Test
 # and run offscreen; every test knows where the reference data (tests/data/reference) lie.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cmake -DINPUT=file -DOUTPUT=file.gz -P gzip-file.cmake
 # Compresses like Debian's dh_compress: gzip -9n (no file name or time stamp: reproducible).
 if(NOT INPUT OR NOT OUTPUT)

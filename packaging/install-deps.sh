@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs, with apt-get, exactly the Debian packages from packaging/debian-packages.txt that
 # are missing. Nothing is downloaded from anywhere else.
 set -euo pipefail

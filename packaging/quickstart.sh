@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The README's quick start.
 #   packaging/quickstart.sh run    install what is missing, build the programs (no tests), make the
 #                                  demo, open it in Saliscope

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `saliscope-bench browser`: the Images dock's table at dataset scale, without a window: loading
 // an ImageTable into the list model, the filters and sorts the dock offers, and the CSV export
 // of the filtered list. Times each step once after a warm-up pass; reports peak memory.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `saliscope-bench measure-rates`: images/s and Grad-CAM passes/s of each measure (and `all`)
 // over images already in the image cache, as `saliscope-cli measure` runs them (runMeasures).
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Timing of runMeasures for the full-build modes of saliscope-bench.

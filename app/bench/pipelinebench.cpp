@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `saliscope-bench pipeline`: the data side of a measure run, measured on generated images:
 // decode + resize of FFHQ-sized PNGs, a first and a cached re-run of a measure into a
 // project, and the peak resident memory. Linked into saliscope-bench in full builds only.

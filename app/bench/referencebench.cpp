@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `saliscope-bench reference`: Saliscope's measure run against the paper's way of doing the same
 // work (packaging/reference/paper_reference.py: PyTorch, one image at a time), on the same images
 // and models, with the same thread count; prints both images/s and the ratio.

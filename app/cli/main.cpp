@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-cli: the headless twin of Saliscope. Each sub-command lives in its own file.
 
 #include "clicommon.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-cli report: a project's review report as PDF (title page, scorecard, one section
 // per measure with vector charts, gallery of extreme images, skipped images).
 

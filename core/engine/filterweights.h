@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Filter weights shared by the host maths (pillowresize.cpp, degradation.cpp) and their batched
 // device versions (devicemeasures.cpp), so both compute exactly the same kernels.

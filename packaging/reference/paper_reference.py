@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The paper's measure pipeline, one image at a time, as the authors' scripts run it.
 
 A reference for `saliscope-bench reference`: the same work as `saliscope-cli measure`, done

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-cli as a user runs it: exit codes, one-line errors, and the maps it writes.
 
 #include <QDir>

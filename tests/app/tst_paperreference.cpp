@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // packaging/reference/paper_reference.py (the paper's per-image pipeline that `saliscope-bench
 // reference` times Saliscope against) does the same work as `saliscope-cli measure`: on two
 // reference faces and the two reference models, every deterministic per-image value agrees.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-cli report: a PDF from a project measured by the CLI, without a display; paper
 // size, model and measure choices; usage errors (exit 2) and bad projects or models (exit 1).
 

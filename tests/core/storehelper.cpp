@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A child process for tst_projectstore.
 //   saliscope_store_helper write PROJECT IMAGES BATCH DELAY_MS
 //       adds a synthetic dataset, finds or creates its run, and writes the missing images'

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measure runs with the measures' maths batched on the model's device (here the CPU device,
 // forced with MeasureMaths::Device) against the per-image host path, and runs with and without
 // the decode prefetch thread: the same rows, in the same order.

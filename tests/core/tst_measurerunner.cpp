@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The five measures over a small labelled dataset of the reference faces, with the reference
 // models: golden values where the paper's pipeline defines them, properties elsewhere.
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measures into a project: resume computes only what is missing, shards partition the
 // dataset, and stored summaries equal an in-memory run's.
 

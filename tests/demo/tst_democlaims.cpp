@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The paper's claims, reproduced on the built-in demo (issue 5): both model families are
 // accurate, and the CYBORG family's salience is more focused, more stable across training
 // runs and closer to the human annotations than the cross-entropy family's. Runs the full

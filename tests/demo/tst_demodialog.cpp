@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI's demo offer: with the demo already built (tst_democlaims builds it first), the dialog
 // reuses it and hands the project to the window within seconds.
 

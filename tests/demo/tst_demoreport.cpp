@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo project's PDF review report: every section, all ten models, the gallery's maps
 // (computed, since the demo stores none) embedded as images, and its fonts embedded. The PDF
 // and its first pages as PNG are left in the build folder to look at.

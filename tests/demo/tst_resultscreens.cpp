@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The results view on a copy of the built demo: one screenshot per measure view and of the
 // scorecard (written beside this test for people to look at), and the walk the demo is for:
 // from "the CYBORG family is more stable" in the scorecard to the stability histogram, to the

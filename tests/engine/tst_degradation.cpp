@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of engine/degradation: scipy's uint8 Gaussian filter and the salience-guided blur of
 // measure (e) against the reference pipeline's images.
 

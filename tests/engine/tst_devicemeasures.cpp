@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of engine/devicemeasures: every batched tensor operation against the per-image CPU
 // implementation it replaces on a GPU, run here on the CPU device. Exact where the maths allow
 // (quantisation, upscale, histogram, transforms, noise, guide levels); float64 summation order

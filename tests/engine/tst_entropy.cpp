@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of engine/entropy: the histogram entropy of measure (a) against the authors' map and the
 // reference pipeline, and the spatial entropy's defining properties.
 

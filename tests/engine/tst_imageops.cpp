@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of engine/imageops: the salt-and-pepper noise of measure (b) and the geometric
 // transformations of measure (c).
 

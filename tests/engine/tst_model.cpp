@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Model loading for every kind of TorchScript file, and Grad-CAM against golden values:
 // the paper pipeline's own outputs (tests/data/reference/gradcam) and, for fixtures made at
 // build time, a hook-based torchcam re-implementation run on the eager PyTorch model.

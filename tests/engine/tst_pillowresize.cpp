@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pillow-exact resizing: the upscaled maps of the paper and torchvision's PIL preprocessing.
 
 #include "engine/cammaps.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of engine/ssim: skimage 0.19 structural_similarity on the reference map pairs, and the
 // properties a wrong window, constant or covariance would break.
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SmallCnn trainer on a tiny synthetic problem made here: class 1 images carry a bright square
 // at a random place (annotated by its box), class 0 images do not (annotated by a centred disc).
 // Checks accuracy, the saved archive (engine::Model loads it on the features/head fast path with a

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fills the ignored folder .gpu with what tests/gpu/run.sh needs on a GPU machine that has only
 # PyTorch: nlohmann-json's header and the golden Grad-CAM pack made at build time.
 # usage: bash tests/gpu/prepare.sh BUILD_DIR   (run from the repository root)

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 9 part 3 (H5): one prepared GPU run. Builds the engine-only tree against the CUDA LibTorch of
 # the machine's PyTorch, scripts torchvision's DenseNet-121, measures PyTorch's own forward rate,
 # then saliscope-bench forward/Grad-CAM (fp32/fp16/bf16, +channels-last) and `saliscope-bench

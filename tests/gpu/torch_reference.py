@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """PyTorch's own rates for DenseNet-121 (random weights, 2 classes): forward (no_grad) in fp32,
 fp16 autocast, half, bf16, each also channels-last, and a hand-written Grad-CAM in fp32.
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb with CPack into a temporary folder and checks it: the control fields, that
 # Depends names the Debian package of every shared library the programs link (dpkg -S on this
 # machine) and the plugins they load, that every package it names is installed here (so the

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the built tree into a temporary DESTDIR with prefix /usr and checks the layout: the
 # programs (without RUNPATH, with every library resolved by the system), the desktop entry, the
 # AppStream metainfo, the MIME type, the icons, the man pages and the translations; then runs the

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Keeps the man pages in step with the programs: every saliscope-cli command (`saliscope-cli
 # --help`) has a section in saliscope-cli.1, every option that `saliscope-cli COMMAND --help`,
 # `saliscope --help` or `saliscope-export --help` lists appears in its page, and so does every

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fixtures of the GUI tests: QSettings isolated per test program, and a small project made from
 // the reference faces and the two reference models (tiny_densenet, tiny_resnet).

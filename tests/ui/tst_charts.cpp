@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Chart adapters, linked selection and the scorecard, on a small set of results written by
 // hand (6 images, a family of three models and one model alone), so every bin, mean and cell
 // can be checked against numbers worked out here.

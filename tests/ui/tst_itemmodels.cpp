@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every item model of ui/models passes QAbstractItemModelTester, and the image list filters,
 // sorts and answers quickly at 100,000 rows.
 #include "models/datasetlistmodel.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Japanese translation: complete (no unfinished or empty message in the .ts), loaded for the
 // configured or system language, and shown in the main window's menus; a screenshot of the
 // Japanese main window is written beside the test executable.

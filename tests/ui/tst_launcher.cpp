@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The measure launcher, the run queue and the jobs dock: the estimate and the request follow
 // the ticked boxes and fields; queued runs run end to end into the project with live signals
 // and skipped images; a cancelled run, a run interrupted by closing the project and one

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on a project made from the reference faces and models: the panes show each
 // model's name, score and prediction; keys move through the filtered, sorted list; a screenshot
 // with two models side by side is written beside the test executable.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The measure preview ("what the measures do to this image"): its values for each variant equal
 // the rows a measure run stores for the same image (same engine calls, settings and noise draws),
 // the widget shows them for the browsed image, replaces a preview when the image changes, and

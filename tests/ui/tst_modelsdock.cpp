@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Models dock: metadata edited in the form are checked by loading the model, stored in the
 // project (old maps dropped) and read back; bad metadata are refused with a logged reason and
 // change nothing; families are made by a name pattern, by hand and undone; the list model

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The PDF review report on a tiny project (two reference models as one family, the five
 // reference faces and one unreadable file), checked with poppler's pdftotext, pdfimages,
 // pdffonts and pdfinfo: sections, model names, skipped images, embedded images and fonts,

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Export of the results view's run set as CSV files and summary.json: every stored row comes out
 // once with its values, the summary is the one the view shows, and a folder that cannot take the
 // files gives a message in the log without losing the files already written. Also: the view keeps

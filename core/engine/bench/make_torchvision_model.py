@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Saliscope developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes a torchvision classifier with random weights and a 2-class head as TorchScript,
 for benchmarks (nothing is downloaded).
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-bench measures: images/s of each measure with all its maths on the model's device
 // (devicemeasures.h), against the forward and Grad-CAM rates of the same model and batch.
 // Synthetic uint8 batches held on the host stand in for cached images; every iteration uploads

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-engine-selftest: runs the golden Grad-CAM cases (made from tests/data/reference by
 // tests/fixtures/pack_golden.py) on the best device present and prints the largest errors.
 // Needs only the engine, so the same check runs on a GPU machine without Qt or OpenCV.
