@@ -162,6 +162,13 @@ int runMeasure(const QStringList& arguments)
         entry->layer = metadata->camLayer;
     }
 
+    // "all" runs every measure that applies to these models and says which it left out.
+    std::vector<SkippedMeasure> skippedMeasures;
+    if (measureListNamesAll(parser.positionalArguments().front().toStdString()))
+        skippedMeasures = removeInapplicableMeasures(params);
+    for (const auto& skippedMeasure : skippedMeasures)
+        std::fprintf(stderr, "%s skipped: %s\n", measureName(skippedMeasure.kind), skippedMeasure.reason.c_str());
+
     auto scanned = scanDatasetArgument(parser.value(dataset), parser);
     if (!scanned)
         return fail(name, QString::fromStdString(scanned.error()));
@@ -212,7 +219,10 @@ int runMeasure(const QStringList& arguments)
     if (outDir.isEmpty())
         return 0;
 
-    QJsonArray measureNames, modelArray, familyArray, skipped;
+    QJsonArray measureNames, modelArray, familyArray, skipped, skippedMeasureArray;
+    for (const auto& skippedMeasure : skippedMeasures)
+        skippedMeasureArray.append(QJsonObject{{"measure", measureName(skippedMeasure.kind)},
+                                               {"reason", QString::fromStdString(skippedMeasure.reason)}});
     for (auto kind : params.measures)
         if (kind != MeasureKind::Predictions)
             measureNames.append(measureName(kind));
@@ -231,6 +241,7 @@ int runMeasure(const QStringList& arguments)
         counts[label == UnknownLabel ? QStringLiteral("unknown") : QString::number(label)] = count;
     summary["run"] = QJsonObject{
         {"measures", measureNames},
+        {"skipped_measures", skippedMeasureArray},
         {"parameters", params.settings.toJson()},
         {"models", modelArray},
         {"families", familyArray},

@@ -739,6 +739,27 @@ engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text)
     return measures;
 }
 
+bool measureListNamesAll(const std::string& text)
+{
+    for (const QString& part : QString::fromStdString(text).split(',', Qt::SkipEmptyParts))
+        if (part.trimmed().toLower() == QLatin1String("all"))
+            return true;
+    return false;
+}
+
+std::vector<SkippedMeasure> removeInapplicableMeasures(MeasureRunParams& params)
+{
+    std::vector<SkippedMeasure> skipped;
+    if (params.measures.count(MeasureKind::Stability) && effectiveFamilies(params).empty()) {
+        params.measures.erase(MeasureKind::Stability);
+        skipped.push_back({MeasureKind::Stability,
+                           "stability compares the maps of a family's models, and this run has "
+                               + std::to_string(params.models.size())
+                               + " model (give two or more models, or a --family of two or more)"});
+    }
+    return skipped;
+}
+
 engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
                                              ProgressSink& progress, const CancelToken& cancel)
 {

@@ -44,7 +44,7 @@ enum class MeasureMaths {
     Device,  ///< batched tensor operations on the model's device (devicemeasures.h)
 };
 
-/// Everything a measure run needs. Defaults follow MEASURES.md.
+/// Everything a measure run needs. Defaults follow docs/measures.md.
 struct MeasureRunParams final {
     std::set<MeasureKind> measures;  ///< Predictions is always computed
     std::vector<ModelEntry> models;
@@ -96,6 +96,18 @@ int effectiveBatchSize(const MeasureRunParams& params);
 
 /// Parses "entropy", "noise", ..., or "all" into measures; an Error names an unknown one.
 engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text);
+/// True when a measure list (as parseMeasures reads it) names "all".
+bool measureListNamesAll(const std::string& text);
+
+/// A measure left out of a run, and why.
+struct SkippedMeasure final {
+    MeasureKind kind;
+    std::string reason;
+};
+/// Removes from params.measures those that cannot run on its models and families (stability
+/// without a family of at least two models) and returns them with the reason. "all" means every
+/// measure that applies: callers use this for it, and keep an explicitly named one as an error.
+std::vector<SkippedMeasure> removeInapplicableMeasures(MeasureRunParams& params);
 
 /// Runs the requested measures over the dataset for every model, batch by batch: decode
 /// (skipping unreadable images with a reason), resize (Pillow bilinear) per model input size,

@@ -45,6 +45,7 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("fragment");
         QTest::newRow("version") << QStringList{"--version"} << "saliscope-cli 0.1.0";
+        QTest::newRow("version licence") << QStringList{"--version"} << "License GPL-3.0-or-later: GNU GPL version 3 or later";
         QTest::newRow("help") << QStringList{"--help"} << "Commands:";
         QTest::newRow("cam help") << QStringList{"cam", "--help"} << "--upscaled";
         QTest::newRow("cam version") << QStringList{"cam", "--version"} << "LibTorch";
@@ -219,6 +220,41 @@ private slots:
                  2);
         QVERIFY(summary.value("scorecard").toObject().contains("tiny_resnet"));
         QVERIFY(summary.value("families").toObject().contains("all models"));
+    }
+
+    void measureAllWithOneModelSkipsStability()
+    {
+        // "all" is every measure that applies: one model has no family, so stability is left out
+        // with its reason (stderr and summary.json) and the other four run; named explicitly,
+        // stability is still an error.
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("data/real");
+        QFile::copy(reference("faces/ffhq_00001.png"), dir.filePath("data/real/ffhq_00001.png"));
+        const QStringList common{"--dataset", dir.filePath("data"), "--model", reference("models/tiny_densenet.pt"),
+                                 "--set", "noise.levels=0,0.5", "--batch", "1"};
+        const QString out = dir.filePath("out");
+        const Run run = cli(QStringList{"measure", "all"} + common
+                            + QStringList{"--out", out, "--project", dir.filePath("p.saliscope")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("stability skipped: stability compares the maps of a family's models, and this run "
+                                  "has 1 model"),
+                 qPrintable(run.err));
+        for (const char* measure : {"predictions", "entropy", "noise", "transforms", "degradation"})
+            QVERIFY2(QFile::exists(out + "/" + measure + ".csv"), measure);
+        QVERIFY(!QFile::exists(out + "/stability.csv"));
+        QFile summaryFile(out + "/summary.json");
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const auto run_ = QJsonDocument::fromJson(summaryFile.readAll()).object().value("run").toObject();
+        QCOMPARE(run_.value("measures").toArray(),
+                 QJsonArray({"entropy", "noise", "transforms", "degradation"}));
+        const QJsonArray skipped = run_.value("skipped_measures").toArray();
+        QCOMPARE(skipped.size(), 1);
+        QCOMPARE(skipped.at(0).toObject().value("measure").toString(), QStringLiteral("stability"));
+
+        const Run named = cli(QStringList{"measure", "entropy,stability"} + common
+                              + QStringList{"--out", dir.filePath("named")});
+        QCOMPARE(named.exitCode, 1);
+        QVERIFY2(named.err.contains("stability needs a family of at least two models"), qPrintable(named.err));
     }
 
     void measureTakesMetadataPerModel()
