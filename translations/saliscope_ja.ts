@@ -848,8 +848,8 @@
 <context>
     <name>saliscope::ui::DatasetListModel</name>
     <message>
-        <source>Location</source>
-        <translation>場所</translation>
+        <source>Dataset</source>
+        <translation>データセット</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1481,6 +1481,10 @@ Default: %2</source>
     <message>
         <source>&lt;b&gt;Saliscope %1&lt;/b&gt;&lt;p&gt;Salience-based explainability measures for synthetic-face detectors (Crum et al., IEEE Trans. AI 2023).&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;/p&gt;</source>
         <translation>&lt;b&gt;Saliscope %1&lt;/b&gt;&lt;p&gt;合成顔検出器のための、サリエンシーに基づく説明可能性指標（Crum et al., IEEE Trans. AI 2023）。&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Saliscope is free software: you may redistribute and modify it under the terms of the GNU General Public License, version 3 or later (GPL-3.0-or-later). It comes with NO WARRANTY, to the extent permitted by law. The licence text is in the file LICENSE of the source code and at &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;https://www.gnu.org/licenses/gpl-3.0.html&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Saliscope はフリーソフトウェアです。GNU 一般公衆利用許諾書（GNU General Public License）バージョン 3 またはそれ以降（GPL-3.0-or-later）の条件の下で、再頒布および改変することができます。法律で認められる範囲で、一切の保証はありません（無保証）。ライセンスの全文は、ソースコードの LICENSE ファイルおよび &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;https://www.gnu.org/licenses/gpl-3.0.html&lt;/a&gt; にあります。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Salience maps</source>

@@ -41,7 +41,8 @@ int runProject(const QStringList& arguments)
     std::printf("project %s (schema %d)\n\ndatasets\n", qPrintable(parser.positionalArguments().front()),
                 store.value()->schemaVersion());
     for (const auto& d : datasets.value())
-        std::printf("  %lld  %s  %lld images  (added %s)\n", static_cast<long long>(d.id), d.location.c_str(),
+        std::printf("  %lld  %s%s  %lld images  (added %s)\n", static_cast<long long>(d.id),
+                    d.name.empty() ? "" : ("\"" + d.name + "\"  ").c_str(), d.location.c_str(),
                     static_cast<long long>(d.imageCount), d.created.c_str());
     std::printf("\nmodels\n");
     for (const auto& m : models.value())

@@ -49,6 +49,7 @@ struct DatasetSource final {
 /// A scanned dataset: the usable records, and the entries that were set aside with a reason.
 struct Dataset final {
     std::string location;
+    std::string name;  ///< optional, for people: tells apart datasets of the same location
     std::vector<DatasetRecord> records;
     std::vector<std::pair<std::string, std::string>> problems;  ///< (path, reason)
 

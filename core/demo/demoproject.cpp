@@ -168,6 +168,7 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
             trainParams.seed = params.seed * 1000 + std::uint64_t(run);
             trainParams.run = run;
             trainParams.epochs = params.epochs;
+            trainParams.schedule = params.schedule;
             trainParams.inputSize = params.imageSize;
             trainParams.device = params.device;
             pending.push_back({trainParams, path, family + " run " + std::to_string(run)});
@@ -224,6 +225,8 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     measure.measures = {MeasureKind::Predictions, MeasureKind::Entropy,   MeasureKind::Noise,
                         MeasureKind::Transforms,  MeasureKind::Stability, MeasureKind::Degradation};
     measure.dataset = balancedSubset(test.value(), params.measureImagesPerClass);
+    measure.dataset.name = "demo test split, measured subset (" + std::to_string(measure.dataset.records.size())
+        + " images, all five measures)";
     measure.device = params.device;
     measure.batchSize = 32;
     for (const auto& [family, paths] : result.models) {
@@ -247,6 +250,8 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     MeasureRunParams predictions = measure;
     predictions.measures = {MeasureKind::Predictions};
     predictions.dataset = test.value();
+    predictions.dataset.name = "demo test split, whole (" + std::to_string(predictions.dataset.records.size())
+        + " images, accuracy and ROC AUC)";
     auto whole = runMeasuresInProject(predictions, result.projectPath, {}, nullptr, progress, cancel);
     if (!whole)
         return Error{whole.error()};

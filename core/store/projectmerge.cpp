@@ -259,11 +259,12 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
             if (datasetMap[dataset.id] != 0)
                 continue;
             query.prepare(QStringLiteral(
-                "INSERT INTO datasets (location, fingerprint, image_count, created) VALUES (?, ?, ?, ?)"));
+                "INSERT INTO datasets (location, fingerprint, image_count, created, name) VALUES (?, ?, ?, ?, ?)"));
             query.addBindValue(q(dataset.location));
             query.addBindValue(q(dataset.fingerprint));
             query.addBindValue(qint64(dataset.imageCount));
             query.addBindValue(q(dataset.created));
+            query.addBindValue(q(dataset.name));
             if (auto ok = StoreSchema::execute(query, "cannot merge datasets"); !ok)
                 return ok;
             const std::int64_t id = query.lastInsertId().toLongLong();

@@ -350,19 +350,23 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             query.addBindValue(qint64(datasetId));
             if (auto ok = StoreSchema::execute(query, "cannot update images"); !ok)
                 return ok;
-            query.prepare(QStringLiteral("UPDATE datasets SET location = ?, image_count = ? WHERE id = ?"));
+            query.prepare(QStringLiteral("UPDATE datasets SET location = ?, image_count = ?,"
+                                         " name = CASE WHEN ? = '' THEN name ELSE ? END WHERE id = ?"));
             query.addBindValue(q(storedPath(dataset.location)));
             query.addBindValue(qint64(dataset.records.size()));
+            query.addBindValue(q(dataset.name));
+            query.addBindValue(q(dataset.name));
             query.addBindValue(qint64(datasetId));
             if (auto ok = StoreSchema::execute(query, "cannot update the dataset"); !ok)
                 return ok;
         } else {
             query.prepare(QStringLiteral(
-                "INSERT INTO datasets (location, fingerprint, image_count, created) VALUES (?, ?, ?, ?)"));
+                "INSERT INTO datasets (location, fingerprint, image_count, created, name) VALUES (?, ?, ?, ?, ?)"));
             query.addBindValue(q(storedPath(dataset.location)));
             query.addBindValue(q(fingerprint));
             query.addBindValue(qint64(dataset.records.size()));
             query.addBindValue(q(nowUtc()));
+            query.addBindValue(q(dataset.name));
             if (auto ok = StoreSchema::execute(query, "cannot store the dataset"); !ok)
                 return ok;
             datasetId = query.lastInsertId().toLongLong();
@@ -414,12 +418,12 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
 Result<std::vector<StoredDataset>> ProjectStore::datasets() const
 {
     QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("SELECT id, location, fingerprint, image_count, created FROM datasets ORDER BY id")))
+    if (!query.exec(QStringLiteral("SELECT id, location, fingerprint, image_count, created, name FROM datasets ORDER BY id")))
         return Error{StoreSchema::describe(query.lastError(), "cannot read datasets")};
     std::vector<StoredDataset> list;
     while (query.next())
         list.push_back({query.value(0).toLongLong(), resolvedPath(s(query.value(1)), m_path), s(query.value(2)),
-                        query.value(3).toLongLong(), s(query.value(4))});
+                        query.value(3).toLongLong(), s(query.value(4)), s(query.value(5))});
     return list;
 }
 

@@ -57,6 +57,10 @@ const std::vector<std::vector<const char*>>& migrations()
             "ALTER TABLE runs ADD COLUMN compute_seconds REAL NOT NULL DEFAULT 0",
             "CREATE INDEX images_hash ON images (content_hash)",
         },
+        // v3: a dataset's name for people (the same folder can be stored as several datasets).
+        {
+            "ALTER TABLE datasets ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+        },
     };
     return list;
 }

@@ -25,6 +25,10 @@ struct StoredDataset final {
     std::string fingerprint;
     std::int64_t imageCount = 0;
     std::string created;  ///< ISO 8601 UTC
+    std::string name;     ///< for people; empty when none was given
+
+    /// What to call the dataset: its name, or its location when it has none.
+    const std::string& title() const { return name.empty() ? location : name; }
 };
 
 /// One image of a stored dataset; `position` is its index in the dataset's records.

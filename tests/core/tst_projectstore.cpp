@@ -279,6 +279,31 @@ private slots:
         QCOMPARE(QString::fromStdString(store->datasets().value().front().location), QDir(dir.path()).filePath("data"));
     }
 
+    void datasetsOfOneFolderHaveNames()
+    {
+        // Two subsets of one folder (as in the demo) are told apart by their names; a dataset
+        // scanned again without a name keeps the one it has, and one without a name is titled
+        // by its location.
+        QTemporaryDir dir;
+        auto store = openStore(dir.filePath("p.saliscope"));
+        auto [whole, wholeHashes] = syntheticDataset(4, "/data/test");
+        whole.name = "test split, whole";
+        auto [subset, subsetHashes] = syntheticDataset(2, "/data/test");
+        subset.name = "test split, measured subset";
+        auto [plain, plainHashes] = syntheticDataset(3, "/data/other");
+        QVERIFY(store->addDataset(whole, wholeHashes).ok());
+        QVERIFY(store->addDataset(subset, subsetHashes).ok());
+        QVERIFY(store->addDataset(plain, plainHashes).ok());
+        whole.name.clear();
+        QVERIFY(store->addDataset(whole, wholeHashes).ok());
+        const auto datasets = store->datasets().value();
+        QCOMPARE(datasets.size(), std::size_t(3));
+        QCOMPARE(datasets[0].title(), std::string("test split, whole"));
+        QCOMPARE(datasets[1].title(), std::string("test split, measured subset"));
+        QCOMPARE(datasets[2].name, std::string());
+        QCOMPARE(datasets[2].title(), std::string("/data/other"));
+    }
+
     void migratesVersionOne()
     {
         QTemporaryDir dir;
@@ -312,7 +337,8 @@ private slots:
 
         auto store = openStore(path, ProjectOpenMode::OpenExisting);
         QVERIFY(store);
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), StoreSchema::CurrentVersion);
+        QCOMPARE(store->datasets()->at(0).title(), std::string("/d"));  // v3: no name, titled by location
         const auto runs = store->runs().value();
         QCOMPARE(int(runs.size()), 1);
         QCOMPARE(runs[0].status, RunStatus::Finished);

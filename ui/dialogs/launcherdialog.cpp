@@ -55,7 +55,7 @@ void setEditorText(QWidget* editor, const QString& text)
 
 enum ItemRole { ModelIdRole = Qt::UserRole + 1, FamilyRole };
 
-/// What each measure shows, in one line (MEASURES.md).
+/// What each measure shows, in one line (docs/measures.md).
 QString measureExplanation(MeasureKind kind)
 {
     switch (kind) {
@@ -100,7 +100,7 @@ LauncherDialog::LauncherDialog(ProjectSession* session, MeasureQueue* queue, QWi
 
     for (const auto& dataset : session->datasets())
         m_dataset->addItem(tr("%1 (%2 images)")
-                               .arg(QString::fromStdString(dataset.location))
+                               .arg(QString::fromStdString(dataset.title()))
                                .arg(dataset.imageCount),
                            QVariant::fromValue<qlonglong>(dataset.id));
     if (int index = m_dataset->findData(QVariant::fromValue<qlonglong>(session->currentDatasetId())); index >= 0)

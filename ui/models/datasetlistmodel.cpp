@@ -50,7 +50,7 @@ QVariant DatasetListModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case LocationColumn: return QString::fromStdString(dataset.location);
+    case LocationColumn: return QString::fromStdString(dataset.title());
     case ImagesColumn: return qint64(dataset.imageCount);
     case CreatedColumn:
         return QDateTime::fromString(QString::fromStdString(dataset.created), Qt::ISODate)
@@ -65,7 +65,7 @@ QVariant DatasetListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case LocationColumn: return tr("Location");
+    case LocationColumn: return tr("Dataset");
     case ImagesColumn: return tr("Images");
     case CreatedColumn: return tr("Added");
     default: return {};

@@ -173,7 +173,9 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
         return engine::Error{datasets.error()};
     for (const auto& dataset : datasets.value())
         if (dataset.id == set.datasetId) {
-            content.datasetLocation = QString::fromStdString(dataset.location);
+            content.datasetLocation = dataset.name.empty()
+                ? QString::fromStdString(dataset.location)
+                : QStringLiteral("%1 (%2)").arg(QString::fromStdString(dataset.name), QString::fromStdString(dataset.location));
             content.imageCount = dataset.imageCount;
         }
     auto images = store.images(set.datasetId);

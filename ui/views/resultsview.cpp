@@ -152,10 +152,11 @@ void ResultsView::reload()
     {
         const QSignalBlocker blocker(m_runSets);
         m_runSets->clear();
-        std::map<std::int64_t, QString> locations;
+        std::map<std::int64_t, QString> locations, names;
         std::map<std::int64_t, std::int64_t> sizes;
         for (const auto& dataset : m_session->datasets()) {
             locations[dataset.id] = QDir::toNativeSeparators(QString::fromStdString(dataset.location));
+            names[dataset.id] = QString::fromStdString(dataset.name);
             sizes[dataset.id] = dataset.imageCount;
         }
         for (const auto& set : m_sets) {
@@ -164,8 +165,10 @@ void ResultsView::reload()
                 if (kind != MeasureKind::Predictions)
                     measures.append(QString::fromLatin1(measureName(kind)));
             const QString location = locations.count(set.datasetId) ? locations[set.datasetId] : QString();
-            const QString dataset = QFileInfo(location).fileName().isEmpty() ? tr("dataset %1").arg(set.datasetId)
-                                                                             : QFileInfo(location).fileName();
+            QString dataset = names[set.datasetId];
+            if (dataset.isEmpty())
+                dataset = QFileInfo(location).fileName().isEmpty() ? tr("dataset %1").arg(set.datasetId)
+                                                                    : QFileInfo(location).fileName();
             m_runSets->addItem(tr("%1 (%2 images) \u2014 %3%4")
                                    .arg(dataset)
                                    .arg(sizes[set.datasetId])
