@@ -43,6 +43,15 @@ int usageError(const QString& command, const QString& reason)
     return 2;
 }
 
+void printVersion()
+{
+    std::printf("saliscope-cli %s (LibTorch %s)\n"
+                "License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+                "This is free software: you are free to change and redistribute it.\n"
+                "There is NO WARRANTY, to the extent permitted by law.\n",
+                engine::saliscopeVersion().c_str(), engine::torchVersion().c_str());
+}
+
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command, int& exitCode)
 {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
@@ -61,8 +70,7 @@ bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, co
         return false;
     }
     if (parser.isSet(version)) {
-        std::printf("saliscope-cli %s (LibTorch %s)\n", engine::saliscopeVersion().c_str(),
-                    engine::torchVersion().c_str());
+        printVersion();
         exitCode = 0;
         return false;
     }

@@ -50,6 +50,8 @@ int runDemo(const QStringList& arguments);
 int fail(const QString& command, const QString& reason);
 /// Prints a usage error and returns exit code 2.
 int usageError(const QString& command, const QString& reason);
+/// Prints the --version text: the version, LibTorch's, and the licence (GNU style) on stdout.
+void printVersion();
 /// Parses arguments with --help and --version; returns false (and sets exitCode) when the
 /// command should stop here (help shown, version shown, or a bad option).
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command, int& exitCode);

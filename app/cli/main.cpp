@@ -59,8 +59,7 @@ int main(int argc, char** argv)
         return arguments.size() < 2 ? 2 : 0;
     }
     if (arguments[1] == QLatin1String("--version")) {
-        std::printf("saliscope-cli %s (LibTorch %s)\n", saliscope::engine::saliscopeVersion().c_str(),
-                    saliscope::engine::torchVersion().c_str());
+        saliscope::cli::printVersion();
         return 0;
     }
     for (const auto& command : commands) {

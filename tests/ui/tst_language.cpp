@@ -66,6 +66,16 @@ private slots:
     {
         QCOMPARE(installTranslations(*qApp, QStringLiteral("ja")), QStringLiteral("ja"));
         QCOMPARE(QCoreApplication::translate("saliscope::ui::MainWindow", "&File"), QStringLiteral("ファイル(&F)"));
+        // The About box's licence paragraph is translated and still names the licence.
+        const QString licence = QCoreApplication::translate(
+            "saliscope::ui::MainWindow",
+            "<p>Saliscope is free software: you may redistribute and modify it under the terms of the GNU General "
+            "Public License, version 3 or later (GPL-3.0-or-later). It comes with NO WARRANTY, to the extent "
+            "permitted by law. The licence text is in the file LICENSE of the source code and at "
+            "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">https://www.gnu.org/licenses/gpl-3.0.html</a>.</p>");
+        QVERIFY2(licence.contains(QStringLiteral("無保証")) && licence.contains(QLatin1String("GPL-3.0-or-later")) &&
+                     licence.contains(QLatin1String("LICENSE")),
+                 qPrintable(licence));
         MainWindow window;
         window.resize(1400, 900);
         window.show();

@@ -20,12 +20,15 @@
 #include "views/salienceviewerwidget.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -269,6 +272,32 @@ private slots:
         window.session()->addModelFile(bogus);
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->log()->errorCount() == 1, 20000);
         QCOMPARE(window.session()->models().size(), std::size_t(2));
+    }
+
+    void aboutBoxNamesTheLicence()
+    {
+        MainWindow window;
+        QAction* about = nullptr;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text() == QLatin1String("&About Saliscope"))
+                about = action;
+        QVERIFY(about);
+        // QMessageBox::about runs its own event loop: read the box from inside it (and write a
+        // screenshot beside the test executable), then close it.
+        QString text;
+        QTimer::singleShot(0, &window, [&text]() {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                text = box->text();
+                box->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/tst_mainwindow-about.png"));
+                box->accept();
+            }
+        });
+        about->trigger();
+        QVERIFY2(text.contains(QLatin1String("GNU General Public License, version 3 or later (GPL-3.0-or-later)")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("NO WARRANTY")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("LICENSE")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("Saliscope 0.1.0")), qPrintable(text));
     }
 
 private:

@@ -368,8 +368,14 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Saliscope"),
                        tr("<b>Saliscope %1</b><p>Salience-based explainability measures for synthetic-face "
                           "detectors (Crum et al., IEEE Trans. AI 2023).</p><p>LibTorch %2</p>")
-                           .arg(QString::fromStdString(engine::saliscopeVersion()),
-                                QString::fromStdString(engine::torchVersion())));
+                               .arg(QString::fromStdString(engine::saliscopeVersion()),
+                                    QString::fromStdString(engine::torchVersion()))
+                           + tr("<p>Saliscope is free software: you may redistribute and modify it under the "
+                                "terms of the GNU General Public License, version 3 or later "
+                                "(GPL-3.0-or-later). It comes with NO WARRANTY, to the extent permitted by "
+                                "law. The licence text is in the file LICENSE of the source code and at "
+                                "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">"
+                                "https://www.gnu.org/licenses/gpl-3.0.html</a>.</p>"));
 }
 
 } // namespace saliscope::ui
