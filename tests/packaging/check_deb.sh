@@ -90,7 +90,8 @@ for path in /usr/bin/saliscope /usr/bin/saliscope-cli /usr/bin/saliscope-export 
             /usr/share/mime/packages/$app_id.xml /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
             /usr/share/icons/hicolor/48x48/apps/$app_id.png /usr/share/icons/hicolor/256x256/apps/$app_id.png \
             /usr/share/man/man1/saliscope.1.gz /usr/share/man/man1/saliscope-cli.1.gz \
-            /usr/share/man/man1/saliscope-export.1.gz /usr/share/doc/saliscope/changelog.Debian.gz; do
+            /usr/share/man/man1/saliscope-export.1.gz /usr/share/doc/saliscope/changelog.Debian.gz \
+            /usr/share/doc/saliscope/copyright; do
   grep -q -x -F "$path" "$work/contents.txt" || fail "the package lacks $path"
 done
 ! grep -q -x -F /usr/bin/saliscope-bench "$work/contents.txt" || fail "the package holds saliscope-bench"
@@ -101,6 +102,48 @@ if [ -f "$changelog" ]; then
   [ "$(dpkg-parsechangelog -l "$work/changelog" -S Version)" = "$version-1" ] ||
     fail "the changelog's version is '$(dpkg-parsechangelog -l "$work/changelog" -S Version)', not $version-1"
 fi
+# The copyright file is machine-readable (DEP-5): the format line first, a "Files: *" stanza under
+# GPL-3+, a Copyright and a License field in every Files stanza, and a standalone License
+# paragraph (the text) for every licence short name the Files stanzas use.
+copyright="$work/root/usr/share/doc/saliscope/copyright"
+if [ -f "$copyright" ]; then
+  [ "$(head -n 1 "$copyright")" = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" ] ||
+    fail "the copyright file's first line is not the DEP-5 Format line: $(head -n 1 "$copyright")"
+  dep5="$(awk '
+    function flush() {
+      if (files != "") {
+        if (!copyright || license == "") print "bad: Files: " files " lacks Copyright or License"
+        print "uses " license
+        if (files == "*") print "star " license
+      }
+      files = ""; copyright = 0; license = ""; text_of = ""
+    }
+    /^$/ { flush(); next }
+    /^Files:/ { files = $2 }
+    /^Copyright:/ { copyright = 1 }
+    /^License:/ { license = $2; if (files == "") text_of = $2 }
+    /^[ \t]/ && text_of != "" { print "text " text_of; text_of = "" }
+    END { flush() }
+  ' "$copyright")"
+  incomplete="$(sed -n 's/^bad: //p' <<<"$dep5")"
+  [ -z "$incomplete" ] || fail "the copyright file has incomplete stanzas: $incomplete"
+  grep -q -x 'star GPL-3+' <<<"$dep5" || fail "the copyright file has no 'Files: *' stanza under GPL-3+"
+  for name in $(sed -n 's/^uses //p' <<<"$dep5" | sort -u); do
+    grep -q -x -F "text $name" <<<"$dep5" || fail "the copyright file uses License: $name without its text"
+  done
+  grep -q -F '/usr/share/common-licenses/GPL-3' "$copyright" || fail "the copyright file does not point to /usr/share/common-licenses/GPL-3"
+fi
+# lintian (when installed): no error tag about the copyright file; its other tags are printed.
+# With --fail-on none, lintian exits non-zero only when it could not check the package.
+if command -v lintian >/dev/null; then
+  lintian_status=0
+  lintian --fail-on none --tag-display-limit 0 "$deb" >"$work/lintian.txt" 2>&1 || lintian_status=$?
+  sed 's/^/lintian: /' "$work/lintian.txt"
+  [ "$lintian_status" -eq 0 ] || fail "lintian could not check the package (exit $lintian_status)"
+  ! grep -E '^E: [^:]+: [^ ]*copyright' "$work/lintian.txt" >&2 || fail "lintian reports copyright errors"
+else
+  echo "SKIP lintian: not installed (apt-get install lintian), the copyright file is checked without it"
+fi
 outside="$(grep -v -E '^/(usr/?.*)?$' "$work/contents.txt" || true)"
 [ -z "$outside" ] || fail "files outside /usr: $outside"
 dpkg-deb --contents "$deb" | awk '$2 != "root/root" { print }' >"$work/owners.txt"
@@ -109,6 +152,8 @@ dpkg-deb --contents "$deb" | awk '$2 != "root/root" { print }' >"$work/owners.tx
 # The unpacked programs run (their libraries come from the system).
 output="$("$work/root/usr/bin/saliscope-cli" --version)" || fail "unpacked saliscope-cli --version failed"
 [[ "$output" == "saliscope-cli $version (LibTorch "* ]] || fail "unpacked saliscope-cli --version printed '$output'"
+grep -q -x -F "License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>." <<<"$output" ||
+  fail "unpacked saliscope-cli --version does not name the licence: '$output'"
 "$work/root/usr/bin/saliscope-cli" demo --help >/dev/null || fail "unpacked saliscope-cli demo --help failed"
 
 if [ "$failures" -ne 0 ]; then

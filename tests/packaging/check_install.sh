@@ -79,6 +79,8 @@ if [ -f "$metainfo" ]; then
   [ "$release" = "$version" ] || fail "the metainfo's newest release is '$release', the project is $version"
   grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" ||
     fail "the metainfo does not launch $app_id.desktop"
+  grep -q "<project_license>GPL-3.0-or-later</project_license>" "$metainfo" ||
+    fail "the metainfo does not name the project's licence, GPL-3.0-or-later"
 fi
 mime="$root/usr/share/mime/packages/$app_id.xml"
 if [ -f "$mime" ]; then
@@ -106,6 +108,9 @@ shopt -s nullglob
 for ts in "$source_dir"/translations/saliscope_*.ts; do
   check_file "share/saliscope/translations/$(basename "${ts%.ts}").qm"
 done
+
+# The machine-readable copyright file (GPL-3.0-or-later) beside the Debian changelog.
+check_file "share/doc/saliscope/copyright"
 
 # The installed programs run.
 output="$("$root/usr/bin/saliscope-cli" --version)" || fail "installed saliscope-cli --version failed"
