@@ -4,7 +4,8 @@
 # Builds the .deb with CPack into a temporary folder and checks it: the control fields, that
 # Depends names the Debian package of every shared library the programs link (dpkg -S on this
 # machine) and the plugins they load, that every package it names is installed here (so the
-# names are real), the file list, and that the programs run from the unpacked package.
+# names are real), the file list, the DEP-5 copyright file, lintian (when installed: no copyright
+# error), and that the programs run from the unpacked package.
 # usage: check_deb.sh BUILD_DIR VERSION
 set -euo pipefail
 build="$1"
