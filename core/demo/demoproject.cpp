@@ -168,7 +168,6 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
             trainParams.seed = params.seed * 1000 + std::uint64_t(run);
             trainParams.run = run;
             trainParams.epochs = params.epochs;
-            trainParams.schedule = params.schedule;
             trainParams.inputSize = params.imageSize;
             trainParams.device = params.device;
             pending.push_back({trainParams, path, family + " run " + std::to_string(run)});
