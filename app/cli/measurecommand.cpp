@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -116,6 +117,10 @@ int runMeasure(const QStringList& arguments)
         return usageError(name, QStringLiteral("--dataset is required"));
     if (!parser.isSet(out) && !parser.isSet(project))
         return usageError(name, QStringLiteral("give --out DIR, --project P, or both"));
+    if (parser.isSet(out) && parser.value(out).isEmpty())
+        return usageError(name, QStringLiteral("--out names no folder (an empty value)"));
+    if (parser.isSet(project) && parser.value(project).isEmpty())
+        return usageError(name, QStringLiteral("--project names no file (an empty value)"));
     Shard shard;
     if (parser.isSet(shardOption)) {
         if (!parser.isSet(project))
@@ -179,22 +184,23 @@ int runMeasure(const QStringList& arguments)
     const QString outDir = parser.value(out);
     if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail(name, QStringLiteral("cannot create %1").arg(outDir));
-    std::unique_ptr<CsvMeasureSink> csv;
-    if (!outDir.isEmpty())
-        csv = std::make_unique<CsvMeasureSink>(outDir.toStdString(), params.dataset);
     TerminalProgress progress;
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QJsonObject summary;
     std::vector<std::pair<std::string, std::string>> skippedImages;
     std::int64_t computed = 0;
     if (parser.isSet(project)) {
-        auto result = runMeasuresInProject(params, parser.value(project).toStdString(), shard, csv.get(), progress,
+        auto result = runMeasuresInProject(params, parser.value(project).toStdString(), shard, nullptr, progress,
                                            CancelToken());
-        auto written = csv ? csv->finish() : engine::Status(engine::Ok{});
         if (!result)
             return fail(name, QString::fromStdString(result.error()));
-        if (!written)
-            return fail(name, QString::fromStdString(written.error()));
+        // --out holds the complete results of the runs, read back from the project: rows of an
+        // earlier, killed or finished process included, not only those computed now.
+        if (!outDir.isEmpty())
+            if (auto written = writeRunsAsCsv(parser.value(project).toStdString(), result->runIds, params.dataset,
+                                              outDir.toStdString());
+                !written)
+                return fail(name, QString::fromStdString(written.error()));
         summary = result->summary;
         skippedImages = result->skipped;
         computed = result->imagesComputed;
@@ -204,8 +210,9 @@ int runMeasure(const QStringList& arguments)
         std::fprintf(stderr, "project %s: runs %s; %lld images already done\n", qPrintable(parser.value(project)),
                      qPrintable(ids.join(", ")), static_cast<long long>(result->imagesAlreadyDone));
     } else {
-        auto result = runMeasures(params, csv.get(), /*keepTables=*/true, progress, CancelToken());
-        auto written = csv->finish();
+        CsvMeasureSink csv(outDir.toStdString(), params.dataset);
+        auto result = runMeasures(params, &csv, /*keepTables=*/true, progress, CancelToken());
+        auto written = csv.finish();
         if (!result)
             return fail(name, QString::fromStdString(result.error()));
         if (!written)
@@ -259,10 +266,12 @@ int runMeasure(const QStringList& arguments)
                               QString::fromStdString(engine::torchVersion()))},
     };
     summary["scorecard"] = scorecard(summary);
-    QFile summaryFile(QDir(outDir).filePath(QStringLiteral("summary.json")));
-    if (!summaryFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || summaryFile.write(QJsonDocument(summary).toJson()) < 0 || !summaryFile.flush())
-        return fail(name, QStringLiteral("cannot write %1").arg(summaryFile.fileName()));
+    // Written beside its name and renamed, so a full disk leaves no truncated summary behind.
+    QSaveFile summaryFile(QDir(outDir).filePath(QStringLiteral("summary.json")));
+    const QByteArray summaryText = QJsonDocument(summary).toJson();
+    if (!summaryFile.open(QIODevice::WriteOnly) || summaryFile.write(summaryText) != summaryText.size()
+        || !summaryFile.commit())
+        return fail(name, QStringLiteral("cannot write %1: %2").arg(summaryFile.fileName(), summaryFile.errorString()));
     std::fprintf(stderr, "results in %s\n", qPrintable(outDir));
     return 0;
 }

@@ -50,8 +50,8 @@ void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::strin
     auto& file = m_files[measure];
     const auto keys = keyColumns(measure);
     if (!file) {
-        file = std::make_unique<QFile>(QString::fromStdString(pathOf(measure)));
-        if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        file = std::make_unique<QSaveFile>(QString::fromStdString(pathOf(measure)));
+        if (!file->open(QIODevice::WriteOnly)) {
             if (m_error.empty())
                 m_error = "cannot write " + pathOf(measure) + ": " + file->errorString().toStdString();
             return;
@@ -86,10 +86,14 @@ void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::strin
 engine::Status CsvMeasureSink::finish()
 {
     for (auto& [measure, file] : m_files) {
-        if (file->isOpen() && (!file->flush() || file->error() != QFileDevice::NoError) && m_error.empty())
+        if (!m_error.empty()) {
+            file->cancelWriting();
+            continue;
+        }
+        if (file->isOpen() && !file->commit())
             m_error = "cannot write " + pathOf(measure) + ": " + file->errorString().toStdString();
-        file->close();
     }
+    m_files.clear();
     if (!m_error.empty())
         return engine::Error{m_error};
     return engine::Ok{};

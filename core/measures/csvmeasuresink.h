@@ -5,7 +5,7 @@
 #include "dataset/dataset.h"
 #include "measures/measuretable.h"
 
-#include <QFile>
+#include <QSaveFile>
 
 #include <map>
 #include <memory>
@@ -18,8 +18,9 @@ namespace saliscope {
 std::string measureCsvPath(const std::string& directory, MeasureKind measure);
 
 /// Streams each measure's per-image rows into DIR/<measure>.csv as batches finish, with the
-/// image path and label in front. Memory stays bounded by one batch. Not thread-safe: the
-/// run calls it from one thread.
+/// image path and label in front. Memory stays bounded by one batch. Each file is written
+/// beside its final name and renamed by finish() (QSaveFile): a failed or killed run leaves no
+/// partial CSV. Not thread-safe: the run calls it from one thread.
 class CsvMeasureSink final : public MeasureSink {
 public:
     /// `dataset` must outlive the sink.
@@ -29,7 +30,8 @@ public:
     void rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
                    const std::vector<MeasureRow>& rows) override;
 
-    /// Flushes and closes every file; an Error names a file that could not be written.
+    /// Commits every file under its name; an Error names a file that could not be written
+    /// (then no file of this sink is left half written).
     engine::Status finish();
     /// The CSV file of a measure ("" before its first rows).
     std::string pathOf(MeasureKind measure) const;
@@ -40,7 +42,7 @@ public:
 private:
     std::string m_directory;
     const Dataset& m_dataset;
-    std::map<MeasureKind, std::unique_ptr<QFile>> m_files;
+    std::map<MeasureKind, std::unique_ptr<QSaveFile>> m_files;
     std::string m_error;
 };
 

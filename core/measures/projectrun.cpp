@@ -7,6 +7,7 @@
 #include "dataset/imagecache.h"
 #include "engine/model.h"
 #include "engine/runtime.h"
+#include "measures/csvmeasuresink.h"
 #include "measures/measuresummary.h"
 #include "measures/projectrunplan.h"
 #include "store/projectstore.h"
@@ -185,6 +186,35 @@ engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::
     if (!tables)
         return Error{tables.error()};
     return summarizeMeasures(tables.value(), settings, families);
+}
+
+engine::Status writeRunsAsCsv(const std::string& projectPath, const std::map<MeasureKind, std::int64_t>& runIds,
+                              const Dataset& dataset, const std::string& directory)
+{
+    auto opened = ProjectStore::open(projectPath, ProjectOpenMode::ReadOnly);
+    if (!opened)
+        return Error{opened.error()};
+    const ProjectStore& store = *opened.value();
+    CsvMeasureSink csv(directory, dataset);
+    for (const auto& [kind, runId] : runIds) {
+        auto columns = store.resultColumns(runId);
+        if (!columns)
+            return Error{columns.error()};
+        auto stored = store.results(runId);
+        if (!stored)
+            return Error{stored.error()};
+        std::vector<MeasureRow> rows;
+        rows.reserve(stored->size());
+        for (auto& row : stored.value()) {
+            if (row.position < 0 || std::size_t(row.position) >= dataset.records.size())
+                return Error{"the project " + projectPath + " holds a row of run " + std::to_string(runId)
+                             + " for image position " + std::to_string(row.position) + ", outside its dataset of "
+                             + std::to_string(dataset.records.size()) + " images"};
+            rows.push_back({row.position, std::move(row.model), std::move(row.variant), std::move(row.values)});
+        }
+        csv.rowsReady(kind, columns.value(), rows);
+    }
+    return csv.finish();
 }
 
 } // namespace saliscope

@@ -52,6 +52,12 @@ engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, c
                                                       const Shard& shard, MeasureSink* extraSink,
                                                       ProgressSink& progress, const CancelToken& cancel);
 
+/// Writes DIRECTORY/<measure>.csv for each of `runIds` from every row the project holds for it
+/// (this process's, a killed earlier one's and a finished earlier run's alike), in the format of
+/// CsvMeasureSink; `dataset` is the one the runs were made on (row positions index it).
+engine::Status writeRunsAsCsv(const std::string& projectPath, const std::map<MeasureKind, std::int64_t>& runIds,
+                              const Dataset& dataset, const std::string& directory);
+
 class ProjectStore;
 
 /// The summary of a set of runs (one per measure, same parameters) from their stored rows,

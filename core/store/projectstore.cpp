@@ -424,6 +424,8 @@ Result<std::vector<StoredDataset>> ProjectStore::datasets() const
     while (query.next())
         list.push_back({query.value(0).toLongLong(), resolvedPath(s(query.value(1)), m_path), s(query.value(2)),
                         query.value(3).toLongLong(), s(query.value(4)), s(query.value(5))});
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
 
@@ -441,6 +443,8 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
         list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
                         resolvedPath(s(query.value(3)), m_path), query.value(4).toInt(), s(query.value(5)),
                         resolvedPath(s(query.value(6)), m_path), s(query.value(7)), s(query.value(8))});
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
 
@@ -488,6 +492,8 @@ Result<std::vector<StoredModel>> ProjectStore::models() const
     while (query.next())
         list.push_back({query.value(0).toLongLong(), s(query.value(1)), s(query.value(2)), s(query.value(3)),
                         s(query.value(4)), s(query.value(5))});
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
 
@@ -536,6 +542,8 @@ Result<std::vector<StoredFamily>> ProjectStore::families() const
         if (!query.value(2).isNull())
             list.back().modelIds.push_back(query.value(2).toLongLong());
     }
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
 
@@ -638,6 +646,8 @@ Result<std::vector<StoredMap>> ProjectStore::maps() const
                         query.value(4).toInt(), query.value(5).toInt() != 0,
                         std::vector<std::uint8_t>(pixels.begin(), pixels.end())});
     }
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
 
@@ -731,6 +741,8 @@ Result<std::vector<StoredRun>> ProjectStore::runs() const
     std::vector<StoredRun> list;
     while (query.next())
         list.push_back(runFrom(query));
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
 
@@ -787,11 +799,40 @@ Result<std::vector<std::string>> ProjectStore::resultColumns(std::int64_t runId)
     std::vector<std::string> names;
     while (query.next())
         names.push_back(s(query.value(0)));
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return names;
 }
 
+namespace {
+
+/// Rows whose values do not match their run's columns, counted while a run is read.
+struct DamagedRows final {
+    std::int64_t count = 0;
+    std::string first;  ///< "image I, model M"
+
+    void add(const QString& image, const QString& model, std::size_t bytes, std::size_t columns)
+    {
+        if (count++ == 0)
+            first = "image " + image.toStdString() + ", model " + model.toStdString() + ": "
+                + std::to_string(bytes) + " bytes where " + std::to_string(columns) + " values take "
+                + std::to_string(columns * sizeof(double));
+    }
+    std::string describe(const std::string& project, std::int64_t runId) const
+    {
+        return "the project " + project + " is damaged: run " + std::to_string(runId) + " has " + std::to_string(count)
+            + " result row(s) that do not match its columns (first: " + first + ")";
+    }
+};
+
+} // namespace
+
 Result<std::vector<StoredResult>> ProjectStore::results(std::int64_t runId) const
 {
+    auto columns = resultColumns(runId);
+    if (!columns)
+        return Error{columns.error()};
+    const std::size_t expectedBytes = columns->size() * sizeof(double);
     QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT r.image_id, i.position, r.model, r.variant, r.vals FROM results r"
@@ -801,11 +842,23 @@ Result<std::vector<StoredResult>> ProjectStore::results(std::int64_t runId) cons
     if (auto ok = StoreSchema::execute(query, "cannot read results"); !ok)
         return Error{ok.error()};
     std::vector<StoredResult> list;
+    DamagedRows damaged;
     while (query.next()) {
         const QByteArray blob = query.value(4).toByteArray();
+        if (std::size_t(blob.size()) != expectedBytes) {
+            damaged.add(QString::number(query.value(1).toLongLong()), query.value(2).toString(), std::size_t(blob.size()),
+                        columns->size());
+            continue;
+        }
         list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), s(query.value(2)), s(query.value(3)),
                         unpackValues(blob.constData(), std::size_t(blob.size()))});
     }
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "cannot read the results of run " + std::to_string(runId)
+                                                                  + " of " + m_path)};
+    if (damaged.count > 0)
+        return Error{damaged.describe(m_path, runId)
+                     + "; `saliscope-cli export` writes the rows that can be read"};
     return list;
 }
 
@@ -822,6 +875,8 @@ Result<std::vector<std::int64_t>> ProjectStore::completedImages(std::int64_t run
     std::vector<std::int64_t> positions;
     while (query.next())
         positions.push_back(query.value(0).toLongLong());
+    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return positions;
 }
 
@@ -872,19 +927,29 @@ Status ProjectStore::exportRunCsv(std::int64_t runId, const std::string& csvPath
     for (const std::string& column : columns.value())
         line += "," + csvField(column);
     file.write((line + "\n").c_str());
+    const std::size_t expectedBytes = columns->size() * sizeof(double);
+    DamagedRows damaged;
     while (query.next()) {
+        const QByteArray blob = query.value(6).toByteArray();
+        if (std::size_t(blob.size()) != expectedBytes) {
+            damaged.add(query.value(0).toString(), query.value(4).toString(), std::size_t(blob.size()), columns->size());
+            continue;
+        }
         line = csvField(s(query.value(0))) + "," + std::to_string(query.value(1).toInt()) + "," +
                csvField(s(query.value(2))) + "," + s(query.value(3)) + "," + csvField(s(query.value(4))) + "," +
                csvField(s(query.value(5)));
-        const QByteArray blob = query.value(6).toByteArray();
         for (double value : unpackValues(blob.constData(), std::size_t(blob.size())))
             line += "," + shortestNumber(value);
         line += "\n";
         if (file.write(line.data(), qint64(line.size())) != qint64(line.size()))
             return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};
     }
+    if (query.lastError().isValid())
+        return Error{StoreSchema::describe(query.lastError(), "cannot read the results of run " + std::to_string(runId))};
     if (!file.commit())
         return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};
+    if (damaged.count > 0)
+        return Error{damaged.describe(m_path, runId) + "; " + csvPath + " holds the other rows"};
     return Ok{};
 }
 

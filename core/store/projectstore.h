@@ -114,7 +114,8 @@ public:
     /// failure is kept (StoreMeasureSink::status()). The sink must not outlive this store.
     engine::Result<std::unique_ptr<StoreMeasureSink>> makeSink(std::int64_t runId);
     engine::Result<std::vector<std::string>> resultColumns(std::int64_t runId) const;
-    /// Every stored row of a run, by image position, model and variant.
+    /// Every stored row of a run, by image position, model and variant. A row whose values do
+    /// not match the run's columns (a damaged file) makes this an Error naming it.
     engine::Result<std::vector<StoredResult>> results(std::int64_t runId) const;
     /// Positions of the images that have at least `rowsPerImage` rows in the run: what a resumed
     /// run skips. Rows of one sink call are committed together or not at all.
@@ -124,6 +125,8 @@ public:
 
     /// Writes a run as CSV: image, label, group, content_hash, model, variant, then one column
     /// per value (shortest exact decimal; empty for NaN). Written to a temporary file first.
+    /// Damaged rows (values not matching the columns) are left out and make the result an Error
+    /// that counts them, after the readable rows are written: salvage of a damaged project.
     engine::Status exportRunCsv(std::int64_t runId, const std::string& csvPath) const;
     /// Waits until every queued write is committed; returns the first failure of a sink write.
     engine::Status flush();

@@ -79,6 +79,9 @@ std::string StoreSchema::describe(const QSqlError& error, const std::string& wha
         return what + ": the project is read-only (" + text + ")";
     if (native == "26")
         return what + ": not a Saliscope project (not an SQLite file)";
+    if (native == "11")
+        return what + ": the project file is damaged (" + text
+            + "); `saliscope-cli export` of each run writes what can still be read";
     return what + ": " + text;
 }
 
