@@ -43,7 +43,11 @@ struct TrainParams final {
     int run = -1;                ///< run number written to the metadata; -1 writes the seed
     std::vector<std::string> classNames{"real", "synthetic"};
     int positiveClass = 1;
-    std::string device = "cpu";  ///< "cpu" or "cuda[:N]"; bit-exact determinism is promised on the CPU only
+    /// "cpu" or "cuda[:N]". Bit-exact determinism is promised on the CPU only, for a given thread
+    /// count and kind of CPU: oneDNN, OpenBLAS and ATen choose their kernels by instruction set
+    /// (ONEDNN_MAX_CPU_ISA, OPENBLAS_CORETYPE and ATEN_CPU_CAPABILITY emulate another), and
+    /// those round differently, so another CPU trains another, equally trained, model.
+    std::string device = "cpu";
 };
 
 /// "xent" or "cyborg".
@@ -94,8 +98,8 @@ public:
 /// normalised by the caller of the model as the engine does). CYBORG's CAM term uses the predicted
 /// class's CAM, `sum_k W[c,k] A_k` (see rectifiedCamInLoss), differentiable in activations and head
 /// weights, against the annotation area-averaged to the map size, both min-max normalised per image; images without annotation
-/// contribute only alpha * cross-entropy. Deterministic on the CPU for a given seed and thread
-/// count. Errors (bad inputs, LibTorch failures, an unwritable path, cancellation) are returned.
+/// contribute only alpha * cross-entropy. Deterministic on the CPU for a given seed, thread
+/// count and kind of CPU (see TrainParams::device). Errors (bad inputs, LibTorch failures, an unwritable path, cancellation) are returned.
 Result<TrainReport> trainModel(const TrainParams& params, const std::vector<TrainingImage>& train,
                                const std::vector<TrainingImage>& validation, const std::string& outputPath,
                                TrainProgress& progress);
