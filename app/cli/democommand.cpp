@@ -25,7 +25,7 @@ int runDemo(const QStringList& arguments)
     const QCommandLineOption images(QStringLiteral("images-per-class"), QStringLiteral("Images per class."),
                                     QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Training epochs."), QStringLiteral("E"),
-                                    QStringLiteral("20"));
+                                    QString::number(DemoParams{}.epochs));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the dataset and the runs."),
                                   QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),

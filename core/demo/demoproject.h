@@ -16,14 +16,17 @@ namespace saliscope {
 
 /// The built-in demo, as the paper validated its measures: two families of small detectors
 /// trained on the demo faces, one with cross-entropy ("xent") and one guided by the human
-/// annotations (CYBORG), measured and compared. Defaults fit 10 minutes on 2 cores.
+/// annotations (CYBORG), measured and compared. Defaults take about 11 minutes on 2 idle cores.
 struct DemoParams final {
     std::string outputDirectory;
     int runsPerFamily = 5;
     int imagesPerClass = 1000;        ///< per class before the train/test split (3/4 train)
     int measureImagesPerClass = 50;   ///< test images per class the five measures run on
     int imageSize = 112;
-    int epochs = 20;
+    /// CYBORG runs learn slowly (test accuracy ~0.70 for about ten epochs, then they take off) and
+    /// were still climbing at 20 epochs, a family mean of 0.90 right at the claim; 30 lets both
+    /// families settle above it on every CPU kernel path tried (tests/demo/tst_democlaims).
+    int epochs = 30;
     int parallelTrainings = 2;        ///< models trained at once, one LibTorch thread each
     double cyborgAlpha = 0.5;
     std::uint64_t seed = 1;
