@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The measures' maths as batched tensor operations on a model's device (MEASURES.md). Values stay
+// The measures' maths as batched tensor operations on a model's device (docs/measures.md). Values stay
 // on the device between calls; fetch() brings the per-image scalars of a batch back in one copy.
 // Each operation matches its per-image CPU counterpart (entropy.h, ssim.h, cammaps.h, imageops.h,
 // degradation.h); tst_devicemeasures states how closely. No LibTorch type appears here.

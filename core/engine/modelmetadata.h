@@ -11,7 +11,7 @@
 namespace saliscope::engine {
 
 /// What Saliscope needs to know about a classifier beyond its weights; travels inside the
-/// TorchScript archive as the extra file `saliscope.json`. Defaults follow MEASURES.md.
+/// TorchScript archive as the extra file `saliscope.json`. Defaults follow docs/measures.md.
 struct ModelMetadata final {
     int inputWidth = 224;
     int inputHeight = 224;

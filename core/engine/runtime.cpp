@@ -35,7 +35,7 @@ std::string configureAllocator()
     if (choice && std::strcmp(choice, "system") == 0)
         return "system";
 #if defined(__GLIBC__)
-    // Measured with saliscope-bench (README, Performance): DenseNet-121 batches of 16 spent most
+    // Measured with saliscope-bench (docs/performance.md): DenseNet-121 batches of 16 spent most
     // of their time in page faults on memory that glibc had just returned to the system.
     mallopt(M_MMAP_MAX, 0);                   // large blocks come from the heap, which is reused
     mallopt(M_TRIM_THRESHOLD, 1 << 30);       // keep up to 1 GiB of free heap top

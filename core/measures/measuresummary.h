@@ -15,7 +15,7 @@
 
 namespace saliscope {
 
-/// The aggregates MEASURES.md lists, computed from a run's per-image tables (so they can be
+/// The aggregates docs/measures.md lists, computed from a run's per-image tables (so they can be
 /// recomputed from stored rows after a resume or a merge): per model accuracy, ROC AUC,
 /// confusion matrix, and for each measure its summary statistics, histograms and curves; per
 /// family the stability distribution and the K x K mean-SSIM matrix. Labels come from the

@@ -4,8 +4,8 @@
 """The paper's measure pipeline, one image at a time, as the authors' scripts run it.
 
 A reference for `saliscope-bench reference`: the same work as `saliscope-cli measure`, done
-the way the published scripts do it (Crum et al. 2023; definitions in the design notes'
-MEASURES.md) with the libraries they used -- PyTorch with autograd through the whole network
+the way the published scripts do it (Crum et al. 2023; definitions in
+docs/measures.md) with the libraries they used -- PyTorch with autograd through the whole network
 and a Grad-CAM read from a hook on the CAM layer's output (torchcam 0.3.2 semantics), Pillow
 for resizing, scikit-image for entropy, SSIM and salt-and-pepper noise, SciPy's Gaussian
 filter for the salience-guided blur -- with no batching: every image is read from disk,
@@ -155,7 +155,7 @@ def transforms(size):
 
 
 def degrade(image, guide):
-    """Salience-guided blur of MEASURES.md (e): scipy's uint8 Gaussian filter, one sigma per level."""
+    """Salience-guided blur of docs/measures.md (e): scipy's uint8 Gaussian filter, one sigma per level."""
     g = scipy.ndimage.gaussian_filter(guide, sigma=GUIDE_SIGMA)
     if g.max() == 0:
         return image.copy()

@@ -21,7 +21,7 @@ namespace saliscope::ui {
 class ProjectSession;
 
 /// "Run measures": the measures (with what each shows), the models and families of the project,
-/// the dataset, every measure parameter (MEASURES.md defaults, explained in tooltips, reset to
+/// the dataset, every measure parameter (docs/measures.md defaults, explained in tooltips, reset to
 /// defaults), the device and batch size, and a live estimate of the work ("N images x M models
 /// -> K forward passes"). Run queues the run on the MeasureQueue and closes; a refused run
 /// keeps the dialog open with the reason.
@@ -46,7 +46,7 @@ public:
     void setDataset(std::int64_t datasetId);
     /// Sets a parameter's text field, as a user would type it.
     void setParameterText(const QString& key, const QString& text);
-    /// Puts every parameter back to its MEASURES.md default.
+    /// Puts every parameter back to its docs/measures.md default.
     void resetParameters();
     QStandardItemModel* modelsList() const { return m_models; }
 

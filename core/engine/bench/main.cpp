@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-bench: images/s of the forward pass and of Grad-CAM for one model, batch size,
-// precision and device. Figures belong in the README with the machine named.
+// precision and device. Figures belong in docs/performance.md with the machine named.
 
 #include "engine/model.h"
 #include "engine/runtime.h"

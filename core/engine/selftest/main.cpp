@@ -165,7 +165,7 @@ int main(int argc, char** argv)
             upscaledMismatches += upscaled.pixels[k] != expectedUpscaled[k];
     }
     // Strict float32 must reproduce the reference; reduced precisions are held to the closeness
-    // measured on an H100 (README), with any 8-bit map differences reported, not failed.
+    // measured on an H100 (docs/performance.md), with any 8-bit map differences reported, not failed.
     const bool strict = *precision == Precision::Float32;
     const double tolerance = strict ? 1e-5 : *precision == Precision::BFloat16 ? 1e-1 : 1e-2;
     const bool pass = classMismatches == 0 && worstCam <= tolerance && (!strict || smallUnexplained == 0)
