@@ -121,7 +121,10 @@ private slots:
         auto store = ProjectStore::open(project, ProjectOpenMode::ReadOnly);
         QVERIFY(store.ok());
         QCOMPARE(store.value()->integrityCheck().value(), std::string("ok"));
-        for (const auto& run : store.value()->runs().value())
+        // The Result must outlive the loop: runs().value() on the temporary would dangle (ASan).
+        const auto runs = store.value()->runs();
+        QVERIFY(runs.ok());
+        for (const auto& run : runs.value())
             QCOMPARE(run.status, RunStatus::Finished);
     }
 
