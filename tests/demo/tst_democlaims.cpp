@@ -4,6 +4,14 @@
 // accurate, and the CYBORG family's salience is more focused, more stable across training
 // runs and closer to the human annotations than the cross-entropy family's. Runs the full
 // demo with its defaults (reused when the folder already holds it).
+//
+// Training is deterministic on one CPU, not across CPUs: oneDNN, OpenBLAS and ATen pick their
+// kernels by instruction set and round differently, so another machine trains other models
+// (ONEDNN_MAX_CPU_ISA, OPENBLAS_CORETYPE and ATEN_CPU_CAPABILITY emulate other CPUs; each
+// changes a run's weights within one epoch). The claims must hold with a margin wider than the
+// spread between kernel paths. Figures below: "here" is this machine's own path (oneDNN
+// AVX-512, OpenBLAS Haswell, ATen AVX2), "emulated" ONEDNN_MAX_CPU_ISA=AVX2
+// OPENBLAS_CORETYPE=SkylakeX ATEN_CPU_CAPABILITY=avx512.
 
 #include "demo/demoproject.h"
 #include "engine/runtime.h"
@@ -38,27 +46,44 @@ private slots:
 
     void bothFamiliesAreAccurate()
     {
-        // Mean accuracy of each family's runs on the whole test split (0.912 and 0.900 here).
-        QVERIFY2(m_result.families.at("xent").accuracy >= 0.9, "xent family below 90% test accuracy");
-        QVERIFY2(m_result.families.at("cyborg").accuracy >= 0.9, "cyborg family below 90% test accuracy");
+        // Mean accuracy of each family's runs on the whole test split: xent 0.941 and CYBORG
+        // 0.937 here (single runs 0.920 to 0.960), 0.948 and 0.931 emulated (0.908 to 0.960).
+        for (const char* family : {"xent", "cyborg"}) {
+            const double accuracy = m_result.families.at(family).accuracy;
+            QVERIFY2(accuracy >= 0.9, qPrintable(QStringLiteral("%1 family at %2 test accuracy, below 0.90")
+                                                     .arg(QLatin1String(family))
+                                                     .arg(accuracy, 0, 'f', 4)));
+        }
     }
 
     void cyborgSalienceIsMoreFocused()
     {
         // Does not reproduce on the demo: CYBORG's maps follow the human annotations, which on
-        // real faces cover eyes, nose and mouth (several regions), so their entropy is slightly
-        // higher (0.722 against 0.718). An XPASS here means it now holds: remove the expectation.
-        QEXPECT_FAIL("", "CYBORG 0.722 vs xent 0.718 mean normalised entropy", Continue);
-        QVERIFY(m_result.families.at("cyborg").entropy < m_result.families.at("xent").entropy);
+        // real faces cover eyes, nose and mouth (several regions), so their entropy is not lower
+        // (0.715 against 0.699 here, 0.708 against 0.711 emulated; 0.722/0.718 and 0.732/0.712
+        // after 20 epochs). The gap moves by 0.02 between kernel paths, so only a lead of more than
+        // that counts as more focused. An XPASS here means it now holds: remove the expectation.
+        const double cyborg = m_result.families.at("cyborg").entropy;
+        const double xent = m_result.families.at("xent").entropy;
+        const QByteArray figures = QStringLiteral("CYBORG %1 vs xent %2 mean normalised entropy")
+                                       .arg(cyborg, 0, 'f', 3)
+                                       .arg(xent, 0, 'f', 3)
+                                       .toUtf8();
+        QEXPECT_FAIL("", figures.constData(), Continue);
+        QVERIFY(cyborg < xent - 0.02);
     }
 
     void cyborgSalienceIsMoreStableAcrossRuns()
     {
+        // Mean pairwise SSIM of the runs' maps (CYBORG 0.875 against 0.698 here, 0.846
+        // against 0.717 emulated).
         QVERIFY(m_result.families.at("cyborg").stability > m_result.families.at("xent").stability);
     }
 
     void cyborgSalienceFollowsTheAnnotations()
     {
+        // Mean share of the salience inside the human annotations (CYBORG 0.428 against 0.270
+        // here, 0.427 against 0.274 emulated).
         QVERIFY(m_result.families.at("cyborg").annotationMass > m_result.families.at("xent").annotationMass);
     }
 
