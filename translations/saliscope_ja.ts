@@ -89,6 +89,10 @@
         <source>bins of the summary histograms over [0, 1]</source>
         <translation>[0, 1] 上の要約ヒストグラムのビン数</translation>
     </message>
+    <message>
+        <source>largest image decoded, in pixels (width x height); larger ones are skipped with the reason; 0: no limit</source>
+        <translation>デコードする画像の最大画素数（幅 × 高さ）。これより大きい画像は理由を示してスキップします。0: 制限なし</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

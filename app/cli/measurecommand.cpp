@@ -221,6 +221,8 @@ int runMeasure(const QStringList& arguments)
         skippedImages = result->skipped;
         computed = result->imagesComputed;
     }
+    // Entries the scan set aside (unreadable files, bad or duplicate manifest rows) count as skipped too.
+    skippedImages.insert(skippedImages.begin(), params.dataset.problems.begin(), params.dataset.problems.end());
     std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped\n", static_cast<long long>(computed),
                  params.models.size(), skippedImages.size());
     if (outDir.isEmpty())

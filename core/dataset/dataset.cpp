@@ -95,6 +95,9 @@ engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& pr
     for (const auto& entry : fs::directory_iterator(source.location, code))
         if (entry.is_directory(code))
             classFolders.push_back(entry.path());
+    if (code)
+        return Error{"cannot read dataset folder " + source.location + ": "
+                     + (code == std::errc::permission_denied ? std::string("permission denied") : code.message())};
     std::sort(classFolders.begin(), classFolders.end());
     std::vector<std::pair<fs::path, int>> labelled;
     for (const auto& folder : classFolders) {
@@ -104,7 +107,7 @@ engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& pr
     }
     if (labelled.empty()) {
         // No class subfolders: every image below is unlabelled.
-        for (const auto& file : collectImageFiles({source.location}, nullptr))
+        for (const auto& file : collectImageFiles({source.location}, nullptr, &dataset.problems))
             dataset.records.push_back({file, UnknownLabel, {}, {}});
     } else {
         for (const auto& folder : classFolders)
@@ -116,7 +119,7 @@ engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& pr
         for (const auto& [folder, label] : labelled) {
             if (cancel.isCancelled())
                 return Error{"cancelled"};
-            for (const auto& file : collectImageFiles({folder.string()}, nullptr))
+            for (const auto& file : collectImageFiles({folder.string()}, nullptr, &dataset.problems))
                 dataset.records.push_back({file, label, {}, {}});
             progress.progress(std::int64_t(dataset.records.size()), std::int64_t(dataset.records.size()));
         }
@@ -133,6 +136,7 @@ engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& 
     Dataset dataset;
     dataset.location = source.location;
     const fs::path base = fs::path(source.location).parent_path();
+    std::map<std::string, int> listedOn;  // path -> line of its first row
     int lineNumber = 0;
     while (!file.atEnd()) {
         if (cancel.isCancelled())
@@ -161,6 +165,13 @@ engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& 
         std::error_code code;
         if (!fs::is_regular_file(path, code)) {
             dataset.problems.emplace_back(path.string(), "listed in the manifest but missing");
+            continue;
+        }
+        const auto [first, isNew] = listedOn.emplace(path.lexically_normal().string(), lineNumber);
+        if (!isNew) {
+            dataset.problems.emplace_back(where, "duplicate row for " + path.lexically_normal().string()
+                                                     + " (first on line " + std::to_string(first->second)
+                                                     + "); counted once");
             continue;
         }
         dataset.records.push_back({path.lexically_normal().string(), label,
@@ -233,6 +244,8 @@ bool Dataset::isLabelled() const
 engine::Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
 {
     std::error_code code;
+    if (!source.annotationFolder.empty() && !fs::is_directory(source.annotationFolder, code))
+        return Error{"no such annotation folder: " + source.annotationFolder};
     if (fs::is_directory(source.location, code))
         return scanFolder(source, progress, cancel);
     if (fs::is_regular_file(source.location, code))

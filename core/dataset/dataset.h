@@ -62,8 +62,10 @@ struct Dataset final {
 /// Lists a dataset's images. A folder's immediate subfolders name the classes (files below them
 /// are found recursively); a folder without class subfolders is an unlabelled dataset. A CSV
 /// manifest has rows `path,label[,group]` (an optional header row; relative paths are relative
-/// to the manifest). Entries that cannot be used are listed in `problems`, never fatal; only a
-/// missing source or an unreadable manifest is an error. Files are not decoded here.
+/// to the manifest). Entries that cannot be used are listed in `problems`, never fatal: files
+/// that are not images Saliscope reads (GIF, text), unreadable subfolders, dangling links and
+/// link loops, bad or duplicate manifest rows (a duplicate is counted once). Only a missing or
+/// unreadable source or manifest, or a missing annotation folder, is an error. Files are not decoded here.
 engine::Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope

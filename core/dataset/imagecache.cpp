@@ -34,26 +34,6 @@ std::uint32_t getU32(const uchar* in)
     return std::uint32_t(in[0]) | std::uint32_t(in[1]) << 8 | std::uint32_t(in[2]) << 16 | std::uint32_t(in[3]) << 24;
 }
 
-/// OpenCV decodes a JPEG cut short without complaint (grey below the cut): its last bytes
-/// must hold the end-of-image marker. PNG and others fail to decode when truncated.
-engine::Status checkComplete(const std::string& path)
-{
-    std::ifstream file(path, std::ios::binary);
-    unsigned char start[2] = {0, 0};
-    if (!file.read(reinterpret_cast<char*>(start), 2) || start[0] != 0xFF || start[1] != 0xD8)
-        return engine::Ok{};
-    file.seekg(0, std::ios::end);
-    const std::streamoff size = file.tellg();
-    const std::streamoff tail = std::min<std::streamoff>(size, 4096);
-    std::string bytes(std::size_t(tail), '\0');
-    file.seekg(size - tail);
-    file.read(bytes.data(), tail);
-    for (std::size_t i = bytes.size(); i-- > 1;)
-        if (static_cast<unsigned char>(bytes[i - 1]) == 0xFF && static_cast<unsigned char>(bytes[i]) == 0xD9)
-            return engine::Ok{};
-    return engine::Error{path + " is truncated (JPEG without its end marker)"};
-}
-
 } // namespace
 
 ImageCache::ImageCache(std::string folder) : m_folder(std::move(folder)) {}
@@ -126,7 +106,8 @@ bool ImageCache::write(const std::string& entry, const engine::ImageU8& image) c
     return true;
 }
 
-engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const std::string& hash, int width, int height)
+engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const std::string& hash, int width, int height,
+                                                std::int64_t maxPixels)
 {
     if (width <= 0 || height <= 0)
         return engine::Error{"invalid cache size " + std::to_string(width) + "x" + std::to_string(height)};
@@ -148,9 +129,7 @@ engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const s
         return engine::Error{current.error()};
     if (current.value() != hash)
         return engine::Error{path + " has changed since it was scanned (content hash differs)"};
-    if (auto complete = checkComplete(path); !complete)
-        return engine::Error{complete.error()};
-    auto input = readModelInput(path, width, height);
+    auto input = readModelInput(path, width, height, maxPixels);  // refuses truncated JPEGs, as Pillow
     if (!input)
         return engine::Error{input.error()};
     engine::ImageU8 resized = std::move(input).value();

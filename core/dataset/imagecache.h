@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "dataset/imageio.h"
 #include "engine/image.h"
 #include "engine/result.h"
 
@@ -37,8 +38,9 @@ public:
     /// Pillow's bilinear filter to width x height, as uint8 HxWx3. A hit reads the cache only.
     /// On a miss the file is hashed again first: a file changed or deleted since the scan is an
     /// error, as are truncated and corrupt images (with the reason). Failing to store an entry
-    /// is not an error (counted in stats()).
-    engine::Result<engine::ImageU8> get(const std::string& path, const std::string& hash, int width, int height);
+    /// is not an error (counted in stats()). `maxPixels` limits decoding as in readImageRgb.
+    engine::Result<engine::ImageU8> get(const std::string& path, const std::string& hash, int width, int height,
+                                        std::int64_t maxPixels = DefaultMaxImagePixels);
 
     /// True when an entry for the key is on disk.
     bool contains(const std::string& hash, int width, int height) const;

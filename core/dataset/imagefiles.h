@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace saliscope {
@@ -14,5 +15,12 @@ bool hasImageExtension(const std::string& path);
 /// kept as given even without an image extension, so the reader can report them.
 /// `missing` receives inputs that do not exist.
 std::vector<std::string> collectImageFiles(const std::vector<std::string>& inputs, std::vector<std::string>* missing);
+
+/// As collectImageFiles, and what a folder walk passes over goes to `problems` as (path, reason):
+/// files that are not images Saliscope reads (GIF, text; hidden files excepted), unreadable
+/// subfolders (permission denied), dangling symbolic links and symbolic link loops. Symbolic
+/// links to folders are followed once (a folder reached twice is a loop).
+std::vector<std::string> collectImageFiles(const std::vector<std::string>& inputs, std::vector<std::string>* missing,
+                                           std::vector<std::pair<std::string, std::string>>* problems);
 
 } // namespace saliscope

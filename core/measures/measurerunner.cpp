@@ -584,19 +584,26 @@ engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, c
                             BatchImage& image)
 {
     const auto& record = params.dataset.records[index];
+    for (const auto& model : models) {
+        const auto classes = int(model.model->metadata().classNames.size());
+        if (record.label != UnknownLabel && (record.label < 0 || record.label >= classes))
+            return Error{record.path + ": label " + std::to_string(record.label) + " is not a class of model "
+                         + model.name + " (classes 0.." + std::to_string(classes - 1) + ")"};
+    }
     const std::string hash = index < params.contentHashes.size() ? params.contentHashes[index] : std::string();
+    const std::int64_t maxPixels = params.settings.maxImagePixels;
     if (params.cache && !hash.empty()) {
         for (const auto& model : models) {
             const auto size = std::make_pair(model.width, model.height);
             if (image.resized.count(size))
                 continue;
-            auto cached = params.cache->get(record.path, hash, model.width, model.height);
+            auto cached = params.cache->get(record.path, hash, model.width, model.height, maxPixels);
             if (!cached)
                 return Error{cached.error()};
             image.resized[size] = std::move(cached).value();
         }
     } else {
-        auto decoded = readImageRgb(record.path);
+        auto decoded = readImageRgb(record.path, maxPixels);
         if (!decoded)
             return Error{decoded.error()};
         for (const auto& model : models) {

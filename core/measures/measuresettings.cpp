@@ -169,6 +169,15 @@ const std::map<std::string, Setter>& setters()
               s.histogramBins = int(n.value());
               return engine::Ok{};
           }}},
+        {"image.max_pixels",
+         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+              bool ok = false;
+              const qlonglong pixels = v.trimmed().toLongLong(&ok);
+              if (!ok || pixels < 0)
+                  return Error{"parameter " + key + " needs a non-negative integer (pixels; 0: no limit)"};
+              s.maxImagePixels = pixels;
+              return engine::Ok{};
+          }}},
     };
     return table;
 }
@@ -209,7 +218,7 @@ QJsonObject MeasureSettings::toJson() const
     // parameters still match (a CLI run with noise.generator=sequential resumes them).
     if (noise.generator != engine::NoiseGenerator::Sequential)
         noiseJson["generator"] = engine::noiseGeneratorName(noise.generator);
-    return QJsonObject{
+    QJsonObject json{
         {"noise", noiseJson},
         {"transforms", QJsonObject{{"shift", transforms.shiftAtReferenceSize},
                                    {"reference_size", transforms.referenceSize}}},
@@ -221,6 +230,10 @@ QJsonObject MeasureSettings::toJson() const
         {"score", score == ScoreKind::Sigmoid ? "sigmoid" : "softmax"},
         {"histogram_bins", histogramBins},
     };
+    // Written only when changed, so runs stored before the key existed still match the defaults.
+    if (maxImagePixels != MeasureSettings().maxImagePixels)
+        json["image"] = QJsonObject{{"max_pixels", QString::number(maxImagePixels)}};
+    return json;
 }
 
 engine::Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& object)
@@ -259,6 +272,9 @@ engine::Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& obj
     if (object.contains("score"))
         assignments.push_back("score=" + object.value("score").toString().toStdString());
     numberAssignment(object, "histogram_bins", "histogram.bins");
+    const auto image = object.value("image").toObject();
+    if (image.contains("max_pixels"))
+        assignments.push_back("image.max_pixels=" + image.value("max_pixels").toString().toStdString());
     for (const auto& assignment : assignments)
         if (auto status = settings.set(assignment); !status)
             return Error{status.error()};
@@ -284,6 +300,7 @@ const std::vector<MeasureParameter>& measureParameters()
         {"ssim.k2", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM stabilising constant K2")},
         {"score", QT_TRANSLATE_NOOP("MeasureParameter", "synthetic score: sigmoid of the positive logit (paper) or softmax probability"), {"sigmoid", "softmax"}},
         {"histogram.bins", QT_TRANSLATE_NOOP("MeasureParameter", "bins of the summary histograms over [0, 1]")},
+        {"image.max_pixels", QT_TRANSLATE_NOOP("MeasureParameter", "largest image decoded, in pixels (width x height); larger ones are skipped with the reason; 0: no limit")},
     };
     return parameters;
 }
@@ -319,6 +336,8 @@ std::string MeasureSettings::value(const std::string& key) const
         text = score == ScoreKind::Sigmoid ? QStringLiteral("sigmoid") : QStringLiteral("softmax");
     else if (key == "histogram.bins")
         text = QString::number(histogramBins);
+    else if (key == "image.max_pixels")
+        text = QString::number(maxImagePixels);
     return text.toStdString();
 }
 

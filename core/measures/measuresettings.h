@@ -9,6 +9,7 @@
 
 #include <QJsonObject>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct MeasureParameter final {
     std::vector<std::string> choices;  ///< every value set() accepts, when it is one of a few names
 };
 
-/// Every key set() accepts, in display order (noise, transforms, degradation, SSIM, score, bins).
+/// Every key set() accepts, in display order (noise, transforms, degradation, SSIM, score, bins, image).
 const std::vector<MeasureParameter>& measureParameters();
 
 /// Which number is an image's "synthetic" score: the paper's sigmoid of the positive logit, or
@@ -37,6 +38,9 @@ struct MeasureSettings final {
     engine::SsimParams ssim;
     ScoreKind score = ScoreKind::Sigmoid;
     int histogramBins = 20;  ///< bins of the summary histograms over [0, 1]
+    /// Images with more pixels (width x height, read from the file's header) are skipped before
+    /// decoding, with the reason; 0: no limit. The default is DefaultMaxImagePixels (64 megapixels).
+    std::int64_t maxImagePixels = 64'000'000;
 
     /// Sets one parameter from `key=value` text (the CLI's --set), e.g. "noise.levels=0,0.1,0.5",
     /// "noise.seed=7", "degradation.sigma_max=8", "score=softmax". Errors name the key.

@@ -4,8 +4,11 @@
 // runs. The only acceptable outcomes are a correct result or a one-line error naming the file;
 // never a crash, never a silently partial answer.
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <functional>
 
 namespace {
 
@@ -59,6 +64,13 @@ int csvRows(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return -1;
     return int(QString::fromUtf8(file.readAll()).trimmed().split('\n').size()) - 1;
+}
+
+/// A file's bytes; empty when it cannot be read.
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -158,6 +170,112 @@ private slots:
         QFile summary(finished + "/summary.json");
         QVERIFY(summary.open(QIODevice::ReadOnly));
         QVERIFY(!QJsonDocument::fromJson(summary.readAll()).isNull());
+    }
+
+    void hostileImagesAreSkippedWithReasons()
+    {
+        // Issue 19, item 8: a truncated JPEG was measured as if whole, a GIF and a dangling link
+        // vanished, a huge image decoded without limit. Each is skipped or listed with a one-line
+        // reason naming it, counted among the skipped, and the whole images are measured.
+        const QString data = m_dir.filePath("hostile");
+        QDir(data).mkpath("real");
+        QDir(data).mkpath("fake");
+        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), data + "/real/ffhq_00001.png"));
+        QVERIFY(QFile::copy(reference("faces/stylegan2_000700.png"), data + "/fake/stylegan2_000700.png"));
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && QImage(reference("faces/stylegan1_000700.png")).save(&buffer, "JPEG", 90));
+        QFile cut(data + "/fake/cut.jpg");
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(jpeg.left(jpeg.size() / 2));
+        cut.close();
+        QFile gif(data + "/fake/dot.gif");
+        QVERIFY(gif.open(QIODevice::WriteOnly));
+        gif.write(QByteArray("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00"
+                             "\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
+                             43));
+        gif.close();
+        QVERIFY(QFile::link(data + "/real/moved-away.png", data + "/real/dangling.png"));
+        QImage big(1000, 1000, QImage::Format_Mono);  // 1 megapixel, a few KB as PNG
+        big.fill(0);
+        QVERIFY(big.save(data + "/real/big.png"));
+
+        const QString out = m_dir.filePath("hostile-out");
+        const Run run = cli({"measure", "entropy", "--dataset", data, "--model", reference("models/tiny_densenet.pt"),
+                             "--set", "image.max_pixels=100000", "--out", out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("2 images measured with 1 models, 4 skipped"), qPrintable(run.err));
+        const QJsonObject summary = QJsonDocument::fromJson(fileBytes(out + "/summary.json")).object();
+        QMap<QString, QString> skipped;
+        for (const auto& entry : summary.value("run").toObject().value("skipped").toArray())
+            skipped[QFileInfo(entry.toObject().value("image").toString()).fileName()] =
+                entry.toObject().value("reason").toString();
+        QCOMPARE(skipped.keys(), (QStringList{"big.png", "cut.jpg", "dangling.png", "dot.gif"}));
+        QVERIFY2(skipped["cut.jpg"].contains("cut.jpg is a truncated or damaged JPEG"), qPrintable(skipped["cut.jpg"]));
+        QVERIFY2(skipped["dot.gif"].startsWith("not an image Saliscope reads (.gif"), qPrintable(skipped["dot.gif"]));
+        QCOMPARE(skipped["dangling.png"], "dangling symbolic link (its target does not exist)");
+        QVERIFY2(skipped["big.png"].contains("big.png is 1000 x 1000 pixels, more than the decoding limit of 100000"),
+                 qPrintable(skipped["big.png"]));
+        QCOMPARE(csvRows(out + "/entropy.csv"), 2);
+        for (const QString& name : skipped.keys())  // each named on standard error, one line each
+            QVERIFY2(run.err.contains(name), qPrintable(name));
+
+        const Run listed = cli({"measure", "--list-parameters"});
+        QVERIFY2(listed.out.contains("image.max_pixels=64000000"), qPrintable(listed.out + listed.err));
+        const Run bad = cli({"measure", "entropy", "--dataset", data, "--model", reference("models/tiny_densenet.pt"),
+                             "--set", "image.max_pixels=lots"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("image.max_pixels"), qPrintable(bad.err));
+    }
+
+    void manifestLabelsOutsideTheModelAndDuplicatesAreSkipped()
+    {
+        // A label 7 for a two-class model was accepted (a 3x3 confusion matrix), and a duplicate
+        // row was measured twice without a word. Both are skipped with the row or file named.
+        const QString manifest = m_dir.filePath("labels.csv");
+        QFile file(manifest);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("path,label\n%1,0\n%2,1\n%1,0\n%3,7\n")
+                       .arg(reference("faces/ffhq_00001.png"), reference("faces/stylegan1_000700.png"),
+                            reference("faces/stylegan2_000700.png"))
+                       .toUtf8());
+        file.close();
+        const QString out = m_dir.filePath("labels-out");
+        const Run run = cli({"measure", "entropy", "--dataset", manifest, "--model", reference("models/tiny_densenet.pt"),
+                             "--out", out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("2 images measured with 1 models, 2 skipped"), qPrintable(run.err));
+        QVERIFY2(run.err.contains("labels.csv:4: duplicate row for"), qPrintable(run.err));
+        QVERIFY2(run.err.contains("stylegan2_000700.png: label 7 is not a class of model tiny_densenet (classes 0..1)"),
+                 qPrintable(run.err));
+        const QJsonObject summary = QJsonDocument::fromJson(fileBytes(out + "/summary.json")).object();
+        QCOMPARE(summary.value("run").toObject().value("skipped").toArray().size(), 2);
+        int matrices = 0;
+        std::function<void(const QJsonValue&)> visit = [&](const QJsonValue& value) {
+            const QJsonObject object = value.toObject();
+            if (object.contains("rows_true_columns_predicted")) {
+                ++matrices;
+                QCOMPARE(object.value("classes").toArray(), (QJsonArray{0, 1}));
+                QCOMPARE(object.value("rows_true_columns_predicted").toArray().size(), 2);
+            }
+            for (const auto& child : object)
+                visit(child);
+            for (const auto& item : value.toArray())
+                visit(item);
+        };
+        visit(summary);
+        QVERIFY(matrices > 0);
+    }
+
+    void missingAnnotationFolderIsAnError()
+    {
+        const Run run = cli({"measure", "entropy", "--dataset", m_dir.filePath("data"), "--model",
+                             reference("models/tiny_densenet.pt"), "--annotations", m_dir.filePath("no-annotations"),
+                             "--out", m_dir.filePath("annotations-out")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.trimmed() == "saliscope-cli measure: no such annotation folder: " + m_dir.filePath("no-annotations"),
+                 qPrintable(run.err));
+        QVERIFY(!QFile::exists(m_dir.filePath("annotations-out/summary.json")));
     }
 
 private:

@@ -61,7 +61,7 @@ private slots:
         QCOMPARE(dataset->classCounts().at(0), 2);
         QCOMPARE(dataset->classCounts().at(1), 1);
         QVERIFY(dataset->isLabelled());
-        QCOMPARE(int(dataset->problems.size()), 2);  // the unknown folder and the stray image
+        QCOMPARE(int(dataset->problems.size()), 3);  // the unknown folder, the stray image and readme.txt
     }
 
     void customMapping()
@@ -116,6 +116,72 @@ private slots:
         QCOMPARE(int(dataset->problems.size()), 3);
         QVERIFY(dataset->problems[0].second.find("missing") != std::string::npos);
         QVERIFY(dataset->problems[1].second.find("unicorn") != std::string::npos);
+    }
+
+    void passedOverFilesAreListed()
+    {
+        // GIFs, other files, dangling links and link loops vanished without a word; each is a
+        // problem naming the file. Hidden files stay quiet; a linked folder is followed once.
+        QTemporaryDir dir;
+        writeImage(dir.filePath("real/a.png"));
+        writeImage(dir.filePath("fake/b.png"));
+        writeImage(dir.filePath("elsewhere/c.png"));
+        writeText(dir.filePath("fake/anim.gif"), "GIF89a");
+        writeText(dir.filePath("fake/notes.txt"), "notes");
+        writeText(dir.filePath("fake/.DS_Store"), "x");
+        QVERIFY(QFile::link(dir.filePath("real/gone.png"), dir.filePath("real/dangling.png")));
+        QVERIFY(QFile::link(dir.filePath("fake/loop2.png"), dir.filePath("fake/loop1.png")));
+        QVERIFY(QFile::link(dir.filePath("fake/loop1.png"), dir.filePath("fake/loop2.png")));
+        QVERIFY(QFile::link(dir.filePath("real"), dir.filePath("real/again")));  // a folder loop
+        QVERIFY(QFile::link(dir.filePath("elsewhere"), dir.filePath("real/linked")));
+        NullProgressSink progress;
+        auto dataset = scanDataset({dir.path().toStdString()}, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        QStringList records;
+        for (const auto& record : dataset->records)
+            records << QDir(dir.path()).relativeFilePath(QString::fromStdString(record.path));
+        QCOMPARE(records, (QStringList{"fake/b.png", "real/a.png", "real/linked/c.png"}));
+        QMap<QString, QString> problems;
+        for (const auto& [path, reason] : dataset->problems)
+            problems[QDir(dir.path()).relativeFilePath(QString::fromStdString(path))] = QString::fromStdString(reason);
+        QCOMPARE(problems.value("fake/anim.gif"), "not an image Saliscope reads (.gif; png, jpg, jpeg, bmp, tif, tiff or webp)");
+        QVERIFY2(problems.value("fake/notes.txt").startsWith("not an image Saliscope reads (.txt"), qPrintable(problems.value("fake/notes.txt")));
+        QCOMPARE(problems.value("real/dangling.png"), "dangling symbolic link (its target does not exist)");
+        QCOMPARE(problems.value("fake/loop1.png"), "symbolic link loop");
+        QCOMPARE(problems.value("fake/loop2.png"), "symbolic link loop");
+        QVERIFY2(problems.value("real/again").startsWith("symbolic link loop"), qPrintable(problems.value("real/again")));
+        QVERIFY(problems.value("elsewhere").contains("not a class"));
+        QCOMPARE(problems.size(), 7);  // not .DS_Store
+    }
+
+    void manifestDuplicatesAreCountedOnce()
+    {
+        QTemporaryDir dir;
+        writeImage(dir.filePath("a.png"));
+        writeImage(dir.filePath("b.png"));
+        writeText(dir.filePath("list.csv"), "a.png,0\nb.png,1\n./a.png,0\nb.png,7\n");
+        NullProgressSink progress;
+        auto dataset = scanDataset({dir.filePath("list.csv").toStdString()}, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        QCOMPARE(int(dataset->records.size()), 2);
+        QCOMPARE(int(dataset->problems.size()), 2);
+        QCOMPARE(dataset->problems[0].first, dir.filePath("list.csv").toStdString() + ":3");
+        QVERIFY2(dataset->problems[0].second.find("duplicate row for") == 0
+                     && dataset->problems[0].second.find("a.png (first on line 1); counted once") != std::string::npos,
+                 dataset->problems[0].second.c_str());
+        QVERIFY(dataset->problems[1].second.find("(first on line 2)") != std::string::npos);
+    }
+
+    void missingAnnotationFolderIsAnError()
+    {
+        QTemporaryDir dir;
+        writeImage(dir.filePath("real/a.png"));
+        DatasetSource source{dir.path().toStdString()};
+        source.annotationFolder = dir.filePath("no-such-annotations").toStdString();
+        NullProgressSink progress;
+        auto dataset = scanDataset(source, progress, CancelToken());
+        QVERIFY(!dataset.ok());
+        QCOMPARE(dataset.error(), "no such annotation folder: " + source.annotationFolder);
     }
 
     void missingSource()

@@ -100,6 +100,25 @@ private slots:
         QCOMPARE(withChoices, 2);  // noise.generator, score
     }
 
+    void imagePixelLimitIsAParameter()
+    {
+        // Images above the limit are skipped before decoding (a 389 KB PNG took 3.7 GB). The
+        // default is not stored, so runs stored before the key existed still match.
+        const MeasureSettings defaults;
+        QCOMPARE(defaults.maxImagePixels, std::int64_t(64'000'000));
+        QCOMPARE(defaults.value("image.max_pixels"), std::string("64000000"));
+        QVERIFY(!defaults.toJson().contains("image"));
+        QVERIFY(QString::fromStdString(defaults.describe()).contains("image.max_pixels=64000000"));
+        MeasureSettings settings;
+        QVERIFY(settings.set("image.max_pixels=1000").ok());
+        QCOMPARE(settings.maxImagePixels, std::int64_t(1000));
+        auto back = MeasureSettings::fromJson(settings.toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back->maxImagePixels, std::int64_t(1000));
+        QVERIFY(settings.set("image.max_pixels=0").ok());  // no limit
+        QCOMPARE(MeasureSettings::fromJson(settings.toJson())->maxImagePixels, std::int64_t(0));
+    }
+
     void badAssignmentsChangeNothing_data()
     {
         QTest::addColumn<QString>("assignment");
@@ -112,6 +131,8 @@ private slots:
         QTest::newRow("even window") << "ssim.window=8" << "odd";
         QTest::newRow("bad score") << "score=logit" << "sigmoid or softmax";
         QTest::newRow("bad generator") << "noise.generator=mt19937" << "'counter' or 'sequential'";
+        QTest::newRow("negative pixel limit") << "image.max_pixels=-5" << "non-negative integer";
+        QTest::newRow("fractional pixel limit") << "image.max_pixels=1.5" << "non-negative integer";
     }
 
     void badAssignmentsChangeNothing()
