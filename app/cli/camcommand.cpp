@@ -45,6 +45,8 @@ int runCam(const QStringList& arguments)
     if (!metadata)
         return fail(name, QString::fromStdString(metadata.error()));
 
+    if (!isDeviceName(parser.value(device)))
+        return usageError(name, unknownDevice(parser.value(device)));
     CamRunParams params;
     params.modelPath = parser.value(model).toStdString();
     params.layer = parser.value(layer).toStdString();

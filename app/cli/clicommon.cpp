@@ -5,6 +5,7 @@
 #include "engine/runtime.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -41,6 +42,17 @@ int usageError(const QString& command, const QString& reason)
     std::fprintf(stderr, "saliscope-cli %s: %s (see saliscope-cli %s --help)\n", qPrintable(command),
                  qPrintable(reason), qPrintable(command));
     return 2;
+}
+
+bool isDeviceName(const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(cpu|auto|cuda(:[0-9]+)?)$"));
+    return pattern.match(text).hasMatch();
+}
+
+QString unknownDevice(const QString& text)
+{
+    return QStringLiteral("unknown device '%1' (use cpu, cuda, cuda:N or auto)").arg(text);
 }
 
 void printVersion()

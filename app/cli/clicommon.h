@@ -51,6 +51,12 @@ int fail(const QString& command, const QString& reason);
 /// Prints a usage error and returns exit code 2.
 int usageError(const QString& command, const QString& reason);
 /// Prints the --version text: the version, LibTorch's, and the licence (GNU style) on stdout.
+/// Whether `text` is a device name the options accept: cpu, cuda, cuda:N or auto (whether the
+/// device exists is the run's question, not the parser's).
+bool isDeviceName(const QString& text);
+/// The usage error for a --device value that is no device name.
+QString unknownDevice(const QString& text);
+
 void printVersion();
 /// Parses arguments with --help and --version; returns false (and sets exitCode) when the
 /// command should stop here (help shown, version shown, or a bad option).

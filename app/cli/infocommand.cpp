@@ -29,6 +29,8 @@ int runInfo(const QStringList& arguments)
     if (!metadata)
         return fail(name, QString::fromStdString(metadata.error()));
 
+    if (!isDeviceName(parser.value(device)))
+        return usageError(name, unknownDevice(parser.value(device)));
     engine::ModelLoadOptions options;
     options.layer = parser.value(layer).toStdString();
     options.device = parser.value(device).toStdString();

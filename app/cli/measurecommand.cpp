@@ -136,6 +136,8 @@ int runMeasure(const QStringList& arguments)
     params.batchSize = parser.value(batch).toInt(&numeric);
     if (!numeric || params.batchSize < 1)
         return usageError(name, QStringLiteral("--batch must be a positive integer"));
+    if (!isDeviceName(parser.value(device)))
+        return usageError(name, unknownDevice(parser.value(device)));
     params.device = parser.value(device).toStdString();
 
     for (const QString& path : parser.values(model))
@@ -146,8 +148,14 @@ int runMeasure(const QStringList& arguments)
         if (equals <= 0 || members.size() < 2)
             return usageError(name, QStringLiteral("--family needs NAME=M1.pt,M2.pt,... with at least two models"));
         FamilyEntry entry{spec.left(equals).toStdString(), {}};
-        for (const QString& member : members)
-            entry.members.push_back(modelNamed(member, params.models));
+        for (const QString& member : members) {
+            const std::string memberName = modelNamed(member, params.models);
+            if (std::find(entry.members.begin(), entry.members.end(), memberName) != entry.members.end())
+                return usageError(name, QStringLiteral("--family %1 names %2 twice: a family needs two or more "
+                                                       "different models")
+                                            .arg(spec.left(equals), member));
+            entry.members.push_back(memberName);
+        }
         params.families.push_back(entry);
     }
     for (const QString& spec : parser.values(modelMetadata)) {

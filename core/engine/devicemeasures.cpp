@@ -23,6 +23,7 @@
 #include <map>
 #include <mutex>
 #include <tuple>
+#include <sstream>
 
 namespace saliscope::engine {
 
@@ -60,12 +61,16 @@ const at::Tensor& tensorOf(const DeviceArray& array)
 
 std::string torchError(const std::exception& error)
 {
-    if (const auto* c10Error = dynamic_cast<const c10::Error*>(&error)) {
-        std::string text = c10Error->what_without_backtrace();
-        return text.substr(0, text.find('\n'));
-    }
-    std::string text = error.what();
-    return text.substr(0, text.find('\n'));
+    const auto* c10Error = dynamic_cast<const c10::Error*>(&error);
+    const std::string text = c10Error ? c10Error->what_without_backtrace() : error.what();
+    // A TorchScript interpreter's error starts with "The following operation failed ..." and
+    // ends with the model's own words ("builtins.RuntimeError: ..."): those are the message.
+    std::istringstream stream(text);
+    std::string line, last;
+    while (std::getline(stream, line))
+        if (line.find("Error: ") != std::string::npos)
+            last = line;
+    return last.empty() ? text.substr(0, text.find('\n')) : last;
 }
 
 /// Runs `body`, turning LibTorch exceptions into an Error prefixed with the operation's name.

@@ -10,7 +10,9 @@
 #include <torch/csrc/jit/api/function_impl.h>
 #include <torch/cuda.h>
 #include <torch/script.h>
+#include <caffe2/serialize/inline_container.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -338,6 +340,10 @@ struct Model::Impl final {
         if (logits.dim() != 2 || logits.size(0) != batchSize || logits.size(1) < 1)
             return Error{"the model's output has shape " + shapeText(logits)
                          + ", expected N x C logits (or N logits for a sigmoid binary detector)"};
+        // Grad-CAM differentiates the logits: integers (an argmax, a rounded score) have no gradient.
+        if (!logits.is_floating_point())
+            return Error{std::string("the model's output is of type ") + c10::toString(logits.scalar_type())
+                         + ", not floating-point logits (Grad-CAM needs their gradient): return the raw logits"};
         return Ok{};
     }
 
@@ -510,9 +516,30 @@ Result<torch::jit::Module> readArchive(const std::string& path, const torch::Dev
         const std::string message = torchMessage(error);
         if (message.find("zip archive") != std::string::npos || message.find("central directory") != std::string::npos)
             return Error{path + " is not a TorchScript archive (not a zip file, or truncated)"};
-        if (message.find("constants.pkl") != std::string::npos || message.find("code/") != std::string::npos
-            || message.find("archive/") != std::string::npos)
+        // What the archive holds says what it is, not the words of the error: a damaged
+        // TorchScript archive's message quotes its code/ files too.
+        std::vector<std::string> records;
+        try {
+            records = caffe2::serialize::PyTorchStreamReader(path).getAllRecords();
+        } catch (const std::exception&) {
+            return Error{path + " is not a TorchScript archive (not a zip file, or truncated)"};
+        }
+        bool code = false, constants = false, data = false;
+        for (const auto& record : records) {
+            code = code || record.rfind("code/", 0) == 0 || record.find("/code/") != std::string::npos;
+            constants = constants || record == "constants.pkl";
+            data = data || record == "data.pkl";
+        }
+        if (data && !code && !constants)
             return Error{path + " is a PyTorch checkpoint, not TorchScript: convert it with saliscope-export"};
+        if (code || constants) {
+            // The parser quotes the damaged bytes: keep its words only when they are plain text.
+            const bool plain = !message.empty() && std::all_of(message.begin(), message.end(), [](char c) {
+                return c >= ' ' && c <= '~';
+            });
+            return Error{path + " is a damaged TorchScript archive (" + (plain ? message : "its code cannot be read")
+                         + "): copy or export the model again"};
+        }
         return Error{path + " could not be loaded as TorchScript: " + message};
     }
 }

@@ -90,6 +90,9 @@ public:
         }
     }
 
+    /// Drops the rows added since the last flush (a batch that failed part way).
+    void discard() { m_batch.clear(); }
+
     std::vector<MeasureTable> tables() &&
     {
         std::vector<MeasureTable> tables;
@@ -802,6 +805,30 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
             for (const auto& member : family.members)
                 if (!modelIndex.count(member))
                     return Error{"family '" + family.name + "' names an unknown model '" + member + "'"};
+            for (std::size_t a = 0; a < family.members.size(); ++a)
+                if (std::count(family.members.begin(), family.members.begin() + std::ptrdiff_t(a), family.members[a]))
+                    return Error{"family '" + family.name + "' names model '" + family.members[a]
+                                 + "' twice: a family needs two or more different models"};
+        }
+    }
+    // SSIM slides its window over the maps: a window larger than a model's map (or input) leaves
+    // every SSIM of that model empty.
+    {
+        const int window = params.settings.ssim.windowSize;
+        const bool smallMaps = params.measures.count(MeasureKind::Noise) || params.measures.count(MeasureKind::Stability);
+        const bool inputMaps = params.measures.count(MeasureKind::Noise) || params.measures.count(MeasureKind::Transforms)
+            || params.measures.count(MeasureKind::Degradation);
+        for (const auto& model : models) {
+            const int mapSide = std::min(model.model->mapWidth(), model.model->mapHeight());
+            const int inputSide = std::min(model.width, model.height);
+            const int side = smallMaps ? std::min(mapSide, inputSide) : inputSide;
+            if ((smallMaps || inputMaps) && window > side)
+                return Error{"ssim.window " + std::to_string(window) + " is larger than the "
+                             + std::to_string(smallMaps ? model.model->mapWidth() : model.width) + "x"
+                             + std::to_string(smallMaps ? model.model->mapHeight() : model.height)
+                             + (smallMaps ? " Grad-CAM map" : " input") + " of model " + model.name + " ("
+                             + model.model->path() + "): set ssim.window to an odd number no larger than "
+                             + std::to_string(side % 2 ? side : side - 1)};
         }
     }
 
@@ -871,29 +898,27 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
     };
     Prefetcher<PreparedBatch> prefetcher(batches, params.prefetch ? 1 : 0, prepareBatch);
 
-    for (std::size_t b = 0; b < batches; ++b) {
-        if (cancel.isCancelled())
-            return Error{"cancelled"};
-        PreparedBatch prepared = prefetcher.next();
-        if (cancel.isCancelled())
-            return Error{"cancelled"};
-        for (auto& [path, reason] : prepared.skipped) {
-            progress.message("skipped " + reason);
-            result.skipped.emplace_back(path, reason);
-        }
-        const std::vector<BatchImage>& batch = prepared.images;
-        if (!batch.empty() && deviceMeasurer) {
+    // Measures `batch` with every model (or only models[only]); its rows wait in `rows` for a
+    // flush. On failure, `failed` is the failing model's index when it is known.
+    constexpr std::size_t NoModel = std::size_t(-1);
+    auto measureBatch = [&](const std::vector<BatchImage>& batch, std::size_t only,
+                            std::size_t& failed) -> engine::Status {
+        if (deviceMeasurer) {
             PendingRows pending;
             std::vector<engine::DeviceArray> smallMaps;
             for (const auto& model : models) {
                 if (cancel.isCancelled())
                     return Error{"cancelled"};
+                if (only != NoModel && &model != &models[only])
+                    continue;
                 auto measured = deviceMeasurer->measure(model, batch, pending);
-                if (!measured)
+                if (!measured) {
+                    failed = std::size_t(&model - models.data());
                     return Error{measured.error()};
+                }
                 smallMaps.push_back(measured.value());
             }
-            if (params.measures.count(MeasureKind::Stability))
+            if (only == NoModel && params.measures.count(MeasureKind::Stability))
                 for (const auto& family : families)
                     for (std::size_t a = 0; a < family.members.size(); ++a)
                         for (std::size_t c = a + 1; c < family.members.size(); ++c) {
@@ -912,18 +937,21 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                         }
             if (auto status = pending.resolve(*device); !status)
                 return Error{status.error()};
-            rows.flush();
-        } else if (!batch.empty()) {
+        } else {
             std::vector<std::vector<CleanResult>> clean;
             for (const auto& model : models) {
                 if (cancel.isCancelled())
                     return Error{"cancelled"};
+                if (only != NoModel && &model != &models[only])
+                    continue;
                 auto measured = measurer.measure(model, batch);
-                if (!measured)
+                if (!measured) {
+                    failed = std::size_t(&model - models.data());
                     return Error{measured.error()};
+                }
                 clean.push_back(std::move(measured).value());
             }
-            if (params.measures.count(MeasureKind::Stability))
+            if (only == NoModel && params.measures.count(MeasureKind::Stability))
                 for (const auto& family : families)
                     for (std::size_t i = 0; i < batch.size(); ++i)
                         for (std::size_t a = 0; a < family.members.size(); ++a)
@@ -935,7 +963,61 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                                          {batch[i].index, family.members[a] + "|" + family.members[b], family.name,
                                           {value ? value.value() : NaN}});
                             }
-            rows.flush();
+        }
+        return engine::Ok{};
+    };
+
+    for (std::size_t b = 0; b < batches; ++b) {
+        if (cancel.isCancelled())
+            return Error{"cancelled"};
+        PreparedBatch prepared = prefetcher.next();
+        if (cancel.isCancelled())
+            return Error{"cancelled"};
+        for (auto& [path, reason] : prepared.skipped) {
+            progress.message("skipped " + reason);
+            result.skipped.emplace_back(path, reason);
+        }
+        // A batch that fails for a model is measured again image by image with that model: the
+        // images that fail alone are skipped (for every model, so the run's images stay paired)
+        // with the model's message, and the batch is measured without them.
+        std::vector<BatchImage> batch = std::move(prepared.images);
+        while (!batch.empty()) {
+            std::size_t failedModel = NoModel;
+            auto measured = measureBatch(batch, NoModel, failedModel);
+            if (measured) {
+                rows.flush();
+                break;
+            }
+            rows.discard();
+            if (cancel.isCancelled())
+                return Error{"cancelled"};
+            std::vector<BatchImage> kept;
+            bool removed = false;
+            for (auto& image : batch) {
+                std::string reason;
+                for (std::size_t m = 0; m < models.size() && reason.empty(); ++m) {
+                    if (failedModel != NoModel && m != failedModel)
+                        continue;
+                    std::size_t ignored = NoModel;
+                    auto alone = measureBatch({image}, m, ignored);
+                    rows.discard();
+                    if (cancel.isCancelled())
+                        return Error{"cancelled"};
+                    if (!alone)
+                        reason = "model " + models[m].name + ": " + alone.error();
+                }
+                if (reason.empty()) {
+                    kept.push_back(std::move(image));
+                    continue;
+                }
+                const std::string& path = records[std::size_t(image.index)].path;
+                progress.message("skipped " + path + ": " + reason);
+                result.skipped.emplace_back(path, reason);
+                removed = true;
+            }
+            if (!removed)  // no image fails alone: the batch's failure is not an image's
+                return Error{measured.error()};
+            batch = std::move(kept);
         }
         done += std::int64_t(prepared.size);
         result.imagesComputed += std::int64_t(batch.size());

@@ -33,6 +33,7 @@
 #include <deque>
 #include <filesystem>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <map>
 #include <unistd.h>
 
@@ -163,6 +164,37 @@ std::vector<double> unpackValues(const void* data, std::size_t size)
 
 // ---- opening ----
 
+namespace {
+
+/// The file's canonical path (links resolved), or for a file not made yet its folder's canonical
+/// path and its name: what the writer's lock is named after.
+QString lockPath(const std::string& file)
+{
+    const QFileInfo info(q(file));
+    QString canonical = info.canonicalFilePath();
+    if (canonical.isEmpty()) {
+        const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+        canonical = folder.isEmpty() ? info.absoluteFilePath() : folder + QLatin1Char('/') + info.fileName();
+    }
+    return canonical;
+}
+
+/// SQLite makes a WAL project's -wal and -shm files with the project file's mode: a read-only
+/// open of a 0444 project leaves 0444 ones, and once the project is made writable again they
+/// still keep every writer out. Ours get the owner's write bit back.
+void keepSidecarsWritable(const std::string& file)
+{
+    for (const char* suffix : {"-wal", "-shm"}) {
+        const std::string sidecar = file + suffix;
+        struct stat status {};
+        if (::stat(sidecar.c_str(), &status) == 0 && S_ISREG(status.st_mode) && status.st_uid == ::geteuid()
+            && !(status.st_mode & S_IWUSR))
+            ::chmod(sidecar.c_str(), (status.st_mode & 07777) | S_IWUSR);
+    }
+}
+
+} // namespace
+
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path, ProjectOpenMode mode)
 {
     std::unique_ptr<ProjectStore> store(new ProjectStore());
@@ -193,7 +225,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
         }
     }
     if (!readOnly) {
-        store->m_lock = std::make_unique<QLockFile>(q(file + ".lock"));
+        // One lock per file, not per name: a symbolic link (or another path) to the same project
+        // takes the same lock.
+        store->m_lock = std::make_unique<QLockFile>(lockPath(file) + QStringLiteral(".lock"));
         store->m_lock->setStaleLockTime(0);  // only a dead owner makes the lock stale: runs last hours
         if (!store->m_lock->tryLock(0)) {
             if (store->m_lock->error() == QLockFile::LockFailedError) {
@@ -259,6 +293,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
         QSqlDatabase::removeDatabase(q(store->m_connection));
         version = openReader(true);
     }
+    if (readOnly)
+        keepSidecarsWritable(file);
     if (!version)
         return Error{path + ": " + version.error()};
     if (version.value() > StoreSchema::CurrentVersion)
@@ -284,6 +320,8 @@ ProjectStore::~ProjectStore()
         }
         QSqlDatabase::removeDatabase(q(m_connection));
     }
+    if (!m_writer && !m_path.empty())
+        keepSidecarsWritable(m_path);
     if (m_lock)
         m_lock->unlock();
 }

@@ -90,6 +90,79 @@ private slots:
                         m_dir.filePath(QStringLiteral("data/fake/%1.png").arg(face)));
     }
 
+    void oneFailingImageIsSkippedNotTheRun()
+    {
+        // raises_on_dark.pt raises for stylegan1_000700 only. It aborted the run for every model
+        // without naming the image, and a resume failed at the same image forever: the image is
+        // skipped with the model's message, the others are measured, and a resume does the same.
+        const QString project = m_dir.filePath("failing.saliscope");
+        const QString out = m_dir.filePath("failing-out");
+        const QString failing = QStringLiteral(SALISCOPE_FIXTURE_DIR "/raises_on_dark.pt");
+        const QStringList arguments{"measure",   "entropy,noise",  "--dataset", m_dir.filePath("data"),
+                                    "--model",   failing,          "--model",   reference("models/tiny_densenet.pt"),
+                                    "--set",     "noise.levels=0", "--batch",   "3",
+                                    "--project", project,          "--out",     out};
+        for (int attempt = 0; attempt < 2; ++attempt) {  // the first run, then a resume
+            const Run run = cli(arguments);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QVERIFY2(run.err.contains("stylegan1_000700.png: model raises_on_dark: ")
+                         && run.err.contains("this model refuses images darker than its threshold"),
+                     qPrintable(run.err));
+            QVERIFY2(run.err.contains("with 2 models, 1 skipped"), qPrintable(run.err));
+            QCOMPARE(csvRows(out + "/entropy.csv"), 4);  // two images, two models
+            QCOMPARE(csvRows(out + "/noise.csv"), 4);
+            QFile summaryFile(out + "/summary.json");
+            QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+            const QJsonArray skipped = QJsonDocument::fromJson(summaryFile.readAll())
+                                           .object()
+                                           .value("run")
+                                           .toObject()
+                                           .value("skipped")
+                                           .toArray();
+            QCOMPARE(skipped.size(), 1);
+            QVERIFY(skipped[0].toObject().value("image").toString().endsWith("stylegan1_000700.png"));
+            QVERIFY(skipped[0].toObject().value("reason").toString().startsWith("model raises_on_dark: "));
+        }
+    }
+
+    void familyOfOneFileIsAUsageError()
+    {
+        // --family a=M.pt,M.pt made a family of one file, SSIM 1.0 everywhere.
+        const QString model = reference("models/tiny_densenet.pt");
+        const Run run = cli({"measure", "stability", "--dataset", m_dir.filePath("data"), "--family",
+                             "a=" + model + "," + model, "--out", m_dir.filePath("family-out")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("names " + model + " twice"), qPrintable(run.err));
+        QVERIFY(!QFile::exists(m_dir.filePath("family-out/stability.csv")));
+    }
+
+    void unknownDeviceIsAUsageError()
+    {
+        const QString model = reference("models/tiny_densenet.pt");
+        const QList<QStringList> commands{
+            {"measure", "entropy", "--dataset", m_dir.filePath("data"), "--model", model, "--out",
+             m_dir.filePath("device-out")},
+            {"info", "--model", model},
+            {"cam", "--model", model, "--out", m_dir.filePath("device-cams"), m_dir.filePath("data")}};
+        for (const QStringList& command : commands) {
+            const Run run = cli(command + QStringList{"--device", "nonsense"});
+            QVERIFY2(run.exitCode == 2, qPrintable(command.front() + ": " + run.err));
+            QVERIFY2(run.err.contains("unknown device 'nonsense'"), qPrintable(run.err));
+        }
+    }
+
+    void ssimWindowLargerThanTheMapIsNamed()
+    {
+        // features_head.pt has an 8x8 map: a 9-pixel window left every SSIM empty without a word.
+        const QString model = QStringLiteral(SALISCOPE_FIXTURE_DIR "/features_head.pt");
+        const Run run = cli({"measure", "noise", "--dataset", m_dir.filePath("data"), "--model", model, "--set",
+                             "ssim.window=9", "--out", m_dir.filePath("window-out")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("ssim.window 9 is larger than the 8x8 Grad-CAM map of model features_head")
+                     && run.err.contains(model) && run.err.contains("no larger than 7"),
+                 qPrintable(run.err));
+    }
+
     void emptyOptionsAreUsageErrors_data()
     {
         QTest::addColumn<QStringList>("extra");

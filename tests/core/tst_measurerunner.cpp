@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -230,6 +231,49 @@ private slots:
         QCOMPARE(result->imagesComputed, std::int64_t(1));
         QCOMPARE(int(result->skipped.size()), 1);
         QVERIFY(QString::fromStdString(result->skipped[0].first).endsWith("b.png"));
+    }
+
+    void imageThatFailsForAModelIsSkipped_data()
+    {
+        QTest::addColumn<int>("maths");
+        QTest::newRow("host") << int(MeasureMaths::Host);
+        QTest::newRow("device") << int(MeasureMaths::Device);
+    }
+
+    void imageThatFailsForAModelIsSkipped()
+    {
+        // raises_on_dark.pt raises for batches holding stylegan1_000700. The run failed for every
+        // model; now that image is skipped with the model's message and the rest measured, on
+        // the host and on the device path alike.
+        QFETCH(int, maths);
+        MeasureRunParams params;
+        params.measures = {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Stability};
+        params.settings.noise.levels = {0.0, 0.2};
+        params.models = {{"dark", QStringLiteral(SALISCOPE_FIXTURE_DIR "/raises_on_dark.pt").toStdString(), {}, {}},
+                         {"tiny", reference("models/tiny_resnet.pt").toStdString(), {}, {}}};
+        params.dataset = m_dataset;
+        params.batchSize = 5;
+        params.maths = MeasureMaths(maths);
+        NullProgressSink progress;
+        auto result = runMeasures(params, nullptr, true, progress, CancelToken());
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().c_str());
+        QCOMPARE(result->imagesComputed, std::int64_t(4));
+        QCOMPARE(int(result->skipped.size()), 1);
+        QVERIFY(QString::fromStdString(result->skipped[0].first).endsWith("stylegan1_000700.png"));
+        const QString reason = QString::fromStdString(result->skipped[0].second);
+        QVERIFY2(reason.startsWith("model dark: ") && reason.contains("refuses images darker"), qPrintable(reason));
+        QCOMPARE(int(tableOf(result.value(), MeasureKind::Entropy).rows.size()), 4 * 2);
+        QCOMPARE(int(tableOf(result.value(), MeasureKind::Noise).rows.size()), 4 * 2 * 2);
+        QCOMPARE(int(tableOf(result.value(), MeasureKind::Stability).rows.size()), 4);
+        const auto skippedIndex = std::int64_t(std::find_if(m_dataset.records.begin(), m_dataset.records.end(),
+                                                            [](const auto& record) {
+                                                                return record.path.find("stylegan1_000700")
+                                                                    != std::string::npos;
+                                                            })
+                                               - m_dataset.records.begin());
+        for (const auto& table : result->tables)
+            for (const auto& row : table.rows)
+                QVERIFY(row.imageIndex != skippedIndex);
     }
 
     void refusesBadRuns_data()

@@ -424,6 +424,50 @@ private slots:
             QVERIFY(shell("chattr", {"-i", path}));
     }
 
+    void readOnlyOpenLeavesWritableSidecars()
+    {
+        // SQLite made the -wal and -shm files of a read-only open with the 0444 project's mode:
+        // after `chmod u+w` on the project they still kept every writer out.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.saliscope");
+        {
+            auto store = openStore(path);
+            auto [dataset, hashes] = syntheticDataset(3);
+            QVERIFY(store->addDataset(dataset, hashes).ok());
+        }
+        QVERIFY(!QFile::exists(path + "-wal"));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        {
+            auto store = openStore(path, ProjectOpenMode::ReadOnly);
+            QVERIFY(store);
+            QCOMPARE(int(store->images(1)->size()), 3);
+        }
+        for (const char* suffix : {"-wal", "-shm"})
+            if (QFile::exists(path + suffix))
+                QVERIFY2(QFile::permissions(path + suffix) & QFile::WriteOwner, suffix);
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        auto store = openStore(path, ProjectOpenMode::OpenExisting);
+        QVERIFY(store);
+        QVERIFY(!store->isReadOnly());
+        QVERIFY(store->addFamily("f", {}).ok());
+    }
+
+    void symlinkSharesTheLock()
+    {
+        // The lock was named after the path given: a link to the same project let a second writer in.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.saliscope");
+        const QString link = dir.filePath("link.saliscope");
+        auto first = openStore(path);
+        QVERIFY(first);
+        QVERIFY(QFile::link(path, link));
+        auto second = ProjectStore::open(link.toStdString(), ProjectOpenMode::OpenExisting);
+        QVERIFY(!second.ok());
+        QVERIFY2(second.error().find("in use by another Saliscope process") != std::string::npos,
+                 second.error().c_str());
+        QVERIFY(ProjectStore::open(link.toStdString(), ProjectOpenMode::ReadOnly).ok());  // reading is fine
+    }
+
     void readOnlyFolder()
     {
         QTemporaryDir dir;

@@ -353,6 +353,10 @@ private slots:
         QTest::newRow("text") << "text.pt" << "" << "not a TorchScript archive";
         QTest::newRow("truncated") << "truncated.pt" << "" << "not a TorchScript archive";
         QTest::newRow("checkpoint") << "checkpoint.pt" << "" << "checkpoint, not TorchScript";
+        // A TorchScript archive with flipped bytes was called "a PyTorch checkpoint".
+        QTest::newRow("flipped bytes") << "flipped_code.pt" << "" << "is a damaged TorchScript archive";
+        // Integer outputs passed the load and failed later with a gradient error.
+        QTest::newRow("integer output") << "integer_output.pt" << "" << "not floating-point logits";
         QTest::newRow("no map layer") << "no_map.pt" << "" << "no usable CAM layer";
         QTest::newRow("not logits") << "not_logits.pt" << "" << "expected N x C logits";
         QTest::newRow("rejects input size") << "fixed_input.pt" << "" << "rejects a 224x224 input";
