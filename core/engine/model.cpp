@@ -347,6 +347,15 @@ struct Model::Impl final {
         return Ok{};
     }
 
+    /// NaN or Inf in the model's logits or maps (NaN weights, an overflow) gives numbers that mean
+    /// nothing: an error, so the image is skipped with this reason instead of measured.
+    static Status checkFinite(const at::Tensor& values, const char* what)
+    {
+        if (!torch::isfinite(values.detach()).all().item<bool>())
+            return Error{std::string("the model gave non-finite ") + what + " (NaN or Inf)"};
+        return Ok{};
+    }
+
     /// One logit per class: a one-logit model's z becomes [0, z] (softmax [1 - sigmoid(z), sigmoid(z)]).
     static at::Tensor classLogits(const at::Tensor& raw)
     {
@@ -423,6 +432,8 @@ struct Model::Impl final {
         at::Tensor raw = head(x, seen);
         if (auto status = checkLogits(raw, x.size(0)); !status)
             throw std::runtime_error(status.error());
+        if (auto status = checkFinite(raw, "logits"); !status)
+            throw std::runtime_error(status.error());
         at::Tensor logits = classLogits(raw);
         at::Tensor target = logits.detach().to(at::kFloat).argmax(1);
         // One logit: the predicted class's evidence is z for class 1 and -z for class 0.
@@ -438,6 +449,8 @@ struct Model::Impl final {
         at::Tensor weights = spatialMap(gradients[0].detach(), width, height).to(at::kFloat).mean({2, 3});
         at::Tensor seenMap = spatialMap(seen.detach(), width, height).to(at::kFloat);
         at::Tensor maps = (weights.unsqueeze(-1).unsqueeze(-1) * seenMap).sum(1).relu();
+        if (auto status = checkFinite(maps, "Grad-CAM values"); !status)
+            throw std::runtime_error(status.error());
         at::Tensor flatMaps = maps.flatten(1);
         at::Tensor minimum = std::get<0>(flatMaps.min(1));
         at::Tensor shifted = flatMaps - minimum.unsqueeze(1);
@@ -757,6 +770,8 @@ Result<std::vector<Prediction>> Model::predict(const ImageBatch& batch) const
         const at::Tensor x = d->input(batch);
         const at::Tensor logits = d->head(x, d->features(x));
         if (auto status = d->checkLogits(logits, batch.count); !status)
+            return Error{status.error()};
+        if (auto status = Impl::checkFinite(logits, "logits"); !status)
             return Error{status.error()};
         return d->predictions(Impl::classLogits(logits));
     } catch (const std::exception& error) {

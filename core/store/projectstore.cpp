@@ -306,6 +306,16 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
     if (version.value() < StoreSchema::CurrentVersion)
         return Error{path + " uses schema version " + std::to_string(version.value()) +
                      " and must be upgraded by opening it writable once"};
+    // A damaged page can make a query answer less without any error (a run listed with fewer
+    // rows): the whole file is checked before anything is read from it.
+    if (exists) {
+        QSqlQuery check(store->database());
+        if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
+            return Error{StoreSchema::describe(check.lastError(), "the project " + path + " cannot be checked")};
+        if (const QString answer = check.value(0).toString(); answer != QLatin1String("ok"))
+            return Error{"the project " + path + " is damaged (" + answer.toStdString()
+                         + "); `saliscope-cli export PROJECT --run ID` writes the rows of a run that can still be read"};
+    }
     store->m_schemaVersion = version.value();
     return store;
 }

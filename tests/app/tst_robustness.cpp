@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -38,6 +39,7 @@ Run cli(const QStringList& arguments)
 }
 
 QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
+QString fixture(const QString& relative) { return QStringLiteral(SALISCOPE_FIXTURE_DIR "/") + relative; }
 
 /// Runs SQL statements on a project file directly, as a damaged or tampered file would have them.
 bool rawSql(const QString& path, const QStringList& statements)
@@ -245,6 +247,98 @@ private slots:
         QVERIFY(!QJsonDocument::fromJson(summary.readAll()).isNull());
     }
 
+    void nonFiniteOutputsAreNeverMeasured_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("NaN logits") << "nan_logits.pt";
+        QTest::newRow("Inf logits") << "inf_logits.pt";
+    }
+
+    void nonFiniteOutputsAreNeverMeasured()
+    {
+        // A model whose logits are NaN or Inf was measured as valid (NaN scores read as class 0,
+        // accuracy 0.6, perfect noise SSIM). Its images are not measured: they are named with
+        // the reason, and no number is computed from them.
+        QFETCH(QString, model);
+        const QString out = m_dir.filePath("nonfinite-" + model);
+        const Run run = cli({"measure", "entropy,noise", "--dataset", m_dir.filePath("data"), "--model",
+                             fixture(model), "--set", "noise.levels=0,0.5", "--batch", "2", "--out", out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.err.count("the model gave non-finite logits (NaN or Inf)"), 3);  // each image, named
+        QVERIFY2(run.err.contains("0 images measured with 1 models, 3 skipped"), qPrintable(run.err));
+        QVERIFY(csvRows(out + "/entropy.csv") <= 0);  // no row: no number made from NaN
+        QFile summaryFile(out + "/summary.json");
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QJsonArray skipped =
+            QJsonDocument::fromJson(summaryFile.readAll()).object().value("run").toObject().value("skipped").toArray();
+        QCOMPARE(skipped.size(), 3);
+        const Run cam = cli({"cam", "--model", fixture(model), "--out", m_dir.filePath("cams-" + model),
+                             m_dir.filePath("data")});
+        QVERIFY2(cam.err.contains("non-finite logits"), qPrintable(cam.err));
+        QVERIFY(cam.exitCode != -1);
+    }
+
+    void corruptedProjectsGiveTheRightAnswerOrAClearError()
+    {
+        // A project corrupter: one page of the file overwritten with random bytes, over many
+        // seeds. Each reader (project, export, a resumed measure with --out) must give exactly
+        // the undamaged file's answer or exit 1 with a message; never crash, never answer less.
+        const QString clean = m_dir.filePath("clean.saliscope");
+        const QString cleanOut = m_dir.filePath("clean-out");
+        QCOMPARE(cli(measure("entropy,noise", clean) + QStringList{"--out", cleanOut}).exitCode, 0);
+        const Run listing = cli({"project", clean});
+        QCOMPARE(listing.exitCode, 0);
+        QVERIFY(cli({"export", clean, "--run", "2", "-o", m_dir.filePath("clean-2.csv")}).exitCode == 0);
+        const QByteArray cleanExport = readAll(m_dir.filePath("clean-2.csv"));
+        QFile cleanFile(clean);
+        QVERIFY(cleanFile.open(QIODevice::ReadOnly));
+        const QByteArray original = cleanFile.readAll();
+        const int pageSize = 4096;
+        const int pages = int(original.size() / pageSize);
+        QVERIFY(pages > 4);
+        int errors = 0, right = 0;
+        for (quint32 seed = 1; seed <= 24; ++seed) {
+            QRandomGenerator random(seed);
+            QByteArray damaged = original;
+            const int page = 1 + int(random.bounded(pages - 1));  // page 1 (the header) left whole
+            const int start = int(random.bounded(pageSize - 64));
+            const int length = 16 + int(random.bounded(pageSize - start - 16));
+            for (int i = 0; i < length; ++i)
+                damaged[page * pageSize + start + i] = char(random.bounded(256));
+            const QString path = m_dir.filePath(QStringLiteral("damaged-%1.saliscope").arg(seed));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(damaged);
+            file.close();
+            const QString what = QStringLiteral("seed %1, page %2").arg(seed).arg(page);
+
+            const Run listed = cli({"project", path});
+            QVERIFY2(listed.exitCode == 0 || listed.exitCode == 1, qPrintable(what + ": " + listed.err));
+            if (listed.exitCode == 0) {
+                // Line 0 names the file; the rest must be the clean file's listing.
+                QVERIFY2(listed.out.section('\n', 1) == listing.out.section('\n', 1),
+                         qPrintable(what + ": listed\n" + listed.out + "\ninstead of\n" + listing.out));
+                ++right;
+            } else {
+                QVERIFY2(!listed.err.trimmed().isEmpty() && !listed.err.trimmed().contains('\n'), qPrintable(listed.err));
+                ++errors;
+            }
+            const QString csv = m_dir.filePath(QStringLiteral("damaged-%1.csv").arg(seed));
+            const Run exported = cli({"export", path, "--run", "2", "-o", csv});
+            QVERIFY2(exported.exitCode == 0 || exported.exitCode == 1, qPrintable(what + ": " + exported.err));
+            if (exported.exitCode == 0)
+                QVERIFY2(readAll(csv) == cleanExport, qPrintable(what + ": export differs"));
+            const QString out = m_dir.filePath(QStringLiteral("damaged-%1-out").arg(seed));
+            const Run resumed = cli(measure("entropy,noise", path) + QStringList{"--out", out});
+            QVERIFY2(resumed.exitCode == 0 || resumed.exitCode == 1, qPrintable(what + ": " + resumed.err));
+            if (resumed.exitCode == 0)
+                for (const char* name : {"entropy.csv", "noise.csv", "predictions.csv"})
+                    QVERIFY2(readAll(out + "/" + name) == readAll(cleanOut + "/" + name),
+                             qPrintable(what + ": " + name + " differs"));
+        }
+        qInfo("corrupted projects: %d listed as the clean one, %d refused with a message", right, errors);
+    }
+
     void hostileImagesAreSkippedWithReasons()
     {
         // Issue 19, item 8: a truncated JPEG was measured as if whole, a GIF and a dangling link
@@ -352,6 +446,12 @@ private slots:
     }
 
 private:
+    static QByteArray readAll(const QString& path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+    }
+
     QStringList measure(const QString& measures, const QString& project) const
     {
         return {"measure",   measures, "--dataset", m_dir.filePath("data"), "--model", reference("models/tiny_densenet.pt"),
