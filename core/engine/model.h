@@ -38,7 +38,7 @@ const char* precisionName(Precision precision);
 
 /// How the network's weights and activations are laid out in memory.
 /// Automatic: channels-last (NHWC) on the CPU, where oneDNN's convolutions run 1.3x to 1.6x faster
-/// with it (DenseNet-121, README "Performance"), and for fp16/bf16 on CUDA (tensor cores);
+/// with it (DenseNet-121, docs/performance.md), and for fp16/bf16 on CUDA (tensor cores);
 /// the contiguous (NCHW) layout for fp32 and tf32 on CUDA.
 enum class MemoryLayout { Automatic, Contiguous, ChannelsLast };
 
@@ -119,7 +119,7 @@ public:
 
     /// Forward pass only, no autograd. Images must be RGB at the model's input size.
     Result<std::vector<Prediction>> predict(const ImageBatch& batch) const;
-    /// Predictions and Grad-CAM (torchcam 0.3.2 semantics; MEASURES.md "Common pipeline").
+    /// Predictions and Grad-CAM (torchcam 0.3.2 semantics; docs/measures.md "Grad-CAM").
     /// A one-logit model's map follows the predicted class: the gradient of z when z > 0, of -z
     /// otherwise (pytorch-grad-cam's BinaryClassifierOutputTarget).
     Result<std::vector<CamOutput>> gradCam(const ImageBatch& batch) const;

@@ -30,7 +30,7 @@ const std::vector<MeasureParameter>& measureParameters();
 /// the softmax probability of the positive class.
 enum class ScoreKind { Sigmoid, Softmax };
 
-/// Every parameter of the five measures, with MEASURES.md's defaults. A run records all of them.
+/// Every parameter of the five measures, with docs/measures.md's defaults. A run records all of them.
 struct MeasureSettings final {
     engine::NoiseParams noise;
     engine::TransformParams transforms;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The launcher's work estimate: hand-computed numbers for MEASURES.md's defaults, and the
+// The launcher's work estimate: hand-computed numbers for docs/measures.md's defaults, and the
 // number of Grad-CAM passes a real runMeasures makes (one row of predictions, noise,
 // transforms or degradation per pass). Also the parameter list shown by the CLI and the GUI.
 

@@ -114,7 +114,7 @@ private slots:
         for (int k = 0; k < logits.size(); ++k)
             QVERIFY(std::fabs(out.prediction.logits[std::size_t(k)] - logits[k].toDouble()) <= 1e-5);
         QVERIFY(std::fabs(out.prediction.positiveScore - testCase.value("score_sigmoid_class1").toDouble()) <= 1e-6);
-        // Float map: README tolerance 1e-5.
+        // Float map: tolerance 1e-5 (docs/measures.md).
         const auto cam = testCase.value("cam").toArray();
         QVERIFY2(maxCamError(out.cam, cam) <= 1e-5, qPrintable(QString::number(maxCamError(out.cam, cam))));
         QVERIFY(!out.flat);
