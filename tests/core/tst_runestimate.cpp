@@ -102,9 +102,9 @@ private slots:
     {
         const MeasureSettings defaults;
         const auto& parameters = measureParameters();
-        QCOMPARE(int(parameters.size()), 14);
+        QCOMPARE(int(parameters.size()), 15);  // the five measures', score, histogram bins and image.max_pixels
         const QString described = QString::fromStdString(defaults.describe());
-        QCOMPARE(described.count('\n'), 14);
+        QCOMPARE(described.count('\n'), 15);
         for (const auto& parameter : parameters) {
             const std::string value = defaults.value(parameter.key);
             QVERIFY2(!value.empty(), parameter.key.c_str());
