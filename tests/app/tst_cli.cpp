@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-cli as a user runs it: exit codes, one-line errors, and the maps it writes.
 
+#include "clirun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -16,23 +18,11 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using saliscope::test::fixture;
+using saliscope::test::reference;
+using saliscope::test::Run;
 
-Run cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SALISCOPE_CLI), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
-QString fixture(const QString& relative) { return QStringLiteral(SALISCOPE_FIXTURE_DIR "/") + relative; }
+Run cli(const QStringList& arguments) { return saliscope::test::cli(arguments, 120000); }
 
 } // namespace
 

@@ -5,6 +5,8 @@
 // never a crash, never a silently partial answer.
 
 #include <QBuffer>
+#include "clirun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,23 +25,10 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;  ///< -1: crashed (or did not finish)
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SALISCOPE_CLI), arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
-QString fixture(const QString& relative) { return QStringLiteral(SALISCOPE_FIXTURE_DIR "/") + relative; }
+using saliscope::test::cli;
+using saliscope::test::fixture;
+using saliscope::test::reference;
+using saliscope::test::Run;
 
 /// Runs SQL statements on a project file directly, as a damaged or tampered file would have them.
 bool rawSql(const QString& path, const QStringList& statements)
