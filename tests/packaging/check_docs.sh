@@ -14,12 +14,9 @@ gui="$2"
 source_dir="$3"
 doc="$source_dir/docs/cli.md"
 measures_doc="$source_dir/docs/measures.md"
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/clihelp.sh"
 [ -f "$doc" ] || { echo "FAIL: $doc is missing" >&2; exit 1; }
 
-# Long and short options in a --help text: "  -o, --output <FILE>" -> --output, -o.
-options_in() { grep -E '^\s+-' | grep -o -E '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' | sed 's/^[ ,]//' | sort -u; }
 # The lines of docs/cli.md under a heading (exactly HEADING) up to the next heading of the same
 # or a higher level; headings inside ``` code blocks do not count.
 section() {  # HEADING
@@ -44,21 +41,14 @@ check_options() {  # SECTION_TEXT HELP_TEXT WHAT
 work="$(mktemp -d "${TMPDIR:-/tmp}/saliscope-docs.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-commands="$("$cli" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 { print $1 }')"
-[ "$(wc -l <<<"$commands")" -ge 10 ] || fail "saliscope-cli --help lists only: $commands"
-# Each start loads LibTorch (about a second): ask every command for its help at once.
-declare -A help_job=()
-for command in $commands; do
-  "$cli" "$command" --help >"$work/$command.txt" 2>&1 &
-  help_job[$command]=$!
-done
+start_command_helps "$cli" "$work"
 common="$(section '### Common options')"
 [ -n "$common" ] || fail "docs/cli.md has no '### Common options' section"
 for command in $commands; do
   text="$(section "### \`$command\`")"
   [ -n "$text" ] || fail "docs/cli.md has no section '### \`$command\`'"
-  wait "${help_job[$command]}" || { fail "saliscope-cli $command --help failed: $(cat "$work/$command.txt")"; continue; }
-  check_options "$text"$'\n'"$common" "$(cat "$work/$command.txt")" "saliscope-cli $command"
+  help_of "$command" "$work" || continue
+  check_options "$text"$'\n'"$common" "$help" "saliscope-cli $command"
 done
 # Sections of saliscope-cli commands that no longer exist.
 while read -r documented; do

@@ -11,13 +11,10 @@ cli="$1"
 gui="$2"
 source_dir="$3"
 man_dir="$source_dir/packaging/man"
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/clihelp.sh"
 
 # The page's text with roff escapes for hyphens and fonts removed.
 page_text() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$man_dir/$1"; }
-# Long and short options in a --help text: "  -o, --output <FILE>" -> --output, -o.
-options_in() { grep -E '^\s+-' | grep -o -E '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' | sed 's/^[ ,]//' | sort -u; }
 check_options() {  # PAGE_TEXT HELP_TEXT WHAT
   local option
   while read -r option; do
@@ -30,18 +27,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/saliscope-man.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 cli_page="$(page_text saliscope-cli.1)"
-commands="$("$cli" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 { print $1 }')"
-[ "$(wc -l <<<"$commands")" -ge 10 ] || fail "saliscope-cli --help lists only: $commands"
-# Each start loads LibTorch (about a second): ask every command for its help at once.
-declare -A help_job=()
-for command in $commands; do
-  "$cli" "$command" --help >"$work/$command.txt" 2>&1 &
-  help_job[$command]=$!
-done
+start_command_helps "$cli" "$work"
 for command in $commands; do
   grep -q -E "^\.SS \"$command( |\")" <<<"$cli_page" || fail "saliscope-cli.1 has no section for '$command'"
-  wait "${help_job[$command]}" || { fail "saliscope-cli $command --help failed: $(cat "$work/$command.txt")"; continue; }
-  help="$(cat "$work/$command.txt")"
+  help_of "$command" "$work" || continue
   # The options of this command's section (up to the next section).
   section="$(awk -v c="$command" '/^\.S[SH] / { inside = ($0 ~ "^\\.SS \"" c "[ \"]") } inside' <<<"$cli_page")"
   common="$(awk '/^\.SH COMMON OPTIONS/ { inside = 1; next } /^\.SH / { inside = 0 } inside' <<<"$cli_page")"
