@@ -19,7 +19,7 @@ namespace saliscope::bench {
 struct BenchImages final {
     Dataset dataset;
     std::vector<std::string> hashes;
-    std::string source;  ///< "generated demo faces" or the folder given
+    std::string source; ///< "generated demo faces" or the folder given
 };
 
 /// Takes the first `count` images (0: all) of the dataset at `folder` or, when `folder` is empty,

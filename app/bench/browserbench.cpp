@@ -84,11 +84,19 @@ int runBrowserBench(int argc, char** argv)
             }
             return std::atoi(argv[++i]);
         };
-        if (arg == "--rows") rows = number();
-        else if (arg == "--models") models = number();
-        else if (arg == "--json") json = true;
-        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
-        else { usage(); return 2; }
+        if (arg == "--rows")
+            rows = number();
+        else if (arg == "--models")
+            models = number();
+        else if (arg == "--json")
+            json = true;
+        else if (arg == "--help" || arg == "-h") {
+            usage();
+            return 0;
+        } else {
+            usage();
+            return 2;
+        }
     }
     if (rows < 1 || models < 1) {
         std::cerr << "saliscope-bench browser: --rows and --models must be positive\n";
@@ -107,12 +115,33 @@ int runBrowserBench(int argc, char** argv)
     std::vector<std::pair<std::string, std::function<void()>>> steps = {
         // Each step ends by asking for the row count, as a view does, so a proxy that maps lazily
         // pays for its step within it.
-        {"load", [&]() { model.setTable(table); (void)proxy.rowCount(); }},
-        {"class filter", [&]() { proxy.setClassFilter(1); (void)proxy.rowCount(); }},
-        {"sort by score", [&]() { proxy.sort(scoreColumn, Qt::DescendingOrder); (void)proxy.rowCount(); }},
-        {"models disagree", [&]() { proxy.setDisagreementOnly(true); (void)proxy.rowCount(); }},
-        {"text filter", [&]() { proxy.setText(QStringLiteral("7.png")); (void)proxy.rowCount(); }},  // one name in ten
-        {"csv export", [&]() {
+        {"load",
+         [&]() {
+             model.setTable(table);
+             (void)proxy.rowCount();
+         }},
+        {"class filter",
+         [&]() {
+             proxy.setClassFilter(1);
+             (void)proxy.rowCount();
+         }},
+        {"sort by score",
+         [&]() {
+             proxy.sort(scoreColumn, Qt::DescendingOrder);
+             (void)proxy.rowCount();
+         }},
+        {"models disagree",
+         [&]() {
+             proxy.setDisagreementOnly(true);
+             (void)proxy.rowCount();
+         }},
+        {"text filter",
+         [&]() {
+             proxy.setText(QStringLiteral("7.png"));
+             (void)proxy.rowCount();
+         }}, // one name in ten
+        {"csv export",
+         [&]() {
              std::vector<int> shown;
              for (int row = 0; row < proxy.rowCount(); ++row)
                  shown.push_back(proxy.mapToSource(proxy.index(row, 0)).row());
@@ -127,7 +156,7 @@ int runBrowserBench(int argc, char** argv)
         proxy.sort(-1);
         model.setTable({});
     };
-    for (auto& step : steps)  // warm-up pass
+    for (auto& step : steps) // warm-up pass
         step.second();
     reset();
     std::vector<double> seconds;

@@ -90,8 +90,7 @@ int runMeasureRatesBench(int argc, char** argv)
 
     // Warm the cache (every image decoded and resized once) and the models' first passes.
     for (const auto* models : {&single, &pair}) {
-        auto warm = timeMeasureRun(images.value(), *models, {MeasureKind::Entropy}, options.batch, &cache,
-                                   device);
+        auto warm = timeMeasureRun(images.value(), *models, {MeasureKind::Entropy}, options.batch, &cache, device);
         if (!warm) {
             std::cerr << "saliscope-bench measure-rates: " << warm.error() << "\n";
             return 1;
@@ -110,8 +109,8 @@ int runMeasureRatesBench(int argc, char** argv)
     for (int r = 0; r < options.repeat; ++r) {
         for (std::size_t p = 0; p < plan.size(); ++p) {
             auto& row = rows[p];
-            auto timing = timeMeasureRun(images.value(), row.models > 1 ? pair : single, plan[p].second,
-                                         options.batch, &cache, device);
+            auto timing = timeMeasureRun(images.value(), row.models > 1 ? pair : single, plan[p].second, options.batch,
+                                         &cache, device);
             if (!timing) {
                 std::cerr << "saliscope-bench measure-rates: " << row.measure << ": " << timing.error() << "\n";
                 return 1;
@@ -158,7 +157,6 @@ int runMeasureRatesBench(int argc, char** argv)
                     row.passesPerImage * row.models, perSecond, perSecond * row.passesPerImage * row.models,
                     median(row.cpuPerImage));
     }
-    std::printf("peak resident memory %.0f MB%s\n", peak,
-                options.repeat > 1 ? " (medians over the repeats)" : "");
+    std::printf("peak resident memory %.0f MB%s\n", peak, options.repeat > 1 ? " (medians over the repeats)" : "");
     return 0;
 }

@@ -87,16 +87,26 @@ std::optional<int> readRunBenchOptions(const std::string& mode, int argc, char**
             }
             return argv[++i];
         };
-        if (arg == "--model") options.models.push_back(next());
-        else if (arg == "--images") options.images = next();
-        else if (arg == "--count") options.count = positiveOption(arg, next());
-        else if (arg == "--batch") options.batch = positiveOption(arg, next());
-        else if (arg == "--repeat") options.repeat = positiveOption(arg, next());
-        else if (arg == "--threads") options.threads = positiveOption(arg, next());
-        else if (arg == "--measures") options.measures = next();
-        else if (arg == "--json") options.json = true;
-        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
-        else if (!extra || !extra(arg, next)) {
+        if (arg == "--model")
+            options.models.push_back(next());
+        else if (arg == "--images")
+            options.images = next();
+        else if (arg == "--count")
+            options.count = positiveOption(arg, next());
+        else if (arg == "--batch")
+            options.batch = positiveOption(arg, next());
+        else if (arg == "--repeat")
+            options.repeat = positiveOption(arg, next());
+        else if (arg == "--threads")
+            options.threads = positiveOption(arg, next());
+        else if (arg == "--measures")
+            options.measures = next();
+        else if (arg == "--json")
+            options.json = true;
+        else if (arg == "--help" || arg == "-h") {
+            usage();
+            return 0;
+        } else if (!extra || !extra(arg, next)) {
             std::cerr << prefix << "unknown argument " << arg << "\n";
             return 2;
         }

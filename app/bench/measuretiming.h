@@ -26,8 +26,8 @@ int passesPerImagePerModel(const std::set<MeasureKind>& measures, const MeasureR
 
 /// One timed runMeasures call.
 struct MeasureTiming final {
-    double seconds = 0;     ///< wall-clock
-    double cpuSeconds = 0;  ///< user + system time of all this process's threads
+    double seconds = 0;    ///< wall-clock
+    double cpuSeconds = 0; ///< user + system time of all this process's threads
     std::int64_t images = 0;
     double imagesPerSecond() const { return seconds > 0 ? double(images) / seconds : 0.0; }
     /// CPU time per image: steadier than the wall clock on a machine shared with other work.
@@ -48,11 +48,11 @@ std::vector<ModelEntry> modelEntries(const std::vector<std::string>& paths, bool
 /// The options shared by the modes that time measure runs (measure-rates, reference).
 struct RunBenchOptions final {
     std::vector<std::string> models;
-    std::string images;  ///< folder; empty: generated demo faces
+    std::string images; ///< folder; empty: generated demo faces
     int count = 8;
     int batch = 16;
     int repeat = 1;
-    int threads = 0;     ///< 0: one per core
+    int threads = 0; ///< 0: one per core
     std::string measures;
     bool json = false;
 };

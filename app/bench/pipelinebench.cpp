@@ -34,7 +34,7 @@ struct PipelineOptions {
     int imageSize = 64;
     int decodeImages = 32;
     int batch = 64;
-    std::string folder;  ///< keep generated files here (default: a temporary folder)
+    std::string folder; ///< keep generated files here (default: a temporary folder)
     bool json = false;
 };
 
@@ -79,15 +79,27 @@ int runPipelineBench(int argc, char** argv)
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : std::string(); };
-        if (arg == "--model") options.model = next();
-        else if (arg == "--images") options.images = std::stoi(next());
-        else if (arg == "--size") options.imageSize = std::stoi(next());
-        else if (arg == "--decode-images") options.decodeImages = std::stoi(next());
-        else if (arg == "--batch") options.batch = std::stoi(next());
-        else if (arg == "--folder") options.folder = next();
-        else if (arg == "--json") options.json = true;
-        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
-        else { std::cerr << "saliscope-bench pipeline: unknown argument " << arg << "\n"; return 2; }
+        if (arg == "--model")
+            options.model = next();
+        else if (arg == "--images")
+            options.images = std::stoi(next());
+        else if (arg == "--size")
+            options.imageSize = std::stoi(next());
+        else if (arg == "--decode-images")
+            options.decodeImages = std::stoi(next());
+        else if (arg == "--batch")
+            options.batch = std::stoi(next());
+        else if (arg == "--folder")
+            options.folder = next();
+        else if (arg == "--json")
+            options.json = true;
+        else if (arg == "--help" || arg == "-h") {
+            usage();
+            return 0;
+        } else {
+            std::cerr << "saliscope-bench pipeline: unknown argument " << arg << "\n";
+            return 2;
+        }
     }
     if (options.model.empty() || options.images < 2) {
         usage();
@@ -130,9 +142,8 @@ int runPipelineBench(int argc, char** argv)
 
     // 2. A measure run into a project, then the same run again (cached).
     for (int i = 0; i < options.images; ++i) {
-        const QString path = QDir(root).filePath(QStringLiteral("data/%1/%2.png")
-                                                     .arg(i % 2 ? "fake" : "real")
-                                                     .arg(i, 6, 10, QLatin1Char('0')));
+        const QString path = QDir(root).filePath(
+            QStringLiteral("data/%1/%2.png").arg(i % 2 ? "fake" : "real").arg(i, 6, 10, QLatin1Char('0')));
         if (!QFile::exists(path))
             syntheticImage(options.imageSize, random).save(path);
     }

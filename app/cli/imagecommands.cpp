@@ -92,7 +92,8 @@ int runTransform(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral(
         "One geometric transformation of measure (c): lr, tb, rot90cw, rot90ccw or shift:DX,DY (replicated borders; "
         "positive DX moves the content right, positive DY down)."));
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("The transformation."), QStringLiteral("KIND"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("The transformation."),
+                                  QStringLiteral("KIND"));
     parser.addOptions({kind, outputFileOption()});
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Input image."));
     int exitCode = 0;
@@ -118,7 +119,8 @@ int runDegrade(const QStringList& arguments)
     const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("background or object."),
                                   QStringLiteral("MODE"));
     const QCommandLineOption set(QStringLiteral("set"),
-                                 QStringLiteral("degradation.sigma_max, degradation.curve_order, degradation.guide_sigma."),
+                                 QStringLiteral(
+                                     "degradation.sigma_max, degradation.curve_order, degradation.guide_sigma."),
                                  QStringLiteral("key=value"));
     parser.addOptions({map, mode, set, outputFileOption()});
     parser.addPositionalArgument(QStringLiteral("IMAGE"), QStringLiteral("Input image."));

@@ -62,9 +62,10 @@ int runInfo(const QStringList& arguments)
     std::printf("architecture   %s\n", meta.architecture.empty() ? "(unknown)" : meta.architecture.c_str());
     std::printf("loss           %s\n", meta.loss.empty() ? "(unknown)" : meta.loss.c_str());
     std::printf("run            %s\n", meta.run < 0 ? "(unknown)" : std::to_string(meta.run).c_str());
-    std::printf("metadata       %s\n", options.metadata ? "from --metadata"
-                                       : meta.fromArchive ? "from saliscope.json in the archive"
-                                                          : "defaults (no saliscope.json in the archive)");
+    std::printf("metadata       %s\n",
+                options.metadata       ? "from --metadata"
+                    : meta.fromArchive ? "from saliscope.json in the archive"
+                                       : "defaults (no saliscope.json in the archive)");
     std::printf("device         %s\n", m.deviceName().c_str());
     for (const auto& note : m.notes())
         std::printf("note           %s\n", note.c_str());

@@ -48,9 +48,9 @@ void printUsage(std::FILE* stream)
 int main(int argc, char** argv)
 {
     // Only `report` needs widgets (its charts); every other command stays a QCoreApplication.
-    const std::unique_ptr<QCoreApplication> application =
-        saliscope::cli::needsWidgetApplication(argc, argv) ? saliscope::cli::makeWidgetApplication(argc, argv)
-                                                           : std::make_unique<QCoreApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = saliscope::cli::needsWidgetApplication(argc, argv)
+        ? saliscope::cli::makeWidgetApplication(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("saliscope-cli"));
     QCoreApplication::setApplicationVersion(QString::fromStdString(saliscope::engine::saliscopeVersion()));
     const QStringList arguments = QCoreApplication::arguments();

@@ -16,10 +16,7 @@ namespace saliscope::cli {
 
 namespace {
 
-QString numberText(double value)
-{
-    return std::isfinite(value) ? QString::number(value, 'g', 12) : QString();
-}
+QString numberText(double value) { return std::isfinite(value) ? QString::number(value, 'g', 12) : QString(); }
 
 /// CSV text goes to -o FILE or to standard output; errors writing it are reported.
 class CsvOutput final {
@@ -126,8 +123,9 @@ int compareFolders(const QString& name, const QStringList& arguments, int minimu
         return exitCode;
     const QStringList folders = parser.positionalArguments();
     if (folders.size() < 2 || (minimumFolders == 2 && folders.size() != 2))
-        return usageError(name, minimumFolders == 2 ? QStringLiteral("give exactly two folders")
-                                                    : QStringLiteral("give at least two folders"));
+        return usageError(name,
+                          minimumFolders == 2 ? QStringLiteral("give exactly two folders")
+                                              : QStringLiteral("give at least two folders"));
     std::vector<std::string> paths;
     for (const auto& folder : folders)
         paths.push_back(folder.toStdString());

@@ -59,7 +59,8 @@ int runMeasure(const QStringList& arguments)
         "Run salience measures over a dataset: entropy, noise, transforms, stability, degradation or all "
         "(comma-separated). Writes DIR/<measure>.csv per measure (plus predictions.csv) and DIR/summary.json."));
     const QCommandLineOption dataset(QStringLiteral("dataset"),
-                                     QStringLiteral("Folder with class subfolders, or a CSV manifest path,label[,group]."),
+                                     QStringLiteral(
+                                         "Folder with class subfolders, or a CSV manifest path,label[,group]."),
                                      QStringLiteral("D"));
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("TorchScript model (repeatable)."),
                                    QStringLiteral("M.pt"));
@@ -88,7 +89,8 @@ int runMeasure(const QStringList& arguments)
                                      QStringLiteral("Store results in this project file (resumes an identical run)."),
                                      QStringLiteral("P.saliscope"));
     const QCommandLineOption shardOption(QStringLiteral("shard"),
-                                         QStringLiteral("Compute only slice K of N (by content hash); needs --project."),
+                                         QStringLiteral(
+                                             "Compute only slice K of N (by content hash); needs --project."),
                                          QStringLiteral("K/N"));
     parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device, batch,
                        out, project, shardOption});
@@ -151,9 +153,10 @@ int runMeasure(const QStringList& arguments)
         for (const QString& member : members) {
             const std::string memberName = modelNamed(member, params.models);
             if (std::find(entry.members.begin(), entry.members.end(), memberName) != entry.members.end())
-                return usageError(name, QStringLiteral("--family %1 names %2 twice: a family needs two or more "
-                                                       "different models")
-                                            .arg(spec.left(equals), member));
+                return usageError(name,
+                                  QStringLiteral("--family %1 names %2 twice: a family needs two or more "
+                                                 "different models")
+                                      .arg(spec.left(equals), member));
             entry.members.push_back(memberName);
         }
         params.families.push_back(entry);
@@ -166,8 +169,9 @@ int runMeasure(const QStringList& arguments)
         auto entry = std::find_if(params.models.begin(), params.models.end(),
                                   [&](const ModelEntry& m) { return m.path == path; });
         if (entry == params.models.end())
-            return usageError(name, QStringLiteral("--model-metadata names %1, which no --model or --family gives")
-                                        .arg(spec.left(equals)));
+            return usageError(
+                name,
+                QStringLiteral("--model-metadata names %1, which no --model or --family gives").arg(spec.left(equals)));
         auto metadata = readMetadataFile(spec.mid(equals + 1));
         if (!metadata)
             return fail(name, QString::fromStdString(metadata.error()));
@@ -244,7 +248,8 @@ int runMeasure(const QStringList& arguments)
         if (kind != MeasureKind::Predictions)
             measureNames.append(measureName(kind));
     for (const auto& m : params.models)
-        modelArray.append(QJsonObject{{"name", QString::fromStdString(m.name)}, {"path", QString::fromStdString(m.path)}});
+        modelArray.append(
+            QJsonObject{{"name", QString::fromStdString(m.name)}, {"path", QString::fromStdString(m.path)}});
     for (const auto& f : params.families) {
         QJsonArray members;
         for (const auto& member : f.members)
@@ -252,7 +257,8 @@ int runMeasure(const QStringList& arguments)
         familyArray.append(QJsonObject{{"name", QString::fromStdString(f.name)}, {"members", members}});
     }
     for (const auto& [path, reason] : skippedImages)
-        skipped.append(QJsonObject{{"image", QString::fromStdString(path)}, {"reason", QString::fromStdString(reason)}});
+        skipped.append(
+            QJsonObject{{"image", QString::fromStdString(path)}, {"reason", QString::fromStdString(reason)}});
     QJsonObject counts;
     for (const auto& [label, count] : params.dataset.classCounts())
         counts[label == UnknownLabel ? QStringLiteral("unknown") : QString::number(label)] = count;
@@ -262,18 +268,19 @@ int runMeasure(const QStringList& arguments)
         {"parameters", params.settings.toJson()},
         {"models", modelArray},
         {"families", familyArray},
-        {"dataset", QJsonObject{{"location", QString::fromStdString(params.dataset.location)},
-                                {"images", double(params.dataset.records.size())},
-                                {"class_counts", counts}}},
+        {"dataset",
+         QJsonObject{{"location", QString::fromStdString(params.dataset.location)},
+                     {"images", double(params.dataset.records.size())},
+                     {"class_counts", counts}}},
         {"images_computed", double(computed)},
         {"skipped", skipped},
         {"device", QString::fromStdString(params.device)},
         {"batch", params.batchSize},
         {"started", started.toString(Qt::ISODate)},
         {"finished", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {"software", QStringLiteral("saliscope %1, LibTorch %2")
-                         .arg(QString::fromStdString(engine::saliscopeVersion()),
-                              QString::fromStdString(engine::torchVersion()))},
+        {"software",
+         QStringLiteral("saliscope %1, LibTorch %2")
+             .arg(QString::fromStdString(engine::saliscopeVersion()), QString::fromStdString(engine::torchVersion()))},
     };
     summary["scorecard"] = scorecard(summary);
     // Written beside its name and renamed, so a full disk leaves no truncated summary behind.

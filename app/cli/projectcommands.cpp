@@ -57,13 +57,13 @@ int runProject(const QStringList& arguments)
             std::printf("\n");
         }
     }
-    std::printf("\nruns\n  %-4s %-12s %-10s %-8s %-10s %-9s %s\n", "id", "measure", "status", "dataset", "shard", "rows",
-                "finished");
+    std::printf("\nruns\n  %-4s %-12s %-10s %-8s %-10s %-9s %s\n", "id", "measure", "status", "dataset", "shard",
+                "rows", "finished");
     for (const auto& r : runs.value()) {
-        std::printf("  %-4lld %-12s %-10s %-8lld %-10s %-9lld %s%s%s\n", static_cast<long long>(r.id), r.measure.c_str(),
-                    runStatusName(r.status), static_cast<long long>(r.datasetId), r.shard.empty() ? "-" : r.shard.c_str(),
-                    static_cast<long long>(r.resultCount), r.finished.c_str(), r.error.empty() ? "" : "  ",
-                    r.error.c_str());
+        std::printf("  %-4lld %-12s %-10s %-8lld %-10s %-9lld %s%s%s\n", static_cast<long long>(r.id),
+                    r.measure.c_str(), runStatusName(r.status), static_cast<long long>(r.datasetId),
+                    r.shard.empty() ? "-" : r.shard.c_str(), static_cast<long long>(r.resultCount), r.finished.c_str(),
+                    r.error.empty() ? "" : "  ", r.error.c_str());
     }
     return 0;
 }
@@ -120,10 +120,11 @@ int runMerge(const QStringList& arguments)
         auto report = mergeProject(*store.value(), input.toStdString());
         if (!report)
             return fail(name, QStringLiteral("%1: %2").arg(input, QString::fromStdString(report.error())));
-        std::fprintf(stderr, "%s: %d datasets, %d models, %d runs added, %d runs extended, %lld results added, %lld already present\n",
-                     qPrintable(input), report->datasetsAdded, report->modelsAdded, report->runsAdded,
-                     report->runsExtended, static_cast<long long>(report->resultsAdded),
-                     static_cast<long long>(report->resultsSkipped));
+        std::fprintf(
+            stderr,
+            "%s: %d datasets, %d models, %d runs added, %d runs extended, %lld results added, %lld already present\n",
+            qPrintable(input), report->datasetsAdded, report->modelsAdded, report->runsAdded, report->runsExtended,
+            static_cast<long long>(report->resultsAdded), static_cast<long long>(report->resultsSkipped));
     }
     // Summaries span the measures of one run set: recompute them over the merged rows.
     auto runs = store.value()->runs();

@@ -19,10 +19,7 @@
 
 namespace saliscope::cli {
 
-bool needsWidgetApplication(int argc, char** argv)
-{
-    return argc > 1 && std::strcmp(argv[1], "report") == 0;
-}
+bool needsWidgetApplication(int argc, char** argv) { return argc > 1 && std::strcmp(argv[1], "report") == 0; }
 
 std::unique_ptr<QCoreApplication> makeWidgetApplication(int& argc, char** argv)
 {

@@ -102,7 +102,8 @@ int runTrain(const QStringList& arguments)
     const QCommandLineOption width(QStringLiteral("width"),
                                    QStringLiteral("Channels of the first block (the CAM layer has 4x)."),
                                    QStringLiteral("W"), QStringLiteral("16"));
-    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Run number in the metadata (default: the seed)."),
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QStringLiteral("Run number in the metadata (default: the seed)."),
                                  QStringLiteral("N"));
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QStringLiteral("LibTorch threads; results are reproducible for a given count."),
@@ -181,10 +182,11 @@ int runTrain(const QStringList& arguments)
         int validationAnnotated = 0;
         validationImages = loadImages(validationSet.value(), params.inputSize, validationSkipped, validationAnnotated);
     }
-    std::fprintf(stderr, "training %s on %zu images (%d annotated, %d skipped), %zu validation images, seed %llu, "
-                         "%d thread(s)\n",
-                 engine::trainingLossName(params.loss), trainImages.size(), annotated, skipped,
-                 validationImages.size(), static_cast<unsigned long long>(params.seed), engine::threadCount());
+    std::fprintf(stderr,
+                 "training %s on %zu images (%d annotated, %d skipped), %zu validation images, seed %llu, "
+                 "%d thread(s)\n",
+                 engine::trainingLossName(params.loss), trainImages.size(), annotated, skipped, validationImages.size(),
+                 static_cast<unsigned long long>(params.seed), engine::threadCount());
 
     const QString outputPath = parser.value(output);
     const QString folder = QFileInfo(outputPath).absolutePath();

@@ -27,7 +27,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("project"),
-                                 QApplication::translate("main", "The .saliscope project to open (default: the last one)."),
+                                 QApplication::translate("main",
+                                                         "The .saliscope project to open (default: the last one)."),
                                  QStringLiteral("[PROJECT]"));
     parser.process(application);
     saliscope::engine::configureAllocator();

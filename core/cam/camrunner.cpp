@@ -83,7 +83,7 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
     csv << "image,map,predicted_class,predicted_label,score";
     for (const auto& name : metadata.classNames)
         csv << "," << csvField("softmax_" + name);
-    if (model.singleLogit())  // a sigmoid detector's one raw output
+    if (model.singleLogit()) // a sigmoid detector's one raw output
         csv << ",logit";
     else
         for (const auto& name : metadata.classNames)

@@ -16,13 +16,13 @@ namespace saliscope {
 /// What `saliscope-cli cam` computes: Grad-CAM maps of images for one model.
 struct CamRunParams final {
     std::string modelPath;
-    std::string layer;           ///< CAM layer; empty: the model's default
-    std::string device = "cpu";  ///< cpu, cuda, cuda:N, auto
+    std::string layer;          ///< CAM layer; empty: the model's default
+    std::string device = "cpu"; ///< cpu, cuda, cuda:N, auto
     int batchSize = 16;
-    bool upscaled = false;       ///< write the Pillow-bicubic map at input size instead of the small map
+    bool upscaled = false; ///< write the Pillow-bicubic map at input size instead of the small map
     std::string outputDirectory;
-    std::vector<std::string> inputs;  ///< image files and folders (searched recursively)
-    std::optional<engine::ModelMetadata> metadata;  ///< replaces the archive's metadata when set
+    std::vector<std::string> inputs;               ///< image files and folders (searched recursively)
+    std::optional<engine::ModelMetadata> metadata; ///< replaces the archive's metadata when set
 };
 
 /// What a cam run wrote and what it skipped (path, reason).

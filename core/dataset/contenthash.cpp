@@ -65,9 +65,6 @@ engine::Result<std::string> hashFile(const std::string& path)
     return toHex(XXH3_64bits_digest(state.get()));
 }
 
-std::string hashBytes(const void* data, std::size_t size)
-{
-    return toHex(XXH3_64bits(data, size));
-}
+std::string hashBytes(const void* data, std::size_t size) { return toHex(XXH3_64bits(data, size)); }
 
 } // namespace saliscope

@@ -18,8 +18,7 @@ std::string csvField(const std::string& text)
 }
 
 namespace {
-template <typename Number>
-std::string shortest(Number value)
+template <typename Number> std::string shortest(Number value)
 {
     if (std::isnan(value))
         return {};

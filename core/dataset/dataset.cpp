@@ -136,7 +136,7 @@ engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& 
     Dataset dataset;
     dataset.location = source.location;
     const fs::path base = fs::path(source.location).parent_path();
-    std::map<std::string, int> listedOn;  // path -> line of its first row
+    std::map<std::string, int> listedOn; // path -> line of its first row
     int lineNumber = 0;
     while (!file.atEnd()) {
         if (cancel.isCancelled())
@@ -148,7 +148,7 @@ engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& 
         const QStringList fields = csvFields(line);
         const std::string where = source.location + ":" + std::to_string(lineNumber);
         if (lineNumber == 1 && fields.value(0).trimmed().compare(QLatin1String("path"), Qt::CaseInsensitive) == 0)
-            continue;  // header
+            continue; // header
         if (fields.size() < 2) {
             dataset.problems.emplace_back(where, "expected path,label[,group]");
             continue;
@@ -169,13 +169,15 @@ engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& 
         }
         const auto [first, isNew] = listedOn.emplace(path.lexically_normal().string(), lineNumber);
         if (!isNew) {
-            dataset.problems.emplace_back(where, "duplicate row for " + path.lexically_normal().string()
-                                                     + " (first on line " + std::to_string(first->second)
-                                                     + "); counted once");
+            dataset.problems.emplace_back(where,
+                                          "duplicate row for " + path.lexically_normal().string() + " (first on line "
+                                              + std::to_string(first->second) + "); counted once");
             continue;
         }
-        dataset.records.push_back({path.lexically_normal().string(), label,
-                                   fields.size() > 2 ? trimmed(fields[2].toStdString()) : std::string(), {}});
+        dataset.records.push_back({path.lexically_normal().string(),
+                                   label,
+                                   fields.size() > 2 ? trimmed(fields[2].toStdString()) : std::string(),
+                                   {}});
         if (dataset.records.size() % 1000 == 0)
             progress.progress(std::int64_t(dataset.records.size()), 0);
     }

@@ -17,10 +17,10 @@ inline constexpr int UnknownLabel = -1;
 
 /// One image of a dataset. `label` is a class index (0 = real, 1 = synthetic by default).
 struct DatasetRecord final {
-    std::string path;            ///< absolute or as given
+    std::string path; ///< absolute or as given
     int label = UnknownLabel;
-    std::string group;           ///< free grouping (generator, identity); empty when none
-    std::string annotationPath;  ///< human annotation map matched by file name; empty when none
+    std::string group;          ///< free grouping (generator, identity); empty when none
+    std::string annotationPath; ///< human annotation map matched by file name; empty when none
 };
 
 /// Maps folder names and manifest labels to class indices, case-insensitively.
@@ -41,17 +41,17 @@ private:
 
 /// What to scan: a folder (subfolders name the classes) or a CSV manifest (path,label[,group]).
 struct DatasetSource final {
-    std::string location;          ///< folder or .csv file
+    std::string location; ///< folder or .csv file
     ClassMapping classes = ClassMapping::defaults();
-    std::string annotationFolder;  ///< optional folder of human annotation maps (matched by file stem)
+    std::string annotationFolder; ///< optional folder of human annotation maps (matched by file stem)
 };
 
 /// A scanned dataset: the usable records, and the entries that were set aside with a reason.
 struct Dataset final {
     std::string location;
-    std::string name;  ///< optional, for people: tells apart datasets of the same location
+    std::string name; ///< optional, for people: tells apart datasets of the same location
     std::vector<DatasetRecord> records;
-    std::vector<std::pair<std::string, std::string>> problems;  ///< (path, reason)
+    std::vector<std::pair<std::string, std::string>> problems; ///< (path, reason)
 
     /// Number of records per label (UnknownLabel included when present).
     std::map<int, int> classCounts() const;

@@ -23,7 +23,8 @@ engine::Result<DatasetHashResult> hashDataset(const Dataset& dataset, const Data
     result.hashes.resize(dataset.records.size());
     std::vector<std::string> reasons(dataset.records.size());
 
-    int threads = params.threads > 0 ? params.threads : std::min(8, std::max(1, int(std::thread::hardware_concurrency())));
+    int threads = params.threads > 0 ? params.threads
+                                     : std::min(8, std::max(1, int(std::thread::hardware_concurrency())));
     threads = int(std::max<std::int64_t>(1, std::min<std::int64_t>(threads, total)));
 
     // Workers pull indices from a shared counter; the calling thread reports progress.

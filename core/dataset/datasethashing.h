@@ -14,7 +14,7 @@ namespace saliscope {
 
 /// How to hash a dataset's files.
 struct DatasetHashParams final {
-    int threads = 0;  ///< reader threads; 0: the number of cores (at most 8, hashing is I/O bound)
+    int threads = 0; ///< reader threads; 0: the number of cores (at most 8, hashing is I/O bound)
 };
 
 /// Content hashes of a dataset's records, index for index; an empty hash marks a record that

@@ -41,8 +41,8 @@ ImageCache::ImageCache(std::string folder) : m_folder(std::move(folder)) {}
 std::string ImageCache::entryPath(const std::string& hash, int width, int height) const
 {
     const std::string shard = hash.size() >= 2 ? hash.substr(0, 2) : std::string("__");
-    return m_folder + "/" + shard + "/" + hash + "-" + std::to_string(width) + "x" + std::to_string(height) + "-" +
-           Preprocessing + ".u8";
+    return m_folder + "/" + shard + "/" + hash + "-" + std::to_string(width) + "x" + std::to_string(height) + "-"
+        + Preprocessing + ".u8";
 }
 
 bool ImageCache::contains(const std::string& hash, int width, int height) const
@@ -51,10 +51,7 @@ bool ImageCache::contains(const std::string& hash, int width, int height) const
     return std::filesystem::is_regular_file(entryPath(hash, width, height), code);
 }
 
-ImageCacheStats ImageCache::stats() const
-{
-    return {m_hits.load(), m_misses.load(), m_writeFailures.load()};
-}
+ImageCacheStats ImageCache::stats() const { return {m_hits.load(), m_misses.load(), m_writeFailures.load()}; }
 
 engine::Result<engine::ImageU8> ImageCache::read(const std::string& entry, int width, int height) const
 {
@@ -67,8 +64,8 @@ engine::Result<engine::ImageU8> ImageCache::read(const std::string& entry, int w
     const uchar* data = file.map(0, file.size());
     if (!data)
         return engine::Error{"cannot map cache entry " + entry};
-    if (std::memcmp(data, Magic, sizeof Magic) != 0 || getU32(data + 8) != std::uint32_t(width) ||
-        getU32(data + 12) != std::uint32_t(height) || getU32(data + 16) != 3) {
+    if (std::memcmp(data, Magic, sizeof Magic) != 0 || getU32(data + 8) != std::uint32_t(width)
+        || getU32(data + 12) != std::uint32_t(height) || getU32(data + 16) != 3) {
         file.unmap(const_cast<uchar*>(data));
         return engine::Error{"cache entry " + entry + " has a bad header"};
     }
@@ -83,9 +80,9 @@ bool ImageCache::write(const std::string& entry, const engine::ImageU8& image) c
     const std::filesystem::path target(entry);
     std::error_code code;
     std::filesystem::create_directories(target.parent_path(), code);
-    const std::filesystem::path temporary =
-        target.parent_path() / (".partial-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)) +
-                                "-" + target.filename().string());
+    const std::filesystem::path temporary = target.parent_path()
+        / (".partial-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)) + "-"
+           + target.filename().string());
     char header[HeaderSize];
     std::memcpy(header, Magic, sizeof Magic);
     putU32(header + 8, std::uint32_t(image.width));
@@ -94,8 +91,8 @@ bool ImageCache::write(const std::string& entry, const engine::ImageU8& image) c
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     if (!file)
         return false;
-    bool written = std::fwrite(header, 1, HeaderSize, file) == HeaderSize &&
-                   std::fwrite(image.pixels.data(), 1, image.pixels.size(), file) == image.pixels.size();
+    bool written = std::fwrite(header, 1, HeaderSize, file) == HeaderSize
+        && std::fwrite(image.pixels.data(), 1, image.pixels.size(), file) == image.pixels.size();
     written = (std::fclose(file) == 0) && written;
     if (written)
         std::filesystem::rename(temporary, target, code);
@@ -121,7 +118,7 @@ engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const s
             m_hits.fetch_add(1);
             return cached;
         }
-        std::filesystem::remove(entry, code);  // a damaged entry is remade below
+        std::filesystem::remove(entry, code); // a damaged entry is remade below
     }
     m_misses.fetch_add(1);
     auto current = hashFile(path);
@@ -129,7 +126,7 @@ engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const s
         return engine::Error{current.error()};
     if (current.value() != hash)
         return engine::Error{path + " has changed since it was scanned (content hash differs)"};
-    auto input = readModelInput(path, width, height, maxPixels);  // refuses truncated JPEGs, as Pillow
+    auto input = readModelInput(path, width, height, maxPixels); // refuses truncated JPEGs, as Pillow
     if (!input)
         return engine::Error{input.error()};
     engine::ImageU8 resized = std::move(input).value();

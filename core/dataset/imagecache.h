@@ -16,7 +16,7 @@ namespace saliscope {
 struct ImageCacheStats final {
     std::int64_t hits = 0;
     std::int64_t misses = 0;
-    std::int64_t writeFailures = 0;  ///< decoded but not stored (disk full, read-only folder)
+    std::int64_t writeFailures = 0; ///< decoded but not stored (disk full, read-only folder)
 };
 
 /// Decoded, resized RGB pixels on disk, so that each image is decoded once and shared by every

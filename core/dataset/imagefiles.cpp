@@ -37,8 +37,9 @@ void walk(const fs::path& folder, std::vector<std::string>& found, Problems* pro
     if (!code) {
         if (std::find(visited.begin(), visited.end(), canonical) != visited.end()) {
             if (problems)
-                problems->emplace_back(folder.string(), "symbolic link loop or second path to folder "
-                                                            + canonical.string() + " (listed once)");
+                problems->emplace_back(folder.string(),
+                                       "symbolic link loop or second path to folder " + canonical.string()
+                                           + " (listed once)");
             return;
         }
         visited.push_back(canonical);
@@ -59,9 +60,10 @@ void walk(const fs::path& folder, std::vector<std::string>& found, Problems* pro
         const bool link = fs::is_symlink(fs::symlink_status(path, linkCode));
         if (!fs::exists(status)) {
             if (problems && link)
-                problems->emplace_back(path.string(), entryCode == std::errc::too_many_symbolic_link_levels
-                                                          ? "symbolic link loop"
-                                                          : "dangling symbolic link (its target does not exist)");
+                problems->emplace_back(path.string(),
+                                       entryCode == std::errc::too_many_symbolic_link_levels
+                                           ? "symbolic link loop"
+                                           : "dangling symbolic link (its target does not exist)");
             continue;
         }
         if (fs::is_directory(status)) {
@@ -71,10 +73,11 @@ void walk(const fs::path& folder, std::vector<std::string>& found, Problems* pro
                 found.push_back(path.string());
             else if (problems && path.filename().string().rfind('.', 0) != 0) {
                 const std::string extension = path.extension().string();
-                problems->emplace_back(path.string(), extension.empty() ? "not an image Saliscope reads (no extension; "
-                                                                          "png, jpg, jpeg, bmp, tif, tiff or webp)"
-                                                                        : "not an image Saliscope reads (" + extension
-                                                                              + "; png, jpg, jpeg, bmp, tif, tiff or webp)");
+                problems->emplace_back(path.string(),
+                                       extension.empty() ? "not an image Saliscope reads (no extension; "
+                                                           "png, jpg, jpeg, bmp, tif, tiff or webp)"
+                                                         : "not an image Saliscope reads (" + extension
+                                               + "; png, jpg, jpeg, bmp, tif, tiff or webp)");
             }
         }
     }

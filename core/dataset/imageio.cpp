@@ -28,8 +28,9 @@ std::uint32_t le32(const std::vector<std::uint8_t>& b, std::size_t at) { return 
 
 bool startsWith(const std::vector<std::uint8_t>& bytes, std::string_view prefix, std::size_t at = 0)
 {
-    return bytes.size() >= at + prefix.size() && std::equal(prefix.begin(), prefix.end(), bytes.begin() + long(at),
-                                                            [](char a, std::uint8_t b) { return std::uint8_t(a) == b; });
+    return bytes.size() >= at + prefix.size()
+        && std::equal(prefix.begin(), prefix.end(), bytes.begin() + long(at),
+                      [](char a, std::uint8_t b) { return std::uint8_t(a) == b; });
 }
 
 /// The format a file's first bytes name ("" when none Saliscope knows).
@@ -62,24 +63,24 @@ bool walkJpeg(const std::vector<std::uint8_t>& b, Size& size)
     std::size_t at = 2;
     bool inScan = false;
     while (at < b.size()) {
-        if (b[at] != 0xff) {  // entropy-coded data (or stray bytes, which decoders skip too)
+        if (b[at] != 0xff) { // entropy-coded data (or stray bytes, which decoders skip too)
             ++at;
             continue;
         }
         if (at + 1 >= b.size())
             return false;
         const std::uint8_t marker = b[at + 1];
-        if (marker == 0xff) {  // fill byte
+        if (marker == 0xff) { // fill byte
             ++at;
             continue;
         }
-        if (inScan && (marker == 0x00 || (marker >= 0xd0 && marker <= 0xd7))) {  // stuffed byte, restart marker
+        if (inScan && (marker == 0x00 || (marker >= 0xd0 && marker <= 0xd7))) { // stuffed byte, restart marker
             at += 2;
             continue;
         }
         if (marker == 0xd9)
             return true;
-        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {  // markers without a length
+        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) { // markers without a length
             at += 2;
             continue;
         }
@@ -175,7 +176,8 @@ Result<cv::Mat> decode(const std::string& path, int flags, std::int64_t maxPixel
     Size size;
     if (format == "JPEG") {
         if (!walkJpeg(bytes, size))
-            return Error{path + " is a truncated or damaged JPEG (its data ends before the end marker; Pillow refuses it too)"};
+            return Error{
+                path + " is a truncated or damaged JPEG (its data ends before the end marker; Pillow refuses it too)"};
     } else {
         size = headerSize(bytes, format);
     }
@@ -190,7 +192,8 @@ Result<cv::Mat> decode(const std::string& path, int flags, std::int64_t maxPixel
         return Error{path + " cannot be decoded: " + error.msg};
     }
     if (mat.empty()) {
-        if (format == "PNG" && std::search(bytes.begin(), bytes.end(), std::begin("IEND"), std::end("IEND") - 1) == bytes.end())
+        if (format == "PNG"
+            && std::search(bytes.begin(), bytes.end(), std::begin("IEND"), std::end("IEND") - 1) == bytes.end())
             return Error{path + " is a truncated PNG (its data ends before the IEND chunk)"};
         if (!format.empty())
             return Error{path + " is a damaged " + format + " file (it cannot be decoded)"};
@@ -221,18 +224,12 @@ std::string readErrorReason(int errnum)
 {
     switch (errnum) {
     case EACCES:
-    case EPERM:
-        return "permission denied";
-    case ENOENT:
-        return "no such file";
-    case EISDIR:
-        return "is a folder";
-    case ELOOP:
-        return "symbolic link loop";
-    case EIO:
-        return "I/O error";
-    default:
-        return std::strerror(errnum);
+    case EPERM: return "permission denied";
+    case ENOENT: return "no such file";
+    case EISDIR: return "is a folder";
+    case ELOOP: return "symbolic link loop";
+    case EIO: return "I/O error";
+    default: return std::strerror(errnum);
     }
 }
 
@@ -287,8 +284,7 @@ Status writeImage(const std::string& path, const engine::ImageU8& image)
     else
         bgr = mat;
     const std::filesystem::path target(path);
-    const std::filesystem::path temporary =
-        target.parent_path() / (".partial-" + target.filename().string());
+    const std::filesystem::path temporary = target.parent_path() / (".partial-" + target.filename().string());
     std::vector<std::uint8_t> encoded;
     try {
         if (!cv::imencode(target.extension().string().empty() ? ".png" : target.extension().string(), bgr, encoded))

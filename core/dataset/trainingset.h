@@ -14,9 +14,9 @@ namespace saliscope {
 /// A dataset decoded for training: images at the model's input size and their annotations.
 struct TrainingSet final {
     std::vector<engine::TrainingImage> images;
-    std::vector<std::pair<std::string, std::string>> skipped;  ///< (path, reason): unlabelled or unreadable
-    std::vector<std::pair<std::string, std::string>> ignoredAnnotations;  ///< (path, reason): unreadable maps
-    int annotated = 0;                                          ///< images that carry an annotation
+    std::vector<std::pair<std::string, std::string>> skipped;            ///< (path, reason): unlabelled or unreadable
+    std::vector<std::pair<std::string, std::string>> ignoredAnnotations; ///< (path, reason): unreadable maps
+    int annotated = 0;                                                   ///< images that carry an annotation
 };
 
 /// Decodes every labelled record as RGB resized to size x size (readModelInput) and its

@@ -84,7 +84,7 @@ QJsonObject paramsJson(const DemoDatasetParams& params)
     QJsonObject object;
     object["imagesPerClass"] = params.imagesPerClass;
     object["imageSize"] = params.imageSize;
-    object["seed"] = QString::number(params.seed);  // a string: JSON numbers lose 64-bit precision
+    object["seed"] = QString::number(params.seed); // a string: JSON numbers lose 64-bit precision
     object["testFraction"] = params.testFraction;
     object["photoFolder"] = QString::fromStdString(params.photoFolder);
     return object;
@@ -164,7 +164,7 @@ void splitPhotos(const std::vector<SourcePhoto>& photos, double testFraction, st
         byPerson[photos[std::size_t(i)].person].push_back(i);
     std::mt19937_64 random = dice::generator(seed, SplitStream, 0);
     for (auto& [person, indices] : byPerson) {
-        for (int i = int(indices.size()) - 1; i > 0; --i)  // Fisher-Yates with our own draws
+        for (int i = int(indices.size()) - 1; i > 0; --i) // Fisher-Yates with our own draws
             std::swap(indices[std::size_t(i)], indices[std::size_t(dice::uniformInt(random, 0, i))]);
         const int n = int(indices.size());
         int testCount = int(std::lround(n * testFraction));
@@ -180,7 +180,8 @@ void splitPhotos(const std::vector<SourcePhoto>& photos, double testFraction, st
 }
 
 /// Makes real and synthetic image `plan.index` with their annotations and masks, and writes them.
-PairOutcome makePair(const PairPlan& plan, const SourcePhoto& photo, const DemoDatasetParams& params, const fs::path& out)
+PairOutcome makePair(const PairPlan& plan, const SourcePhoto& photo, const DemoDatasetParams& params,
+                     const fs::path& out)
 {
     PairOutcome outcome;
     try {
@@ -248,7 +249,8 @@ engine::Status prepareFolder(const fs::path& out)
         return engine::Error{"demo dataset folder " + out.string() + " is a file"};
     if (fs::is_directory(out, code) && !fs::is_empty(out, code)) {
         const auto json = readJson(out / "dataset.json");
-        const bool ours = fs::exists(out / MarkerFile, code) || (json && (*json)["generator"].toString() == GeneratorName);
+        const bool ours = fs::exists(out / MarkerFile, code)
+            || (json && (*json)["generator"].toString() == GeneratorName);
         if (!ours)
             return engine::Error{"folder " + out.string() + " is not empty and holds no demo dataset; choose another"};
         for (const char* entry : {"dataset.json", "manifest.csv", "train", "test", "annotations", "masks"}) {
@@ -280,7 +282,7 @@ engine::Status writeText(const fs::path& path, const QByteArray& text)
 } // namespace
 
 engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
-                                                        const CancelToken& cancel)
+                                                       const CancelToken& cancel)
 {
     if (params.outputDirectory.empty())
         return engine::Error{"no folder given for the demo dataset"};
@@ -320,7 +322,8 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
         if (!loaded)
             return engine::Error{loaded.error()};
         photos = std::move(loaded).value();
-        progress.message("demo dataset from " + std::to_string(photos.size()) + " photographs in " + params.photoFolder);
+        progress.message("demo dataset from " + std::to_string(photos.size()) + " photographs in "
+                         + params.photoFolder);
     } else {
         photos = SourcePhotos::procedural(dice::mix(params.seed ^ ProceduralStream));
         progress.message("no photographs in " + params.photoFolder + "; drawing " + std::to_string(photos.size())
@@ -372,8 +375,10 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
         }
         const std::string split = plan.test ? "test" : "train";
         const std::string& photo = photos[std::size_t(plan.photo)].name;
-        manifest += QByteArray::fromStdString(imagePathOf(plan.test, false, plan.index) + ",real,real," + split + "," + photo + "\n");
-        manifest += QByteArray::fromStdString(imagePathOf(plan.test, true, plan.index) + ",fake," + group + "," + split + "," + photo + "\n");
+        manifest += QByteArray::fromStdString(imagePathOf(plan.test, false, plan.index) + ",real,real," + split + ","
+                                              + photo + "\n");
+        manifest += QByteArray::fromStdString(imagePathOf(plan.test, true, plan.index) + ",fake," + group + "," + split
+                                              + "," + photo + "\n");
     }
     if (const auto written = writeText(out / "manifest.csv", manifest); !written)
         return engine::Error{written.error()};

@@ -15,10 +15,10 @@ namespace saliscope {
 /// give byte-identical files.
 struct DemoDatasetParams final {
     std::string outputDirectory;
-    int imagesPerClass = 500;     ///< real images, and as many synthetic ones
+    int imagesPerClass = 500; ///< real images, and as many synthetic ones
     int imageSize = 112;
     std::uint64_t seed = 1;
-    double testFraction = 0.25;   ///< of the images, and of each person's photographs
+    double testFraction = 0.25; ///< of the images, and of each person's photographs
     /// Aligned face photographs, a folder per person; when missing or empty, faces are drawn
     /// procedurally instead.
     std::string photoFolder = "/usr/share/doc/libdlib19.1/examples/johns";
@@ -27,17 +27,17 @@ struct DemoDatasetParams final {
 /// What was made (or found already made) and where.
 struct DemoDatasetSummary final {
     std::string outputDirectory;
-    std::string trainDirectory;       ///< holds real/ and fake/
-    std::string testDirectory;        ///< holds real/ and fake/
-    std::string annotationDirectory;  ///< human annotation maps, one per image, by file stem
-    std::string maskDirectory;        ///< exact artefact masks, one per image, by file stem
-    std::string manifestPath;         ///< manifest.csv: path,label,group,split,source
-    std::string source;               ///< "photographs" or "procedural"
+    std::string trainDirectory;      ///< holds real/ and fake/
+    std::string testDirectory;       ///< holds real/ and fake/
+    std::string annotationDirectory; ///< human annotation maps, one per image, by file stem
+    std::string maskDirectory;       ///< exact artefact masks, one per image, by file stem
+    std::string manifestPath;        ///< manifest.csv: path,label,group,split,source
+    std::string source;              ///< "photographs" or "procedural"
     int sourcePhotos = 0;
     int trainPhotos = 0, testPhotos = 0;
     int trainPerClass = 0, testPerClass = 0;
-    std::map<std::string, int> artefactCounts;  ///< synthetic images carrying each artefact kind
-    bool reused = false;              ///< the folder already held this very dataset
+    std::map<std::string, int> artefactCounts; ///< synthetic images carrying each artefact kind
+    bool reused = false;                       ///< the folder already held this very dataset
 };
 
 /// Makes the built-in demo dataset of real and synthetic faces with human-like annotation maps,
@@ -56,6 +56,6 @@ struct DemoDatasetSummary final {
 /// is; one holding an earlier demo dataset is replaced; any other non-empty folder is refused.
 /// Runs on its own pool of worker threads; `progress` is called on the calling thread.
 engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
-                                                        const CancelToken& cancel);
+                                                       const CancelToken& cancel);
 
 } // namespace saliscope

@@ -35,9 +35,9 @@ public:
     void epochDone(const engine::EpochReport& report) override
     {
         char line[200];
-        std::snprintf(line, sizeof line, "%s: epoch %d, loss %.3f, train accuracy %.3f, validation accuracy %.3f (%.1f s)",
-                      m_name.c_str(), report.epoch, report.trainLoss, report.trainAccuracy, report.validationAccuracy,
-                      report.seconds);
+        std::snprintf(line, sizeof line,
+                      "%s: epoch %d, loss %.3f, train accuracy %.3f, validation accuracy %.3f (%.1f s)", m_name.c_str(),
+                      report.epoch, report.trainLoss, report.trainAccuracy, report.validationAccuracy, report.seconds);
         std::lock_guard<std::mutex> guard(m_lock);
         m_sink.message(line);
     }
@@ -94,8 +94,10 @@ std::map<std::string, DemoFamilyFigures> demoFamilyFigures(const QJsonObject& su
         const auto family = it.value().toObject();
         const auto members = family.value("members").toArray();
         DemoFamilyFigures f;
-        f.accuracy = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("accuracy").toDouble(NAN); });
-        f.rocAuc = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("roc_auc").toDouble(NAN); });
+        f.accuracy = meanOfMembers(models, members,
+                                   [](const QJsonObject& m) { return m.value("accuracy").toDouble(NAN); });
+        f.rocAuc = meanOfMembers(models, members,
+                                 [](const QJsonObject& m) { return m.value("roc_auc").toDouble(NAN); });
         f.entropy = meanOfMembers(models, members, [](const QJsonObject& m) {
             return m.value("entropy").toObject().value("normalized").toObject().value("mean").toDouble(NAN);
         });
@@ -260,8 +262,10 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
         for (const auto& member : family.members)
             members.append(QString::fromStdString(member));
         auto& figures = result.families[family.name];
-        figures.accuracy = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("accuracy").toDouble(NAN); });
-        figures.rocAuc = meanOfMembers(models, members, [](const QJsonObject& m) { return m.value("roc_auc").toDouble(NAN); });
+        figures.accuracy = meanOfMembers(models, members,
+                                         [](const QJsonObject& m) { return m.value("accuracy").toDouble(NAN); });
+        figures.rocAuc = meanOfMembers(models, members,
+                                       [](const QJsonObject& m) { return m.value("roc_auc").toDouble(NAN); });
     }
     return result;
 }

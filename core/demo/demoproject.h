@@ -20,14 +20,14 @@ namespace saliscope {
 struct DemoParams final {
     std::string outputDirectory;
     int runsPerFamily = 5;
-    int imagesPerClass = 1000;        ///< per class before the train/test split (3/4 train)
-    int measureImagesPerClass = 50;   ///< test images per class the five measures run on
+    int imagesPerClass = 1000;      ///< per class before the train/test split (3/4 train)
+    int measureImagesPerClass = 50; ///< test images per class the five measures run on
     int imageSize = 112;
     /// CYBORG runs learn slowly (test accuracy ~0.70 for about ten epochs, then they take off) and
     /// were still climbing at 20 epochs, a family mean of 0.90 right at the claim; 30 lets both
     /// families settle above it on every CPU kernel path tried (tests/demo/tst_democlaims).
     int epochs = 30;
-    int parallelTrainings = 2;        ///< models trained at once, one LibTorch thread each
+    int parallelTrainings = 2; ///< models trained at once, one LibTorch thread each
     double cyborgAlpha = 0.5;
     std::uint64_t seed = 1;
     std::string device = "cpu";
@@ -35,21 +35,21 @@ struct DemoParams final {
 
 /// One family's figures behind the paper's claims (means over its runs).
 struct DemoFamilyFigures final {
-    double accuracy = 0;        ///< mean accuracy of the runs on the whole test split
-    double rocAuc = 0;          ///< mean ROC AUC on the whole test split
-    double entropy = 0;         ///< mean normalised histogram entropy of the maps
-    double stability = 0;       ///< mean pairwise SSIM of the runs' maps
-    double annotationMass = 0;  ///< mean share of salience inside the human annotations
+    double accuracy = 0;       ///< mean accuracy of the runs on the whole test split
+    double rocAuc = 0;         ///< mean ROC AUC on the whole test split
+    double entropy = 0;        ///< mean normalised histogram entropy of the maps
+    double stability = 0;      ///< mean pairwise SSIM of the runs' maps
+    double annotationMass = 0; ///< mean share of salience inside the human annotations
 };
 
 /// What the demo made: the dataset, the models, the project and each family's figures.
 struct DemoResult final {
     DemoDatasetSummary dataset;
     std::string projectPath;
-    std::map<std::string, std::vector<std::string>> models;  ///< family -> model files
+    std::map<std::string, std::vector<std::string>> models; ///< family -> model files
     std::map<std::string, DemoFamilyFigures> families;
     QJsonObject summary;
-    int modelsTrained = 0;  ///< 0 when every model was reused
+    int modelsTrained = 0; ///< 0 when every model was reused
 };
 
 /// Makes (or reuses) DIR/dataset, trains (or reuses) DIR/models/<family>_<run>.pt, runs all five

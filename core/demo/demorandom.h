@@ -45,7 +45,7 @@ inline bool chance(std::mt19937_64& random, double p) { return uniform(random, 0
 /// Normal with mean 0 and standard deviation `sigma` (Box-Muller, one value per call).
 inline double normal(std::mt19937_64& random, double sigma)
 {
-    const double u1 = 1.0 - uniform(random, 0, 1);  // (0, 1]
+    const double u1 = 1.0 - uniform(random, 0, 1); // (0, 1]
     const double u2 = uniform(random, 0, 1);
     return sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
 }

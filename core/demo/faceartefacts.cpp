@@ -59,8 +59,8 @@ cv::Mat checkerboard(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& 
 /// Recolours the iris discs in place (HSV), returning their mask.
 cv::Mat iris(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
 {
-    static const double hues[] = {210, 125, 280, 35, 0, 180, 320};  // blue, green, violet, amber, red, cyan, pink
-    const int which = dice::uniformInt(random, 0, 2);  // left, right, both
+    static const double hues[] = {210, 125, 280, 35, 0, 180, 320}; // blue, green, violet, amber, red, cyan, pink
+    const int which = dice::uniformInt(random, 0, 2);              // left, right, both
     const bool heterochromia = dice::chance(random, 0.3);
     const double hue = hues[dice::uniformInt(random, 0, 6)];
     const double otherHue = hues[dice::uniformInt(random, 0, 6)];
@@ -76,12 +76,12 @@ cv::Mat iris(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
         const double eyeHue = (eye == 1 && heterochromia) ? otherHue : hue;
         const int reach = int(std::ceil(radius + 1));
         const cv::Rect box = cv::Rect(int(centre.x) - reach, int(centre.y) - reach, 2 * reach + 2, 2 * reach + 2)
-                             & cv::Rect(0, 0, image.cols, image.rows);
+            & cv::Rect(0, 0, image.cols, image.rows);
         if (box.empty())
             continue;
         cv::Mat bgr, hsv;
         image(box).convertTo(bgr, CV_32FC3, 1.0 / 255.0);
-        cv::cvtColor(bgr, hsv, cv::COLOR_BGR2HSV);  // H in degrees, S and V in [0, 1]
+        cv::cvtColor(bgr, hsv, cv::COLOR_BGR2HSV); // H in degrees, S and V in [0, 1]
         cv::Mat recoloured = hsv.clone();
         for (int y = 0; y < hsv.rows; ++y)
             for (int x = 0; x < hsv.cols; ++x) {
@@ -97,7 +97,8 @@ cv::Mat iris(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& random)
                 const double alpha = std::clamp(radius + 0.5 - distance, 0.0, 1.0);
                 if (alpha <= 0)
                     continue;
-                const cv::Vec3f mixed = bgr.at<cv::Vec3f>(y, x) * float(1 - alpha) + recoloured.at<cv::Vec3f>(y, x) * float(alpha);
+                const cv::Vec3f mixed = bgr.at<cv::Vec3f>(y, x) * float(1 - alpha)
+                    + recoloured.at<cv::Vec3f>(y, x) * float(alpha);
                 image.at<cv::Vec3b>(box.y + y, box.x + x) = cv::Vec3b(cv::saturate_cast<uchar>(mixed[0] * 255),
                                                                       cv::saturate_cast<uchar>(mixed[1] * 255),
                                                                       cv::saturate_cast<uchar>(mixed[2] * 255));
@@ -121,7 +122,7 @@ cv::Mat droplet(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& rando
 
     const int reach = int(std::ceil(radius + 1));
     const cv::Rect box = cv::Rect(int(centre.x) - reach, int(centre.y) - reach, 2 * reach + 2, 2 * reach + 2)
-                         & cv::Rect(0, 0, image.cols, image.rows);
+        & cv::Rect(0, 0, image.cols, image.rows);
     cv::Mat mask = cv::Mat::zeros(image.size(), CV_8U);
     if (box.empty())
         return mask;
@@ -135,13 +136,15 @@ cv::Mat droplet(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& rando
             if (alpha <= 0)
                 continue;
             const double t = std::min(1.0, distance / radius);
-            const double magnify = 0.55 + 0.45 * t * t;  // the lens shows a magnified patch
+            const double magnify = 0.55 + 0.45 * t * t; // the lens shows a magnified patch
             cv::Mat sample;
-            cv::getRectSubPix(source, cv::Size(1, 1), cv::Point2f(float(centre.x + dx * magnify), float(centre.y + dy * magnify)), sample);
+            cv::getRectSubPix(source, cv::Size(1, 1),
+                              cv::Point2f(float(centre.x + dx * magnify), float(centre.y + dy * magnify)), sample);
             cv::Vec3d p = sample.at<cv::Vec3f>(0, 0);
             const double lift = brightening * std::pow(std::max(0.0, 1 - t * t), 0.7);
-            const double spot = highlight * std::exp(-(std::pow(x - highlightAt.x, 2) + std::pow(y - highlightAt.y, 2))
-                                                     / (2 * highlightSigma * highlightSigma));
+            const double spot = highlight
+                * std::exp(-(std::pow(x - highlightAt.x, 2) + std::pow(y - highlightAt.y, 2))
+                           / (2 * highlightSigma * highlightSigma));
             const double rim = 1 - 0.3 * std::clamp((t - 0.75) / 0.25, 0.0, 1.0);
             for (int c = 0; c < 3; ++c) {
                 double v = p[c] + (1 - p[c]) * lift;
@@ -150,7 +153,8 @@ cv::Mat droplet(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& rando
             }
             const cv::Vec3f original = source.at<cv::Vec3f>(y, x);
             for (int c = 0; c < 3; ++c)
-                image.at<cv::Vec3b>(y, x)[c] = cv::saturate_cast<uchar>(255 * ((1 - alpha) * original[c] + alpha * p[c]));
+                image.at<cv::Vec3b>(y,
+                                    x)[c] = cv::saturate_cast<uchar>(255 * ((1 - alpha) * original[c] + alpha * p[c]));
             mask.at<uchar>(y, x) = 255;
         }
     return mask;
@@ -203,11 +207,14 @@ cv::Mat blockyMouth(cv::Mat& image, const FaceLayout& layout, std::mt19937_64& r
 {
     const int block = std::max(3, int(std::lround(image.cols / 112.0 * dice::uniformInt(random, 6, 8))));
     const double widthFactor = uniform(random, 1.15, 1.45), heightFactor = uniform(random, 1.5, 2.1);
-    const double jitterX = uniform(random, -0.02, 0.02) * image.cols, jitterY = uniform(random, -0.02, 0.02) * image.cols;
+    const double jitterX = uniform(random, -0.02, 0.02) * image.cols,
+                 jitterY = uniform(random, -0.02, 0.02) * image.cols;
     const int width = std::max(2 * block, int(std::ceil(layout.mouthWidth * widthFactor / block)) * block);
     const int height = std::max(2 * block, int(std::ceil(layout.mouthHeight * heightFactor / block)) * block);
-    const int x0 = clampInt(int(std::lround(layout.mouth.x + jitterX - width / 2.0)), 0, std::max(0, image.cols - width));
-    const int y0 = clampInt(int(std::lround(layout.mouth.y + jitterY - height / 2.0)), 0, std::max(0, image.rows - height));
+    const int x0 = clampInt(int(std::lround(layout.mouth.x + jitterX - width / 2.0)), 0,
+                            std::max(0, image.cols - width));
+    const int y0 = clampInt(int(std::lround(layout.mouth.y + jitterY - height / 2.0)), 0,
+                            std::max(0, image.rows - height));
     cv::Rect box(x0, y0, width, height);
     box &= cv::Rect(0, 0, image.cols, image.rows);
     box.width -= box.width % block;
@@ -263,7 +270,7 @@ cv::Mat FaceArtefacts::upsampleConvolve(const cv::Mat& patch, double leftTap, do
     taps *= float(2.0 / sum);
     cv::Mat out;
     cv::sepFilter2D(inserted, out, CV_32F, taps, taps.t(), cv::Point(-1, -1), 0, cv::BORDER_REFLECT101);
-    if (out.size() != patch.size()) {  // odd sides: keep the last row or column as it was
+    if (out.size() != patch.size()) { // odd sides: keep the last row or column as it was
         cv::Mat full = patch.clone();
         out.copyTo(full(cv::Rect(0, 0, out.cols, out.rows)));
         out = full;

@@ -13,11 +13,11 @@ namespace saliscope::demo {
 
 /// The localized generator artefacts a demo synthetic face carries.
 enum class ArtefactKind {
-    Checkerboard,  ///< a patch re-synthesised by 2x zero-insertion upsampling and a 3x3 kernel
-    Iris,          ///< one or both irises recoloured to a vivid hue
-    Droplet,       ///< a bright, lens-like "water droplet" blob on the skin
-    Seam,          ///< a hue and brightness discontinuity along a short line
-    BlockyMouth,   ///< the mouth region at a blocky low resolution (area down, nearest up)
+    Checkerboard, ///< a patch re-synthesised by 2x zero-insertion upsampling and a 3x3 kernel
+    Iris,         ///< one or both irises recoloured to a vivid hue
+    Droplet,      ///< a bright, lens-like "water droplet" blob on the skin
+    Seam,         ///< a hue and brightness discontinuity along a short line
+    BlockyMouth,  ///< the mouth region at a blocky low resolution (area down, nearest up)
 };
 inline constexpr int ArtefactKindCount = 5;
 

@@ -43,11 +43,11 @@ cv::Mat FaceAugmenter::warp(const cv::Mat& photo, int size, const FaceAugmentati
     const double toSize = double(size) / photo.cols;
     cv::resize(photo, resized, cv::Size(size, size), 0, 0, toSize < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
     const cv::Point2f centre(0.5f * size, 0.5f * size);
-    cv::Mat rotation = cv::getRotationMatrix2D(centre, a.angleDegrees, a.scale);  // 2x3 double
+    cv::Mat rotation = cv::getRotationMatrix2D(centre, a.angleDegrees, a.scale); // 2x3 double
     rotation.at<double>(0, 2) += a.shiftX * size;
     rotation.at<double>(1, 2) += a.shiftY * size;
     cv::Matx23d transform = rotation;
-    if (a.flip) {  // mirror after the transform: x -> size - 1 - x
+    if (a.flip) { // mirror after the transform: x -> size - 1 - x
         for (int c = 0; c < 3; ++c)
             transform(0, c) = -transform(0, c);
         transform(0, 2) += size - 1;
@@ -91,7 +91,8 @@ void FaceAugmenter::recolour(cv::Mat& image, const FaceAugmentation& a, std::mt1
         for (int y = 0; y < f.rows; ++y) {
             auto* row = f.ptr<cv::Vec3f>(y);
             for (int x = 0; x < f.cols; ++x) {
-                const float n = float(dice::normal(random, a.noiseSigma / 255.0));  // luminance noise, the same in every channel
+                const float n = float(
+                    dice::normal(random, a.noiseSigma / 255.0)); // luminance noise, the same in every channel
                 row[x] += cv::Vec3f(n, n, n);
             }
         }

@@ -15,15 +15,15 @@ namespace saliscope::demo {
 /// gamma, a little blur or noise, and the JPEG quality it is re-encoded at.
 struct FaceAugmentation final {
     bool flip = false;
-    double scale = 1.0;        ///< about the image centre
+    double scale = 1.0; ///< about the image centre
     double angleDegrees = 0;
     double shiftX = 0, shiftY = 0;  ///< fractions of the output size
-    cv::Vec3d channelGain{1, 1, 1};  ///< B, G, R
+    cv::Vec3d channelGain{1, 1, 1}; ///< B, G, R
     double saturation = 1.0;
     double exposure = 1.0;
     double gamma = 1.0;
-    double blurSigma = 0;      ///< pixels at the output size; 0 for none
-    double noiseSigma = 0;     ///< grey levels
+    double blurSigma = 0;  ///< pixels at the output size; 0 for none
+    double noiseSigma = 0; ///< grey levels
     int jpegQuality = 90;
 
     /// Draws every change from `random` (always the same number of draws).

@@ -58,7 +58,7 @@ void FaceLayout::refineEyes(const cv::Mat& bgr)
     cv::Mat grey;
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
     grey.convertTo(grey, CV_32F);
-    const float eyeSpan = cv::norm(rightEye - leftEye);  // ~0.39 of the chip
+    const float eyeSpan = cv::norm(rightEye - leftEye); // ~0.39 of the chip
     cv::GaussianBlur(grey, grey, cv::Size(), std::max(0.6, 0.026 * eyeSpan));
     const int flank = std::max(2, int(std::lround(0.115 * eyeSpan)));
     const float reachX = 0.15f * eyeSpan, reachY = 0.10f * eyeSpan;
@@ -66,7 +66,8 @@ void FaceLayout::refineEyes(const cv::Mat& bgr)
         const cv::Point2f expected = *eye;
         double best = -1e30;
         cv::Point2f found = expected;
-        const int x0 = std::max(flank, int(expected.x - reachX)), x1 = std::min(grey.cols - 1 - flank, int(expected.x + reachX));
+        const int x0 = std::max(flank, int(expected.x - reachX)),
+                  x1 = std::min(grey.cols - 1 - flank, int(expected.x + reachX));
         const int y0 = std::max(0, int(expected.y - reachY)), y1 = std::min(grey.rows - 1, int(expected.y + reachY));
         for (int y = y0; y <= y1; ++y) {
             const float* row = grey.ptr<float>(y);
@@ -74,7 +75,7 @@ void FaceLayout::refineEyes(const cv::Mat& bgr)
                 const float centre = row[x];
                 double score = std::min(row[x - flank], row[x + flank]) - 1.15 * centre;
                 const double dx = (x - expected.x) / (0.13 * eyeSpan), dy = (y - expected.y) / (0.08 * eyeSpan);
-                score -= 6.0 * (dx * dx + dy * dy);  // stay near the expected place
+                score -= 6.0 * (dx * dx + dy * dy); // stay near the expected place
                 if (score > best) {
                     best = score;
                     found = {float(x), float(y)};

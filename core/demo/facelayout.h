@@ -10,11 +10,11 @@ namespace saliscope::demo {
 /// are placed by. `leftEye` is the eye on the image's left (after any flip).
 struct FaceLayout final {
     cv::Point2f leftEye, rightEye, nose, mouth;
-    float irisRadius = 0;   ///< radius of an iris
-    float mouthWidth = 0;   ///< corner to corner
-    float mouthHeight = 0;  ///< lip to lip, teeth included
+    float irisRadius = 0;  ///< radius of an iris
+    float mouthWidth = 0;  ///< corner to corner
+    float mouthHeight = 0; ///< lip to lip, teeth included
     cv::Point2f faceCentre;
-    cv::Size2f faceAxes;    ///< half-axes of the ellipse covering the skin of the face
+    cv::Size2f faceAxes; ///< half-axes of the ellipse covering the skin of the face
 
     /// The layout of an aligned dlib face chip (and of the procedural faces) of `size` pixels.
     /// Fractions measured on the 55 photographs of libdlib19.1's examples/johns: eyes (0.30, 0.305)

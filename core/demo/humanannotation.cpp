@@ -20,7 +20,9 @@ constexpr double Degrees = 180.0 / 3.14159265358979323846;
 
 void drawEllipse(cv::Mat& map, cv::Point2d centre, double halfWidth, double halfHeight, double angleDegrees)
 {
-    cv::ellipse(map, cv::RotatedRect(cv::Point2f(centre), cv::Size2f(float(2 * halfWidth), float(2 * halfHeight)), float(angleDegrees)),
+    cv::ellipse(map,
+                cv::RotatedRect(cv::Point2f(centre), cv::Size2f(float(2 * halfWidth), float(2 * halfHeight)),
+                                float(angleDegrees)),
                 cv::Scalar(255), cv::FILLED, cv::LINE_AA);
 }
 
@@ -32,7 +34,7 @@ cv::Mat HumanAnnotation::realFace(const FaceLayout& layout, cv::Size size, std::
 {
     cv::Mat map = cv::Mat::zeros(size, CV_8U);
     const double s = size.width;
-    const double slip = 0.012 * s;  // how far a hand-drawn ellipse misses its target
+    const double slip = 0.012 * s; // how far a hand-drawn ellipse misses its target
     const cv::Point2d left(layout.leftEye), right(layout.rightEye);
     const double eyeLine = std::atan2(right.y - left.y, right.x - left.x) * Degrees;
 
@@ -40,7 +42,8 @@ cv::Mat HumanAnnotation::realFace(const FaceLayout& layout, cv::Size size, std::
     const double eyeWidth = uniform(random, 0.075, 0.10) * s, eyeHeight = uniform(random, 0.045, 0.065) * s;
     if (bothEyesAtOnce) {
         const cv::Point2d middle = (left + right) * 0.5 + cv::Point2d(normal(random, slip), normal(random, slip));
-        drawEllipse(map, middle, cv::norm(right - left) / 2 + eyeWidth * 0.8, eyeHeight * 1.2, eyeLine + normal(random, 3));
+        drawEllipse(map, middle, cv::norm(right - left) / 2 + eyeWidth * 0.8, eyeHeight * 1.2,
+                    eyeLine + normal(random, 3));
     } else {
         for (const cv::Point2d& eye : {left, right}) {
             const cv::Point2d centre = eye + cv::Point2d(normal(random, slip), normal(random, slip));
@@ -65,7 +68,7 @@ cv::Mat HumanAnnotation::artefacts(const std::vector<cv::Mat>& masks, std::mt199
     if (masks.empty())
         return {};
     cv::Mat map = cv::Mat::zeros(masks.front().size(), CV_8U);
-    const double smallest = 0.06 * map.cols;  // nobody circles less than an eye
+    const double smallest = 0.06 * map.cols; // nobody circles less than an eye
     for (const cv::Mat& mask : masks) {
         cv::Mat labels;
         const int count = cv::connectedComponents(mask, labels, 8, CV_32S);

@@ -26,7 +26,8 @@ std::vector<std::string> SourcePhotos::list(const std::string& folder)
             continue;
         for (const auto& file : fs::directory_iterator(person.path(), code)) {
             std::string extension = file.path().extension().string();
-            std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+            std::transform(extension.begin(), extension.end(), extension.begin(),
+                           [](unsigned char c) { return char(std::tolower(c)); });
             if (file.is_regular_file(code) && (extension == ".jpg" || extension == ".jpeg"))
                 paths.push_back(file.path().string());
         }
@@ -42,7 +43,8 @@ std::string SourcePhotos::nameOf(const std::string& folder, const std::string& p
     return relative.generic_string();
 }
 
-engine::Result<std::vector<SourcePhoto>> SourcePhotos::load(const std::string& folder, const std::vector<std::string>& paths)
+engine::Result<std::vector<SourcePhoto>> SourcePhotos::load(const std::string& folder,
+                                                            const std::vector<std::string>& paths)
 {
     std::vector<SourcePhoto> photos;
     for (const auto& path : paths) {
@@ -68,7 +70,8 @@ std::vector<SourcePhoto> SourcePhotos::procedural(std::uint64_t seed, int person
         for (int photo = 0; photo < photosPerPerson; ++photo) {
             char name[64];
             std::snprintf(name, sizeof name, "procedural/person%d/photo%02d", person + 1, photo + 1);
-            photos.push_back({name, "person" + std::to_string(person + 1), ProceduralFace::render(seed, person, photo, size)});
+            photos.push_back(
+                {name, "person" + std::to_string(person + 1), ProceduralFace::render(seed, person, photo, size)});
         }
     return photos;
 }

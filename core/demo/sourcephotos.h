@@ -14,9 +14,9 @@ namespace saliscope::demo {
 
 /// A face photograph the demo dataset is made from.
 struct SourcePhoto final {
-    std::string name;    ///< "person/file" without extension: unique, stable, written to the manifest
-    std::string person;  ///< the identity (the photo's folder)
-    cv::Mat image;       ///< 8-bit BGR, square
+    std::string name;   ///< "person/file" without extension: unique, stable, written to the manifest
+    std::string person; ///< the identity (the photo's folder)
+    cv::Mat image;      ///< 8-bit BGR, square
 };
 
 /// Finds and decodes the source photographs, or draws procedural ones in their place.
@@ -31,11 +31,13 @@ public:
 
     /// Decodes listed photographs (centre-cropped to a square). A photograph that does not decode
     /// is an error naming it.
-    static engine::Result<std::vector<SourcePhoto>> load(const std::string& folder, const std::vector<std::string>& paths);
+    static engine::Result<std::vector<SourcePhoto>> load(const std::string& folder,
+                                                         const std::vector<std::string>& paths);
 
     /// `persons` x `photosPerPerson` ProceduralFace photographs of `size` pixels, named
     /// "procedural/personN/photoMM".
-    static std::vector<SourcePhoto> procedural(std::uint64_t seed, int persons = 5, int photosPerPerson = 11, int size = 150);
+    static std::vector<SourcePhoto> procedural(std::uint64_t seed, int persons = 5, int photosPerPerson = 11,
+                                               int size = 150);
 };
 
 } // namespace saliscope::demo

@@ -4,14 +4,13 @@
 
 #include "pillowresize.h"
 
-
 namespace saliscope::engine {
 
 ImageU8 quantizeMap(const MapF32& cam)
 {
     ImageU8 map = ImageU8::zeros(cam.width, cam.height, 1);
     for (std::size_t i = 0; i < cam.values.size(); ++i) {
-        const float scaled = cam.values[i] * 255.0f;  // float32 product, as in torch
+        const float scaled = cam.values[i] * 255.0f; // float32 product, as in torch
         map.pixels[i] = scaled <= 0.0f ? 0 : scaled >= 255.0f ? 255 : std::uint8_t(scaled);
     }
     return map;

@@ -18,7 +18,6 @@ namespace saliscope::engine {
 
 namespace {
 
-
 /// `count` outputs of scipy's symmetric correlate1d at once: out[k] = centre[k] * w[0], then
 /// (before(j)[k] + after(j)[k]) * w[j] added for j = radius down to 1, each double written back to
 /// uint8 by truncation. before(j) and after(j) point at the samples j steps back and forward.
@@ -73,8 +72,7 @@ void padRow(const std::uint8_t* row, int width, int channels, int radius, int fr
 
 /// Blurs the given pixels (row-major indices, grouped by row in increasing order) of every channel
 /// with one kernel, computing the vertical pass only where the horizontal pass reads it.
-void blurPixels(const ImageU8& image, const std::vector<double>& weights, const std::vector<int>& pixels,
-                ImageU8& out)
+void blurPixels(const ImageU8& image, const std::vector<double>& weights, const std::vector<int>& pixels, ImageU8& out)
 {
     const int w = image.width;
     const int channels = image.channels;
@@ -92,7 +90,7 @@ void blurPixels(const ImageU8& image, const std::vector<double>& weights, const 
         const int lastColumn = pixels[end - 1] % w;
         int lo = 0;
         int hi = w - 1;
-        if (radius < w) {  // one reflection at most: the reads stay inside [lo, hi]
+        if (radius < w) { // one reflection at most: the reads stay inside [lo, hi]
             lo = std::max(0, firstColumn - radius);
             hi = std::min(w - 1, lastColumn + radius);
         }
@@ -172,8 +170,8 @@ std::vector<int> degradationLevels(const ImageU8& guide)
     const double gmax = double(*maximum);
     std::vector<int> levels(guide.pixels.size());
     for (std::size_t i = 0; i < levels.size(); ++i) {
-        const double t = (10.0 * double(guide.pixels[i])) / gmax;  // 10 * g / max(g)
-        levels[i] = int(std::nearbyint(t * 10.0));                  // np.round(t, 1) = rint(t * 10) / 10
+        const double t = (10.0 * double(guide.pixels[i])) / gmax; // 10 * g / max(g)
+        levels[i] = int(std::nearbyint(t * 10.0));                // np.round(t, 1) = rint(t * 10) / 10
     }
     return levels;
 }
@@ -195,8 +193,8 @@ Result<ImageU8> degradeBySalience(const ImageU8& image, const ImageU8& salienceM
     if (salienceMap.channels != 1 || salienceMap.pixels.empty())
         return Error{"The salience map must be a non-empty single-channel 8-bit map."};
     ImageU8 guide = salienceMap.width == image.width && salienceMap.height == image.height
-                        ? salienceMap
-                        : upscaleMap(salienceMap, image.width, image.height);
+        ? salienceMap
+        : upscaleMap(salienceMap, image.width, image.height);
     if (mode == DegradationMode::Object)
         for (std::uint8_t& v : guide.pixels)
             v = std::uint8_t(255 - v);
@@ -215,7 +213,7 @@ Result<ImageU8> degradeBySalience(const ImageU8& image, const ImageU8& salienceM
         if (pixels.empty() || !(sigma > 1e-15))
             continue;
         const std::vector<double> weights = gaussianWeights(sigma);
-        if (weights.size() == 1)  // radius 0: the kernel is exactly [1.0], the identity
+        if (weights.size() == 1) // radius 0: the kernel is exactly [1.0], the identity
             continue;
         blurPixels(image, weights, pixels, out);
     }

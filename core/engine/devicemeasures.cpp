@@ -30,7 +30,7 @@ namespace saliscope::engine {
 using torch::indexing::Slice;
 
 struct DeviceArray::Data final {
-    at::Tensor tensor;  // N x H x W x C uint8, N x h x w float32, or N float64
+    at::Tensor tensor; // N x H x W x C uint8, N x h x w float32, or N float64
     // noiseRoundTrip() of the images, made by the first noise draw and reused by every level's.
     mutable at::Tensor roundTripped;
 };
@@ -74,8 +74,7 @@ std::string torchError(const std::exception& error)
 }
 
 /// Runs `body`, turning LibTorch exceptions into an Error prefixed with the operation's name.
-template <typename Body>
-auto guarded(const char* operation, Body&& body) -> Result<decltype(body())>
+template <typename Body> auto guarded(const char* operation, Body&& body) -> Result<decltype(body())>
 {
     try {
         return body();
@@ -321,9 +320,7 @@ at::Tensor boxSums(const at::Tensor& table, int win)
 {
     const int64_t rows = table.size(1) - win;
     const int64_t columns = table.size(2) - win;
-    auto part = [&](int64_t r, int64_t c) {
-        return table.index({Slice(), Slice(r, r + rows), Slice(c, c + columns)});
-    };
+    auto part = [&](int64_t r, int64_t c) { return table.index({Slice(), Slice(r, r + rows), Slice(c, c + columns)}); };
     return part(win, win) - part(0, win) - part(win, 0) + part(0, 0);
 }
 
@@ -332,9 +329,9 @@ at::Tensor boxSums(const at::Tensor& table, int win)
 struct DeviceMeasures::Impl final {
     torch::Device device{torch::kCPU};
     std::unique_ptr<DeviceTables> tables;
-    std::map<std::pair<int, int>, at::Tensor> resizeWeights;  // (in, out) -> out x in on the device
-    at::Tensor roundTrip;                                      // 256 uint8: noiseRoundTrip
-    std::map<std::int64_t, at::Tensor> counterOffsets;         // values per image -> offsets
+    std::map<std::pair<int, int>, at::Tensor> resizeWeights; // (in, out) -> out x in on the device
+    at::Tensor roundTrip;                                    // 256 uint8: noiseRoundTrip
+    std::map<std::int64_t, at::Tensor> counterOffsets;       // values per image -> offsets
     bool fastBlur = false;
 
     const at::Tensor& weights(int inSize, int outSize)
@@ -393,9 +390,8 @@ Result<std::unique_ptr<DeviceMeasures>> DeviceMeasures::create(const std::string
     std::vector<std::uint8_t> table(256);
     for (int v = 0; v < 256; ++v)
         table[std::size_t(v)] = noiseRoundTrip(std::uint8_t(v));
-    impl->roundTrip = torch::tensor(std::vector<int64_t>(table.begin(), table.end()), at::kLong)
-                          .to(at::kByte)
-                          .to(impl->device);
+    impl->roundTrip =
+        torch::tensor(std::vector<int64_t>(table.begin(), table.end()), at::kLong).to(at::kByte).to(impl->device);
     return std::unique_ptr<DeviceMeasures>(new DeviceMeasures(std::move(impl)));
 }
 
@@ -406,7 +402,8 @@ Result<DeviceArray> DeviceMeasures::upload(const ImageBatch& batch)
 {
     if (batch.count <= 0 || batch.pixels.size() != std::size_t(batch.count) * batch.width * batch.height * 3)
         return Error{"upload needs a non-empty batch whose pixel buffer matches its shape"};
-    return guarded("upload", [&] { return wrap(d->pixels(batch.pixels.data(), batch.count, batch.height, batch.width, 3)); });
+    return guarded("upload",
+                   [&] { return wrap(d->pixels(batch.pixels.data(), batch.count, batch.height, batch.width, 3)); });
 }
 
 Result<DeviceArray> DeviceMeasures::upload(const std::vector<ImageU8>& images)
@@ -443,7 +440,8 @@ Result<DeviceArray> DeviceMeasures::uploadCams(const std::vector<MapF32>& cams)
         packed.insert(packed.end(), cams[i].values.begin(), cams[i].values.end());
     }
     return guarded("uploadCams", [&] {
-        at::Tensor host = at::from_blob(packed.data(), {std::int64_t(cams.size()), first.height, first.width}, at::kFloat);
+        at::Tensor host = at::from_blob(packed.data(), {std::int64_t(cams.size()), first.height, first.width},
+                                        at::kFloat);
         return wrap(d->device.is_cuda() ? d->toDevice(host) : host.clone());
     });
 }
@@ -494,7 +492,7 @@ Result<std::vector<std::vector<double>>> DeviceMeasures::fetch(const std::vector
     if (parts.empty())
         return std::vector<std::vector<double>>{};
     return guarded("fetch", [&] {
-        const at::Tensor host = at::cat(parts).cpu().contiguous();  // the one synchronisation
+        const at::Tensor host = at::cat(parts).cpu().contiguous(); // the one synchronisation
         std::vector<std::vector<double>> out;
         const double* data = host.data_ptr<double>();
         for (const auto& part : parts) {
@@ -528,9 +526,8 @@ Result<DeviceArray> DeviceMeasures::predict(const Model& model, const DeviceArra
 {
     if (auto status = needImages(images, "predict"); !status)
         return Error{status.error()};
-    return guarded("forward pass", [&] {
-        return wrap(ModelTensorAccess::logits(model, tensorOf(images)).argmax(1).to(at::kDouble));
-    });
+    return guarded("forward pass",
+                   [&] { return wrap(ModelTensorAccess::logits(model, tensorOf(images)).argmax(1).to(at::kDouble)); });
 }
 
 Result<DeviceArray> DeviceMeasures::quantize(const DeviceArray& cams)
@@ -538,7 +535,7 @@ Result<DeviceArray> DeviceMeasures::quantize(const DeviceArray& cams)
     if (auto status = needCams(cams, "quantize"); !status)
         return Error{status.error()};
     return guarded("quantize", [&] {
-        const at::Tensor scaled = tensorOf(cams) * 255.0f;  // float32 product, as quantizeMap
+        const at::Tensor scaled = tensorOf(cams) * 255.0f; // float32 product, as quantizeMap
         return wrap(scaled.clamp(0.0, 255.0).to(at::kByte).unsqueeze(3));
     });
 }
@@ -553,7 +550,7 @@ Result<DeviceArray> DeviceMeasures::upscale(const DeviceArray& maps, int width, 
         const at::Tensor& in = tensorOf(maps);
         if (in.size(1) == height && in.size(2) == width)
             return maps;
-        at::Tensor x = in.permute({0, 3, 1, 2}).to(at::kDouble);  // N x C x h x w
+        at::Tensor x = in.permute({0, 3, 1, 2}).to(at::kDouble); // N x C x h x w
         if (x.size(3) != width)
             x = pillowRound(at::matmul(x, d->weights(int(x.size(3)), width).t()));
         if (x.size(2) != height)
@@ -569,9 +566,9 @@ Result<std::pair<DeviceArray, DeviceArray>> DeviceMeasures::histogramEntropy(con
     return guarded("histogram entropy", [&] {
         const at::Tensor& in = tensorOf(maps);
         const at::Tensor values = in.reshape({in.size(0), -1}).to(at::kLong);
-        const at::Tensor counts =
-            at::zeros({in.size(0), 256}, in.options().dtype(at::kDouble))
-                .scatter_add_(1, values, at::ones(values.sizes(), in.options().dtype(at::kDouble)));
+        const at::Tensor counts = at::zeros({in.size(0), 256}, in.options().dtype(at::kDouble))
+                                      .scatter_add_(1, values,
+                                                    at::ones(values.sizes(), in.options().dtype(at::kDouble)));
         const at::Tensor p = counts / double(values.size(1));
         const at::Tensor terms = at::where(counts > 0, -p * at::log(p), at::zeros_like(p));
         at::Tensor bits = terms.sum(1) / std::log(2.0);
@@ -593,13 +590,14 @@ Result<DeviceArray> DeviceMeasures::spatialEntropy(const DeviceArray& cams)
         const int64_t n = v.size(1);
         if (n < 2)
             return wrap(at::zeros({in.size(0)}, v.options()));
-        const at::Tensor positive = v > 0;  // false for NaN
+        const at::Tensor positive = v > 0; // false for NaN
         const at::Tensor weights = at::where(positive, v, at::zeros_like(v));
         const at::Tensor sum = weights.sum(1, /*keepdim=*/true);
         const at::Tensor usable = (sum > 0) & at::isfinite(sum);
         const at::Tensor safeSum = at::where(usable, sum, at::ones_like(sum));
         const at::Tensor p = weights / safeSum;
-        const at::Tensor terms = at::where(positive, p * at::log(at::where(positive, p, at::ones_like(p))), at::zeros_like(p));
+        const at::Tensor terms = at::where(positive, p * at::log(at::where(positive, p, at::ones_like(p))),
+                                           at::zeros_like(p));
         at::Tensor entropy = (-terms.sum(1) / std::log(double(n))).clamp(0.0, 1.0);
         entropy = at::where(usable.squeeze(1), entropy, at::zeros_like(entropy));
         return wrap(entropy);
@@ -690,7 +688,8 @@ std::vector<std::uint8_t> DeviceMeasures::saltPepperCodes(int width, int height,
     return std::move(noisy.pixels);
 }
 
-Result<DeviceArray> DeviceMeasures::applySaltPepperCodes(const DeviceArray& images, const std::vector<std::uint8_t>& codes)
+Result<DeviceArray> DeviceMeasures::applySaltPepperCodes(const DeviceArray& images,
+                                                         const std::vector<std::uint8_t>& codes)
 {
     if (auto status = needImages(images, "salt-and-pepper noise"); !status)
         return Error{status.error()};
@@ -717,13 +716,14 @@ Result<DeviceArray> DeviceMeasures::saltPepper(const DeviceArray& images, double
             std::vector<std::int64_t> seeds;
             for (const std::uint64_t seed : drawSeeds)
                 seeds.push_back(asSigned(seed));
-            const at::Tensor seedTensor = d->toDevice(torch::tensor(seeds, at::kLong));  // no synchronising copy
+            const at::Tensor seedTensor = d->toDevice(torch::tensor(seeds, at::kLong)); // no synchronising copy
             at::Tensor& offsets = d->counterOffsets[x[0].numel()];
             if (!offsets.defined())
                 offsets = counterOffsets(x[0].numel(), x.options());
             const at::Tensor hashes = counterHashes(seedTensor, offsets).view(x.sizes());
             const at::Tensor flipped = shiftRightLogical(hashes, 32) < std::int64_t(noiseThreshold(amount));
-            const at::Tensor salt = hashes.bitwise_and(std::int64_t(0xffffffffLL)) < std::int64_t(noiseThreshold(saltVsPepper));
+            const at::Tensor salt = hashes.bitwise_and(std::int64_t(0xffffffffLL))
+                < std::int64_t(noiseThreshold(saltVsPepper));
             return wrap(at::where(flipped, salt.to(at::kByte).mul_(255), d->roundTripped(images)));
         });
     // The sequential generator: the codes of each image are drawn on the host, one thread each.
@@ -759,12 +759,13 @@ Result<DeviceArray> DeviceMeasures::degrade(const DeviceArray& images, const Dev
     }
     return guarded("degradation", [&] {
         const at::Tensor& x = tensorOf(images);
-        at::Tensor guide = tensorOf(guides).squeeze(3);  // N x H x W
+        at::Tensor guide = tensorOf(guides).squeeze(3); // N x H x W
         if (mode == DegradationMode::Object)
             guide = 255 - guide;
-        const at::Tensor smoothed = gaussianExact(*d->tables, guide.unsqueeze(3), params.guideSigma).squeeze(3).to(at::kDouble);
+        const at::Tensor smoothed =
+            gaussianExact(*d->tables, guide.unsqueeze(3), params.guideSigma).squeeze(3).to(at::kDouble);
         const at::Tensor maximum = std::get<0>(smoothed.reshape({smoothed.size(0), -1}).max(1)).view({-1, 1, 1});
-        const at::Tensor usable = maximum > 0;  // a zero guide leaves its image unchanged
+        const at::Tensor usable = maximum > 0; // a zero guide leaves its image unchanged
         const at::Tensor t = (10.0 * smoothed) / at::where(usable, maximum, at::ones_like(maximum));
         const at::Tensor levels = at::where(usable, at::round(t * 10.0), at::full_like(t, 100.0)).to(at::kLong);
 
@@ -801,7 +802,8 @@ Result<DeviceArray> DeviceMeasures::annotationMass(const DeviceArray& maps, cons
         return Error{"annotation mass needs maps and annotations of the same shape"};
     return guarded("annotation mass", [&] {
         const at::Tensor m = tensorOf(maps).reshape({maps.count(), -1}).to(at::kDouble);
-        const at::Tensor inside = at::where(tensorOf(annotations).reshape({maps.count(), -1}) > 127, m, at::zeros_like(m));
+        const at::Tensor inside = at::where(tensorOf(annotations).reshape({maps.count(), -1}) > 127, m,
+                                            at::zeros_like(m));
         const at::Tensor total = m.sum(1);
         return wrap(at::where(total > 0, inside.sum(1) / total, at::full_like(total, std::nan(""))));
     });

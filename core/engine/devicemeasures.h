@@ -35,8 +35,8 @@ public:
     /// N, the batch size; 0 when empty.
     int count() const;
     bool empty() const;
-    int width() const;   ///< W of images and maps, w of CAMs, 0 for scalars
-    int height() const;  ///< H of images and maps, h of CAMs, 0 for scalars
+    int width() const;  ///< W of images and maps, w of CAMs, 0 for scalars
+    int height() const; ///< H of images and maps, h of CAMs, 0 for scalars
 
     struct Data;
     explicit DeviceArray(std::shared_ptr<Data> data);
@@ -48,11 +48,11 @@ private:
 
 /// Grad-CAM of a batch on the device, and the per-image predictions derived from its logits.
 struct DeviceCams final {
-    DeviceArray cams;           ///< N x h x w float32, min-max normalised (torchcam), zeros where flat
-    DeviceArray flat;           ///< 1 where max == min, else 0
-    DeviceArray predicted;      ///< argmax of the logits
-    DeviceArray sigmoidScore;   ///< sigmoid(logit of the positive class)
-    DeviceArray softmaxScore;   ///< softmax probability of the positive class
+    DeviceArray cams;         ///< N x h x w float32, min-max normalised (torchcam), zeros where flat
+    DeviceArray flat;         ///< 1 where max == min, else 0
+    DeviceArray predicted;    ///< argmax of the logits
+    DeviceArray sigmoidScore; ///< sigmoid(logit of the positive class)
+    DeviceArray softmaxScore; ///< softmax probability of the positive class
 };
 
 /// Batched measure operations on one device ("cpu", "cuda", "cuda:N"). Not thread-safe: one
@@ -103,8 +103,9 @@ public:
     /// addSaltPepperNoise() of each image with the draw seed of its index, identical to the CPU's.
     /// The counter generator draws every value of the batch on the device at once; the sequential
     /// one draws each image's flips on the host (saltPepperCodes) and applies them on the device.
-    Result<DeviceArray> saltPepper(const DeviceArray& images, double amount, const std::vector<std::uint64_t>& drawSeeds,
-                                   double saltVsPepper = 0.5, NoiseGenerator generator = NoiseGenerator::Counter);
+    Result<DeviceArray> saltPepper(const DeviceArray& images, double amount,
+                                   const std::vector<std::uint64_t>& drawSeeds, double saltVsPepper = 0.5,
+                                   NoiseGenerator generator = NoiseGenerator::Counter);
     /// The salt-and-pepper codes of one sequential draw, made on the CPU: 255 salt, 0 pepper, 1 unchanged.
     static std::vector<std::uint8_t> saltPepperCodes(int width, int height, int channels, double amount,
                                                      std::uint64_t drawSeed, double saltVsPepper);

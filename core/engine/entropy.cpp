@@ -30,7 +30,7 @@ double histogramEntropyBits(const ImageU8& map)
         terms.push_back(-p * std::log(p));
     }
     const double entropy = numpycompat::pairwiseSum(terms.data(), terms.size()) / std::log(2.0);
-    return entropy == 0.0 ? 0.0 : entropy;  // -0.0 from a constant map reads as 0
+    return entropy == 0.0 ? 0.0 : entropy; // -0.0 from a constant map reads as 0
 }
 
 HistogramEntropy histogramEntropy(const ImageU8& map)
@@ -54,14 +54,13 @@ std::vector<HistogramEntropy> histogramEntropies(const std::vector<ImageU8>& map
 
 namespace {
 
-template <typename Value>
-double spatialEntropyOf(const std::vector<Value>& values)
+template <typename Value> double spatialEntropyOf(const std::vector<Value>& values)
 {
     if (values.size() < 2)
         return 0.0;
     double sum = 0.0;
     for (const Value v : values)
-        if (v > 0)  // false for NaN
+        if (v > 0) // false for NaN
             sum += double(v);
     if (!(sum > 0.0) || !std::isfinite(sum))
         return 0.0;
@@ -77,15 +76,9 @@ double spatialEntropyOf(const std::vector<Value>& values)
 
 } // namespace
 
-double spatialEntropy(const MapF32& cam)
-{
-    return spatialEntropyOf(cam.values);
-}
+double spatialEntropy(const MapF32& cam) { return spatialEntropyOf(cam.values); }
 
-double spatialEntropy(const ImageU8& map)
-{
-    return spatialEntropyOf(map.pixels);
-}
+double spatialEntropy(const ImageU8& map) { return spatialEntropyOf(map.pixels); }
 
 std::vector<double> spatialEntropies(const std::vector<MapF32>& cams)
 {

@@ -17,9 +17,9 @@ constexpr int PillowPrecisionBits = 32 - 8 - 2;
 /// Pillow's precompute_coeffs + normalize_coeffs_8bpc for one axis.
 struct AxisCoefficients final {
     int kernelSize = 0;
-    std::vector<int> first;             ///< first input index per output index
-    std::vector<int> count;             ///< taps per output index
-    std::vector<std::int32_t> weights;  ///< outSize x kernelSize fixed-point weights
+    std::vector<int> first;            ///< first input index per output index
+    std::vector<int> count;            ///< taps per output index
+    std::vector<std::int32_t> weights; ///< outSize x kernelSize fixed-point weights
 };
 
 /// The weights Pillow uses to resample one axis from inSize to outSize samples.

@@ -18,8 +18,7 @@ struct ImageU8 final {
     /// A zero-filled image of the given shape.
     static ImageU8 zeros(int width, int height, int channels)
     {
-        return ImageU8{width, height, channels,
-                       std::vector<std::uint8_t>(std::size_t(width) * height * channels, 0)};
+        return ImageU8{width, height, channels, std::vector<std::uint8_t>(std::size_t(width) * height * channels, 0)};
     }
     bool empty() const { return pixels.empty(); }
     std::size_t index(int row, int column, int channel = 0) const

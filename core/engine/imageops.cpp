@@ -51,8 +51,8 @@ std::array<std::uint8_t, 256> makeRoundTripTable()
 {
     std::array<std::uint8_t, 256> table{};
     for (int v = 0; v < 256; ++v) {
-        const double scaled = double(v) * (1.0 / 255.0);  // skimage img_as_float
-        table[std::size_t(v)] = std::uint8_t(scaled * 255.0);  // (out * 255).astype(uint8): truncation
+        const double scaled = double(v) * (1.0 / 255.0);      // skimage img_as_float
+        table[std::size_t(v)] = std::uint8_t(scaled * 255.0); // (out * 255).astype(uint8): truncation
     }
     return table;
 }
@@ -146,16 +146,11 @@ std::vector<Transform> standardTransforms(int inputSize, const TransformParams& 
 std::string transformName(const Transform& transform)
 {
     switch (transform.kind) {
-    case TransformKind::FlipLeftRight:
-        return "lr";
-    case TransformKind::FlipTopBottom:
-        return "tb";
-    case TransformKind::Rotate90Clockwise:
-        return "rot90cw";
-    case TransformKind::Rotate90CounterClockwise:
-        return "rot90ccw";
-    case TransformKind::Shift:
-        return "shift:" + std::to_string(transform.dx) + "," + std::to_string(transform.dy);
+    case TransformKind::FlipLeftRight: return "lr";
+    case TransformKind::FlipTopBottom: return "tb";
+    case TransformKind::Rotate90Clockwise: return "rot90cw";
+    case TransformKind::Rotate90CounterClockwise: return "rot90ccw";
+    case TransformKind::Shift: return "shift:" + std::to_string(transform.dx) + "," + std::to_string(transform.dy);
     }
     return {};
 }
@@ -203,7 +198,7 @@ ImageU8 applyTransform(const ImageU8& image, const Transform& transform)
     const int h = image.height;
     const int ch = image.channels;
     const bool rotates = transform.kind == TransformKind::Rotate90Clockwise
-                         || transform.kind == TransformKind::Rotate90CounterClockwise;
+        || transform.kind == TransformKind::Rotate90CounterClockwise;
     ImageU8 out = ImageU8::zeros(rotates ? h : w, rotates ? w : h, ch);
     if (image.pixels.empty())
         return out;
@@ -212,17 +207,13 @@ ImageU8 applyTransform(const ImageU8& image, const Transform& transform)
             int sr = r;
             int sc = c;
             switch (transform.kind) {
-            case TransformKind::FlipLeftRight:
-                sc = w - 1 - c;
-                break;
-            case TransformKind::FlipTopBottom:
-                sr = h - 1 - r;
-                break;
-            case TransformKind::Rotate90Clockwise:  // top row of the output = left column read upwards
+            case TransformKind::FlipLeftRight: sc = w - 1 - c; break;
+            case TransformKind::FlipTopBottom: sr = h - 1 - r; break;
+            case TransformKind::Rotate90Clockwise: // top row of the output = left column read upwards
                 sr = h - 1 - c;
                 sc = r;
                 break;
-            case TransformKind::Rotate90CounterClockwise:  // top row of the output = right column read downwards
+            case TransformKind::Rotate90CounterClockwise: // top row of the output = right column read downwards
                 sr = c;
                 sc = w - 1 - r;
                 break;

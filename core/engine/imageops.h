@@ -32,7 +32,7 @@ const char* noiseGeneratorName(NoiseGenerator generator);
 /// noiseDrawSeed() mixes them, and addSaltPepperNoise() expands that seed with the generator.
 struct NoiseParams final {
     std::vector<double> levels{0.0, 0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 1.0};
-    double saltVsPepper = 0.5;  ///< probability that a flipped value becomes 255 rather than 0
+    double saltVsPepper = 0.5; ///< probability that a flipped value becomes 255 rather than 0
     std::uint64_t seed = 0;
     NoiseGenerator generator = NoiseGenerator::Counter;
 };

@@ -47,7 +47,8 @@ void inlineOwnMethods(Graph& graph, Value* owner)
         for (Node* node : graph.block()->nodes()) {
             if (node->kind() == c10::prim::CallMethod && node->input(0) == owner) {
                 if (auto* callee = calleeOf(node)) {
-                    torch::jit::inlineCallTo(node, callee, callee->graph().get());  // the raw graph keeps submodule calls
+                    torch::jit::inlineCallTo(node, callee,
+                                             callee->graph().get()); // the raw graph keeps submodule calls
                     changed = true;
                     break;
                 }

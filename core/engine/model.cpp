@@ -246,8 +246,8 @@ struct Model::Impl final {
     int mapHeight = 0;
     int channels = 0;
     int classes = 0;
-    bool singleLogit = false;  ///< one output z, read as class logits [0, z]
-    bool tokenLayer = false;   ///< the CAM layer outputs transformer tokens (N x T x C)
+    bool singleLogit = false; ///< one output z, read as class logits [0, z]
+    bool tokenLayer = false;  ///< the CAM layer outputs transformer tokens (N x T x C)
     std::vector<std::string> notes;
     bool useExportedMethods = false;
     LayerSplit split;
@@ -255,7 +255,7 @@ struct Model::Impl final {
     at::Tensor std;
 
     bool pinnedStaging = true;
-    mutable at::Tensor staging;  ///< page-locked copy of the last batch (CUDA), reused across batches
+    mutable at::Tensor staging; ///< page-locked copy of the last batch (CUDA), reused across batches
     mutable std::mutex stagingMutex;
 
     /// The batch's pixels on the model's device. On CUDA they go through a reused page-locked
@@ -324,7 +324,7 @@ struct Model::Impl final {
             split.head->run(stack);
             output = stack.back();
         }
-        if (output.isTuple())  // e.g. Inception's (logits, aux) named tuple in training mode
+        if (output.isTuple()) // e.g. Inception's (logits, aux) named tuple in training mode
             output = output.toTupleRef().elements().at(0);
         if (!output.isTensor())
             throw std::runtime_error("the model returns " + output.tagKind() + ", not a tensor of logits");
@@ -437,9 +437,8 @@ struct Model::Impl final {
         at::Tensor logits = classLogits(raw);
         at::Tensor target = logits.detach().to(at::kFloat).argmax(1);
         // One logit: the predicted class's evidence is z for class 1 and -z for class 0.
-        at::Tensor selected = raw.size(1) == 1
-            ? (raw.squeeze(1) * target.to(raw.scalar_type()).mul(2).sub(1)).sum()
-            : logits.gather(1, target.unsqueeze(1)).sum();
+        at::Tensor selected = raw.size(1) == 1 ? (raw.squeeze(1) * target.to(raw.scalar_type()).mul(2).sub(1)).sum()
+                                               : logits.gather(1, target.unsqueeze(1)).sum();
         auto gradients = torch::autograd::grad({selected}, {leaf}, /*grad_outputs=*/{}, /*retain_graph=*/false,
                                                /*create_graph=*/false, /*allow_unused=*/true);
         if (gradients.empty() || !gradients[0].defined())
@@ -482,7 +481,7 @@ AutomaticLayer findAutomaticLayer(const torch::jit::Module& module, const at::Te
     AutomaticLayer found;
     std::vector<std::string> candidates = topLevelLayerCalls(module);
     for (int depth = 0; depth < 3 && !candidates.empty(); ++depth) {
-        std::vector<std::string> inner;  // the next level, searched only when this one has no map
+        std::vector<std::string> inner; // the next level, searched only when this one has no map
         for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
             auto split = splitAtLayer(module, *it);
             if (!split)
@@ -547,9 +546,8 @@ Result<torch::jit::Module> readArchive(const std::string& path, const torch::Dev
             return Error{path + " is a PyTorch checkpoint, not TorchScript: convert it with saliscope-export"};
         if (code || constants) {
             // The parser quotes the damaged bytes: keep its words only when they are plain text.
-            const bool plain = !message.empty() && std::all_of(message.begin(), message.end(), [](char c) {
-                return c >= ' ' && c <= '~';
-            });
+            const bool plain = !message.empty()
+                && std::all_of(message.begin(), message.end(), [](char c) { return c >= ' ' && c <= '~'; });
             return Error{path + " is a damaged TorchScript archive (" + (plain ? message : "its code cannot be read")
                          + "): copy or export the model again"};
         }
@@ -575,7 +573,7 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         return Error{"tf32 needs a CUDA device; use fp32 or bf16 on the CPU"};
     impl->pinnedStaging = options.pinnedStaging;
     if (impl->device.is_cuda())
-        at::globalContext().setBenchmarkCuDNN(true);  // fixed batch shapes: let cuDNN pick its fastest kernels
+        at::globalContext().setBenchmarkCuDNN(true); // fixed batch shapes: let cuDNN pick its fastest kernels
 
     std::string metadataJson;
     auto module = readArchive(path, impl->device, metadataJson);
@@ -621,8 +619,9 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
                 impl->kind = ModelKind::NamedLayer;
         }
 
-        ImageBatch probe{1, impl->metadata.inputWidth, impl->metadata.inputHeight,
-                         std::vector<std::uint8_t>(std::size_t(impl->metadata.inputWidth) * impl->metadata.inputHeight * 3, 128)};
+        ImageBatch probe{
+            1, impl->metadata.inputWidth, impl->metadata.inputHeight,
+            std::vector<std::uint8_t>(std::size_t(impl->metadata.inputWidth) * impl->metadata.inputHeight * 3, 128)};
         at::Tensor probeInput = impl->input(probe);
 
         // The whole network must accept the declared input size before any layer is chosen.
@@ -646,7 +645,7 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
                 if (contiguousFailure.empty())
                     impl->notes.push_back("runs in the contiguous memory layout: with channels-last input it fails ("
                                           + failure + ")");
-                failure = contiguousFailure;  // the reason that remains, if any
+                failure = contiguousFailure; // the reason that remains, if any
             }
             if (!failure.empty())
                 return Error{path + ": the model rejects a " + std::to_string(impl->metadata.inputHeight) + "x"
@@ -656,17 +655,18 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
 
         if (!impl->useExportedMethods && layer.empty()) {
             // No layer named: the last layer called by forward whose output is a 4-D map.
-            const AutomaticLayer automatic = findAutomaticLayer(
-                impl->module, probeInput, impl->metadata.inputWidth, impl->metadata.inputHeight);
+            const AutomaticLayer automatic = findAutomaticLayer(impl->module, probeInput, impl->metadata.inputWidth,
+                                                                impl->metadata.inputHeight);
             layer = automatic.layer;
             if (!layer.empty() && !automatic.laterTokenLayer.empty())
                 impl->notes.push_back("'" + automatic.laterTokenLayer + "' after '" + layer
                                       + "' outputs transformer tokens: for a vision transformer's Grad-CAM name a "
-                                      "layer inside it (the last block's first norm) with --layer or the "
-                                      "metadata's cam_layer");
+                                        "layer inside it (the last block's first norm) with --layer or the "
+                                        "metadata's cam_layer");
             if (layer.empty())
-                return Error{path + ": no usable CAM layer: no layer called by forward (or inside the layers it "
-                             "calls) outputs a 4-D map with spatial size > 1; name one with --layer"};
+                return Error{path
+                             + ": no usable CAM layer: no layer called by forward (or inside the layers it "
+                               "calls) outputs a 4-D map with spatial size > 1; name one with --layer"};
         }
         if (!impl->useExportedMethods) {
             auto split = splitAtLayer(impl->module, layer);
@@ -712,15 +712,18 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
         if (impl->classes != int(impl->metadata.classNames.size())) {
             if (impl->metadata.fromArchive || options.metadata)
                 return Error{path + ": the model has " + std::to_string(logits.size(1)) + " output"
-                             + (impl->singleLogit ? " (a sigmoid detector: 2 classes)" : "s") + " but its metadata names "
-                             + std::to_string(impl->metadata.classNames.size()) + " classes"};
+                             + (impl->singleLogit ? " (a sigmoid detector: 2 classes)" : "s")
+                             + " but its metadata names " + std::to_string(impl->metadata.classNames.size())
+                             + " classes"};
             impl->metadata.classNames.clear();
             for (int c = 0; c < impl->classes; ++c)
-                impl->metadata.classNames.push_back(c == 0 ? "real" : c == 1 ? "synthetic" : "class" + std::to_string(c));
+                impl->metadata.classNames.push_back(c == 0       ? "real"
+                                                        : c == 1 ? "synthetic"
+                                                                 : "class" + std::to_string(c));
         }
         if (impl->singleLogit)
-            impl->notes.push_back("one output: read as a sigmoid detector, class 1 ('"
-                                  + impl->metadata.classNames.at(1) + "') when the logit is > 0");
+            impl->notes.push_back("one output: read as a sigmoid detector, class 1 ('" + impl->metadata.classNames.at(1)
+                                  + "') when the logit is > 0");
         if (impl->metadata.camLayer.empty())
             impl->metadata.camLayer = impl->camLayer;
     } catch (const std::exception& error) {
@@ -809,9 +812,6 @@ at::Tensor ModelTensorAccess::sigmoidScore(const Model& model, const at::Tensor&
     return model.d->sigmoidScore(logits);
 }
 
-c10::Device ModelTensorAccess::device(const Model& model)
-{
-    return model.d->device;
-}
+c10::Device ModelTensorAccess::device(const Model& model) { return model.d->device; }
 
 } // namespace saliscope::engine

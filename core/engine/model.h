@@ -47,8 +47,8 @@ std::optional<MemoryLayout> parseMemoryLayout(const std::string& text);
 
 /// How to load a model; every field has a working default.
 struct ModelLoadOptions final {
-    std::string layer;                     ///< CAM layer path ("layer4", "features.denseblock4"); empty: default
-    std::string device = "cpu";            ///< "cpu", "cuda", "cuda:N" or "auto"
+    std::string layer;          ///< CAM layer path ("layer4", "features.denseblock4"); empty: default
+    std::string device = "cpu"; ///< "cpu", "cuda", "cuda:N" or "auto"
     Precision precision = Precision::Float32;
     MemoryLayout layout = MemoryLayout::Automatic;
     std::optional<ModelMetadata> metadata; ///< replaces the archive's saliscope.json when set
@@ -81,8 +81,8 @@ struct Prediction final {
 /// Grad-CAM of one image: the min-max normalised map at the CAM layer's resolution.
 struct CamOutput final {
     Prediction prediction;
-    MapF32 cam;         ///< values in [0, 1]; all zeros when flat
-    bool flat = false;  ///< max == min: no defined salience (torchcam would return NaN)
+    MapF32 cam;        ///< values in [0, 1]; all zeros when flat
+    bool flat = false; ///< max == min: no defined salience (torchcam would return NaN)
 };
 
 /// A loaded TorchScript classifier that predicts and computes Grad-CAM maps in batches.
@@ -125,7 +125,7 @@ public:
     Result<std::vector<CamOutput>> gradCam(const ImageBatch& batch) const;
 
 private:
-    friend struct ModelTensorAccess;  // device tensors for the batched measures (modeltensors.h)
+    friend struct ModelTensorAccess; // device tensors for the batched measures (modeltensors.h)
     struct Impl;
     explicit Model(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> d;

@@ -8,8 +8,7 @@ namespace saliscope::engine {
 
 namespace {
 
-template <typename T>
-void readIfPresent(const nlohmann::json& object, const char* key, T& target)
+template <typename T> void readIfPresent(const nlohmann::json& object, const char* key, T& target)
 {
     if (object.contains(key) && !object.at(key).is_null())
         target = object.at(key).get<T>();

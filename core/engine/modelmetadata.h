@@ -19,11 +19,11 @@ struct ModelMetadata final {
     std::array<double, 3> std{0.229, 0.224, 0.225};
     std::vector<std::string> classNames{"real", "synthetic"};
     int positiveClass = 1;
-    std::string architecture;  ///< e.g. "densenet121"; empty when unknown
-    std::string loss;          ///< e.g. "xent", "cyborg"; empty when unknown
-    int run = -1;              ///< training run number within a family; -1 when unknown
-    std::string camLayer;      ///< layer to take the CAM from; empty selects the default
-    bool fromArchive = false;  ///< true when read from the archive rather than defaulted
+    std::string architecture; ///< e.g. "densenet121"; empty when unknown
+    std::string loss;         ///< e.g. "xent", "cyborg"; empty when unknown
+    int run = -1;             ///< training run number within a family; -1 when unknown
+    std::string camLayer;     ///< layer to take the CAM from; empty selects the default
+    bool fromArchive = false; ///< true when read from the archive rather than defaulted
 
     /// Parses `saliscope.json` text; missing keys keep their defaults, wrong types are errors.
     static Result<ModelMetadata> fromJson(const std::string& text);

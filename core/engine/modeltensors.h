@@ -13,9 +13,9 @@ class Model;
 
 /// Grad-CAM of a batch kept where it was computed.
 struct CamTensors final {
-    at::Tensor logits;  ///< N x C float32
-    at::Tensor cams;    ///< N x h x w float32, min-max normalised to [0, 1], zeros where flat
-    at::Tensor flat;    ///< N bool: max == min
+    at::Tensor logits; ///< N x C float32
+    at::Tensor cams;   ///< N x h x w float32, min-max normalised to [0, 1], zeros where flat
+    at::Tensor flat;   ///< N bool: max == min
 };
 
 /// Reaches a Model's TorchScript module with tensors that stay on its device.

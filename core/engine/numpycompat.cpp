@@ -51,7 +51,7 @@ constexpr std::uint64_t TwoToJOver16[16] = {
     0x3ffae89f995ad3ad, 0x3ffc199bdd85529c, 0x3ffd5818dcfba487, 0x3ffea4afa2a490da,
 };
 constexpr double Log2E = 0x1.71547652b82fep+0;
-constexpr std::uint64_t ShifterBits = 0x42f8000000003ff0;  // 1.5 * 2^48 (+ bias bits), 4 fraction bits
+constexpr std::uint64_t ShifterBits = 0x42f8000000003ff0; // 1.5 * 2^48 (+ bias bits), 4 fraction bits
 constexpr double Ln2High = 0x1.62e42fefa39efp-1;
 constexpr double Ln2Low = 0x1.abc9e3b39803fp-56;
 constexpr std::uint64_t ReductionMask = 0xbfffffffffffffff;
@@ -60,13 +60,13 @@ constexpr double C5 = 0x1.1106603d97c00p-7;
 constexpr double C4 = 0x1.555564bb4f5f0p-5;
 constexpr double C3 = 0x1.5555554b508a2p-3;
 constexpr double C2 = 0x1.0000000002622p-1;
-constexpr double SpecialThreshold = 0x1.61da04cbafe44p+9;  // |x| beyond this takes SVML's scalar path
+constexpr double SpecialThreshold = 0x1.61da04cbafe44p+9; // |x| beyond this takes SVML's scalar path
 
 /// fma(a, b, c) rounded toward zero, for a positive result far from zero (SVML's {rz-sae} step).
 double fmaTowardZeroPositive(double a, double b, double c)
 {
     const double nearest = std::fma(a, b, c);
-    const double residual = std::fma(a, b, c - nearest);  // c - nearest is exact (same binade)
+    const double residual = std::fma(a, b, c - nearest); // c - nearest is exact (same binade)
     return residual < 0.0 ? std::nextafter(nearest, 0.0) : nearest;
 }
 
@@ -77,7 +77,7 @@ double exp(double x)
     // One lane of __svml_exp8: N = x*log2(e) rounded toward zero to 1/16, T = 2^(frac N) from a
     // table, R = x - N*ln2 in two steps, exp(x) = 2^floor(N) * (T + T*poly(R)).
     if (std::isnan(x) || std::fabs(x) >= SpecialThreshold)
-        return std::exp(x);  // overflow, underflow, inf, nan: SVML's scalar path is libm-accurate
+        return std::exp(x); // overflow, underflow, inf, nan: SVML's scalar path is libm-accurate
     const double shifter = std::bit_cast<double>(ShifterBits);
     const double shifted = fmaTowardZeroPositive(x, Log2E, shifter);
     const double n = shifted - shifter;

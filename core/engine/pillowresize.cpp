@@ -32,7 +32,7 @@ double bicubicFilter(double x)
 
 std::uint8_t clip8(std::int64_t value)
 {
-    const std::int64_t shifted = value >> PillowPrecisionBits;  // arithmetic shift: floor
+    const std::int64_t shifted = value >> PillowPrecisionBits; // arithmetic shift: floor
     return std::uint8_t(std::clamp<std::int64_t>(shifted, 0, 255));
 }
 
@@ -65,8 +65,8 @@ AxisCoefficients pillowCoefficients(int inSize, int outSize, ResizeFilter filter
         }
         for (int x = 0; x < xmax; ++x) {
             const double w = sum != 0.0 ? k[std::size_t(x)] / sum : k[std::size_t(x)];
-            c.weights[std::size_t(xx) * c.kernelSize + x] =
-                w < 0 ? std::int32_t(-0.5 + w * (1 << PillowPrecisionBits)) : std::int32_t(0.5 + w * (1 << PillowPrecisionBits));
+            c.weights[std::size_t(xx) * c.kernelSize + x] = w < 0 ? std::int32_t(-0.5 + w * (1 << PillowPrecisionBits))
+                                                                  : std::int32_t(0.5 + w * (1 << PillowPrecisionBits));
         }
         c.first[std::size_t(xx)] = xmin;
         c.count[std::size_t(xx)] = xmax;

@@ -14,11 +14,10 @@ struct Error final {
 };
 
 /// Holds either a value or an Error; engine functions return it instead of throwing.
-template <typename T>
-class Result final {
+template <typename T> class Result final {
 public:
-    Result(T value) : m_state(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_state(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+    Result(T value) : m_state(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_state(std::move(error)) {} // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

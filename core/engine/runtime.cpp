@@ -37,9 +37,9 @@ std::string configureAllocator()
 #if defined(__GLIBC__)
     // Measured with saliscope-bench (docs/performance.md): DenseNet-121 batches of 16 spent most
     // of their time in page faults on memory that glibc had just returned to the system.
-    mallopt(M_MMAP_MAX, 0);                   // large blocks come from the heap, which is reused
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);       // keep up to 1 GiB of free heap top
-    mallopt(M_TOP_PAD, 64 << 20);             // grow the heap in 64 MiB steps
+    mallopt(M_MMAP_MAX, 0);             // large blocks come from the heap, which is reused
+    mallopt(M_TRIM_THRESHOLD, 1 << 30); // keep up to 1 GiB of free heap top
+    mallopt(M_TOP_PAD, 64 << 20);       // grow the heap in 64 MiB steps
     return "retain";
 #else
     return "system";

@@ -35,7 +35,7 @@ std::int64_t boxSum(const std::vector<std::int64_t>& t, int width, int r0, int c
     const std::size_t top = std::size_t(r0) * stride;
     const std::size_t bottom = std::size_t(r0 + size) * stride;
     return t[bottom + std::size_t(c0 + size)] - t[top + std::size_t(c0 + size)] - t[bottom + std::size_t(c0)]
-           + t[top + std::size_t(c0)];
+        + t[top + std::size_t(c0)];
 }
 
 } // namespace

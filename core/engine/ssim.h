@@ -25,8 +25,7 @@ Result<double> structuralSimilarity(const ImageU8& first, const ImageU8& second,
 
 /// SSIM of each pair (first[i], second[i]); an Error if the lists differ in length or any pair fails.
 Result<std::vector<double>> structuralSimilarities(const std::vector<ImageU8>& first,
-                                                   const std::vector<ImageU8>& second,
-                                                   const SsimParams& params = {});
+                                                   const std::vector<ImageU8>& second, const SsimParams& params = {});
 
 /// SSIM of every pair i < j of K maps, in the order (0,1), (0,2), ..., (1,2), ...: K(K-1)/2 values.
 Result<std::vector<double>> pairwiseStructuralSimilarities(const std::vector<ImageU8>& maps,

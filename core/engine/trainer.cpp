@@ -23,10 +23,7 @@ void TrainProgress::batchDone(int, int, int, double, double) {}
 void TrainProgress::epochDone(const EpochReport&) {}
 bool TrainProgress::isCancelled() const { return false; }
 
-const char* trainingLossName(TrainParams::Loss loss)
-{
-    return loss == TrainParams::Loss::Cyborg ? "cyborg" : "xent";
-}
+const char* trainingLossName(TrainParams::Loss loss) { return loss == TrainParams::Loss::Cyborg ? "cyborg" : "xent"; }
 
 std::optional<TrainParams::Loss> parseTrainingLoss(const std::string& text)
 {
@@ -39,7 +36,7 @@ std::optional<TrainParams::Loss> parseTrainingLoss(const std::string& text)
 
 namespace {
 
-constexpr double kNormaliseEpsilon = 1e-6;  // keeps min-max normalisation of flat maps finite
+constexpr double kNormaliseEpsilon = 1e-6; // keeps min-max normalisation of flat maps finite
 
 /// One conv(3x3, padding 1, no bias) -> batch norm -> ReLU block.
 struct Block final {
@@ -68,8 +65,8 @@ std::string smallCnnSource(const std::vector<Block>& blocks)
         const std::string p = "self." + b.name;
         source << "    x = torch.conv2d(x, " << p << "_conv_weight, None, [" << b.stride << ", " << b.stride
                << "], [1, 1])\n"
-               << "    x = torch.batch_norm(x, " << p << "_bn_weight, " << p << "_bn_bias, " << p << "_bn_running_mean, "
-               << p << "_bn_running_var, self.training, 0.1, 1e-05, False)\n"
+               << "    x = torch.batch_norm(x, " << p << "_bn_weight, " << p << "_bn_bias, " << p
+               << "_bn_running_mean, " << p << "_bn_running_var, self.training, 0.1, 1e-05, False)\n"
                << "    x = torch.relu(x)\n";
     }
     source << "    return x\n\n"
@@ -129,7 +126,7 @@ struct AnnotationTarget final {
     std::vector<float> mirrored;
 };
 
-at::Tensor minMaxNormalise(const at::Tensor& maps)  // [N, M] -> each row to [0, 1]
+at::Tensor minMaxNormalise(const at::Tensor& maps) // [N, M] -> each row to [0, 1]
 {
     const at::Tensor minimum = maps.amin(1, /*keepdim=*/true);
     const at::Tensor maximum = maps.amax(1, /*keepdim=*/true);
@@ -155,10 +152,10 @@ AnnotationTarget annotationTarget(const ImageU8& annotation, int mapSize)
 
 /// A batch ready for the network.
 struct Batch final {
-    at::Tensor input;       // [B, 3, S, S], normalised
-    at::Tensor labels;      // [B] int64
-    at::Tensor targets;     // [B, M] annotation maps (zeros where absent)
-    at::Tensor annotated;   // [B] float, 1 where an annotation exists
+    at::Tensor input;     // [B, 3, S, S], normalised
+    at::Tensor labels;    // [B] int64
+    at::Tensor targets;   // [B, M] annotation maps (zeros where absent)
+    at::Tensor annotated; // [B] float, 1 where an annotation exists
     std::int64_t annotatedCount = 0;
 };
 
@@ -189,7 +186,8 @@ Batch makeBatch(const std::vector<TrainingImage>& images, const std::vector<Anno
                 const std::uint8_t* source = image.pixels.data() + std::size_t(row) * rowBytes;
                 std::uint8_t* target = destination + std::int64_t(row) * rowBytes;
                 for (int column = 0; column < inputSize; ++column)
-                    std::memcpy(target + std::int64_t(column) * 3, source + std::int64_t(inputSize - 1 - column) * 3, 3);
+                    std::memcpy(target + std::int64_t(column) * 3, source + std::int64_t(inputSize - 1 - column) * 3,
+                                3);
             }
         }
         labelValues[i] = std::int64_t(images[index].label);
@@ -202,7 +200,8 @@ Batch makeBatch(const std::vector<TrainingImage>& images, const std::vector<Anno
         }
     }
     // Exactly the engine's preprocessing (Model::input): [0, 1], then (x - mean) / std.
-    batch.input = pixels.to(device).permute({0, 3, 1, 2}).to(at::kFloat).div(255.0).sub(mean).div(deviation).contiguous();
+    batch.input =
+        pixels.to(device).permute({0, 3, 1, 2}).to(at::kFloat).div(255.0).sub(mean).div(deviation).contiguous();
     batch.labels = labels.to(device);
     batch.targets = targets.to(device);
     batch.annotated = annotated.to(device);
@@ -216,7 +215,7 @@ at::Tensor predictedClassCams(const at::Tensor& activations, const at::Tensor& l
                               bool rectified)
 {
     const at::Tensor predicted = logits.detach().argmax(1);
-    const at::Tensor weights = fcWeight.index_select(0, predicted).unsqueeze(1);  // [B, 1, C]
+    const at::Tensor weights = fcWeight.index_select(0, predicted).unsqueeze(1); // [B, 1, C]
     at::Tensor cams = at::bmm(weights, activations.flatten(2)).squeeze(1);       // [B, M]
     if (rectified)
         cams = cams.relu();
@@ -224,10 +223,7 @@ at::Tensor predictedClassCams(const at::Tensor& activations, const at::Tensor& l
 }
 
 /// Per-image squared error between normalised CAM and annotation, meaned over the map: [B].
-at::Tensor camErrors(const at::Tensor& cams, const at::Tensor& targets)
-{
-    return (cams - targets).pow(2).mean(1);
-}
+at::Tensor camErrors(const at::Tensor& cams, const at::Tensor& targets) { return (cams - targets).pow(2).mean(1); }
 
 Status checkImages(const std::vector<TrainingImage>& images, const char* what, const TrainParams& params)
 {
@@ -236,9 +232,9 @@ Status checkImages(const std::vector<TrainingImage>& images, const char* what, c
         const std::string name = std::string(what) + " image " + std::to_string(i);
         if (image.image.channels != 3 || image.image.width != params.inputSize || image.image.height != params.inputSize
             || image.image.pixels.size() != std::size_t(params.inputSize) * params.inputSize * 3)
-            return Error{name + " is " + std::to_string(image.image.width) + "x" + std::to_string(image.image.height) + "x"
-                         + std::to_string(image.image.channels) + ", expected " + std::to_string(params.inputSize) + "x"
-                         + std::to_string(params.inputSize) + "x3"};
+            return Error{name + " is " + std::to_string(image.image.width) + "x" + std::to_string(image.image.height)
+                         + "x" + std::to_string(image.image.channels) + ", expected " + std::to_string(params.inputSize)
+                         + "x" + std::to_string(params.inputSize) + "x3"};
         if (image.label < 0 || image.label >= int(params.classNames.size()))
             return Error{name + " has label " + std::to_string(image.label) + ", expected 0 to "
                          + std::to_string(params.classNames.size() - 1)};
@@ -273,10 +269,7 @@ Status checkParams(const TrainParams& params)
 }
 
 /// Uniform integer in [0, bound) from a 64-bit generator; portable (std::uniform_int_distribution is not).
-std::uint64_t drawBelow(std::mt19937_64& random, std::uint64_t bound)
-{
-    return random() % bound;
-}
+std::uint64_t drawBelow(std::mt19937_64& random, std::uint64_t bound) { return random() % bound; }
 
 struct Evaluation final {
     double loss = std::numeric_limits<double>::quiet_NaN();
@@ -312,7 +305,7 @@ Result<TrainReport> trainModel(const TrainParams& params, const std::vector<Trai
     metadata.architecture = "saliscope-smallcnn";
     metadata.loss = trainingLossName(params.loss);
     metadata.run = params.run >= 0 ? params.run : int(params.seed % 2147483648ULL);
-    metadata.camLayer.clear();  // empty: the engine takes the features/head fast path
+    metadata.camLayer.clear(); // empty: the engine takes the features/head fast path
 
     try {
         torch::Device device{torch::kCPU};
@@ -325,9 +318,11 @@ Result<TrainReport> trainModel(const TrainParams& params, const std::vector<Trai
         report.parameterCount = network.parameterCount;
         report.threads = at::get_num_threads();
         const at::Tensor mean = torch::tensor({metadata.mean[0], metadata.mean[1], metadata.mean[2]}, at::kFloat)
-                                    .view({1, 3, 1, 1}).to(device);
+                                    .view({1, 3, 1, 1})
+                                    .to(device);
         const at::Tensor deviation = torch::tensor({metadata.std[0], metadata.std[1], metadata.std[2]}, at::kFloat)
-                                         .view({1, 3, 1, 1}).to(device);
+                                         .view({1, 3, 1, 1})
+                                         .to(device);
 
         // The map size follows from the input size; probe it once without touching the BN statistics.
         int mapSize = 0;
@@ -360,7 +355,8 @@ Result<TrainReport> trainModel(const TrainParams& params, const std::vector<Trai
         const int batchCount = int((train.size() + batchSize - 1) / batchSize);
 
         auto camErrorsOf = [&](const at::Tensor& activations, const at::Tensor& logits, const at::Tensor& targets) {
-            return camErrors(predictedClassCams(activations, logits, network.fcWeight, params.rectifiedCamInLoss), targets);
+            return camErrors(predictedClassCams(activations, logits, network.fcWeight, params.rectifiedCamInLoss),
+                             targets);
         };
         auto evaluate = [&](const std::vector<TrainingImage>& images,
                             const std::vector<AnnotationTarget>& targets) -> Evaluation {
@@ -421,12 +417,13 @@ Result<TrainReport> trainModel(const TrainParams& params, const std::vector<Trai
                 if (params.horizontalFlip)
                     for (std::size_t i = 0; i < count; ++i)
                         flips[i] = (random() >> 63) != 0;
-                Batch batch = makeBatch(train, trainTargets, order.data() + start, count, flips, params.inputSize, mapSize,
-                                        mean, deviation, device);
+                Batch batch = makeBatch(train, trainTargets, order.data() + start, count, flips, params.inputSize,
+                                        mapSize, mean, deviation, device);
 
                 const at::Tensor activations = network.features(batch.input);
                 const at::Tensor logits = network.head(activations);
-                const at::Tensor crossEntropy = at::nll_loss(logits.log_softmax(1), batch.labels, {}, at::Reduction::None);
+                const at::Tensor crossEntropy = at::nll_loss(logits.log_softmax(1), batch.labels, {},
+                                                             at::Reduction::None);
                 at::Tensor loss;
                 at::Tensor errors;
                 if (cyborg) {

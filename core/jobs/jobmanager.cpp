@@ -53,8 +53,8 @@ public:
             m_progress.total = total;
             m_progress.itemsPerSecond = seconds > 0 ? double(done) / seconds : 0;
             m_progress.etaSeconds = m_progress.itemsPerSecond > 0 && total >= done
-                                        ? double(total - done) / m_progress.itemsPerSecond
-                                        : -1;
+                ? double(total - done) / m_progress.itemsPerSecond
+                : -1;
         }
         if (total != m_total) {
             m_total = total;
@@ -134,7 +134,7 @@ JobId JobManager::submit(std::string name, Job job)
                 entry->state = JobState::Failed;
             if (!status)
                 entry->error = status.error();
-            entry->job = nullptr;  // free what the job captured
+            entry->job = nullptr; // free what the job captured
         }
         promise.addResult(std::move(status));
     });

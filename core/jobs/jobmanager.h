@@ -33,8 +33,8 @@ enum class JobState { Queued, Running, Finished, Failed, Cancelled };
 struct JobProgress final {
     std::int64_t done = 0;
     std::int64_t total = 0;
-    double itemsPerSecond = 0;  ///< images/s for image jobs
-    double etaSeconds = -1;     ///< -1 while unknown
+    double itemsPerSecond = 0; ///< images/s for image jobs
+    double etaSeconds = -1;    ///< -1 while unknown
     std::string lastMessage;
 };
 
@@ -44,7 +44,7 @@ struct JobInfo final {
     std::string name;
     JobState state = JobState::Queued;
     JobProgress progress;
-    std::string error;  ///< the job's error when Failed
+    std::string error; ///< the job's error when Failed
 };
 
 /// Runs jobs in submission order on its own pool of `workers` threads (one per device: jobs

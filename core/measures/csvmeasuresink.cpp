@@ -36,10 +36,10 @@ std::vector<std::string> CsvMeasureSink::keyColumns(MeasureKind measure)
 {
     switch (measure) {
     case MeasureKind::Stability: return {"image", "label", "models", "family"};
-    case MeasureKind::Noise: return {"image", "label", "model"};  // the level is a value column
+    case MeasureKind::Noise: return {"image", "label", "model"}; // the level is a value column
     case MeasureKind::Transforms: return {"image", "label", "model", "transform"};
     case MeasureKind::Degradation: return {"image", "label", "model", "mode"};
-    case MeasureKind::Predictions: return {"image", "model"};  // the label is a value column
+    case MeasureKind::Predictions: return {"image", "model"}; // the label is a value column
     default: return {"image", "label", "model"};
     }
 }
@@ -65,7 +65,7 @@ void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::strin
     }
     if (!file->isOpen())
         return;
-    const bool withVariant = keys.size() == 4;  // image, label, model, variant
+    const bool withVariant = keys.size() == 4; // image, label, model, variant
     QByteArray text;
     for (const auto& row : rows) {
         const auto& record = m_dataset.records.at(std::size_t(row.imageIndex));

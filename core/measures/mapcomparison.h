@@ -16,7 +16,7 @@ struct MapEntropyRow final {
     double entropyBits = 0;
     double normalizedEntropy = 0;
     double spatialEntropy = 0;
-    std::string error;  ///< non-empty when the file could not be read; the values are then NaN
+    std::string error; ///< non-empty when the file could not be read; the values are then NaN
 };
 
 /// Histogram and spatial entropy of each map file (folders are searched recursively). Colour
@@ -25,8 +25,8 @@ std::vector<MapEntropyRow> entropyOfMapFiles(const std::vector<std::string>& inp
 
 /// SSIM of two maps with the same file name in two folders.
 struct MapPairRow final {
-    std::string name;      ///< file name relative to the folders
-    std::vector<double> ssim;  ///< one value per folder pair
+    std::string name;         ///< file name relative to the folders
+    std::vector<double> ssim; ///< one value per folder pair
     double meanSsim = 0;
     std::string error;
 };
@@ -36,8 +36,8 @@ struct MapPairRow final {
 struct MapComparison final {
     std::vector<std::string> folders;
     std::vector<MapPairRow> rows;
-    std::vector<std::vector<double>> meanMatrix;   ///< K x K, diagonal 1
-    std::vector<std::string> unmatched;            ///< names missing from at least one folder
+    std::vector<std::vector<double>> meanMatrix; ///< K x K, diagonal 1
+    std::vector<std::string> unmatched;          ///< names missing from at least one folder
 };
 
 /// Matches maps by file name (relative path without extension, so a.png matches a.jpg) across

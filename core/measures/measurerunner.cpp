@@ -43,7 +43,7 @@ struct BatchImage final {
     int label = UnknownLabel;
     std::uint64_t noiseKey = 0;
     std::map<std::pair<int, int>, engine::ImageU8> resized;
-    std::map<std::pair<int, int>, engine::ImageU8> annotation;  ///< human annotation at each input size; may be empty
+    std::map<std::pair<int, int>, engine::ImageU8> annotation; ///< human annotation at each input size; may be empty
 };
 
 /// The clean Grad-CAM of one image for one model, and what the measures derive from it.
@@ -64,7 +64,6 @@ std::uint64_t fnv1a(const std::string& text)
     }
     return hash;
 }
-
 
 class RowCollector final {
 public:
@@ -164,7 +163,9 @@ public:
             const int label = images[i].label;
             const int predicted = out.prediction.predictedClass;
             m_rows.add(MeasureKind::Predictions,
-                       {images[i].index, loaded.name, "",
+                       {images[i].index,
+                        loaded.name,
+                        "",
                         {double(label), double(predicted), c.score, correctOf(predicted, label), double(c.flat)}});
             if (wants(MeasureKind::Entropy)) {
                 const auto entropy = engine::histogramEntropy(c.small);
@@ -172,9 +173,11 @@ public:
                 const double mass = annotation == images[i].annotation.end()
                     ? NaN
                     : annotationMass(engine::upscaleMap(c.small, loaded.width, loaded.height), annotation->second);
-                m_rows.add(MeasureKind::Entropy, {images[i].index, loaded.name, "",
-                                                  {entropy.bits, entropy.normalized, engine::spatialEntropy(out.cam),
-                                                   mass, double(c.flat)}});
+                m_rows.add(MeasureKind::Entropy,
+                           {images[i].index,
+                            loaded.name,
+                            "",
+                            {entropy.bits, entropy.normalized, engine::spatialEntropy(out.cam), mass, double(c.flat)}});
             }
         }
         if (wants(MeasureKind::Noise))
@@ -205,9 +208,9 @@ private:
         for (double level : noise.levels) {
             std::vector<engine::ImageU8> noisy;
             for (std::size_t i = 0; i < inputs.size(); ++i)
-                noisy.push_back(engine::addSaltPepperNoise(
-                    inputs[i], level, engine::noiseDrawSeed(noise.seed, images[i].noiseKey, level), noise.saltVsPepper,
-                    noise.generator));
+                noisy.push_back(engine::addSaltPepperNoise(inputs[i], level,
+                                                           engine::noiseDrawSeed(noise.seed, images[i].noiseKey, level),
+                                                           noise.saltVsPepper, noise.generator));
             auto cams = gradCamOf(*loaded.model, noisy);
             if (!cams)
                 return Error{cams.error()};
@@ -218,7 +221,9 @@ private:
                 const auto upscaled = engine::upscaleMap(small, loaded.width, loaded.height);
                 const int predicted = out.prediction.predictedClass;
                 m_rows.add(MeasureKind::Noise,
-                           {images[i].index, loaded.name, variant.toStdString(),
+                           {images[i].index,
+                            loaded.name,
+                            variant.toStdString(),
                             {level, scoreOf(out.prediction, loaded.model->metadata(), m_params.settings.score),
                              double(predicted), correctOf(predicted, images[i].label),
                              engine::histogramEntropy(small).normalized, ssim(small, clean[i].small),
@@ -229,15 +234,14 @@ private:
     }
 
     engine::Status measureTransforms(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                                     const std::vector<engine::ImageU8>& inputs,
-                                     const std::vector<CleanResult>& clean)
+                                     const std::vector<engine::ImageU8>& inputs, const std::vector<CleanResult>& clean)
     {
         const bool square = loaded.width == loaded.height;
         for (const auto& transform : engine::standardTransforms(loaded.width, m_params.settings.transforms)) {
             const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
                 || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
             if (rotation && !square)
-                continue;  // a rotated non-square image no longer fits the model's input
+                continue; // a rotated non-square image no longer fits the model's input
             std::vector<engine::ImageU8> transformed;
             for (const auto& input : inputs)
                 transformed.push_back(engine::applyTransform(input, transform));
@@ -247,12 +251,13 @@ private:
             const std::string variant = engine::transformName(transform);
             for (std::size_t i = 0; i < inputs.size(); ++i) {
                 const auto& out = cams.value()[i];
-                const auto upscaled =
-                    engine::upscaleMap(engine::quantizeMap(out.cam), loaded.width, loaded.height);
+                const auto upscaled = engine::upscaleMap(engine::quantizeMap(out.cam), loaded.width, loaded.height);
                 const auto expected = engine::applyTransform(clean[i].upscaled, transform);
                 const int predicted = out.prediction.predictedClass;
                 m_rows.add(MeasureKind::Transforms,
-                           {images[i].index, loaded.name, variant,
+                           {images[i].index,
+                            loaded.name,
+                            variant,
                             {ssim(upscaled, expected),
                              scoreOf(out.prediction, loaded.model->metadata(), m_params.settings.score),
                              double(predicted), double(predicted != clean[i].prediction.predictedClass),
@@ -263,16 +268,15 @@ private:
     }
 
     engine::Status measureDegradation(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                                      const std::vector<engine::ImageU8>& inputs,
-                                      const std::vector<CleanResult>& clean)
+                                      const std::vector<engine::ImageU8>& inputs, const std::vector<CleanResult>& clean)
     {
         const int positive = loaded.model->metadata().positiveClass;
         for (auto mode : {engine::DegradationMode::Background, engine::DegradationMode::Object}) {
             // The blur is the costly CPU step of this measure: one image per pool thread.
             std::vector<std::size_t> order(inputs.size());
             std::iota(order.begin(), order.end(), std::size_t(0));
-            const auto results = QtConcurrent::blockingMapped<std::vector<engine::Result<engine::ImageU8>>>(
-                order, [&](std::size_t i) {
+            const auto results =
+                QtConcurrent::blockingMapped<std::vector<engine::Result<engine::ImageU8>>>(order, [&](std::size_t i) {
                     return engine::degradeBySalience(inputs[i], clean[i].upscaled, mode, m_params.settings.degradation);
                 });
             std::vector<engine::ImageU8> degraded;
@@ -287,16 +291,17 @@ private:
             const std::string variant = mode == engine::DegradationMode::Background ? "background" : "object";
             for (std::size_t i = 0; i < inputs.size(); ++i) {
                 const auto& out = cams.value()[i];
-                const auto upscaled =
-                    engine::upscaleMap(engine::quantizeMap(out.cam), loaded.width, loaded.height);
+                const auto upscaled = engine::upscaleMap(engine::quantizeMap(out.cam), loaded.width, loaded.height);
                 const int predicted = out.prediction.predictedClass;
                 const double score = scoreOf(out.prediction, loaded.model->metadata(), m_params.settings.score);
-                const int reference =
-                    images[i].label == UnknownLabel ? clean[i].prediction.predictedClass : images[i].label;
-                const double drop =
-                    probabilityOf(clean[i].score, reference, positive) - probabilityOf(score, reference, positive);
+                const int reference = images[i].label == UnknownLabel ? clean[i].prediction.predictedClass
+                                                                      : images[i].label;
+                const double drop = probabilityOf(clean[i].score, reference, positive)
+                    - probabilityOf(score, reference, positive);
                 m_rows.add(MeasureKind::Degradation,
-                           {images[i].index, loaded.name, variant,
+                           {images[i].index,
+                            loaded.name,
+                            variant,
                             {score, double(predicted), correctOf(predicted, images[i].label), drop,
                              ssim(upscaled, clean[i].upscaled), double(out.flat)}});
             }
@@ -341,10 +346,10 @@ private:
 };
 
 /// Unwraps an engine Result inside a function returning a Status or Result.
-#define DEVICE_TRY(var, expr)               \
-    auto var##Result = (expr);              \
-    if (!var##Result)                       \
-        return Error{var##Result.error()};  \
+#define DEVICE_TRY(var, expr)              \
+    auto var##Result = (expr);             \
+    if (!var##Result)                      \
+        return Error{var##Result.error()}; \
     auto var = std::move(var##Result).value()
 
 /// The measures of one batch for one model with their maths on the model's device: the same rows
@@ -379,7 +384,9 @@ public:
             for (std::size_t i = 0; i < keys.size(); ++i) {
                 const double predicted = v[columns.predicted][i];
                 m_rows.add(MeasureKind::Predictions,
-                           {keys[i].index, name, "",
+                           {keys[i].index,
+                            name,
+                            "",
                             {double(keys[i].label), predicted, v[columns.score][i],
                              correctOf(int(predicted), keys[i].label), v[columns.flat][i]}});
             }
@@ -451,8 +458,9 @@ private:
         for (const auto& image : images) {
             const auto found = image.annotation.find(size);
             annotated.push_back(found != image.annotation.end());
-            annotations.push_back(found != image.annotation.end() ? found->second
-                                                                  : engine::ImageU8::zeros(loaded.width, loaded.height, 1));
+            annotations.push_back(found != image.annotation.end()
+                                      ? found->second
+                                      : engine::ImageU8::zeros(loaded.width, loaded.height, 1));
         }
         std::size_t mass = Undefined;
         if (std::find(annotated.begin(), annotated.end(), true) != annotated.end()) {
@@ -469,9 +477,11 @@ private:
         pending.later([=, this](const PendingRows::Values& v) {
             for (std::size_t i = 0; i < keys.size(); ++i)
                 m_rows.add(MeasureKind::Entropy,
-                           {keys[i].index, name, "",
-                            {v[bits][i], v[normalized][i], v[spatialColumn][i],
-                             annotated[i] ? at(v, mass, i) : NaN, v[flat][i]}});
+                           {keys[i].index,
+                            name,
+                            "",
+                            {v[bits][i], v[normalized][i], v[spatialColumn][i], annotated[i] ? at(v, mass, i) : NaN,
+                             v[flat][i]}});
         });
         return engine::Ok{};
     }
@@ -502,7 +512,9 @@ private:
             pending.later([=, this](const PendingRows::Values& v) {
                 for (std::size_t i = 0; i < keys.size(); ++i)
                     m_rows.add(MeasureKind::Noise,
-                               {keys[i].index, name, variant,
+                               {keys[i].index,
+                                name,
+                                variant,
                                 {level, v[score][i], v[predicted][i], correctOf(int(v[predicted][i]), keys[i].label),
                                  v[entropy][i], at(v, ssimSmall, i), at(v, ssimUpscaled, i), v[flat][i]}});
             });
@@ -521,7 +533,7 @@ private:
             const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
                 || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
             if (rotation && !square)
-                continue;  // a rotated non-square image no longer fits the model's input
+                continue; // a rotated non-square image no longer fits the model's input
             DEVICE_TRY(moved, m_device.transform(pixels, transform));
             DEVICE_TRY(cams, m_device.gradCam(*loaded.model, moved));
             DEVICE_TRY(small, m_device.quantize(cams.cams));
@@ -535,7 +547,9 @@ private:
             pending.later([=, this](const PendingRows::Values& v) {
                 for (std::size_t i = 0; i < keys.size(); ++i)
                     m_rows.add(MeasureKind::Transforms,
-                               {keys[i].index, name, variant,
+                               {keys[i].index,
+                                name,
+                                variant,
                                 {at(v, similarity, i), v[score][i], v[predicted][i],
                                  double(v[predicted][i] != v[clean.predicted][i]), v[flat][i]}});
             });
@@ -562,12 +576,13 @@ private:
             const std::string variant = mode == engine::DegradationMode::Background ? "background" : "object";
             pending.later([=, this](const PendingRows::Values& v) {
                 for (std::size_t i = 0; i < keys.size(); ++i) {
-                    const int reference =
-                        keys[i].label == UnknownLabel ? int(v[clean.predicted][i]) : keys[i].label;
+                    const int reference = keys[i].label == UnknownLabel ? int(v[clean.predicted][i]) : keys[i].label;
                     const double drop = probabilityOf(v[clean.score][i], reference, positive)
                         - probabilityOf(v[score][i], reference, positive);
                     m_rows.add(MeasureKind::Degradation,
-                               {keys[i].index, name, variant,
+                               {keys[i].index,
+                                name,
+                                variant,
                                 {v[score][i], v[predicted][i], correctOf(int(v[predicted][i]), keys[i].label), drop,
                                  at(v, similarity, i), v[flat][i]}});
                 }
@@ -618,12 +633,11 @@ engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, c
     if (!record.annotationPath.empty() && params.measures.count(MeasureKind::Entropy)) {
         auto annotation = readImageGray(record.annotationPath);
         if (!annotation)
-            return engine::Ok{};  // an unreadable annotation leaves annotation_mass undefined, nothing else
+            return engine::Ok{}; // an unreadable annotation leaves annotation_mass undefined, nothing else
         for (const auto& model : models) {
             const auto size = std::make_pair(model.width, model.height);
             if (!image.annotation.count(size))
-                image.annotation[size] =
-                    resizeForModel(annotation.value(), model.width, model.height);
+                image.annotation[size] = resizeForModel(annotation.value(), model.width, model.height);
         }
     }
     return engine::Ok{};
@@ -647,10 +661,7 @@ double scoreOf(const engine::Prediction& prediction, const engine::ModelMetadata
     return prediction.positiveScore;
 }
 
-double correctOf(int predicted, int label)
-{
-    return label == UnknownLabel ? NaN : double(predicted == label);
-}
+double correctOf(int predicted, int label) { return label == UnknownLabel ? NaN : double(predicted == label); }
 
 double probabilityOf(double score, int reference, int positiveClass)
 {
@@ -666,8 +677,7 @@ const std::vector<std::string>& measureColumns(MeasureKind kind)
          {"level", "score", "predicted_class", "correct", "normalized_entropy", "ssim_small", "ssim_upscaled", "flat"}},
         {MeasureKind::Transforms, {"ssim_upscaled", "score", "predicted_class", "prediction_changed", "flat"}},
         {MeasureKind::Stability, {"ssim_small"}},
-        {MeasureKind::Degradation,
-         {"score", "predicted_class", "correct", "confidence_drop", "ssim_upscaled", "flat"}},
+        {MeasureKind::Degradation, {"score", "predicted_class", "correct", "confidence_drop", "ssim_upscaled", "flat"}},
     };
     return columns.at(kind);
 }
@@ -693,7 +703,7 @@ int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::ve
     case MeasureKind::Transforms: {
         int rows = 0;
         for (const auto& [width, height] : inputSizes)
-            rows += width == height ? 12 : 10;  // rotations need a square input
+            rows += width == height ? 12 : 10; // rotations need a square input
         return rows;
     }
     case MeasureKind::Stability: {
@@ -815,9 +825,10 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
     // every SSIM of that model empty.
     {
         const int window = params.settings.ssim.windowSize;
-        const bool smallMaps = params.measures.count(MeasureKind::Noise) || params.measures.count(MeasureKind::Stability);
-        const bool inputMaps = params.measures.count(MeasureKind::Noise) || params.measures.count(MeasureKind::Transforms)
-            || params.measures.count(MeasureKind::Degradation);
+        const bool smallMaps = params.measures.count(MeasureKind::Noise)
+            || params.measures.count(MeasureKind::Stability);
+        const bool inputMaps = params.measures.count(MeasureKind::Noise)
+            || params.measures.count(MeasureKind::Transforms) || params.measures.count(MeasureKind::Degradation);
         for (const auto& model : models) {
             const int mapSide = std::min(model.model->mapWidth(), model.model->mapHeight());
             const int inputSide = std::min(model.width, model.height);
@@ -854,8 +865,9 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
 
     RowCollector rows(sink, keepTables);
     BatchMeasurer measurer(params, rows);
-    std::unique_ptr<DeviceBatchMeasurer> deviceMeasurer =
-        device ? std::make_unique<DeviceBatchMeasurer>(params, rows, *device) : nullptr;
+    std::unique_ptr<DeviceBatchMeasurer> deviceMeasurer = device
+        ? std::make_unique<DeviceBatchMeasurer>(params, rows, *device)
+        : nullptr;
     MeasureRunResult result;
     const auto& records = params.dataset.records;
     std::vector<std::int64_t> selected;
@@ -923,17 +935,21 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                     for (std::size_t a = 0; a < family.members.size(); ++a)
                         for (std::size_t c = a + 1; c < family.members.size(); ++c) {
                             auto similarity = device->ssim(smallMaps[modelIndex[family.members[a]]],
-                                                           smallMaps[modelIndex[family.members[c]]], params.settings.ssim);
-                            const std::size_t column = similarity ? pending.column(similarity.value()) : std::size_t(-1);
+                                                           smallMaps[modelIndex[family.members[c]]],
+                                                           params.settings.ssim);
+                            const std::size_t column = similarity ? pending.column(similarity.value())
+                                                                  : std::size_t(-1);
                             const std::string pair = family.members[a] + "|" + family.members[c];
                             std::vector<std::int64_t> indices;
                             for (const auto& image : batch)
                                 indices.push_back(image.index);
-                            pending.later([&rows, indices, pair, column, name = family.name](const PendingRows::Values& v) {
-                                for (std::size_t i = 0; i < indices.size(); ++i)
-                                    rows.add(MeasureKind::Stability,
-                                             {indices[i], pair, name, {column == std::size_t(-1) ? NaN : v[column][i]}});
-                            });
+                            pending.later(
+                                [&rows, indices, pair, column, name = family.name](const PendingRows::Values& v) {
+                                    for (std::size_t i = 0; i < indices.size(); ++i)
+                                        rows.add(
+                                            MeasureKind::Stability,
+                                            {indices[i], pair, name, {column == std::size_t(-1) ? NaN : v[column][i]}});
+                                });
                         }
             if (auto status = pending.resolve(*device); !status)
                 return Error{status.error()};
@@ -960,7 +976,9 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                                 const auto& second = clean[modelIndex[family.members[b]]][i].small;
                                 auto value = engine::structuralSimilarity(first, second, params.settings.ssim);
                                 rows.add(MeasureKind::Stability,
-                                         {batch[i].index, family.members[a] + "|" + family.members[b], family.name,
+                                         {batch[i].index,
+                                          family.members[a] + "|" + family.members[b],
+                                          family.name,
                                           {value ? value.value() : NaN}});
                             }
         }
@@ -1015,7 +1033,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                 result.skipped.emplace_back(path, reason);
                 removed = true;
             }
-            if (!removed)  // no image fails alone: the batch's failure is not an image's
+            if (!removed) // no image fails alone: the batch's failure is not an image's
                 return Error{measured.error()};
             batch = std::move(kept);
         }

@@ -25,7 +25,7 @@ class ImageCache;
 
 /// A model taking part in a run, named for tables and charts.
 struct ModelEntry final {
-    std::string name;  ///< unique within the run (default: the file's base name)
+    std::string name; ///< unique within the run (default: the file's base name)
     std::string path;
     std::string layer; ///< CAM layer; empty: the model's default
     std::optional<engine::ModelMetadata> metadata;
@@ -34,25 +34,25 @@ struct ModelEntry final {
 /// K independent training runs of one architecture and loss, compared by measure (d).
 struct FamilyEntry final {
     std::string name;
-    std::vector<std::string> members;  ///< model names (ModelEntry::name)
+    std::vector<std::string> members; ///< model names (ModelEntry::name)
 };
 
 /// Where a run computes the measures' maths (noise, transforms, blur, maps, entropy, SSIM).
 enum class MeasureMaths {
-    Auto,    ///< on the model's device when that is not the CPU, else per image on the host
-    Host,    ///< per image on the host: bit-exact with the reference pipeline
-    Device,  ///< batched tensor operations on the model's device (devicemeasures.h)
+    Auto,   ///< on the model's device when that is not the CPU, else per image on the host
+    Host,   ///< per image on the host: bit-exact with the reference pipeline
+    Device, ///< batched tensor operations on the model's device (devicemeasures.h)
 };
 
 /// Everything a measure run needs. Defaults follow docs/measures.md.
 struct MeasureRunParams final {
-    std::set<MeasureKind> measures;  ///< Predictions is always computed
+    std::set<MeasureKind> measures; ///< Predictions is always computed
     std::vector<ModelEntry> models;
     std::vector<FamilyEntry> families;
     Dataset dataset;
     MeasureSettings settings;
     std::string device = "cpu";
-    int batchSize = 16;  ///< 0: chosen from the device's free memory (16 on the CPU)
+    int batchSize = 16; ///< 0: chosen from the device's free memory (16 on the CPU)
     MeasureMaths maths = MeasureMaths::Auto;
     /// Decode and resize the next batch on a second thread while this one computes.
     bool prefetch = true;
@@ -68,7 +68,7 @@ struct MeasureRunParams final {
 /// images that could not be used, with reasons.
 struct MeasureRunResult final {
     std::vector<MeasureTable> tables;
-    std::vector<std::pair<std::string, std::string>> skipped;  ///< (path, reason)
+    std::vector<std::pair<std::string, std::string>> skipped; ///< (path, reason)
     std::int64_t imagesComputed = 0;
 };
 

@@ -40,144 +40,132 @@ engine::Status positive(double value, const std::string& key)
 const std::map<std::string, Setter>& setters()
 {
     static const std::map<std::string, Setter> table{
-        {"noise.levels",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              std::vector<double> levels;
-              for (const QString& part : v.split(',', Qt::SkipEmptyParts)) {
-                  auto number = parseNumber(part, key);
-                  if (!number)
-                      return Error{number.error()};
-                  if (number.value() < 0 || number.value() > 1)
-                      return Error{"noise levels must lie in [0, 1]"};
-                  if (!levels.empty() && number.value() <= levels.back())
-                      return Error{"noise levels must increase"};
-                  levels.push_back(number.value());
-              }
-              if (levels.empty())
-                  return Error{"noise.levels needs at least one level"};
-              s.noise.levels = levels;
-              return engine::Ok{};
-          }}},
-        {"noise.seed",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              bool ok = false;
-              const qulonglong seed = v.trimmed().toULongLong(&ok);
-              if (!ok)
-                  return Error{"parameter " + key + " needs a non-negative integer"};
-              s.noise.seed = seed;
-              return engine::Ok{};
-          }}},
-        {"noise.salt_vs_pepper",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n || n.value() < 0 || n.value() > 1)
-                  return Error{"parameter " + key + " needs a probability in [0, 1]"};
-              s.noise.saltVsPepper = n.value();
-              return engine::Ok{};
-          }}},
-        {"noise.generator",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              const QString name = v.trimmed().toLower();
-              if (name == QLatin1String("counter"))
-                  s.noise.generator = engine::NoiseGenerator::Counter;
-              else if (name == QLatin1String("sequential"))
-                  s.noise.generator = engine::NoiseGenerator::Sequential;
-              else
-                  return Error{"parameter " + key + " is 'counter' or 'sequential', got '" + v.toStdString() + "'"};
-              return engine::Ok{};
-          }}},
-        {"transforms.shift",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n || n.value() < 1 || n.value() != std::floor(n.value()))
-                  return Error{"parameter " + key + " needs a positive integer"};
-              s.transforms.shiftAtReferenceSize = int(n.value());
-              return engine::Ok{};
-          }}},
+        {"noise.levels", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             std::vector<double> levels;
+             for (const QString& part : v.split(',', Qt::SkipEmptyParts)) {
+                 auto number = parseNumber(part, key);
+                 if (!number)
+                     return Error{number.error()};
+                 if (number.value() < 0 || number.value() > 1)
+                     return Error{"noise levels must lie in [0, 1]"};
+                 if (!levels.empty() && number.value() <= levels.back())
+                     return Error{"noise levels must increase"};
+                 levels.push_back(number.value());
+             }
+             if (levels.empty())
+                 return Error{"noise.levels needs at least one level"};
+             s.noise.levels = levels;
+             return engine::Ok{};
+         }}},
+        {"noise.seed", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             bool ok = false;
+             const qulonglong seed = v.trimmed().toULongLong(&ok);
+             if (!ok)
+                 return Error{"parameter " + key + " needs a non-negative integer"};
+             s.noise.seed = seed;
+             return engine::Ok{};
+         }}},
+        {"noise.salt_vs_pepper", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 0 || n.value() > 1)
+                 return Error{"parameter " + key + " needs a probability in [0, 1]"};
+             s.noise.saltVsPepper = n.value();
+             return engine::Ok{};
+         }}},
+        {"noise.generator", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             const QString name = v.trimmed().toLower();
+             if (name == QLatin1String("counter"))
+                 s.noise.generator = engine::NoiseGenerator::Counter;
+             else if (name == QLatin1String("sequential"))
+                 s.noise.generator = engine::NoiseGenerator::Sequential;
+             else
+                 return Error{"parameter " + key + " is 'counter' or 'sequential', got '" + v.toStdString() + "'"};
+             return engine::Ok{};
+         }}},
+        {"transforms.shift", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 1 || n.value() != std::floor(n.value()))
+                 return Error{"parameter " + key + " needs a positive integer"};
+             s.transforms.shiftAtReferenceSize = int(n.value());
+             return engine::Ok{};
+         }}},
         {"transforms.reference_size",
          {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n || n.value() < 1 || n.value() != std::floor(n.value()))
-                  return Error{"parameter " + key + " needs a positive integer"};
-              s.transforms.referenceSize = int(n.value());
-              return engine::Ok{};
-          }}},
-        {"degradation.sigma_max",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n)
-                  return Error{n.error()};
-              s.degradation.sigmaMax = n.value();
-              return positive(n.value(), key);
-          }}},
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 1 || n.value() != std::floor(n.value()))
+                 return Error{"parameter " + key + " needs a positive integer"};
+             s.transforms.referenceSize = int(n.value());
+             return engine::Ok{};
+         }}},
+        {"degradation.sigma_max", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             auto n = parseNumber(v, key);
+             if (!n)
+                 return Error{n.error()};
+             s.degradation.sigmaMax = n.value();
+             return positive(n.value(), key);
+         }}},
         {"degradation.curve_order",
          {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n)
-                  return Error{n.error()};
-              s.degradation.curveOrder = n.value();
-              return positive(n.value(), key);
-          }}},
+             auto n = parseNumber(v, key);
+             if (!n)
+                 return Error{n.error()};
+             s.degradation.curveOrder = n.value();
+             return positive(n.value(), key);
+         }}},
         {"degradation.guide_sigma",
          {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n)
-                  return Error{n.error()};
-              s.degradation.guideSigma = n.value();
-              return n.value() < 0 ? engine::Status(Error{"parameter " + key + " must not be negative"})
-                                   : engine::Status(engine::Ok{});
-          }}},
-        {"ssim.window",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n || n.value() < 3 || int(n.value()) % 2 == 0 || n.value() != std::floor(n.value()))
-                  return Error{"parameter " + key + " needs an odd integer >= 3"};
-              s.ssim.windowSize = int(n.value());
-              return engine::Ok{};
-          }}},
-        {"ssim.k1",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n)
-                  return Error{n.error()};
-              s.ssim.k1 = n.value();
-              return positive(n.value(), key);
-          }}},
-        {"ssim.k2",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n)
-                  return Error{n.error()};
-              s.ssim.k2 = n.value();
-              return positive(n.value(), key);
-          }}},
-        {"score",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              if (v == QLatin1String("sigmoid"))
-                  s.score = ScoreKind::Sigmoid;
-              else if (v == QLatin1String("softmax"))
-                  s.score = ScoreKind::Softmax;
-              else
-                  return Error{"parameter " + key + " is sigmoid or softmax"};
-              return engine::Ok{};
-          }}},
-        {"histogram.bins",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              auto n = parseNumber(v, key);
-              if (!n || n.value() < 1 || n.value() > 1000 || n.value() != std::floor(n.value()))
-                  return Error{"parameter " + key + " needs an integer in 1..1000"};
-              s.histogramBins = int(n.value());
-              return engine::Ok{};
-          }}},
-        {"image.max_pixels",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
-              bool ok = false;
-              const qlonglong pixels = v.trimmed().toLongLong(&ok);
-              if (!ok || pixels < 0)
-                  return Error{"parameter " + key + " needs a non-negative integer (pixels; 0: no limit)"};
-              s.maxImagePixels = pixels;
-              return engine::Ok{};
-          }}},
+             auto n = parseNumber(v, key);
+             if (!n)
+                 return Error{n.error()};
+             s.degradation.guideSigma = n.value();
+             return n.value() < 0 ? engine::Status(Error{"parameter " + key + " must not be negative"})
+                                  : engine::Status(engine::Ok{});
+         }}},
+        {"ssim.window", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 3 || int(n.value()) % 2 == 0 || n.value() != std::floor(n.value()))
+                 return Error{"parameter " + key + " needs an odd integer >= 3"};
+             s.ssim.windowSize = int(n.value());
+             return engine::Ok{};
+         }}},
+        {"ssim.k1", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             auto n = parseNumber(v, key);
+             if (!n)
+                 return Error{n.error()};
+             s.ssim.k1 = n.value();
+             return positive(n.value(), key);
+         }}},
+        {"ssim.k2", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             auto n = parseNumber(v, key);
+             if (!n)
+                 return Error{n.error()};
+             s.ssim.k2 = n.value();
+             return positive(n.value(), key);
+         }}},
+        {"score", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             if (v == QLatin1String("sigmoid"))
+                 s.score = ScoreKind::Sigmoid;
+             else if (v == QLatin1String("softmax"))
+                 s.score = ScoreKind::Softmax;
+             else
+                 return Error{"parameter " + key + " is sigmoid or softmax"};
+             return engine::Ok{};
+         }}},
+        {"histogram.bins", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 1 || n.value() > 1000 || n.value() != std::floor(n.value()))
+                 return Error{"parameter " + key + " needs an integer in 1..1000"};
+             s.histogramBins = int(n.value());
+             return engine::Ok{};
+         }}},
+        {"image.max_pixels", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+             bool ok = false;
+             const qlonglong pixels = v.trimmed().toLongLong(&ok);
+             if (!ok || pixels < 0)
+                 return Error{"parameter " + key + " needs a non-negative integer (pixels; 0: no limit)"};
+             s.maxImagePixels = pixels;
+             return engine::Ok{};
+         }}},
     };
     return table;
 }
@@ -213,20 +201,27 @@ QJsonObject MeasureSettings::toJson() const
     QJsonArray levels;
     for (double level : noise.levels)
         levels.append(level);
-    QJsonObject noiseJson{{"levels", levels}, {"seed", QString::number(noise.seed)}, {"salt_vs_pepper", noise.saltVsPepper}};
+    QJsonObject noiseJson{{"levels", levels},
+                          {"seed", QString::number(noise.seed)},
+                          {"salt_vs_pepper", noise.saltVsPepper}};
     // The sequential generator is written as runs stored before the key existed were, so their
     // parameters still match (a CLI run with noise.generator=sequential resumes them).
     if (noise.generator != engine::NoiseGenerator::Sequential)
         noiseJson["generator"] = engine::noiseGeneratorName(noise.generator);
     QJsonObject json{
         {"noise", noiseJson},
-        {"transforms", QJsonObject{{"shift", transforms.shiftAtReferenceSize},
-                                   {"reference_size", transforms.referenceSize}}},
-        {"degradation", QJsonObject{{"sigma_max", degradation.sigmaMax},
-                                    {"curve_order", degradation.curveOrder},
-                                    {"guide_sigma", degradation.guideSigma}}},
-        {"ssim", QJsonObject{{"window", ssim.windowSize}, {"k1", ssim.k1}, {"k2", ssim.k2},
-                             {"data_range", ssim.dataRange}, {"sample_covariance", ssim.sampleCovariance}}},
+        {"transforms",
+         QJsonObject{{"shift", transforms.shiftAtReferenceSize}, {"reference_size", transforms.referenceSize}}},
+        {"degradation",
+         QJsonObject{{"sigma_max", degradation.sigmaMax},
+                     {"curve_order", degradation.curveOrder},
+                     {"guide_sigma", degradation.guideSigma}}},
+        {"ssim",
+         QJsonObject{{"window", ssim.windowSize},
+                     {"k1", ssim.k1},
+                     {"k2", ssim.k2},
+                     {"data_range", ssim.dataRange},
+                     {"sample_covariance", ssim.sampleCovariance}}},
         {"score", score == ScoreKind::Sigmoid ? "sigmoid" : "softmax"},
         {"histogram_bins", histogramBins},
     };
@@ -286,21 +281,41 @@ engine::Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& obj
 const std::vector<MeasureParameter>& measureParameters()
 {
     static const std::vector<MeasureParameter> parameters{
-        {"noise.levels", QT_TRANSLATE_NOOP("MeasureParameter", "salt-and-pepper noise levels (share of pixels flipped), increasing, in [0, 1]")},
-        {"noise.seed", QT_TRANSLATE_NOOP("MeasureParameter", "seed of the noise draws; the same seed gives the same noisy images")},
-        {"noise.salt_vs_pepper", QT_TRANSLATE_NOOP("MeasureParameter", "probability that a flipped pixel becomes white (255) rather than black")},
-        {"noise.generator", QT_TRANSLATE_NOOP("MeasureParameter", "random generator of the noise draws: counter (drawn on the GPU in one step) or sequential (runs stored before 2026-11)"), {"counter", "sequential"}},
-        {"transforms.shift", QT_TRANSLATE_NOOP("MeasureParameter", "shift step in pixels at the reference input size (scaled to each model's size)")},
-        {"transforms.reference_size", QT_TRANSLATE_NOOP("MeasureParameter", "input size at which transforms.shift applies")},
+        {"noise.levels",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "salt-and-pepper noise levels (share of pixels flipped), increasing, in [0, 1]")},
+        {"noise.seed",
+         QT_TRANSLATE_NOOP("MeasureParameter", "seed of the noise draws; the same seed gives the same noisy images")},
+        {"noise.salt_vs_pepper",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "probability that a flipped pixel becomes white (255) rather than black")},
+        {"noise.generator",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "random generator of the noise draws: counter (drawn on the GPU in one step) or sequential "
+                           "(runs stored before 2026-11)"),
+         {"counter", "sequential"}},
+        {"transforms.shift",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "shift step in pixels at the reference input size (scaled to each model's size)")},
+        {"transforms.reference_size",
+         QT_TRANSLATE_NOOP("MeasureParameter", "input size at which transforms.shift applies")},
         {"degradation.sigma_max", QT_TRANSLATE_NOOP("MeasureParameter", "blur sigma of the least salient pixels")},
-        {"degradation.curve_order", QT_TRANSLATE_NOOP("MeasureParameter", "order of the curve from salience to blur sigma (4: curved)")},
-        {"degradation.guide_sigma", QT_TRANSLATE_NOOP("MeasureParameter", "Gaussian smoothing of the salience map before it guides the blur")},
+        {"degradation.curve_order",
+         QT_TRANSLATE_NOOP("MeasureParameter", "order of the curve from salience to blur sigma (4: curved)")},
+        {"degradation.guide_sigma",
+         QT_TRANSLATE_NOOP("MeasureParameter", "Gaussian smoothing of the salience map before it guides the blur")},
         {"ssim.window", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM window size in pixels (odd)")},
         {"ssim.k1", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM stabilising constant K1")},
         {"ssim.k2", QT_TRANSLATE_NOOP("MeasureParameter", "SSIM stabilising constant K2")},
-        {"score", QT_TRANSLATE_NOOP("MeasureParameter", "synthetic score: sigmoid of the positive logit (paper) or softmax probability"), {"sigmoid", "softmax"}},
+        {"score",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "synthetic score: sigmoid of the positive logit (paper) or softmax probability"),
+         {"sigmoid", "softmax"}},
         {"histogram.bins", QT_TRANSLATE_NOOP("MeasureParameter", "bins of the summary histograms over [0, 1]")},
-        {"image.max_pixels", QT_TRANSLATE_NOOP("MeasureParameter", "largest image decoded, in pixels (width x height); larger ones are skipped with the reason; 0: no limit")},
+        {"image.max_pixels",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "largest image decoded, in pixels (width x height); larger ones are skipped with the "
+                           "reason; 0: no limit")},
     };
     return parameters;
 }

@@ -18,9 +18,9 @@ namespace saliscope {
 /// One key of MeasureSettings::set() with a one-line explanation, for `measure --list-parameters`
 /// and the GUI launcher's parameter form.
 struct MeasureParameter final {
-    std::string key;                   ///< e.g. "noise.levels"
-    std::string explanation;           ///< what it changes, in one line
-    std::vector<std::string> choices;  ///< every value set() accepts, when it is one of a few names
+    std::string key;                  ///< e.g. "noise.levels"
+    std::string explanation;          ///< what it changes, in one line
+    std::vector<std::string> choices; ///< every value set() accepts, when it is one of a few names
 };
 
 /// Every key set() accepts, in display order (noise, transforms, degradation, SSIM, score, bins, image).
@@ -37,7 +37,7 @@ struct MeasureSettings final {
     engine::DegradationParams degradation;
     engine::SsimParams ssim;
     ScoreKind score = ScoreKind::Sigmoid;
-    int histogramBins = 20;  ///< bins of the summary histograms over [0, 1]
+    int histogramBins = 20; ///< bins of the summary histograms over [0, 1]
     /// Images with more pixels (width x height, read from the file's header) are skipped before
     /// decoding, with the reason; 0: no limit. The default is DefaultMaxImagePixels (64 megapixels).
     std::int64_t maxImagePixels = 64'000'000;

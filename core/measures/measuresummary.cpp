@@ -24,7 +24,7 @@ QJsonValue number(double value) { return std::isfinite(value) ? QJsonValue(value
 QJsonObject statsJson(const std::vector<double>& values)
 {
     const auto s = summarize(values);
-    return QJsonObject{{"count", double(s.count)},        {"mean", number(s.mean)}, {"median", number(s.median)},
+    return QJsonObject{{"count", double(s.count)},           {"mean", number(s.mean)},   {"median", number(s.median)},
                        {"std", number(s.standardDeviation)}, {"min", number(s.minimum)}, {"max", number(s.maximum)}};
 }
 
@@ -168,7 +168,8 @@ QJsonObject entropyJson(const MeasureTable& table, const std::string& model, con
                        {"annotation_mass", statsJson(mass)},
                        {"histogram", histogramJson(normalized, bins)},
                        {"by_class", classes},
-                       {"by_correctness", QJsonObject{{"correct", statsJson(correct)}, {"incorrect", statsJson(incorrect)}}}};
+                       {"by_correctness",
+                        QJsonObject{{"correct", statsJson(correct)}, {"incorrect", statsJson(incorrect)}}}};
 }
 
 QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const MeasureSettings& settings)
@@ -229,9 +230,9 @@ QJsonObject transformsJson(const MeasureTable& table, const std::string& model, 
     for (const auto& [variant, values] : ssim.at(model)) {
         const auto& flips = changed.at(model).at(variant);
         const auto s = summarize(values);
-        perTransform[QString::fromStdString(variant)] =
-            QJsonObject{{"ssim_mean", number(s.mean)}, {"ssim_std", number(s.standardDeviation)},
-                        {"flip_rate", number(meanOf(flips))}};
+        perTransform[QString::fromStdString(variant)] = QJsonObject{{"ssim_mean", number(s.mean)},
+                                                                    {"ssim_std", number(s.standardDeviation)},
+                                                                    {"flip_rate", number(meanOf(flips))}};
         all.insert(all.end(), values.begin(), values.end());
         allChanged.insert(allChanged.end(), flips.begin(), flips.end());
     }

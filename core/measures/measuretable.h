@@ -21,10 +21,10 @@ std::optional<MeasureKind> measureKindNamed(const std::string& name);
 /// One row of a measure's per-image table. `model` names a model, or a pair "a|b" for
 /// stability; `variant` is the noise level, transformation or degradation mode ("" if none).
 struct MeasureRow final {
-    std::int64_t imageIndex = 0;  ///< index into the run's dataset records
+    std::int64_t imageIndex = 0; ///< index into the run's dataset records
     std::string model;
     std::string variant;
-    std::vector<double> values;   ///< one per column of the table (NaN = not defined)
+    std::vector<double> values; ///< one per column of the table (NaN = not defined)
 };
 
 /// A measure's per-image results: named numeric columns, rows keyed by (image, model, variant).

@@ -16,8 +16,7 @@ namespace saliscope {
 /// the consumer, so that decoding batch i+1 overlaps the computation of batch i while memory stays
 /// bounded by depth + 1 items whatever the dataset's size. With depth 0 there is no thread: next()
 /// produces the item on the calling thread. Destroying it stops the worker after its current item.
-template <typename Item>
-class Prefetcher final {
+template <typename Item> class Prefetcher final {
 public:
     Prefetcher(std::size_t count, std::size_t depth, std::function<Item(std::size_t)> produce)
         : m_count(count), m_depth(depth), m_produce(std::move(produce))

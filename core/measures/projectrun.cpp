@@ -27,7 +27,6 @@ namespace {
 
 using engine::Error;
 
-
 } // namespace
 
 std::string imageCacheFolder(const std::string& projectPath) { return projectPath + ".cache"; }

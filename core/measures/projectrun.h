@@ -16,8 +16,8 @@ namespace saliscope {
 /// One of N deterministic slices of a dataset, chosen by content hash (so every node of a
 /// cluster agrees whatever order it scanned the files in). 1/1 is the whole dataset.
 struct Shard final {
-    int index = 1;  ///< K, 1-based
-    int count = 1;  ///< N
+    int index = 1; ///< K, 1-based
+    int count = 1; ///< N
 
     /// Parses "K/N" with 1 <= K <= N.
     static engine::Result<Shard> parse(const std::string& text);
@@ -37,9 +37,9 @@ struct ProjectRunResult final {
     std::map<MeasureKind, std::int64_t> runIds;
     std::int64_t datasetId = 0;
     std::int64_t imagesComputed = 0;
-    std::int64_t imagesAlreadyDone = 0;  ///< resumed: found complete in the project
+    std::int64_t imagesAlreadyDone = 0; ///< resumed: found complete in the project
     std::vector<std::pair<std::string, std::string>> skipped;
-    QJsonObject summary;  ///< over every stored row of the runs (this part and earlier ones)
+    QJsonObject summary; ///< over every stored row of the runs (this part and earlier ones)
 };
 
 /// Runs measures into a project file: stores the dataset (content hashes) and models (file

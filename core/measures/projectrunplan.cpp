@@ -33,9 +33,10 @@ QJsonObject runParameters(const MeasureRunParams& params, const std::map<std::st
     QJsonArray models;
     for (const auto& model : params.models) {
         const auto hash = fileHashes.find(model.name);
-        models.append(QJsonObject{{"name", QString::fromStdString(model.name)},
-                                  {"file_hash", hash == fileHashes.end() ? QString() : QString::fromStdString(hash->second)},
-                                  {"layer", QString::fromStdString(model.layer)}});
+        models.append(
+            QJsonObject{{"name", QString::fromStdString(model.name)},
+                        {"file_hash", hash == fileHashes.end() ? QString() : QString::fromStdString(hash->second)},
+                        {"layer", QString::fromStdString(model.layer)}});
     }
     QJsonArray families;
     for (const auto& family : effectiveFamilies(params)) {
@@ -105,7 +106,8 @@ std::int64_t skipCompletedImages(ProjectRunPlan& plan, const std::set<std::int64
     return alreadyDone;
 }
 
-engine::Status setPlanStatus(ProjectStore& store, const ProjectRunPlan& plan, RunStatus status, const std::string& error)
+engine::Status setPlanStatus(ProjectStore& store, const ProjectRunPlan& plan, RunStatus status,
+                             const std::string& error)
 {
     for (const auto& [kind, runId] : plan.runIds)
         if (auto changed = store.setRunStatus(runId, status, error); !changed)
@@ -163,8 +165,7 @@ engine::Result<QJsonObject> finishRuns(ProjectStore& store, const ProjectRunPlan
     return summary;
 }
 
-engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store,
-                                                                          std::int64_t datasetId)
+engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId)
 {
     auto datasets = store.datasets();
     if (!datasets)
@@ -182,8 +183,8 @@ engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(Proje
     result.first.location = found->location;
     for (const auto& image : images.value()) {
         if (image.position != std::int64_t(result.first.records.size()))
-            return Error{"dataset " + std::to_string(datasetId) + " has a gap at image position " +
-                         std::to_string(result.first.records.size())};
+            return Error{"dataset " + std::to_string(datasetId) + " has a gap at image position "
+                         + std::to_string(result.first.records.size())};
         result.first.records.push_back({image.path, image.label, image.group, image.annotation});
         result.second.push_back(image.contentHash);
     }
@@ -213,10 +214,10 @@ engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std
                     return Error{shard.error()};
                 plan.shard = shard.value();
             }
-        } else if (canonicalJson(run->parametersJson) != parameters || run->datasetId != plan.datasetId ||
-                   run->shard != plan.shard.text()) {
-            return Error{"runs " + std::to_string(runIds.front()) + " and " + std::to_string(runId) +
-                         " differ in parameters, dataset or shard"};
+        } else if (canonicalJson(run->parametersJson) != parameters || run->datasetId != plan.datasetId
+                   || run->shard != plan.shard.text()) {
+            return Error{"runs " + std::to_string(runIds.front()) + " and " + std::to_string(runId)
+                         + " differ in parameters, dataset or shard"};
         }
         plan.params.measures.insert(kinds->begin(), kinds->end());
         plan.runIds[*kinds->begin()] = runId;

@@ -31,10 +31,10 @@ struct ProjectRunPlan final {
     MeasureRunParams params;
     Shard shard;
     std::int64_t datasetId = 0;
-    std::vector<std::string> contentHashes;             ///< one per dataset record; "" when unreadable
-    std::map<std::string, std::string> fileHashes;      ///< model name -> file hash
-    std::vector<std::pair<int, int>> inputSizes;        ///< per model, in params.models order
-    std::map<MeasureKind, std::int64_t> runIds;         ///< set by registerRuns()
+    std::vector<std::string> contentHashes;        ///< one per dataset record; "" when unreadable
+    std::map<std::string, std::string> fileHashes; ///< model name -> file hash
+    std::vector<std::pair<int, int>> inputSizes;   ///< per model, in params.models order
+    std::map<MeasureKind, std::int64_t> runIds;    ///< set by registerRuns()
 };
 
 /// The parameters that define a run's results: settings, models (by file hash), families.
@@ -72,8 +72,7 @@ engine::Result<QJsonObject> finishRuns(ProjectStore& store, const ProjectRunPlan
 
 /// The dataset as the project stores it: records in position order (unreadable ones included,
 /// as positions must match) and their content hashes.
-engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store,
-                                                                          std::int64_t datasetId);
+engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId);
 
 /// Rebuilds the plan of stored runs that share parameters, dataset and shard (as one project
 /// run creates them), to resume them: models found by file hash, the dataset from its stored

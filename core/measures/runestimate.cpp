@@ -9,7 +9,7 @@ namespace saliscope {
 int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettings& settings, int inputWidth,
                       int inputHeight)
 {
-    int passes = 1;  // the clean image: predictions, entropy and stability use it
+    int passes = 1; // the clean image: predictions, entropy and stability use it
     if (measures.count(MeasureKind::Noise))
         passes += int(settings.noise.levels.size());
     if (measures.count(MeasureKind::Transforms)) {
@@ -22,7 +22,7 @@ int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettin
         }
     }
     if (measures.count(MeasureKind::Degradation))
-        passes += 2;  // background and object blurring
+        passes += 2; // background and object blurring
     return passes;
 }
 

@@ -23,8 +23,8 @@ int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettin
 struct RunEstimate final {
     std::int64_t images = 0;
     int models = 0;
-    std::int64_t passesPerImage = 0;  ///< summed over the models
-    std::int64_t forwardPasses = 0;   ///< images x passesPerImage
+    std::int64_t passesPerImage = 0; ///< summed over the models
+    std::int64_t forwardPasses = 0;  ///< images x passesPerImage
 };
 
 /// The work of running `measures` over `images` images with models of these input sizes (one

@@ -83,14 +83,13 @@ int severity(RunStatus status)
 /// How one source run lands in the target.
 struct RunPlan final {
     StoredRun source;
-    std::int64_t targetRunId = 0;  ///< 0: a new run
-    StoredRun updated;             ///< the target run's fields after the merge
-    bool changesRun = true;        ///< false when the target already holds this part
-    std::vector<std::string> columns;     ///< read from the source before writing (its reader
-    std::vector<StoredResult> results;    ///< connection belongs to this thread, not the writer's)
+    std::int64_t targetRunId = 0;      ///< 0: a new run
+    StoredRun updated;                 ///< the target run's fields after the merge
+    bool changesRun = true;            ///< false when the target already holds this part
+    std::vector<std::string> columns;  ///< read from the source before writing (its reader
+    std::vector<StoredResult> results; ///< connection belongs to this thread, not the writer's)
     std::optional<std::string> summary;
 };
-
 
 } // namespace
 
@@ -111,9 +110,9 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
     auto targetDatasets = target.datasets();
     if (!sourceDatasets || !targetDatasets)
         return Error{!sourceDatasets ? sourceDatasets.error() : targetDatasets.error()};
-    std::map<std::int64_t, std::int64_t> datasetMap;  // source id -> target id (0 = new)
+    std::map<std::int64_t, std::int64_t> datasetMap; // source id -> target id (0 = new)
     std::map<std::int64_t, std::vector<StoredImage>> sourceImages;
-    std::map<std::int64_t, std::int64_t> imageMap;     // source image id -> target image id
+    std::map<std::int64_t, std::int64_t> imageMap; // source image id -> target image id
     for (const StoredDataset& dataset : sourceDatasets.value()) {
         auto images = source.images(dataset.id);
         if (!images)
@@ -166,12 +165,12 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
     auto targetRuns = target.runs();
     if (!sourceRuns || !targetRuns)
         return Error{!sourceRuns ? sourceRuns.error() : targetRuns.error()};
-    std::vector<StoredRun> known = targetRuns.value();  // target runs, then planned new ones (id < 0)
+    std::vector<StoredRun> known = targetRuns.value(); // target runs, then planned new ones (id < 0)
     std::vector<RunPlan> plans;
     std::int64_t nextNewId = -1;
     for (const StoredRun& run : sourceRuns.value()) {
         const std::int64_t dataset = run.datasetId > 0 ? datasetMap[run.datasetId] : 0;
-        const std::int64_t datasetKey = dataset != 0 ? dataset : -run.datasetId;  // negative: added by this merge
+        const std::int64_t datasetKey = dataset != 0 ? dataset : -run.datasetId; // negative: added by this merge
         const ShardSet shard = ShardSet::parse(run.shard);
         auto sourceColumns = source.resultColumns(run.id);
         if (!sourceColumns)
@@ -184,23 +183,25 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
         plan.results = std::move(sourceResults).value();
         plan.summary = sourceSummary.value();
         for (StoredRun& existing : known) {
-            const bool sameData = existing.measure == run.measure && run.datasetId > 0 && existing.datasetId == datasetKey;
+            const bool sameData = existing.measure == run.measure && run.datasetId > 0
+                && existing.datasetId == datasetKey;
             if (!sameData || ShardSet::parse(existing.shard).count != shard.count)
                 continue;
             if (existing.parametersJson != canonicalJson(run.parametersJson)) {
                 if (shard.count > 0)
-                    return Error{"cannot merge " + sourcePath + ": its " + run.measure + " run (shard " + run.shard +
-                                 ") has parameters " + run.parametersJson + " but the " + run.measure +
-                                 " run it belongs to has " + existing.parametersJson};
+                    return Error{"cannot merge " + sourcePath + ": its " + run.measure + " run (shard " + run.shard
+                                 + ") has parameters " + run.parametersJson + " but the " + run.measure
+                                 + " run it belongs to has " + existing.parametersJson};
                 continue;
             }
             if (existing.id > 0) {
                 auto targetColumns = target.resultColumns(existing.id);
                 if (!targetColumns)
                     return Error{targetColumns.error()};
-                if (!targetColumns->empty() && !sourceColumns->empty() && targetColumns.value() != sourceColumns.value())
-                    return Error{"cannot merge " + sourcePath + ": its " + run.measure +
-                                 " run has other result columns than run " + std::to_string(existing.id)};
+                if (!targetColumns->empty() && !sourceColumns->empty()
+                    && targetColumns.value() != sourceColumns.value())
+                    return Error{"cannot merge " + sourcePath + ": its " + run.measure
+                                 + " run has other result columns than run " + std::to_string(existing.id)};
             }
             plan.targetRunId = existing.id;
             StoredRun& merged = existing;
@@ -214,9 +215,9 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                     merged.computeSeconds += run.computeSeconds;
                     if (severity(run.status) > severity(merged.status))
                         merged.status = run.status;
-                    merged.error = combined.missing().empty() ? std::string()
-                                                           : "shards " + combined.missing() + " of " +
-                                                                 std::to_string(combined.count) + " not merged yet";
+                    merged.error = combined.missing().empty()
+                        ? std::string()
+                        : "shards " + combined.missing() + " of " + std::to_string(combined.count) + " not merged yet";
                 }
             } else {
                 plan.changesRun = run.status == RunStatus::Finished && merged.status != RunStatus::Finished;
@@ -279,7 +280,8 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 query.addBindValue(image.label);
                 query.addBindValue(q(image.group));
                 query.addBindValue(q(image.annotation));
-                query.addBindValue(image.contentHash.empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(q(image.contentHash)));
+                query.addBindValue(image.contentHash.empty() ? QVariant(QMetaType(QMetaType::QString))
+                                                             : QVariant(q(image.contentHash)));
                 query.addBindValue(q(image.problem));
                 if (auto ok = StoreSchema::execute(query, "cannot merge images"); !ok)
                     return ok;
@@ -330,12 +332,13 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
             query.addBindValue(map.width);
             query.addBindValue(map.height);
             query.addBindValue(map.flat ? 1 : 0);
-            query.addBindValue(QByteArray(reinterpret_cast<const char*>(map.pixels.data()), qsizetype(map.pixels.size())));
+            query.addBindValue(
+                QByteArray(reinterpret_cast<const char*>(map.pixels.data()), qsizetype(map.pixels.size())));
             if (auto ok = StoreSchema::execute(query, "cannot merge maps"); !ok)
                 return ok;
         }
         // Runs, their columns, results and summaries.
-        std::map<std::int64_t, std::int64_t> newRunIds;  // planned (negative) id -> inserted id
+        std::map<std::int64_t, std::int64_t> newRunIds; // planned (negative) id -> inserted id
         for (RunPlan& plan : plans) {
             const StoredRun& run = plan.updated;
             std::int64_t runId = plan.targetRunId;
@@ -346,7 +349,8 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
             if (runId < 0) {
                 query.prepare(QStringLiteral(
                     "INSERT INTO runs (measure, parameters, dataset_id, status, created, started, finished,"
-                    " software_version, device, shard, error, compute_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                    " software_version, device, shard, error, compute_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?)"));
                 query.addBindValue(q(run.measure));
                 query.addBindValue(q(run.parametersJson));
                 const std::int64_t dataset = run.datasetId < 0 ? datasetMap[-run.datasetId] : run.datasetId;
@@ -373,8 +377,9 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                         return ok;
                 }
             } else if (plan.changesRun) {
-                query.prepare(QStringLiteral("UPDATE runs SET status = ?, started = ?, finished = ?, shard = ?, error = ?,"
-                                             " compute_seconds = ? WHERE id = ?"));
+                query.prepare(
+                    QStringLiteral("UPDATE runs SET status = ?, started = ?, finished = ?, shard = ?, error = ?,"
+                                   " compute_seconds = ? WHERE id = ?"));
                 query.addBindValue(QString::fromLatin1(runStatusName(run.status)));
                 query.addBindValue(q(run.started));
                 query.addBindValue(q(run.finished));
@@ -385,7 +390,8 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 if (auto ok = StoreSchema::execute(query, "cannot merge runs"); !ok)
                     return ok;
             }
-            query.prepare(QStringLiteral("INSERT OR IGNORE INTO result_columns (run_id, position, name) VALUES (?, ?, ?)"));
+            query.prepare(
+                QStringLiteral("INSERT OR IGNORE INTO result_columns (run_id, position, name) VALUES (?, ?, ?)"));
             for (std::size_t i = 0; i < plan.columns.size(); ++i) {
                 query.addBindValue(qint64(runId));
                 query.addBindValue(qint64(i));

@@ -16,9 +16,9 @@ struct MergeReport final {
     int datasetsAdded = 0;
     int modelsAdded = 0;
     int runsAdded = 0;
-    int runsExtended = 0;       ///< results added to a run the target already had
+    int runsExtended = 0; ///< results added to a run the target already had
     std::int64_t resultsAdded = 0;
-    std::int64_t resultsSkipped = 0;  ///< already present, or for images the target cannot match
+    std::int64_t resultsSkipped = 0; ///< already present, or for images the target cannot match
 };
 
 /// Merges the project at `sourcePath` (opened read-only) into `target`, in one transaction.

@@ -72,7 +72,6 @@ std::string resolvedPath(const std::string& stored, const std::string& projectPa
 
 std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
 
-
 std::string fingerprintOf(const std::vector<std::string>& hashes)
 {
     std::vector<std::string> sorted;
@@ -132,7 +131,8 @@ const char* runStatusName(RunStatus status)
 
 std::optional<RunStatus> runStatusFromName(const std::string& name)
 {
-    for (RunStatus status : {RunStatus::Queued, RunStatus::Running, RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled})
+    for (RunStatus status :
+         {RunStatus::Queued, RunStatus::Running, RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled})
         if (name == runStatusName(status))
             return status;
     return std::nullopt;
@@ -228,15 +228,15 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
         // One lock per file, not per name: a symbolic link (or another path) to the same project
         // takes the same lock.
         store->m_lock = std::make_unique<QLockFile>(lockPath(file) + QStringLiteral(".lock"));
-        store->m_lock->setStaleLockTime(0);  // only a dead owner makes the lock stale: runs last hours
+        store->m_lock->setStaleLockTime(0); // only a dead owner makes the lock stale: runs last hours
         if (!store->m_lock->tryLock(0)) {
             if (store->m_lock->error() == QLockFile::LockFailedError) {
                 qint64 pid = 0;
                 QString host, application;
                 store->m_lock->getLockInfo(&pid, &host, &application);
-                return Error{"project " + path + " is in use by another Saliscope process (pid " + std::to_string(pid) +
-                             (host.isEmpty() ? std::string() : " on " + host.toStdString()) +
-                             "); wait for it to finish or open the project read-only"};
+                return Error{"project " + path + " is in use by another Saliscope process (pid " + std::to_string(pid)
+                             + (host.isEmpty() ? std::string() : " on " + host.toStdString())
+                             + "); wait for it to finish or open the project read-only"};
             }
             if (!exists)
                 return Error{"cannot create project " + path + ": its folder is not writable"};
@@ -252,7 +252,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
             if (!version)
                 return Error{version.error()};
             if (version.value() > StoreSchema::CurrentVersion)
-                return StoreSchema::migrate(database);  // refuses with "made by a newer Saliscope"
+                return StoreSchema::migrate(database); // refuses with "made by a newer Saliscope"
             if (auto configured = StoreSchema::configureConnection(database, true); !configured)
                 return configured;
             return StoreSchema::migrate(database);
@@ -269,8 +269,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
             QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), q(store->m_connection));
             if (immutable) {
                 database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
-                database.setDatabaseName(QUrl::fromLocalFile(q(file)).toString(QUrl::FullyEncoded) +
-                                         QStringLiteral("?immutable=1"));
+                database.setDatabaseName(QUrl::fromLocalFile(q(file)).toString(QUrl::FullyEncoded)
+                                         + QStringLiteral("?immutable=1"));
             } else {
                 if (readOnly)
                     database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
@@ -298,14 +298,14 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
     if (!version)
         return Error{path + ": " + version.error()};
     if (version.value() > StoreSchema::CurrentVersion)
-        return Error{path + ": the project was made by a newer Saliscope (schema version " +
-                     std::to_string(version.value()) + "; this build reads up to " +
-                     std::to_string(StoreSchema::CurrentVersion) + ")"};
+        return Error{path + ": the project was made by a newer Saliscope (schema version "
+                     + std::to_string(version.value()) + "; this build reads up to "
+                     + std::to_string(StoreSchema::CurrentVersion) + ")"};
     if (version.value() == 0)
         return Error{path + " is not a Saliscope project (an empty file)"};
     if (version.value() < StoreSchema::CurrentVersion)
-        return Error{path + " uses schema version " + std::to_string(version.value()) +
-                     " and must be upgraded by opening it writable once"};
+        return Error{path + " uses schema version " + std::to_string(version.value())
+                     + " and must be upgraded by opening it writable once"};
     // A damaged page can make a query answer less without any error (a run listed with fewer
     // rows): the whole file is checked before anything is read from it.
     if (exists) {
@@ -313,8 +313,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
         if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
             return Error{StoreSchema::describe(check.lastError(), "the project " + path + " cannot be checked")};
         if (const QString answer = check.value(0).toString(); answer != QLatin1String("ok"))
-            return Error{"the project " + path + " is damaged (" + answer.toStdString()
-                         + "); `saliscope-cli export PROJECT --run ID` writes the rows of a run that can still be read"};
+            return Error{
+                "the project " + path + " is damaged (" + answer.toStdString()
+                + "); `saliscope-cli export PROJECT --run ID` writes the rows of a run that can still be read"};
     }
     store->m_schemaVersion = version.value();
     return store;
@@ -322,7 +323,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
 
 ProjectStore::~ProjectStore()
 {
-    m_writer.reset();  // commits what is queued
+    m_writer.reset(); // commits what is queued
     if (!m_connection.empty()) {
         {
             QSqlDatabase database = QSqlDatabase::database(q(m_connection), false);
@@ -342,8 +343,8 @@ Status ProjectStore::requireWritable() const
 {
     if (m_writer)
         return Ok{};
-    return Error{"cannot change project " + m_path + ": " +
-                 (m_readOnlyReason.empty() ? std::string("it was opened read-only") : m_readOnlyReason)};
+    return Error{"cannot change project " + m_path + ": "
+                 + (m_readOnlyReason.empty() ? std::string("it was opened read-only") : m_readOnlyReason)};
 }
 
 Status ProjectStore::flush()
@@ -372,8 +373,8 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
     if (auto writable = requireWritable(); !writable)
         return Error{writable.error()};
     if (hashes.size() != dataset.records.size())
-        return Error{"dataset has " + std::to_string(dataset.records.size()) + " records but " +
-                     std::to_string(hashes.size()) + " hashes"};
+        return Error{"dataset has " + std::to_string(dataset.records.size()) + " records but "
+                     + std::to_string(hashes.size()) + " hashes"};
     std::map<std::string, std::string> reasons(problems.begin(), problems.end());
     const std::string fingerprint = fingerprintOf(hashes);
     std::int64_t datasetId = 0;
@@ -387,8 +388,9 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
         std::map<std::string, std::deque<qint64>> existing;
         if (reuse) {
             datasetId = query.value(0).toLongLong();
-            query.prepare(QStringLiteral("SELECT id, content_hash FROM images WHERE dataset_id = ? AND content_hash IS NOT NULL"
-                                         " ORDER BY position"));
+            query.prepare(
+                QStringLiteral("SELECT id, content_hash FROM images WHERE dataset_id = ? AND content_hash IS NOT NULL"
+                               " ORDER BY position"));
             query.addBindValue(qint64(datasetId));
             if (auto ok = StoreSchema::execute(query, "cannot read images"); !ok)
                 return ok;
@@ -466,13 +468,14 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
 Result<std::vector<StoredDataset>> ProjectStore::datasets() const
 {
     QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("SELECT id, location, fingerprint, image_count, created, name FROM datasets ORDER BY id")))
+    if (!query.exec(
+            QStringLiteral("SELECT id, location, fingerprint, image_count, created, name FROM datasets ORDER BY id")))
         return Error{StoreSchema::describe(query.lastError(), "cannot read datasets")};
     std::vector<StoredDataset> list;
     while (query.next())
         list.push_back({query.value(0).toLongLong(), resolvedPath(s(query.value(1)), m_path), s(query.value(2)),
                         query.value(3).toLongLong(), s(query.value(4)), s(query.value(5))});
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
@@ -491,7 +494,7 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
         list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
                         resolvedPath(s(query.value(3)), m_path), query.value(4).toInt(), s(query.value(5)),
                         resolvedPath(s(query.value(6)), m_path), s(query.value(7)), s(query.value(8))});
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
@@ -507,10 +510,10 @@ Result<std::int64_t> ProjectStore::addModel(const StoredModel& model)
     std::int64_t id = 0;
     Status status = m_writer->run([&](QSqlDatabase& db) -> Status {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral(
-            "INSERT INTO models (path, file_hash, metadata, kind, cam_layer) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (file_hash) DO UPDATE SET path = excluded.path, metadata = excluded.metadata,"
-            " kind = excluded.kind, cam_layer = excluded.cam_layer"));
+        query.prepare(
+            QStringLiteral("INSERT INTO models (path, file_hash, metadata, kind, cam_layer) VALUES (?, ?, ?, ?, ?)"
+                           " ON CONFLICT (file_hash) DO UPDATE SET path = excluded.path, metadata = excluded.metadata,"
+                           " kind = excluded.kind, cam_layer = excluded.cam_layer"));
         query.addBindValue(q(model.path));
         query.addBindValue(q(model.fileHash));
         query.addBindValue(q(model.metadataJson));
@@ -540,7 +543,7 @@ Result<std::vector<StoredModel>> ProjectStore::models() const
     while (query.next())
         list.push_back({query.value(0).toLongLong(), s(query.value(1)), s(query.value(2)), s(query.value(3)),
                         s(query.value(4)), s(query.value(5))});
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
@@ -590,12 +593,13 @@ Result<std::vector<StoredFamily>> ProjectStore::families() const
         if (!query.value(2).isNull())
             list.back().modelIds.push_back(query.value(2).toLongLong());
     }
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
 
-Status ProjectStore::setModelMetadata(std::int64_t modelId, const std::string& metadataJson, const std::string& camLayer)
+Status ProjectStore::setModelMetadata(std::int64_t modelId, const std::string& metadataJson,
+                                      const std::string& camLayer)
 {
     if (auto writable = requireWritable(); !writable)
         return writable;
@@ -627,8 +631,8 @@ Status ProjectStore::removeFromFamilies(const std::vector<std::int64_t>& modelId
             if (auto ok = StoreSchema::execute(query, "cannot change the families"); !ok)
                 return ok;
         }
-        query.prepare(QStringLiteral(
-            "DELETE FROM families WHERE id NOT IN (SELECT DISTINCT family_id FROM family_members)"));
+        query.prepare(
+            QStringLiteral("DELETE FROM families WHERE id NOT IN (SELECT DISTINCT family_id FROM family_members)"));
         return StoreSchema::execute(query, "cannot change the families");
     });
 }
@@ -645,15 +649,16 @@ Status ProjectStore::putMaps(const std::vector<StoredMap>& maps)
                                      " pixels) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (const StoredMap& map : maps) {
             if (map.pixels.size() != std::size_t(map.width) * std::size_t(map.height))
-                return Error{"map of " + map.imageHash + " has " + std::to_string(map.pixels.size()) + " bytes for " +
-                             std::to_string(map.width) + "x" + std::to_string(map.height)};
+                return Error{"map of " + map.imageHash + " has " + std::to_string(map.pixels.size()) + " bytes for "
+                             + std::to_string(map.width) + "x" + std::to_string(map.height)};
             query.addBindValue(qint64(map.modelId));
             query.addBindValue(q(map.imageHash));
             query.addBindValue(q(map.variant));
             query.addBindValue(map.width);
             query.addBindValue(map.height);
             query.addBindValue(map.flat ? 1 : 0);
-            query.addBindValue(QByteArray(reinterpret_cast<const char*>(map.pixels.data()), qsizetype(map.pixels.size())));
+            query.addBindValue(
+                QByteArray(reinterpret_cast<const char*>(map.pixels.data()), qsizetype(map.pixels.size())));
             if (auto ok = StoreSchema::execute(query, "cannot store maps"); !ok)
                 return ok;
         }
@@ -675,7 +680,12 @@ Result<std::optional<StoredMap>> ProjectStore::map(std::int64_t modelId, const s
     if (!query.next())
         return std::optional<StoredMap>();
     const QByteArray pixels = query.value(3).toByteArray();
-    StoredMap map{modelId, imageHash, variant, query.value(0).toInt(), query.value(1).toInt(), query.value(2).toInt() != 0,
+    StoredMap map{modelId,
+                  imageHash,
+                  variant,
+                  query.value(0).toInt(),
+                  query.value(1).toInt(),
+                  query.value(2).toInt() != 0,
                   std::vector<std::uint8_t>(pixels.begin(), pixels.end())};
     return std::optional<StoredMap>(std::move(map));
 }
@@ -694,7 +704,7 @@ Result<std::vector<StoredMap>> ProjectStore::maps() const
                         query.value(4).toInt(), query.value(5).toInt() != 0,
                         std::vector<std::uint8_t>(pixels.begin(), pixels.end())});
     }
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
@@ -712,7 +722,8 @@ Result<std::int64_t> ProjectStore::createRun(const StoredRun& run)
                                      " software_version, device, shard) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)"));
         query.addBindValue(q(run.measure));
         query.addBindValue(q(canonicalJson(run.parametersJson)));
-        query.addBindValue(run.datasetId > 0 ? QVariant(qint64(run.datasetId)) : QVariant(QMetaType(QMetaType::LongLong)));
+        query.addBindValue(run.datasetId > 0 ? QVariant(qint64(run.datasetId))
+                                             : QVariant(QMetaType(QMetaType::LongLong)));
         query.addBindValue(q(nowUtc()));
         query.addBindValue(q(engine::saliscopeVersion()));
         query.addBindValue(q(run.device));
@@ -751,14 +762,16 @@ Status ProjectStore::setRunStatus(std::int64_t runId, RunStatus status, const st
     return m_writer->run([&](QSqlDatabase& db) -> Status {
         QSqlQuery query(db);
         if (status == RunStatus::Running)
-            query.prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, started = ?, finished = '' WHERE id = ?"));
+            query.prepare(
+                QStringLiteral("UPDATE runs SET status = ?, error = ?, started = ?, finished = '' WHERE id = ?"));
         else if (status == RunStatus::Queued)
             query.prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished = ? WHERE id = ?"));
         else
             query.prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished = ? WHERE id = ?"));
         query.addBindValue(QString::fromLatin1(runStatusName(status)));
         query.addBindValue(q(error));
-        query.addBindValue(status == RunStatus::Queued ? QStringLiteral("") : q(nowUtc()));  // not NULL: the column is NOT NULL
+        query.addBindValue(status == RunStatus::Queued ? QStringLiteral("")
+                                                       : q(nowUtc())); // not NULL: the column is NOT NULL
         query.addBindValue(qint64(runId));
         if (auto ok = StoreSchema::execute(query, "cannot update the run"); !ok)
             return ok;
@@ -789,7 +802,7 @@ Result<std::vector<StoredRun>> ProjectStore::runs() const
     std::vector<StoredRun> list;
     while (query.next())
         list.push_back(runFrom(query));
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;
 }
@@ -847,7 +860,7 @@ Result<std::vector<std::string>> ProjectStore::resultColumns(std::int64_t runId)
     std::vector<std::string> names;
     while (query.next())
         names.push_back(s(query.value(0)));
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return names;
 }
@@ -857,13 +870,13 @@ namespace {
 /// Rows whose values do not match their run's columns, counted while a run is read.
 struct DamagedRows final {
     std::int64_t count = 0;
-    std::string first;  ///< "image I, model M"
+    std::string first; ///< "image I, model M"
 
     void add(const QString& image, const QString& model, std::size_t bytes, std::size_t columns)
     {
         if (count++ == 0)
-            first = "image " + image.toStdString() + ", model " + model.toStdString() + ": "
-                + std::to_string(bytes) + " bytes where " + std::to_string(columns) + " values take "
+            first = "image " + image.toStdString() + ", model " + model.toStdString() + ": " + std::to_string(bytes)
+                + " bytes where " + std::to_string(columns) + " values take "
                 + std::to_string(columns * sizeof(double));
     }
     std::string describe(const std::string& project, std::int64_t runId) const
@@ -894,19 +907,19 @@ Result<std::vector<StoredResult>> ProjectStore::results(std::int64_t runId) cons
     while (query.next()) {
         const QByteArray blob = query.value(4).toByteArray();
         if (std::size_t(blob.size()) != expectedBytes) {
-            damaged.add(QString::number(query.value(1).toLongLong()), query.value(2).toString(), std::size_t(blob.size()),
-                        columns->size());
+            damaged.add(QString::number(query.value(1).toLongLong()), query.value(2).toString(),
+                        std::size_t(blob.size()), columns->size());
             continue;
         }
         list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), s(query.value(2)), s(query.value(3)),
                         unpackValues(blob.constData(), std::size_t(blob.size()))});
     }
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
-        return Error{StoreSchema::describe(query.lastError(), "cannot read the results of run " + std::to_string(runId)
-                                                                  + " of " + m_path)};
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
+        return Error{
+            StoreSchema::describe(query.lastError(),
+                                  "cannot read the results of run " + std::to_string(runId) + " of " + m_path)};
     if (damaged.count > 0)
-        return Error{damaged.describe(m_path, runId)
-                     + "; `saliscope-cli export` writes the rows that can be read"};
+        return Error{damaged.describe(m_path, runId) + "; `saliscope-cli export` writes the rows that can be read"};
     return list;
 }
 
@@ -923,7 +936,7 @@ Result<std::vector<std::int64_t>> ProjectStore::completedImages(std::int64_t run
     std::vector<std::int64_t> positions;
     while (query.next())
         positions.push_back(query.value(0).toLongLong());
-    if (query.lastError().isValid())  // a damaged page ends the read early: never a partial answer
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return positions;
 }
@@ -980,12 +993,13 @@ Status ProjectStore::exportRunCsv(std::int64_t runId, const std::string& csvPath
     while (query.next()) {
         const QByteArray blob = query.value(6).toByteArray();
         if (std::size_t(blob.size()) != expectedBytes) {
-            damaged.add(query.value(0).toString(), query.value(4).toString(), std::size_t(blob.size()), columns->size());
+            damaged.add(query.value(0).toString(), query.value(4).toString(), std::size_t(blob.size()),
+                        columns->size());
             continue;
         }
-        line = csvField(s(query.value(0))) + "," + std::to_string(query.value(1).toInt()) + "," +
-               csvField(s(query.value(2))) + "," + s(query.value(3)) + "," + csvField(s(query.value(4))) + "," +
-               csvField(s(query.value(5)));
+        line = csvField(s(query.value(0))) + "," + std::to_string(query.value(1).toInt()) + ","
+            + csvField(s(query.value(2))) + "," + s(query.value(3)) + "," + csvField(s(query.value(4))) + ","
+            + csvField(s(query.value(5)));
         for (double value : unpackValues(blob.constData(), std::size_t(blob.size())))
             line += "," + shortestNumber(value);
         line += "\n";
@@ -993,7 +1007,8 @@ Status ProjectStore::exportRunCsv(std::int64_t runId, const std::string& csvPath
             return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};
     }
     if (query.lastError().isValid())
-        return Error{StoreSchema::describe(query.lastError(), "cannot read the results of run " + std::to_string(runId))};
+        return Error{
+            StoreSchema::describe(query.lastError(), "cannot read the results of run " + std::to_string(runId))};
     if (!file.commit())
         return Error{"cannot write " + csvPath + ": " + file.errorString().toStdString()};
     if (damaged.count > 0)

@@ -24,9 +24,9 @@ class StoreWriter;
 
 /// How ProjectStore::open treats the file.
 enum class ProjectOpenMode {
-    OpenExisting,     ///< the project must exist
-    CreateIfMissing,  ///< a new, empty project is made when the file does not exist
-    ReadOnly,         ///< never writes (another process may be writing)
+    OpenExisting,    ///< the project must exist
+    CreateIfMissing, ///< a new, empty project is made when the file does not exist
+    ReadOnly,        ///< never writes (another process may be writing)
 };
 
 /// A model family: models trained alike (same architecture and loss, several runs).

@@ -43,8 +43,8 @@ engine::Status insertResultRows(QSqlDatabase& database, std::int64_t runId, cons
         if (row.imageIndex < 0 || std::size_t(row.imageIndex) >= imageIds.size())
             return engine::Error{"result for image " + std::to_string(row.imageIndex) + " outside the run's dataset"};
         if (row.values.size() != columns.size())
-            return engine::Error{"result row with " + std::to_string(row.values.size()) + " values for " +
-                                 std::to_string(columns.size()) + " columns"};
+            return engine::Error{"result row with " + std::to_string(row.values.size()) + " values for "
+                                 + std::to_string(columns.size()) + " columns"};
         const std::string blob = packValues(row.values);
         query.addBindValue(qint64(runId));
         query.addBindValue(qint64(imageIds[std::size_t(row.imageIndex)]));
@@ -63,19 +63,18 @@ StoreMeasureSink::StoreMeasureSink(StoreWriter& writer, std::int64_t runId,
 {
 }
 
-void StoreMeasureSink::rowsReady(MeasureKind, const std::vector<std::string>& columns, const std::vector<MeasureRow>& rows)
+void StoreMeasureSink::rowsReady(MeasureKind, const std::vector<std::string>& columns,
+                                 const std::vector<MeasureRow>& rows)
 {
-    m_writer.post(
-        [runId = m_runId, ids = m_imageIds, columns, rows](QSqlDatabase& database) {
-            return insertResultRows(database, runId, *ids, columns, rows);
-        },
-        [state = m_state](const engine::Status& status) {
-            if (status)
-                return;
-            std::lock_guard lock(state->mutex);
-            if (state->error.empty())
-                state->error = status.error();
-        });
+    m_writer.post([runId = m_runId, ids = m_imageIds, columns,
+                   rows](QSqlDatabase& database) { return insertResultRows(database, runId, *ids, columns, rows); },
+                  [state = m_state](const engine::Status& status) {
+                      if (status)
+                          return;
+                      std::lock_guard lock(state->mutex);
+                      if (state->error.empty())
+                          state->error = status.error();
+                  });
 }
 
 engine::Status StoreMeasureSink::status() const

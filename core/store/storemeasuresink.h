@@ -24,7 +24,8 @@ class StoreWriter;
 /// store's. The first failure (disk full, columns that differ from the run's) is kept.
 class StoreMeasureSink final : public MeasureSink {
 public:
-    StoreMeasureSink(StoreWriter& writer, std::int64_t runId, std::shared_ptr<const std::vector<std::int64_t>> imageIds);
+    StoreMeasureSink(StoreWriter& writer, std::int64_t runId,
+                     std::shared_ptr<const std::vector<std::int64_t>> imageIds);
     void rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
                    const std::vector<MeasureRow>& rows) override;
     /// Ok, or the first failed write so far (a caller stops the run on it).
@@ -38,7 +39,7 @@ private:
         std::mutex mutex;
         std::string error;
     };
-    std::shared_ptr<State> m_state = std::make_shared<State>();  // outlives the sink in queued tasks
+    std::shared_ptr<State> m_state = std::make_shared<State>(); // outlives the sink in queued tasks
 };
 
 /// Inserts (or replaces) rows of a run on the writer's connection, fixing the run's columns on

@@ -70,7 +70,8 @@ const std::vector<std::vector<const char*>>& migrations()
 std::string StoreSchema::describe(const QSqlError& error, const std::string& what)
 {
     const QString native = error.nativeErrorCode();
-    const std::string text = error.databaseText().isEmpty() ? error.text().toStdString() : error.databaseText().toStdString();
+    const std::string text = error.databaseText().isEmpty() ? error.text().toStdString()
+                                                            : error.databaseText().toStdString();
     if (native == "13")
         return what + ": the disk is full (" + text + "); nothing of this batch was saved";
     if (native == "5" || native == "6")
@@ -91,7 +92,7 @@ engine::Status StoreSchema::configureConnection(QSqlDatabase& database, bool wri
     std::vector<const char*> pragmas = {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"};
     if (writer) {
         pragmas.push_back("PRAGMA journal_mode = WAL");
-        pragmas.push_back("PRAGMA synchronous = NORMAL");  // WAL + NORMAL: durable across a killed process
+        pragmas.push_back("PRAGMA synchronous = NORMAL"); // WAL + NORMAL: durable across a killed process
     }
     for (const char* pragma : pragmas)
         if (!query.exec(pragma))
@@ -123,9 +124,9 @@ engine::Status StoreSchema::migrate(QSqlDatabase& database, int target)
     if (!current)
         return engine::Error{current.error()};
     if (current.value() > CurrentVersion)
-        return engine::Error{"the project was made by a newer Saliscope (schema version " +
-                             std::to_string(current.value()) + "; this build reads up to " +
-                             std::to_string(CurrentVersion) + ")"};
+        return engine::Error{"the project was made by a newer Saliscope (schema version "
+                             + std::to_string(current.value()) + "; this build reads up to "
+                             + std::to_string(CurrentVersion) + ")"};
     QSqlQuery query(database);
     for (int next = current.value() + 1; next <= target && next <= CurrentVersion; ++next) {
         if (!query.exec("BEGIN IMMEDIATE"))
@@ -135,7 +136,8 @@ engine::Status StoreSchema::migrate(QSqlDatabase& database, int target)
         for (const char* statement : migrations()[std::size_t(next - 1)]) {
             if (!query.exec(statement)) {
                 ok = false;
-                failure = describe(query.lastError(), "cannot upgrade the project to schema version " + std::to_string(next));
+                failure = describe(query.lastError(),
+                                   "cannot upgrade the project to schema version " + std::to_string(next));
                 break;
             }
         }

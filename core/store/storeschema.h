@@ -15,8 +15,8 @@ namespace saliscope {
 /// The project file's schema: its version, the list of migrations, and the checks that tell a
 /// Saliscope project from any other file. Per-image results are stored as one row per (run,
 /// image, model, variant) with all values in one BLOB of little-endian doubles, named by
-/// `result_columns(run_id, position, name)`: a measure's columns vary, the table does not. Stateless; works on the connection it is given, on
-/// that connection's thread.
+/// `result_columns(run_id, position, name)`: a measure's columns vary, the table does not. Stateless; works on the
+/// connection it is given, on that connection's thread.
 class StoreSchema final {
 public:
     /// The schema this build writes and reads.

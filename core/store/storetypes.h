@@ -24,8 +24,8 @@ struct StoredDataset final {
     std::string location;
     std::string fingerprint;
     std::int64_t imageCount = 0;
-    std::string created;  ///< ISO 8601 UTC
-    std::string name;     ///< for people; empty when none was given
+    std::string created; ///< ISO 8601 UTC
+    std::string name;    ///< for people; empty when none was given
 
     /// What to call the dataset: its name, or its location when it has none.
     const std::string& title() const { return name.empty() ? location : name; }
@@ -40,8 +40,8 @@ struct StoredImage final {
     int label = -1;
     std::string group;
     std::string annotation;
-    std::string contentHash;  ///< empty when the file could not be read
-    std::string problem;      ///< why it could not be read; empty when fine
+    std::string contentHash; ///< empty when the file could not be read
+    std::string problem;     ///< why it could not be read; empty when fine
 };
 
 /// A model file known to the project, identified by the hash of its bytes.
@@ -50,7 +50,7 @@ struct StoredModel final {
     std::string path;
     std::string fileHash;
     std::string metadataJson = "{}";
-    std::string kind;      ///< densenet, resnet, inception, features-head, split
+    std::string kind; ///< densenet, resnet, inception, features-head, split
     std::string camLayer;
 };
 
@@ -62,7 +62,7 @@ struct StoredMap final {
     int width = 0;
     int height = 0;
     bool flat = false;
-    std::vector<std::uint8_t> pixels;  ///< width * height bytes
+    std::vector<std::uint8_t> pixels; ///< width * height bytes
 };
 
 /// A measure run: what was asked (measure, parameters as JSON) and how it went.
@@ -72,12 +72,12 @@ struct StoredRun final {
     std::string parametersJson = "{}";
     std::int64_t datasetId = 0;
     RunStatus status = RunStatus::Queued;
-    std::string created, started, finished;  ///< ISO 8601 UTC; empty until reached
+    std::string created, started, finished; ///< ISO 8601 UTC; empty until reached
     std::string softwareVersion;
     std::string device;
-    std::string shard;          ///< "K/N" for one slice of a sharded run; "" for a whole run
+    std::string shard; ///< "K/N" for one slice of a sharded run; "" for a whole run
     std::string error;
-    double computeSeconds = 0;  ///< time spent computing, summed over resumes (schema v2)
+    double computeSeconds = 0; ///< time spent computing, summed over resumes (schema v2)
     std::int64_t resultCount = 0;
 };
 

@@ -16,8 +16,8 @@ namespace saliscope {
 
 namespace {
 
-constexpr std::size_t MaxQueued = 64;     // tasks waiting; post() blocks beyond this
-constexpr std::size_t MaxBatch = 256;     // tasks per transaction
+constexpr std::size_t MaxQueued = 64; // tasks waiting; post() blocks beyond this
+constexpr std::size_t MaxBatch = 256; // tasks per transaction
 
 QString newConnectionName()
 {
@@ -33,7 +33,8 @@ engine::Result<std::unique_ptr<StoreWriter>> StoreWriter::start(const std::strin
     std::promise<engine::Status> started;
     auto startedFuture = started.get_future();
     writer->m_thread = std::thread([w = writer.get(), path, initialise = std::move(initialise), &started]() mutable {
-        w->loop(path, std::move(initialise), [&started](engine::Status status) { started.set_value(std::move(status)); });
+        w->loop(path, std::move(initialise),
+                [&started](engine::Status status) { started.set_value(std::move(status)); });
     });
     engine::Status status = startedFuture.get();
     if (!status) {
@@ -115,12 +116,13 @@ void StoreWriter::loop(const std::string& path, Task initialise, std::function<v
                 }
                 m_inFlight = batch.size();
             }
-            m_changed.notify_all();  // room in the queue again
+            m_changed.notify_all(); // room in the queue again
 
             std::vector<engine::Status> outcomes;
             outcomes.reserve(batch.size());
             if (!control.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-                const engine::Status failed = engine::Error{StoreSchema::describe(control.lastError(), "cannot write to " + path)};
+                const engine::Status failed = engine::Error{
+                    StoreSchema::describe(control.lastError(), "cannot write to " + path)};
                 outcomes.assign(batch.size(), failed);
             } else {
                 for (Item& item : batch) {
@@ -137,7 +139,8 @@ void StoreWriter::loop(const std::string& path, Task initialise, std::function<v
                     outcomes.push_back(std::move(status));
                 }
                 if (!control.exec(QStringLiteral("COMMIT"))) {
-                    const engine::Status failed = engine::Error{StoreSchema::describe(control.lastError(), "cannot write to " + path)};
+                    const engine::Status failed = engine::Error{
+                        StoreSchema::describe(control.lastError(), "cannot write to " + path)};
                     control.exec(QStringLiteral("ROLLBACK"));
                     outcomes.assign(batch.size(), failed);
                 }

@@ -11,7 +11,7 @@ namespace saliscope::test {
 
 /// What one saliscope-cli process did.
 struct Run {
-    int exitCode = -1;  ///< -1: crashed (or did not finish)
+    int exitCode = -1; ///< -1: crashed (or did not finish)
     QString out;
     QString err;
 };

@@ -35,7 +35,8 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("fragment");
         QTest::newRow("version") << QStringList{"--version"} << "saliscope-cli 0.1.0";
-        QTest::newRow("version licence") << QStringList{"--version"} << "License GPL-3.0-or-later: GNU GPL version 3 or later";
+        QTest::newRow("version licence") << QStringList{"--version"}
+                                         << "License GPL-3.0-or-later: GNU GPL version 3 or later";
         QTest::newRow("help") << QStringList{"--help"} << "Commands:";
         QTest::newRow("cam help") << QStringList{"cam", "--help"} << "--upscaled";
         QTest::newRow("cam version") << QStringList{"cam", "--version"} << "LibTorch";
@@ -58,7 +59,8 @@ private slots:
         QTest::addColumn<QString>("fragment");
         QTest::newRow("no command") << QStringList{} << 2 << "Usage";
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
-        QTest::newRow("cam without model") << QStringList{"cam", "--out", "/tmp/x", "a.png"} << 2 << "--model is required";
+        QTest::newRow("cam without model")
+            << QStringList{"cam", "--out", "/tmp/x", "a.png"} << 2 << "--model is required";
         QTest::newRow("unknown option") << QStringList{"info", "--bogus"} << 2 << "bogus";
         QTest::newRow("text model") << QStringList{"info", "--model", fixture("text.pt")} << 1
                                     << "not a TorchScript archive";
@@ -118,7 +120,7 @@ private slots:
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines[0], QStringLiteral("map,entropy_bits,normalized_entropy,spatial_entropy,error"));
         const auto fields = lines[1].split(',');
-        QVERIFY(std::fabs(fields[1].toDouble() - 3.0413138289240225) < 1e-10);  // 12 significant digits printed
+        QVERIFY(std::fabs(fields[1].toDouble() - 3.0413138289240225) < 1e-10); // 12 significant digits printed
         QVERIFY(std::fabs(fields[2].toDouble() - 0.5416689220568773) < 1e-11);
     }
 
@@ -138,14 +140,15 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const auto lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
-        QVERIFY2(lines[1].startsWith("ffhq_00001,0.15438447434"), qPrintable(lines[1]));  // 0.15438447434693822
+        QVERIFY2(lines[1].startsWith("ffhq_00001,0.15438447434"), qPrintable(lines[1])); // 0.15438447434693822
     }
 
     void noiseAtZeroIsTheRoundTrip()
     {
         QTemporaryDir dir;
         const QString out = dir.filePath("noisy.png");
-        QCOMPARE(cli({"noise", reference("faces/ffhq_00001.png"), "--amount", "0", "--seed", "3", "-o", out}).exitCode, 0);
+        QCOMPARE(cli({"noise", reference("faces/ffhq_00001.png"), "--amount", "0", "--seed", "3", "-o", out}).exitCode,
+                 0);
         const QImage in = QImage(reference("faces/ffhq_00001.png")).convertToFormat(QImage::Format_RGB888);
         const QImage noisy = QImage(out).convertToFormat(QImage::Format_RGB888);
         QCOMPARE(noisy.size(), in.size());
@@ -176,7 +179,8 @@ private slots:
         QTemporaryDir dir;
         const QString out = dir.filePath("object.png");
         const Run run = cli({"degrade", reference("faces/ffhq_00001.png"), "--map",
-                             reference("gradcam/tiny_densenet__ffhq_00001__upscaled.png"), "--mode", "object", "-o", out});
+                             reference("gradcam/tiny_densenet__ffhq_00001__upscaled.png"), "--mode", "object", "-o",
+                             out});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(QImage(out).convertToFormat(QImage::Format_RGB888),
                  QImage(reference("degradation/tiny_densenet__ffhq_00001__object.png"))
@@ -205,8 +209,15 @@ private slots:
         QFile summaryFile(out + "/summary.json");
         QVERIFY(summaryFile.open(QIODevice::ReadOnly));
         const auto summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
-        QCOMPARE(summary.value("run").toObject().value("parameters").toObject().value("noise").toObject()
-                     .value("levels").toArray().size(),
+        QCOMPARE(summary.value("run")
+                     .toObject()
+                     .value("parameters")
+                     .toObject()
+                     .value("noise")
+                     .toObject()
+                     .value("levels")
+                     .toArray()
+                     .size(),
                  2);
         QVERIFY(summary.value("scorecard").toObject().contains("tiny_resnet"));
         QVERIFY(summary.value("families").toObject().contains("all models"));
@@ -221,7 +232,7 @@ private slots:
         QDir(dir.path()).mkpath("data/real");
         QFile::copy(reference("faces/ffhq_00001.png"), dir.filePath("data/real/ffhq_00001.png"));
         const QStringList common{"--dataset", dir.filePath("data"), "--model", reference("models/tiny_densenet.pt"),
-                                 "--set", "noise.levels=0,0.5", "--batch", "1"};
+                                 "--set",     "noise.levels=0,0.5", "--batch", "1"};
         const QString out = dir.filePath("out");
         const Run run = cli(QStringList{"measure", "all"} + common
                             + QStringList{"--out", out, "--project", dir.filePath("p.saliscope")});
@@ -235,8 +246,7 @@ private slots:
         QFile summaryFile(out + "/summary.json");
         QVERIFY(summaryFile.open(QIODevice::ReadOnly));
         const auto run_ = QJsonDocument::fromJson(summaryFile.readAll()).object().value("run").toObject();
-        QCOMPARE(run_.value("measures").toArray(),
-                 QJsonArray({"entropy", "noise", "transforms", "degradation"}));
+        QCOMPARE(run_.value("measures").toArray(), QJsonArray({"entropy", "noise", "transforms", "degradation"}));
         const QJsonArray skipped = run_.value("skipped_measures").toArray();
         QCOMPARE(skipped.size(), 1);
         QCOMPARE(skipped.at(0).toObject().value("measure").toString(), QStringLiteral("stability"));
@@ -259,9 +269,10 @@ private slots:
         json.write(R"({"input_size": [224, 224], "cam_layer": "body.1"})");
         json.close();
         const QString project = dir.filePath("p.saliscope");
-        const Run run = cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model", fixture("custom_named.pt"),
-                             "--model", reference("models/tiny_resnet.pt"), "--model-metadata",
-                             fixture("custom_named.pt") + "=" + json.fileName(), "--project", project});
+        const Run run = cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model",
+                             fixture("custom_named.pt"), "--model", reference("models/tiny_resnet.pt"),
+                             "--model-metadata", fixture("custom_named.pt") + "=" + json.fileName(), "--project",
+                             project});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const Run listing = cli({"project", project});
         QVERIFY2(listing.out.contains("custom_named.pt  named-layer, CAM layer body.1,"), qPrintable(listing.out));
@@ -283,13 +294,13 @@ private slots:
 
     void measureRefusesBadParameters()
     {
-        const Run run =
-            cli({"measure", "entropy", "--dataset", "x", "--model", "m.pt", "--set", "noise.levels=2", "--out", "o"});
+        const Run run = cli(
+            {"measure", "entropy", "--dataset", "x", "--model", "m.pt", "--set", "noise.levels=2", "--out", "o"});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("[0, 1]"));
         QCOMPARE(cli({"measure", "colour", "--dataset", "x", "--model", "m.pt", "--out", "o"}).exitCode, 2);
-        const Run missing =
-            cli({"measure", "entropy", "--dataset", "/nonexistent", "--model", "m.pt", "--out", "/tmp/o"});
+        const Run missing = cli(
+            {"measure", "entropy", "--dataset", "/nonexistent", "--model", "m.pt", "--out", "/tmp/o"});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no such dataset"));
     }
@@ -298,12 +309,14 @@ private slots:
     {
         QTemporaryDir dir;
         QDir(dir.path()).mkpath("data/fake");
-        for (const char* face : {"ffhq_00001", "stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155",
-                                 "stylegan3_seed278567"})
+        for (const char* face :
+             {"ffhq_00001", "stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"})
             QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
                         dir.filePath(QStringLiteral("data/fake/%1.png").arg(face)));
-        const QStringList common{"measure", "entropy", "--dataset", dir.filePath("data"), "--model",
-                                 reference("models/tiny_densenet.pt"), "--batch", "1"};
+        const QStringList common{"measure",   "entropy",
+                                 "--dataset", dir.filePath("data"),
+                                 "--model",   reference("models/tiny_densenet.pt"),
+                                 "--batch",   "1"};
         // Uninterrupted run.
         const QString whole = dir.filePath("whole.saliscope");
         QCOMPARE(cli(common + QStringList{"--project", whole}).exitCode, 0);
@@ -318,11 +331,11 @@ private slots:
             err += child.readAllStandardError();
         }
         QVERIFY2(child.state() == QProcess::Running, "the run ended before it could be killed");
-        child.kill();  // SIGKILL
+        child.kill(); // SIGKILL
         child.waitForFinished();
         const Run listing = cli({"project", killed});
         QCOMPARE(listing.exitCode, 0);
-        QVERIFY2(listing.out.contains("running"), qPrintable(listing.out));  // the killed run never finished
+        QVERIFY2(listing.out.contains("running"), qPrintable(listing.out)); // the killed run never finished
         const Run resumed = cli(common + QStringList{"--project", killed});
         QCOMPARE(resumed.exitCode, 0);
         QVERIFY2(resumed.err.contains("images already done"), qPrintable(resumed.err));
@@ -362,7 +375,7 @@ private slots:
         }
         const QString merged = dir.filePath("merged.saliscope");
         QCOMPARE(cli(QStringList{"merge", merged} + shards).exitCode, 0);
-        const Run again = cli(QStringList{"merge", merged} + shards);  // idempotent
+        const Run again = cli(QStringList{"merge", merged} + shards); // idempotent
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.err.contains("0 results added"));
         QCOMPARE(cli({"export", merged, "--run", "2", "-o", dir.filePath("merged.csv")}).exitCode, 0);
@@ -371,7 +384,9 @@ private slots:
         QCOMPARE(QString::fromUtf8(csv.readAll()).trimmed().split('\n').size(), 1 + 4);
         QCOMPARE(cli({"merge", merged, merged}).exitCode, 2);
         QCOMPARE(cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model", "m.pt", "--out", "o",
-                      "--shard", "1/2"}).exitCode, 2);  // --shard needs --project
+                      "--shard", "1/2"})
+                     .exitCode,
+                 2); // --shard needs --project
     }
 };
 

@@ -99,13 +99,13 @@ private slots:
                              QStringList{"measure", "all", "--dataset", root.filePath("ds")} + models
                                  + QStringList{"--set", "noise.levels=0", "--out", root.filePath("ours")});
         QVERIFY2(ours.exitCode == 0, qPrintable(ours.err));
-        const Run paper = run(Python, QStringList{Script} + models
-                                          + QStringList{"--images", root.filePath("ds"), "--noise-levels", "0",
-                                                        "--warmup", "0", "--threads", "2", "--out",
-                                                        root.filePath("paper")});
+        const Run paper = run(Python,
+                              QStringList{Script} + models
+                                  + QStringList{"--images", root.filePath("ds"), "--noise-levels", "0", "--warmup", "0",
+                                                "--threads", "2", "--out", root.filePath("paper")});
         QVERIFY2(paper.exitCode == 0, qPrintable(paper.err));
         QVERIFY2(paper.out.contains("\"images\": 2") && paper.out.contains("\"forward_passes\": 64"),
-                 qPrintable(paper.out));  // 2 images x 2 models x (1 clean + 1 noisy + 12 transformed + 2 degraded)
+                 qPrintable(paper.out)); // 2 images x 2 models x (1 clean + 1 noisy + 12 transformed + 2 degraded)
     }
 
     void perImageValuesAgree_data()
@@ -116,11 +116,12 @@ private slots:
         QTest::addColumn<int>("rows");
         QTest::addColumn<double>("tolerance");
         QTest::newRow("entropy") << "entropy.csv" << QStringList{"model"}
-                                 << QStringList{"label", "entropy_bits", "normalized_entropy", "spatial_entropy", "flat"}
+                                 << QStringList{"label", "entropy_bits", "normalized_entropy", "spatial_entropy",
+                                                "flat"}
                                  << 4 << 1e-6;
         QTest::newRow("noise 0") << "noise.csv" << QStringList{"model", "level"}
-                                 << QStringList{"score", "predicted_class", "correct", "normalized_entropy", "ssim_small",
-                                                "ssim_upscaled", "flat"}
+                                 << QStringList{"score",      "predicted_class", "correct", "normalized_entropy",
+                                                "ssim_small", "ssim_upscaled",   "flat"}
                                  << 4 << 1e-6;
         QTest::newRow("transforms") << "transforms.csv" << QStringList{"model", "transform"}
                                     << QStringList{"ssim_upscaled", "score", "predicted_class", "prediction_changed",
@@ -129,8 +130,8 @@ private slots:
         QTest::newRow("stability") << "stability.csv" << QStringList{"models"} << QStringList{"ssim_small"} << 2
                                    << 1e-6;
         QTest::newRow("degradation") << "degradation.csv" << QStringList{"model", "mode"}
-                                     << QStringList{"score", "predicted_class", "correct", "confidence_drop",
-                                                    "ssim_upscaled", "flat"}
+                                     << QStringList{"score",           "predicted_class", "correct",
+                                                    "confidence_drop", "ssim_upscaled",   "flat"}
                                      << 8 << 1e-3;
     }
 
@@ -169,20 +170,24 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("no folder") << QStringList{"--model", reference("models/tiny_densenet.pt"), "--images",
-                                                  "/nonexistent/faces", "--measures", "entropy"}
+        QTest::newRow("no folder") << QStringList{"--model",    reference("models/tiny_densenet.pt"),
+                                                  "--images",   "/nonexistent/faces",
+                                                  "--measures", "entropy"}
                                    << "/nonexistent/faces: not a folder";
-        QTest::newRow("not a model") << QStringList{"--model", Script, "--images", reference("faces"), "--measures",
-                                                    "entropy"}
+        QTest::newRow("not a model") << QStringList{"--model",          Script,       "--images",
+                                                    reference("faces"), "--measures", "entropy"}
                                      << "not a TorchScript model";
-        QTest::newRow("one model, stability") << QStringList{"--model", reference("models/tiny_densenet.pt"),
-                                                             "--images", reference("faces"), "--measures", "stability"}
+        QTest::newRow("one model, stability") << QStringList{"--model",    reference("models/tiny_densenet.pt"),
+                                                             "--images",   reference("faces"),
+                                                             "--measures", "stability"}
                                               << "stability needs at least two models";
-        QTest::newRow("unknown measure") << QStringList{"--model", reference("models/tiny_densenet.pt"), "--images",
-                                                        reference("faces"), "--measures", "entropy,speed"}
+        QTest::newRow("unknown measure") << QStringList{"--model",    reference("models/tiny_densenet.pt"),
+                                                        "--images",   reference("faces"),
+                                                        "--measures", "entropy,speed"}
                                          << "unknown measure 'speed'";
-        QTest::newRow("bad noise levels") << QStringList{"--model", reference("models/tiny_densenet.pt"), "--images",
-                                                         reference("faces"), "--noise-levels", "0,2"}
+        QTest::newRow("bad noise levels") << QStringList{"--model",        reference("models/tiny_densenet.pt"),
+                                                         "--images",       reference("faces"),
+                                                         "--noise-levels", "0,2"}
                                           << "--noise-levels";
     }
 

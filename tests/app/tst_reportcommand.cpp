@@ -77,7 +77,7 @@ private slots:
         for (const char* expected : {"Scorecard", "Salience entropy", "Stability across training runs", "Gallery",
                                      "tiny_densenet", "tiny_resnet"})
             QVERIFY2(text.contains(QLatin1String(expected)), expected);
-        QVERIFY(!text.contains(QLatin1String("Reaction to noise")));  // not measured
+        QVERIFY(!text.contains(QLatin1String("Reaction to noise"))); // not measured
     }
 
     void choosesModelsAndMeasures()
@@ -89,7 +89,7 @@ private slots:
         QVERIFY(text.contains(QLatin1String("tiny_resnet")));
         QVERIFY(!text.contains(QLatin1String("tiny_densenet")));
         QVERIFY(!text.contains(QLatin1String("Stability across training runs")));
-        QVERIFY(poppler("pdfinfo", {pdf}).contains(QLatin1String("(A4)")));  // the default
+        QVERIFY(poppler("pdfinfo", {pdf}).contains(QLatin1String("(A4)"))); // the default
     }
 
     void refusesBadInput_data()

@@ -93,14 +93,14 @@ private slots:
                                     "--model",   failing,          "--model",   reference("models/tiny_densenet.pt"),
                                     "--set",     "noise.levels=0", "--batch",   "3",
                                     "--project", project,          "--out",     out};
-        for (int attempt = 0; attempt < 2; ++attempt) {  // the first run, then a resume
+        for (int attempt = 0; attempt < 2; ++attempt) { // the first run, then a resume
             const Run run = cli(arguments);
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
             QVERIFY2(run.err.contains("stylegan1_000700.png: model raises_on_dark: ")
                          && run.err.contains("this model refuses images darker than its threshold"),
                      qPrintable(run.err));
             QVERIFY2(run.err.contains("with 2 models, 1 skipped"), qPrintable(run.err));
-            QCOMPARE(csvRows(out + "/entropy.csv"), 4);  // two images, two models
+            QCOMPARE(csvRows(out + "/entropy.csv"), 4); // two images, two models
             QCOMPARE(csvRows(out + "/noise.csv"), 4);
             QFile summaryFile(out + "/summary.json");
             QVERIFY(summaryFile.open(QIODevice::ReadOnly));
@@ -130,11 +130,11 @@ private slots:
     void unknownDeviceIsAUsageError()
     {
         const QString model = reference("models/tiny_densenet.pt");
-        const QList<QStringList> commands{
-            {"measure", "entropy", "--dataset", m_dir.filePath("data"), "--model", model, "--out",
-             m_dir.filePath("device-out")},
-            {"info", "--model", model},
-            {"cam", "--model", model, "--out", m_dir.filePath("device-cams"), m_dir.filePath("data")}};
+        const QList<QStringList> commands{{"measure", "entropy", "--dataset", m_dir.filePath("data"), "--model", model,
+                                           "--out", m_dir.filePath("device-out")},
+                                          {"info", "--model", model},
+                                          {"cam", "--model", model, "--out", m_dir.filePath("device-cams"),
+                                           m_dir.filePath("data")}};
         for (const QStringList& command : commands) {
             const Run run = cli(command + QStringList{"--device", "nonsense"});
             QVERIFY2(run.exitCode == 2, qPrintable(command.front() + ": " + run.err));
@@ -181,7 +181,8 @@ private slots:
         // 1 (measure, report and merge died with SIGSEGV); export writes the readable rows.
         const QString project = m_dir.filePath("damaged.saliscope");
         QCOMPARE(cli(measure("entropy", project)).exitCode, 0);
-        QVERIFY(rawSql(project, {"UPDATE results SET vals = x'0102' WHERE image_id = (SELECT min(image_id) FROM results)"}));
+        QVERIFY(rawSql(project,
+                       {"UPDATE results SET vals = x'0102' WHERE image_id = (SELECT min(image_id) FROM results)"}));
 
         const Run again = cli(measure("entropy", project));
         QCOMPARE(again.exitCode, 1);
@@ -191,7 +192,7 @@ private slots:
         const Run exported = cli({"export", project, "--run", "1", "-o", csv});
         QCOMPARE(exported.exitCode, 1);
         QVERIFY2(exported.err.contains("1 result row(s) that do not match its columns"), qPrintable(exported.err));
-        QCOMPARE(csvRows(csv), 2);  // three images, one damaged row left out
+        QCOMPARE(csvRows(csv), 2); // three images, one damaged row left out
 
         const Run merged = cli({"merge", m_dir.filePath("merged.saliscope"), project});
         QCOMPARE(merged.exitCode, 1);
@@ -214,8 +215,9 @@ private slots:
         QCOMPARE(csvRows(first + "/noise.csv"), 6);
 
         // As a killed run leaves it: the last image's rows were never committed.
-        QVERIFY(rawSql(project, {"DELETE FROM results WHERE image_id = (SELECT max(id) FROM images)",
-                                 "UPDATE runs SET status = 'running'"}));
+        QVERIFY(rawSql(project,
+                       {"DELETE FROM results WHERE image_id = (SELECT max(id) FROM images)",
+                        "UPDATE runs SET status = 'running'"}));
         const QString resumed = m_dir.filePath("resumed");
         const Run run = cli(measure("entropy,noise", project) + QStringList{"--out", resumed});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -250,19 +252,19 @@ private slots:
         // the reason, and no number is computed from them.
         QFETCH(QString, model);
         const QString out = m_dir.filePath("nonfinite-" + model);
-        const Run run = cli({"measure", "entropy,noise", "--dataset", m_dir.filePath("data"), "--model",
-                             fixture(model), "--set", "noise.levels=0,0.5", "--batch", "2", "--out", out});
+        const Run run = cli({"measure", "entropy,noise", "--dataset", m_dir.filePath("data"), "--model", fixture(model),
+                             "--set", "noise.levels=0,0.5", "--batch", "2", "--out", out});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QCOMPARE(run.err.count("the model gave non-finite logits (NaN or Inf)"), 3);  // each image, named
+        QCOMPARE(run.err.count("the model gave non-finite logits (NaN or Inf)"), 3); // each image, named
         QVERIFY2(run.err.contains("0 images measured with 1 models, 3 skipped"), qPrintable(run.err));
-        QVERIFY(csvRows(out + "/entropy.csv") <= 0);  // no row: no number made from NaN
+        QVERIFY(csvRows(out + "/entropy.csv") <= 0); // no row: no number made from NaN
         QFile summaryFile(out + "/summary.json");
         QVERIFY(summaryFile.open(QIODevice::ReadOnly));
         const QJsonArray skipped =
             QJsonDocument::fromJson(summaryFile.readAll()).object().value("run").toObject().value("skipped").toArray();
         QCOMPARE(skipped.size(), 3);
-        const Run cam = cli({"cam", "--model", fixture(model), "--out", m_dir.filePath("cams-" + model),
-                             m_dir.filePath("data")});
+        const Run cam = cli(
+            {"cam", "--model", fixture(model), "--out", m_dir.filePath("cams-" + model), m_dir.filePath("data")});
         QVERIFY2(cam.err.contains("non-finite logits"), qPrintable(cam.err));
         QVERIFY(cam.exitCode != -1);
     }
@@ -289,7 +291,7 @@ private slots:
         for (quint32 seed = 1; seed <= 24; ++seed) {
             QRandomGenerator random(seed);
             QByteArray damaged = original;
-            const int page = 1 + int(random.bounded(pages - 1));  // page 1 (the header) left whole
+            const int page = 1 + int(random.bounded(pages - 1)); // page 1 (the header) left whole
             const int start = int(random.bounded(pageSize - 64));
             const int length = 16 + int(random.bounded(pageSize - start - 16));
             for (int i = 0; i < length; ++i)
@@ -309,7 +311,8 @@ private slots:
                          qPrintable(what + ": listed\n" + listed.out + "\ninstead of\n" + listing.out));
                 ++right;
             } else {
-                QVERIFY2(!listed.err.trimmed().isEmpty() && !listed.err.trimmed().contains('\n'), qPrintable(listed.err));
+                QVERIFY2(!listed.err.trimmed().isEmpty() && !listed.err.trimmed().contains('\n'),
+                         qPrintable(listed.err));
                 ++errors;
             }
             const QString csv = m_dir.filePath(QStringLiteral("damaged-%1.csv").arg(seed));
@@ -340,7 +343,8 @@ private slots:
         QVERIFY(QFile::copy(reference("faces/stylegan2_000700.png"), data + "/fake/stylegan2_000700.png"));
         QByteArray jpeg;
         QBuffer buffer(&jpeg);
-        QVERIFY(buffer.open(QIODevice::WriteOnly) && QImage(reference("faces/stylegan1_000700.png")).save(&buffer, "JPEG", 90));
+        QVERIFY(buffer.open(QIODevice::WriteOnly)
+                && QImage(reference("faces/stylegan1_000700.png")).save(&buffer, "JPEG", 90));
         QFile cut(data + "/fake/cut.jpg");
         QVERIFY(cut.open(QIODevice::WriteOnly));
         cut.write(jpeg.left(jpeg.size() / 2));
@@ -352,7 +356,7 @@ private slots:
                              43));
         gif.close();
         QVERIFY(QFile::link(data + "/real/moved-away.png", data + "/real/dangling.png"));
-        QImage big(1000, 1000, QImage::Format_Mono);  // 1 megapixel, a few KB as PNG
+        QImage big(1000, 1000, QImage::Format_Mono); // 1 megapixel, a few KB as PNG
         big.fill(0);
         QVERIFY(big.save(data + "/real/big.png"));
 
@@ -373,7 +377,7 @@ private slots:
         QVERIFY2(skipped["big.png"].contains("big.png is 1000 x 1000 pixels, more than the decoding limit of 100000"),
                  qPrintable(skipped["big.png"]));
         QCOMPARE(csvRows(out + "/entropy.csv"), 2);
-        for (const QString& name : skipped.keys())  // each named on standard error, one line each
+        for (const QString& name : skipped.keys()) // each named on standard error, one line each
             QVERIFY2(run.err.contains(name), qPrintable(name));
 
         const Run listed = cli({"measure", "--list-parameters"});
@@ -397,8 +401,8 @@ private slots:
                        .toUtf8());
         file.close();
         const QString out = m_dir.filePath("labels-out");
-        const Run run = cli({"measure", "entropy", "--dataset", manifest, "--model", reference("models/tiny_densenet.pt"),
-                             "--out", out});
+        const Run run = cli({"measure", "entropy", "--dataset", manifest, "--model",
+                             reference("models/tiny_densenet.pt"), "--out", out});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains("2 images measured with 1 models, 2 skipped"), qPrintable(run.err));
         QVERIFY2(run.err.contains("labels.csv:4: duplicate row for"), qPrintable(run.err));
@@ -429,7 +433,8 @@ private slots:
                              reference("models/tiny_densenet.pt"), "--annotations", m_dir.filePath("no-annotations"),
                              "--out", m_dir.filePath("annotations-out")});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.trimmed() == "saliscope-cli measure: no such annotation folder: " + m_dir.filePath("no-annotations"),
+        QVERIFY2(run.err.trimmed()
+                     == "saliscope-cli measure: no such annotation folder: " + m_dir.filePath("no-annotations"),
                  qPrintable(run.err));
         QVERIFY(!QFile::exists(m_dir.filePath("annotations-out/summary.json")));
     }
@@ -443,8 +448,12 @@ private:
 
     QStringList measure(const QString& measures, const QString& project) const
     {
-        return {"measure",   measures, "--dataset", m_dir.filePath("data"), "--model", reference("models/tiny_densenet.pt"),
-                "--set",     "noise.levels=0,0.5", "--batch", "1", "--project", project};
+        return {"measure",   measures,
+                "--dataset", m_dir.filePath("data"),
+                "--model",   reference("models/tiny_densenet.pt"),
+                "--set",     "noise.levels=0,0.5",
+                "--batch",   "1",
+                "--project", project};
     }
 
     QTemporaryDir m_dir;

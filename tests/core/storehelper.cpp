@@ -59,7 +59,8 @@ int main(int argc, char** argv)
     dataset.location = "/data/synthetic";
     std::vector<std::string> hashes;
     for (int i = 0; i < count; ++i) {
-        dataset.records.push_back({"/data/synthetic/img" + std::to_string(i) + ".png", i % 2, "g" + std::to_string(i % 3), {}});
+        dataset.records.push_back(
+            {"/data/synthetic/img" + std::to_string(i) + ".png", i % 2, "g" + std::to_string(i % 3), {}});
         const std::string content = "image " + std::to_string(i);
         hashes.push_back(hashBytes(content.data(), content.size()));
     }

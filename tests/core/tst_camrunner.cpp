@@ -54,7 +54,7 @@ private slots:
         params.inputs = {reference(QStringLiteral("faces")).toStdString()};
         params.outputDirectory = out.path().toStdString();
         params.upscaled = upscaled;
-        params.batchSize = 2;  // 5 images: two full batches and a partial one
+        params.batchSize = 2; // 5 images: two full batches and a partial one
         NullProgressSink progress;
         auto result = runCam(params, progress, CancelToken());
         QVERIFY2(result.ok(), result.ok() ? "" : result.error().c_str());
@@ -75,8 +75,9 @@ private slots:
         // cams.csv: header + one row per image with the reference scores.
         const auto lines = csvLines(QString::fromStdString(result->csvPath));
         QCOMPARE(lines.size(), 6);
-        QCOMPARE(lines[0], QStringLiteral("image,map,predicted_class,predicted_label,score,softmax_real,"
-                                          "softmax_synthetic,logit_real,logit_synthetic,flat"));
+        QCOMPARE(lines[0],
+                 QStringLiteral("image,map,predicted_class,predicted_label,score,softmax_real,"
+                                "softmax_synthetic,logit_real,logit_synthetic,flat"));
         QFile json(reference(QStringLiteral("gradcam/expected.json")));
         QVERIFY(json.open(QIODevice::ReadOnly));
         for (const auto& value : QJsonDocument::fromJson(json.readAll()).object().value("cases").toArray()) {
@@ -84,7 +85,8 @@ private slots:
             if (!c.value("model").toString().contains(model))
                 continue;
             const QString image = QFileInfo(c.value("image").toString()).fileName();
-            const auto row = std::find_if(lines.begin(), lines.end(), [&](const QString& l) { return l.contains(image); });
+            const auto row = std::find_if(lines.begin(), lines.end(),
+                                          [&](const QString& l) { return l.contains(image); });
             QVERIFY(row != lines.end());
             const auto fields = row->split(',');
             QCOMPARE(fields[2].toInt(), c.value("class").toInt());
@@ -132,8 +134,9 @@ private slots:
         auto result = runCam(params, progress, CancelToken());
         QVERIFY2(result.ok(), result.ok() ? "" : result.error().c_str());
         const QStringList lines = csvLines(out.filePath(QStringLiteral("cams.csv")));
-        QCOMPARE(lines.front(), QStringLiteral("image,map,predicted_class,predicted_label,score,softmax_real,"
-                                               "softmax_synthetic,logit,flat"));
+        QCOMPARE(lines.front(),
+                 QStringLiteral("image,map,predicted_class,predicted_label,score,softmax_real,"
+                                "softmax_synthetic,logit,flat"));
         QCOMPARE(lines.size(), 1 + result->mapsWritten);
         for (const QString& line : lines.mid(1)) {
             const QStringList fields = line.split(',');
@@ -149,9 +152,15 @@ private slots:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("missing model") << "nope.pt" << "faces" << "no such model file";
-        QTest::newRow("missing input") << "models/tiny_resnet.pt" << "nothing-here" << "no such file or folder";
-        QTest::newRow("no images") << "models/tiny_resnet.pt" << "ssim" << "no images";
+        QTest::newRow("missing model") << "nope.pt"
+                                       << "faces"
+                                       << "no such model file";
+        QTest::newRow("missing input") << "models/tiny_resnet.pt"
+                                       << "nothing-here"
+                                       << "no such file or folder";
+        QTest::newRow("no images") << "models/tiny_resnet.pt"
+                                   << "ssim"
+                                   << "no images";
     }
 
     void errorsStopTheRun()

@@ -28,7 +28,7 @@ private slots:
     void stableAndSensitive()
     {
         QTemporaryDir dir;
-        QByteArray bytes(3 * 1024 * 1024 + 17, '\0');  // spans several 1 MiB reads
+        QByteArray bytes(3 * 1024 * 1024 + 17, '\0'); // spans several 1 MiB reads
         for (int i = 0; i < bytes.size(); ++i)
             bytes[i] = char((i * 31) & 0xff);
         const QString path = writeBytes(dir, "a.bin", bytes);
@@ -37,7 +37,7 @@ private slots:
         QVERIFY2(first.ok(), first.ok() ? "" : first.error().c_str());
         QCOMPARE(first.value().size(), std::size_t(16));
         QCOMPARE(first.value(), second.value());
-        QCOMPARE(first.value(), hashBytes(bytes.constData(), std::size_t(bytes.size())));  // streaming == one shot
+        QCOMPARE(first.value(), hashBytes(bytes.constData(), std::size_t(bytes.size()))); // streaming == one shot
 
         QByteArray changed = bytes;
         changed[changed.size() / 2] = char(changed[changed.size() / 2] ^ 1);

@@ -37,10 +37,14 @@ private slots:
     {
         QTest::addColumn<QString>("realName");
         QTest::addColumn<QString>("fakeName");
-        QTest::newRow("plain") << "real" << "fake";
-        QTest::newRow("numbered") << "0_real" << "1_fake";
-        QTest::newRow("capitalised") << "Real" << "Synthetic";
-        QTest::newRow("digits") << "0" << "1";
+        QTest::newRow("plain") << "real"
+                               << "fake";
+        QTest::newRow("numbered") << "0_real"
+                                  << "1_fake";
+        QTest::newRow("capitalised") << "Real"
+                                     << "Synthetic";
+        QTest::newRow("digits") << "0"
+                                << "1";
     }
 
     void classFolders()
@@ -61,7 +65,7 @@ private slots:
         QCOMPARE(dataset->classCounts().at(0), 2);
         QCOMPARE(dataset->classCounts().at(1), 1);
         QVERIFY(dataset->isLabelled());
-        QCOMPARE(int(dataset->problems.size()), 3);  // the unknown folder, the stray image and readme.txt
+        QCOMPARE(int(dataset->problems.size()), 3); // the unknown folder, the stray image and readme.txt
     }
 
     void customMapping()
@@ -96,12 +100,13 @@ private slots:
         writeImage(dir.filePath("imgs/a.png"));
         writeImage(dir.filePath("imgs/b,c.png"));
         writeImage(dir.filePath("annotations/a.png"));
-        writeText(dir.filePath("list.csv"), "path,label,group\n"
-                                             "imgs/a.png,0,ffhq\n"
-                                             "\"imgs/b,c.png\",fake,stylegan2\n"
-                                             "imgs/missing.png,1\n"
-                                             "imgs/a.png,unicorn\n"
-                                             "justonefield\n");
+        writeText(dir.filePath("list.csv"),
+                  "path,label,group\n"
+                  "imgs/a.png,0,ffhq\n"
+                  "\"imgs/b,c.png\",fake,stylegan2\n"
+                  "imgs/missing.png,1\n"
+                  "imgs/a.png,unicorn\n"
+                  "justonefield\n");
         NullProgressSink progress;
         DatasetSource source{dir.filePath("list.csv").toStdString()};
         source.annotationFolder = dir.filePath("annotations").toStdString();
@@ -132,7 +137,7 @@ private slots:
         QVERIFY(QFile::link(dir.filePath("real/gone.png"), dir.filePath("real/dangling.png")));
         QVERIFY(QFile::link(dir.filePath("fake/loop2.png"), dir.filePath("fake/loop1.png")));
         QVERIFY(QFile::link(dir.filePath("fake/loop1.png"), dir.filePath("fake/loop2.png")));
-        QVERIFY(QFile::link(dir.filePath("real"), dir.filePath("real/again")));  // a folder loop
+        QVERIFY(QFile::link(dir.filePath("real"), dir.filePath("real/again"))); // a folder loop
         QVERIFY(QFile::link(dir.filePath("elsewhere"), dir.filePath("real/linked")));
         NullProgressSink progress;
         auto dataset = scanDataset({dir.path().toStdString()}, progress, CancelToken());
@@ -144,14 +149,17 @@ private slots:
         QMap<QString, QString> problems;
         for (const auto& [path, reason] : dataset->problems)
             problems[QDir(dir.path()).relativeFilePath(QString::fromStdString(path))] = QString::fromStdString(reason);
-        QCOMPARE(problems.value("fake/anim.gif"), "not an image Saliscope reads (.gif; png, jpg, jpeg, bmp, tif, tiff or webp)");
-        QVERIFY2(problems.value("fake/notes.txt").startsWith("not an image Saliscope reads (.txt"), qPrintable(problems.value("fake/notes.txt")));
+        QCOMPARE(problems.value("fake/anim.gif"),
+                 "not an image Saliscope reads (.gif; png, jpg, jpeg, bmp, tif, tiff or webp)");
+        QVERIFY2(problems.value("fake/notes.txt").startsWith("not an image Saliscope reads (.txt"),
+                 qPrintable(problems.value("fake/notes.txt")));
         QCOMPARE(problems.value("real/dangling.png"), "dangling symbolic link (its target does not exist)");
         QCOMPARE(problems.value("fake/loop1.png"), "symbolic link loop");
         QCOMPARE(problems.value("fake/loop2.png"), "symbolic link loop");
-        QVERIFY2(problems.value("real/again").startsWith("symbolic link loop"), qPrintable(problems.value("real/again")));
+        QVERIFY2(problems.value("real/again").startsWith("symbolic link loop"),
+                 qPrintable(problems.value("real/again")));
         QVERIFY(problems.value("elsewhere").contains("not a class"));
-        QCOMPARE(problems.size(), 7);  // not .DS_Store
+        QCOMPARE(problems.size(), 7); // not .DS_Store
     }
 
     void manifestDuplicatesAreCountedOnce()

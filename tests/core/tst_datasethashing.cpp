@@ -57,7 +57,7 @@ private slots:
             const QString path = dir.filePath(QString("img%1.png").arg(i));
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            if (i != 7)  // record 7 is a zero-byte file
+            if (i != 7) // record 7 is a zero-byte file
                 file.write(QByteArray::number(i).repeated(100));
             dataset.records.push_back({path.toStdString(), i % 2, {}, {}});
         }

@@ -45,7 +45,7 @@ QList<ManifestRow> readManifest(const QString& folder)
     QFile file(folder + "/manifest.csv");
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return rows;
-    file.readLine();  // header
+    file.readLine(); // header
     while (!file.atEnd()) {
         const QStringList fields = QString::fromUtf8(file.readLine()).trimmed().split(',');
         if (fields.size() == 5)
@@ -106,7 +106,8 @@ void checkGlobalStatistics(const QString& folder)
         auto& target = row.label == "fake" ? fake : real;
         for (int c = 0; c < 3; ++c) {
             target[std::size_t(c)].push_back(sum[c] / n);
-            target[std::size_t(3 + c)].push_back(std::sqrt(std::max(0.0, squares[c] / n - (sum[c] / n) * (sum[c] / n))));
+            target[std::size_t(3 + c)].push_back(
+                std::sqrt(std::max(0.0, squares[c] / n - (sum[c] / n) * (sum[c] / n))));
         }
         target[6].push_back(0.299 * sum[0] / n + 0.587 * sum[1] / n + 0.114 * sum[2] / n);
     }
@@ -132,7 +133,8 @@ void checkMasksAndAnnotations(const QString& folder, int size)
         QCOMPARE(annotation.width, size);
         QCOMPARE(annotation.height, size);
         const auto masked = std::count_if(mask.pixels.begin(), mask.pixels.end(), [](std::uint8_t v) { return v > 0; });
-        const auto annotated = std::count_if(annotation.pixels.begin(), annotation.pixels.end(), [](std::uint8_t v) { return v >= 128; });
+        const auto annotated = std::count_if(annotation.pixels.begin(), annotation.pixels.end(),
+                                             [](std::uint8_t v) { return v >= 128; });
         QVERIFY2(annotated > 0, qPrintable(stem));
         QVERIFY2(annotated < size * size / 2, qPrintable(stem + " annotation covers half the image"));
         if (row.label == "real") {
@@ -146,7 +148,8 @@ void checkMasksAndAnnotations(const QString& folder, int size)
         std::int64_t inside = 0;
         for (std::size_t i = 0; i < mask.pixels.size(); ++i)
             inside += mask.pixels[i] > 0 && annotation.pixels[i] >= 128;
-        QVERIFY2(inside * 2 > masked, qPrintable(QString("%1: %2 of %3 mask pixels annotated").arg(stem).arg(inside).arg(masked)));
+        QVERIFY2(inside * 2 > masked,
+                 qPrintable(QString("%1: %2 of %3 mask pixels annotated").arg(stem).arg(inside).arg(masked)));
     }
     QVERIFY(fakes > 0);
 }
@@ -193,8 +196,8 @@ class TestDemoDataset final : public QObject {
 
 private:
     QTemporaryDir m_root;
-    QString m_photos;       ///< the dataset from the photographs
-    QString m_procedural;   ///< the dataset from procedural faces
+    QString m_photos;     ///< the dataset from the photographs
+    QString m_procedural; ///< the dataset from procedural faces
     bool m_havePhotos = false;
     DemoDatasetParams m_params;
 
@@ -250,7 +253,8 @@ private slots:
 
         // Scanned as a Saliscope dataset: class folders, annotations matched by stem.
         NullProgressSink sink;
-        DatasetSource train{(out + "/train").toStdString(), ClassMapping::defaults(), (out + "/annotations").toStdString()};
+        DatasetSource train{(out + "/train").toStdString(), ClassMapping::defaults(),
+                            (out + "/annotations").toStdString()};
         const auto dataset = scanDataset(train, sink, CancelToken());
         QVERIFY(dataset.ok());
         QVERIFY(dataset->problems.empty());
@@ -264,14 +268,17 @@ private slots:
         QCOMPARE(testSet->classCounts()[0], 15);
         QCOMPARE(testSet->classCounts()[1], 15);
         // And through its manifest, with the artefact kinds as groups.
-        const auto manifest = scanDataset({(out + "/manifest.csv").toStdString(), ClassMapping::defaults(), {}}, sink, CancelToken());
+        const auto manifest = scanDataset({(out + "/manifest.csv").toStdString(), ClassMapping::defaults(), {}}, sink,
+                                          CancelToken());
         QVERIFY(manifest.ok());
         QCOMPARE(int(manifest->records.size()), 120);
         std::set<std::string> groups;
         for (const auto& record : manifest->records)
             groups.insert(record.group);
         for (const char* kind : {"checkerboard", "iris", "droplet", "seam", "blockymouth"})
-            QVERIFY2(std::any_of(groups.begin(), groups.end(), [&](const std::string& g) { return g.find(kind) != std::string::npos; }), kind);
+            QVERIFY2(std::any_of(groups.begin(), groups.end(),
+                                 [&](const std::string& g) { return g.find(kind) != std::string::npos; }),
+                     kind);
     }
 
     void globalColourStatisticsDoNotSeparateTheClasses_data() { writesTheLayoutAndCounts_data(); }
@@ -302,7 +309,7 @@ private slots:
         QVERIFY(!train.empty() && !test.empty());
         for (const QString& photo : test)
             QVERIFY2(!train.count(photo), qPrintable(photo + " is in both splits"));
-        QCOMPARE(trainPersons.size(), std::size_t(5));  // stratified by person
+        QCOMPARE(trainPersons.size(), std::size_t(5)); // stratified by person
         QCOMPARE(testPersons.size(), std::size_t(5));
     }
 
@@ -330,7 +337,7 @@ private slots:
                 ++images;
                 same += third.at(path) == bytes;
             }
-        QCOMPARE(images, 240);  // 120 images and 120 annotations
+        QCOMPARE(images, 240); // 120 images and 120 annotations
         QCOMPARE(same, 0);
     }
 
@@ -340,7 +347,7 @@ private slots:
         const QDateTime before = QFileInfo(m_photos + "/train/real/real_00000.png").lastModified();
         const auto reused = generateDemoDataset(m_params, sink, CancelToken());
         QVERIFY(reused.ok());
-        QVERIFY(reused->reused);  // and the files were not written again (their times below)
+        QVERIFY(reused->reused); // and the files were not written again (their times below)
         QCOMPARE(reused->trainPerClass, 45);
         QCOMPARE(reused->testPerClass, 15);
         QCOMPARE(QFileInfo(m_photos + "/train/real/real_00000.png").lastModified(), before);

@@ -52,7 +52,8 @@ private slots:
         // Smaller taps: even pixels get more than odd ones, a period-2 pattern with the same mean.
         const cv::Mat board = FaceArtefacts::upsampleConvolve(flat, 0.35, 0.35);
         const cv::Mat inner = board(cv::Rect(2, 2, 12, 12));
-        const float even = inner.at<cv::Vec3f>(0, 0)[0], odd = inner.at<cv::Vec3f>(1, 1)[0], mixed = inner.at<cv::Vec3f>(0, 1)[0];
+        const float even = inner.at<cv::Vec3f>(0, 0)[0], odd = inner.at<cv::Vec3f>(1, 1)[0],
+                    mixed = inner.at<cv::Vec3f>(0, 1)[0];
         QVERIFY(even > mixed + 10);
         QVERIFY(mixed > odd + 10);
         QCOMPARE(inner.at<cv::Vec3f>(2, 2)[0], even);
@@ -80,14 +81,14 @@ private slots:
             QCOMPARE(mask.type(), CV_8U);
             const int masked = cv::countNonZero(mask);
             QVERIFY(masked > 0);
-            QVERIFY(masked < image.total() / 8);  // localized
+            QVERIFY(masked < image.total() / 8); // localized
 
             cv::Mat difference;
             cv::absdiff(original, image, difference);
             cv::Mat changed;
             cv::cvtColor(difference, changed, cv::COLOR_BGR2GRAY);
             changed = changed > 0;
-            QCOMPARE(cv::countNonZero(changed & ~mask), 0);  // nothing outside the mask
+            QCOMPARE(cv::countNonZero(changed & ~mask), 0); // nothing outside the mask
             QVERIFY2(cv::countNonZero(changed & mask) > masked / 2, qPrintable(QString("photo %1").arg(photo)));
             largestShift = std::max(largestShift, std::abs(meanBrightness(image) - meanBrightness(original)));
 
@@ -137,7 +138,7 @@ private slots:
             const int masked = cv::countNonZero(masks[0]);
             const int covered = cv::countNonZero(masks[0] & (annotation >= 128));
             QVERIFY(covered * 2 > masked);
-            QVERIFY(cv::countNonZero(annotation >= 128) > masked);  // looser than the exact mask
+            QVERIFY(cv::countNonZero(annotation >= 128) > masked); // looser than the exact mask
         }
     }
 };

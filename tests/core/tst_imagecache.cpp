@@ -73,7 +73,7 @@ private slots:
         QVERIFY(first.value() == expected);
         QCOMPARE(first->channels, 3);
 
-        QFile::remove(path);  // a hit reads the cache only
+        QFile::remove(path); // a hit reads the cache only
         auto second = cache.get(path.toStdString(), hash, 32, 32);
         QVERIFY(second.ok());
         QVERIFY(second.value() == expected);
@@ -149,7 +149,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = writeImage(dir.filePath("a.png"), 40, 40, 8);
-        QFile blocker(dir.filePath("cache"));  // a file where the folder should be
+        QFile blocker(dir.filePath("cache")); // a file where the folder should be
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         ImageCache cache(dir.filePath("cache").toStdString());

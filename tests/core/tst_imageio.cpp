@@ -30,10 +30,10 @@ bool insertExifOrientation(const QString& path, int orientation)
     if (!jpeg.startsWith("\xFF\xD8"))
         return false;
     QByteArray tiff("MM\x00\x2A\x00\x00\x00\x08", 8);          // big-endian header, IFD at 8
-    tiff += QByteArray("\x00\x01", 2);                             // one entry
-    tiff += QByteArray("\x01\x12\x00\x03\x00\x00\x00\x01", 8);   // Orientation, SHORT, count 1
+    tiff += QByteArray("\x00\x01", 2);                         // one entry
+    tiff += QByteArray("\x01\x12\x00\x03\x00\x00\x00\x01", 8); // Orientation, SHORT, count 1
     tiff += char(0) + QByteArray(1, char(orientation)) + QByteArray(2, char(0));
-    tiff += QByteArray(4, char(0));                                 // no next IFD
+    tiff += QByteArray(4, char(0)); // no next IFD
     const QByteArray payload = QByteArray("Exif\x00\x00", 6) + tiff;
     const int length = int(payload.size()) + 2;
     QByteArray segment("\xFF\xE1", 2);
@@ -72,11 +72,11 @@ QByteArray pngChunk(const char* type, const QByteArray& data)
 /// bytes once decoded to RGB.
 QByteArray blackBilevelPng(int width, int height)
 {
-    const int rowBytes = 1 + (width + 7) / 8;  // filter byte and packed pixels
+    const int rowBytes = 1 + (width + 7) / 8; // filter byte and packed pixels
     const QByteArray raw(qsizetype(rowBytes) * height, '\0');
-    const QByteArray zlib = qCompress(raw, 9).mid(4);  // qCompress prefixes the length
+    const QByteArray zlib = qCompress(raw, 9).mid(4); // qCompress prefixes the length
     QByteArray header = be32(std::uint32_t(width)) + be32(std::uint32_t(height));
-    header += QByteArray("\x01\x00\x00\x00\x00", 5);  // bit depth 1, greyscale, no interlace
+    header += QByteArray("\x01\x00\x00\x00\x00", 5); // bit depth 1, greyscale, no interlace
     return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", header) + pngChunk("IDAT", zlib)
         + pngChunk("IEND", {});
 }
@@ -162,11 +162,11 @@ private slots:
                 source.setPixelColor(x, y, QColor(255, 0, 0));
         const QString path = m_dir.filePath(QStringLiteral("rotated.jpg"));
         QVERIFY(source.save(path, "JPEG", 95));
-        QVERIFY(insertExifOrientation(path, 6));  // 6: rotate 90 degrees clockwise to display
+        QVERIFY(insertExifOrientation(path, 6)); // 6: rotate 90 degrees clockwise to display
         QCOMPARE(QImageReader(path).transformation(), QImageIOHandler::TransformationRotate90);
         QImageReader displayed(path);
         displayed.setAutoTransform(true);
-        QCOMPARE(displayed.read().width(), 8);  // a viewer shows it upright, 8 wide
+        QCOMPARE(displayed.read().width(), 8); // a viewer shows it upright, 8 wide
         auto image = readImageRgb(path.toStdString());
         QVERIFY2(image.ok(), image.ok() ? "" : image.error().c_str());
         QCOMPARE(image->width, 16);
@@ -253,7 +253,7 @@ private slots:
                               "\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
                               43));
         file.close();
-        QVERIFY(!QImage(path).isNull());  // a valid GIF, as Qt reads it
+        QVERIFY(!QImage(path).isNull()); // a valid GIF, as Qt reads it
         auto image = readImageRgb(path.toStdString());
         QVERIFY(!image.ok());
         QVERIFY2(image.error().find("is a GIF image, which Saliscope does not read") != std::string::npos,
@@ -272,12 +272,14 @@ private slots:
         QVERIFY(png.size() < 100000);
         file.write(png);
         file.close();
-        QCOMPARE(QImageReader(path).size(), QSize(10000, 10000));  // a well-formed PNG
+        QCOMPARE(QImageReader(path).size(), QSize(10000, 10000)); // a well-formed PNG
         for (const auto& read : {readImageRgb(path.toStdString()), readImageGray(path.toStdString()),
                                  readModelInput(path.toStdString(), 224, 224)}) {
             QVERIFY(!read.ok());
-            QVERIFY2(read.error() == path.toStdString() + " is 10000 x 10000 pixels, more than the decoding limit of "
-                                                          "64000000 pixels (parameter image.max_pixels)",
+            QVERIFY2(read.error()
+                         == path.toStdString()
+                             + " is 10000 x 10000 pixels, more than the decoding limit of "
+                               "64000000 pixels (parameter image.max_pixels)",
                      read.error().c_str());
         }
         // The limit is a parameter: a lower one refuses an ordinary image, 0 lifts it.
@@ -290,7 +292,7 @@ private slots:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().find("40 x 30 pixels") != std::string::npos, refused.error().c_str());
         QVERIFY(readImageRgb(small.toStdString(), 0).ok());
-        for (const char* format : {"bmp", "jpg"}) {  // sizes read from other headers too
+        for (const char* format : {"bmp", "jpg"}) { // sizes read from other headers too
             const QString other = m_dir.filePath(QStringLiteral("small.%1").arg(format));
             QVERIFY(image.save(other));
             QVERIFY2(!readImageRgb(other.toStdString(), 1199).ok(), format);

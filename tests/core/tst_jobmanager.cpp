@@ -69,7 +69,7 @@ private slots:
         QVERIFY(info.progress.itemsPerSecond > 0);
         QCOMPARE(info.progress.etaSeconds, 0.0);
         QCOMPARE(info.progress.lastMessage, std::string("done"));
-        QVERIFY(waitFor([&] { return !progressed.isEmpty(); }));  // delivered on this (the watcher's) thread
+        QVERIFY(waitFor([&] { return !progressed.isEmpty(); })); // delivered on this (the watcher's) thread
         QCOMPARE(future.progressMaximum(), 20);
     }
 
@@ -127,7 +127,7 @@ private slots:
         JobManager manager(1);
         const JobId id = manager.submit("long", steps(10000, 1));
         QVERIFY(waitFor([&] { return manager.info(id)->progress.done > 0; }));
-        manager.future(id).cancel();  // as a UI would, through its QFutureWatcher
+        manager.future(id).cancel(); // as a UI would, through its QFutureWatcher
         QVERIFY(waitFor([&] { return manager.info(id)->state == JobState::Cancelled; }));
     }
 

@@ -70,7 +70,7 @@ private slots:
         auto device = run(params);
         QVERIFY(device);
         QCOMPARE(device->imagesComputed, host->imagesComputed);
-        QCOMPARE(device->skipped.size(), std::size_t(1));  // the broken file, on both paths
+        QCOMPARE(device->skipped.size(), std::size_t(1)); // the broken file, on both paths
         QCOMPARE(device->tables.size(), host->tables.size());
         int degradationDifferences = 0;
         double largestDegradationDifference = 0;
@@ -91,8 +91,8 @@ private slots:
                         // The blurred images may differ by a grey level in 0.4% of values.
                         degradationDifferences += !same(a.values[c], b.values[c], 1e-9);
                         if (!std::isnan(a.values[c]) && !std::isnan(b.values[c]))
-                            largestDegradationDifference =
-                                std::max(largestDegradationDifference, std::fabs(a.values[c] - b.values[c]));
+                            largestDegradationDifference = std::max(largestDegradationDifference,
+                                                                    std::fabs(a.values[c] - b.values[c]));
                         continue;
                     }
                     QVERIFY2(same(a.values[c], b.values[c], 1e-9),
@@ -124,7 +124,7 @@ private slots:
         params.measures = {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Stability, MeasureKind::Noise};
         params.settings.noise.levels = {0.0, 0.1};
         params.maths = MeasureMaths(maths);
-        params.batchSize = 1;  // three batches: the prefetch thread works ahead
+        params.batchSize = 1; // three batches: the prefetch thread works ahead
         params.prefetch = false;
         auto plain = run(params);
         QVERIFY(plain);
@@ -142,7 +142,7 @@ private slots:
                 QCOMPARE(b.rows[r].imageIndex, a.rows[r].imageIndex);
                 QCOMPARE(b.rows[r].variant, a.rows[r].variant);
                 for (std::size_t c = 0; c < a.rows[r].values.size(); ++c)
-                    QVERIFY(same(a.rows[r].values[c], b.rows[r].values[c], 0.0));  // bit for bit
+                    QVERIFY(same(a.rows[r].values[c], b.rows[r].values[c], 0.0)); // bit for bit
             }
         }
     }
@@ -163,7 +163,7 @@ private slots:
     {
         MeasureRunParams params = allMeasures();
         params.batchSize = 0;
-        QCOMPARE(effectiveBatchSize(params), 16);  // the CPU: no device memory to size against
+        QCOMPARE(effectiveBatchSize(params), 16); // the CPU: no device memory to size against
         params.batchSize = 5;
         QCOMPARE(effectiveBatchSize(params), 5);
         params.batchSize = -1;

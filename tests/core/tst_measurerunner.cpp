@@ -57,7 +57,8 @@ private slots:
         root.mkpath("real");
         root.mkpath("fake");
         QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), root.filePath("real/ffhq_00001.png")));
-        for (const char* face : {"stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"})
+        for (const char* face :
+             {"stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"})
             QVERIFY(QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
                                 root.filePath(QStringLiteral("fake/%1.png").arg(face))));
         NullProgressSink progress;
@@ -87,14 +88,17 @@ private slots:
         QCOMPARE(int(entropy.rows.size()), 10);
         int matched = 0;
         for (const auto& row : entropy.rows) {
-            const QString image = QFileInfo(QString::fromStdString(m_dataset.records[std::size_t(row.imageIndex)].path)).fileName();
+            const QString image =
+                QFileInfo(QString::fromStdString(m_dataset.records[std::size_t(row.imageIndex)].path)).fileName();
             for (const auto& c : golden) {
                 const auto object = c.toObject();
                 if (object.value("image").toString().endsWith(image)
                     && object.value("model").toString().contains(QString::fromStdString(row.model))) {
-                    QVERIFY(std::fabs(value(entropy, row, "entropy_bits") - object.value("entropy_bits").toDouble()) < 1e-12);
+                    QVERIFY(std::fabs(value(entropy, row, "entropy_bits") - object.value("entropy_bits").toDouble())
+                            < 1e-12);
                     QVERIFY(std::fabs(value(entropy, row, "normalized_entropy")
-                                      - object.value("normalized_entropy").toDouble()) < 1e-12);
+                                      - object.value("normalized_entropy").toDouble())
+                            < 1e-12);
                     ++matched;
                 }
             }
@@ -107,7 +111,8 @@ private slots:
         QCOMPARE(int(stability.rows.size()), 5);
         for (const auto& row : stability.rows) {
             QCOMPARE(row.model, std::string("tiny_densenet|tiny_resnet"));
-            const QString stem = QFileInfo(QString::fromStdString(m_dataset.records[std::size_t(row.imageIndex)].path)).completeBaseName();
+            const QString stem = QFileInfo(QString::fromStdString(m_dataset.records[std::size_t(row.imageIndex)].path))
+                                     .completeBaseName();
             bool found = false;
             for (const auto& p : pairs) {
                 const auto object = p.toObject();
@@ -150,7 +155,7 @@ private slots:
         auto result = runMeasures(params, nullptr, true, progress, CancelToken());
         QVERIFY(result.ok());
         const auto& stability = tableOf(result.value(), MeasureKind::Stability);
-        QCOMPARE(int(stability.rows.size()), 5 * 3);  // K(K-1)/2 = 3 pairs per image
+        QCOMPARE(int(stability.rows.size()), 5 * 3); // K(K-1)/2 = 3 pairs per image
         for (const auto& row : stability.rows)
             QCOMPARE(row.values[0], 1.0);
     }
@@ -158,10 +163,11 @@ private slots:
     void noiseTransformsDegradationProduceEveryVariant()
     {
         MeasureRunParams params;
-        params.measures = {MeasureKind::Predictions, MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Degradation};
+        params.measures = {MeasureKind::Predictions, MeasureKind::Noise, MeasureKind::Transforms,
+                           MeasureKind::Degradation};
         params.models = {{"tiny_resnet", reference("models/tiny_resnet.pt").toStdString(), {}, {}}};
         params.dataset = m_dataset;
-        params.includeImage = [](std::int64_t index) { return index < 2; };  // two images keep the test short
+        params.includeImage = [](std::int64_t index) { return index < 2; }; // two images keep the test short
         NullProgressSink progress;
         auto result = runMeasures(params, nullptr, true, progress, CancelToken());
         QVERIFY2(result.ok(), result.ok() ? "" : result.error().c_str());
@@ -201,7 +207,7 @@ private slots:
         int different = 0;
         for (std::size_t i = 0; i < noise.rows.size(); ++i)
             different += noise.rows[i].values != noiseReseeded.rows[i].values;
-        QVERIFY(different >= 10);  // all but the p = 0 rows (and any exact ties)
+        QVERIFY(different >= 10); // all but the p = 0 rows (and any exact ties)
 
         const auto summary = summarizeMeasures(result->tables, params.settings, {});
         const auto model = summary.value("models").toObject().value("tiny_resnet").toObject();
@@ -265,12 +271,10 @@ private slots:
         QCOMPARE(int(tableOf(result.value(), MeasureKind::Entropy).rows.size()), 4 * 2);
         QCOMPARE(int(tableOf(result.value(), MeasureKind::Noise).rows.size()), 4 * 2 * 2);
         QCOMPARE(int(tableOf(result.value(), MeasureKind::Stability).rows.size()), 4);
-        const auto skippedIndex = std::int64_t(std::find_if(m_dataset.records.begin(), m_dataset.records.end(),
-                                                            [](const auto& record) {
-                                                                return record.path.find("stylegan1_000700")
-                                                                    != std::string::npos;
-                                                            })
-                                               - m_dataset.records.begin());
+        const auto skippedIndex = std::int64_t(
+            std::find_if(m_dataset.records.begin(), m_dataset.records.end(),
+                         [](const auto& record) { return record.path.find("stylegan1_000700") != std::string::npos; })
+            - m_dataset.records.begin());
         for (const auto& table : result->tables)
             for (const auto& row : table.rows)
                 QVERIFY(row.imageIndex != skippedIndex);

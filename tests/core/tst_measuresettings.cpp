@@ -95,9 +95,10 @@ private slots:
             MeasureSettings settings;
             QVERIFY(!settings.set(parameter.key + "=not-a-choice").ok());
             const std::string defaultValue = MeasureSettings().value(parameter.key);
-            QVERIFY(std::find(parameter.choices.begin(), parameter.choices.end(), defaultValue) != parameter.choices.end());
+            QVERIFY(std::find(parameter.choices.begin(), parameter.choices.end(), defaultValue)
+                    != parameter.choices.end());
         }
-        QCOMPARE(withChoices, 2);  // noise.generator, score
+        QCOMPARE(withChoices, 2); // noise.generator, score
     }
 
     void imagePixelLimitIsAParameter()
@@ -115,7 +116,7 @@ private slots:
         auto back = MeasureSettings::fromJson(settings.toJson());
         QVERIFY(back.ok());
         QCOMPARE(back->maxImagePixels, std::int64_t(1000));
-        QVERIFY(settings.set("image.max_pixels=0").ok());  // no limit
+        QVERIFY(settings.set("image.max_pixels=0").ok()); // no limit
         QCOMPARE(MeasureSettings::fromJson(settings.toJson())->maxImagePixels, std::int64_t(0));
     }
 
@@ -123,16 +124,26 @@ private slots:
     {
         QTest::addColumn<QString>("assignment");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("no equals") << "noise.seed" << "key=value";
-        QTest::newRow("unknown key") << "noise.colour=red" << "unknown parameter";
-        QTest::newRow("level out of range") << "noise.levels=0,2" << "[0, 1]";
-        QTest::newRow("levels not increasing") << "noise.levels=0.5,0.1" << "increase";
-        QTest::newRow("negative sigma") << "degradation.sigma_max=-1" << "positive";
-        QTest::newRow("even window") << "ssim.window=8" << "odd";
-        QTest::newRow("bad score") << "score=logit" << "sigmoid or softmax";
-        QTest::newRow("bad generator") << "noise.generator=mt19937" << "'counter' or 'sequential'";
-        QTest::newRow("negative pixel limit") << "image.max_pixels=-5" << "non-negative integer";
-        QTest::newRow("fractional pixel limit") << "image.max_pixels=1.5" << "non-negative integer";
+        QTest::newRow("no equals") << "noise.seed"
+                                   << "key=value";
+        QTest::newRow("unknown key") << "noise.colour=red"
+                                     << "unknown parameter";
+        QTest::newRow("level out of range") << "noise.levels=0,2"
+                                            << "[0, 1]";
+        QTest::newRow("levels not increasing") << "noise.levels=0.5,0.1"
+                                               << "increase";
+        QTest::newRow("negative sigma") << "degradation.sigma_max=-1"
+                                        << "positive";
+        QTest::newRow("even window") << "ssim.window=8"
+                                     << "odd";
+        QTest::newRow("bad score") << "score=logit"
+                                   << "sigmoid or softmax";
+        QTest::newRow("bad generator") << "noise.generator=mt19937"
+                                       << "'counter' or 'sequential'";
+        QTest::newRow("negative pixel limit") << "image.max_pixels=-5"
+                                              << "non-negative integer";
+        QTest::newRow("fractional pixel limit") << "image.max_pixels=1.5"
+                                                << "non-negative integer";
     }
 
     void badAssignmentsChangeNothing()

@@ -61,7 +61,8 @@ private slots:
         QTemporaryDir dir;
         makeShard(dir.filePath("a.saliscope"), "1/2", "/node1/data");
         makeShard(dir.filePath("b.saliscope"), "2/2", "/node2/elsewhere");
-        auto out = ProjectStore::open(dir.filePath("out.saliscope").toStdString(), ProjectOpenMode::CreateIfMissing).value();
+        auto out =
+            ProjectStore::open(dir.filePath("out.saliscope").toStdString(), ProjectOpenMode::CreateIfMissing).value();
 
         auto first = mergeProject(*out, dir.filePath("a.saliscope").toStdString());
         QVERIFY2(first.ok(), first.ok() ? "" : first.error().c_str());
@@ -77,11 +78,11 @@ private slots:
         QVERIFY2(second.ok(), second.ok() ? "" : second.error().c_str());
         QCOMPARE(second->runsAdded, 0);
         QCOMPARE(second->runsExtended, 1);
-        QCOMPARE(second->datasetsAdded, 0);  // same images under other paths: the same dataset
+        QCOMPARE(second->datasetsAdded, 0); // same images under other paths: the same dataset
         QCOMPARE(second->resultsAdded, std::int64_t(5));
         QCOMPARE(int(out->runs()->size()), 1);
         run = out->runs()->at(0);
-        QCOMPARE(run.shard, std::string("1,2/2"));  // complete
+        QCOMPARE(run.shard, std::string("1,2/2")); // complete
         QCOMPARE(run.status, RunStatus::Finished);
         QCOMPARE(run.error, std::string());
         QCOMPARE(run.computeSeconds, 4.0);
@@ -114,12 +115,13 @@ private slots:
         QTemporaryDir dir;
         makeShard(dir.filePath("a.saliscope"), "1/2", "/d");
         makeShard(dir.filePath("b.saliscope"), "2/2", "/d", R"({"sigma": 2})");
-        auto out = ProjectStore::open(dir.filePath("out.saliscope").toStdString(), ProjectOpenMode::CreateIfMissing).value();
+        auto out =
+            ProjectStore::open(dir.filePath("out.saliscope").toStdString(), ProjectOpenMode::CreateIfMissing).value();
         QVERIFY(mergeProject(*out, dir.filePath("a.saliscope").toStdString()).ok());
         auto refused = mergeProject(*out, dir.filePath("b.saliscope").toStdString());
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().find("parameters") != std::string::npos, refused.error().c_str());
-        QCOMPARE(out->runs()->at(0).resultCount, std::int64_t(5));  // nothing written
+        QCOMPARE(out->runs()->at(0).resultCount, std::int64_t(5)); // nothing written
         QCOMPARE(int(out->runs()->size()), 1);
     }
 
@@ -128,11 +130,12 @@ private slots:
         QTemporaryDir dir;
         makeShard(dir.filePath("a.saliscope"), "", "/d");
         makeShard(dir.filePath("b.saliscope"), "", "/d", R"({"sigma": 2})");
-        auto out = ProjectStore::open(dir.filePath("out.saliscope").toStdString(), ProjectOpenMode::CreateIfMissing).value();
+        auto out =
+            ProjectStore::open(dir.filePath("out.saliscope").toStdString(), ProjectOpenMode::CreateIfMissing).value();
         QVERIFY(mergeProject(*out, dir.filePath("a.saliscope").toStdString()).ok());
         QVERIFY(mergeProject(*out, dir.filePath("b.saliscope").toStdString()).ok());
         QCOMPARE(int(out->runs()->size()), 2);
-        QVERIFY(!mergeProject(*out, dir.filePath("out.saliscope").toStdString()).ok());  // itself
+        QVERIFY(!mergeProject(*out, dir.filePath("out.saliscope").toStdString()).ok()); // itself
     }
 };
 

@@ -44,7 +44,8 @@ private slots:
         root.mkpath("data/real");
         root.mkpath("data/fake");
         QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), root.filePath("data/real/ffhq_00001.png")));
-        for (const char* face : {"stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"})
+        for (const char* face :
+             {"stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"})
             QVERIFY(QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
                                 root.filePath(QStringLiteral("data/fake/%1.png").arg(face))));
         NullProgressSink progress;
@@ -144,14 +145,15 @@ private slots:
             total += int(counting.images.size());
             seen.insert(counting.images.begin(), counting.images.end());
         }
-        QCOMPARE(total, 5);               // no image twice
-        QCOMPARE(int(seen.size()), 5);    // every image once
+        QCOMPARE(total, 5);            // no image twice
+        QCOMPARE(int(seen.size()), 5); // every image once
     }
 
     void refusesAReadOnlyLocation()
     {
         NullProgressSink progress;
-        auto result = runMeasuresInProject(m_params, "/proc/saliscope-test.saliscope", {}, nullptr, progress, CancelToken());
+        auto result = runMeasuresInProject(m_params, "/proc/saliscope-test.saliscope", {}, nullptr, progress,
+                                           CancelToken());
         QVERIFY(!result.ok());
     }
 

@@ -141,7 +141,7 @@ private slots:
         auto store = openStore(dir.filePath("p.saliscope"));
         QVERIFY(store);
         auto [dataset, hashes] = syntheticDataset(5);
-        hashes[4].clear();  // unreadable
+        hashes[4].clear(); // unreadable
         const auto datasetId = store->addDataset(dataset, hashes, {{dataset.records[4].path, "empty (0 bytes)"}});
         QVERIFY(datasetId.ok());
         const auto datasets = store->datasets().value();
@@ -159,7 +159,7 @@ private slots:
         StoredModel model{0, "/m/a.pt", "aaaa", R"({"input_size":[224,224]})", "densenet", "features"};
         const auto modelId = store->addModel(model).value();
         model.path = "/moved/a.pt";
-        QCOMPARE(store->addModel(model).value(), modelId);  // same file hash: updated, not added
+        QCOMPARE(store->addModel(model).value(), modelId); // same file hash: updated, not added
         const auto secondId = store->addModel({0, "/m/b.pt", "bbbb", "{}", "resnet", "layer4"}).value();
         const auto models = store->models().value();
         QCOMPARE(int(models.size()), 2);
@@ -176,7 +176,7 @@ private slots:
         for (int i = 0; i < 49; ++i)
             map.pixels[std::size_t(i)] = std::uint8_t(i * 5);
         QVERIFY(store->putMaps({map}).ok());
-        QVERIFY(!store->putMaps({{modelId, hashes[1], "", 7, 7, false, {1, 2}}}).ok());  // wrong size
+        QVERIFY(!store->putMaps({{modelId, hashes[1], "", 7, 7, false, {1, 2}}}).ok()); // wrong size
         const auto read = store->map(modelId, hashes[0]).value();
         QVERIFY(read.has_value());
         QCOMPARE(read->pixels, map.pixels);
@@ -186,24 +186,27 @@ private slots:
         const auto runId = entropyRun(*store, datasetId.value());
         auto run = store->run(runId).value();
         QCOMPARE(run.status, RunStatus::Queued);
-        QCOMPARE(run.parametersJson, std::string(R"({"a":1,"b":2})"));  // canonical
+        QCOMPARE(run.parametersJson, std::string(R"({"a":1,"b":2})")); // canonical
         QVERIFY(!run.softwareVersion.empty());
         QVERIFY(!run.created.empty());
-        QCOMPARE(store->findRun("entropy", R"({"a": 1, "b": 2})", datasetId.value()).value(), std::optional<std::int64_t>(runId));
+        QCOMPARE(store->findRun("entropy", R"({"a": 1, "b": 2})", datasetId.value()).value(),
+                 std::optional<std::int64_t>(runId));
         QVERIFY(!store->findRun("entropy", R"({"a": 3})", datasetId.value()).value().has_value());
         QVERIFY(store->setRunStatus(runId, RunStatus::Running).ok());
         QVERIFY(!store->run(runId)->started.empty());
 
         const double nan = std::numeric_limits<double>::quiet_NaN();
         const std::vector<std::string> columns = {"entropy", "flat"};
-        QVERIFY(store->writeResults(runId, columns, {{0, "a", "", {1.5, 0}}, {0, "b", "", {0.1 + 0.2, nan}},
-                                                     {2, "a", "", {-3e-300, 1}}}).ok());
-        QVERIFY(!store->writeResults(runId, {"other"}, {{1, "a", "", {1}}}).ok());       // other columns
-        QVERIFY(!store->writeResults(runId, columns, {{9, "a", "", {1, 2}}}).ok());      // outside the dataset
+        QVERIFY(store
+                    ->writeResults(runId, columns,
+                                   {{0, "a", "", {1.5, 0}}, {0, "b", "", {0.1 + 0.2, nan}}, {2, "a", "", {-3e-300, 1}}})
+                    .ok());
+        QVERIFY(!store->writeResults(runId, {"other"}, {{1, "a", "", {1}}}).ok());  // other columns
+        QVERIFY(!store->writeResults(runId, columns, {{9, "a", "", {1, 2}}}).ok()); // outside the dataset
         QCOMPARE(store->resultColumns(runId).value(), columns);
         const auto results = store->results(runId).value();
         QCOMPARE(int(results.size()), 3);
-        QCOMPARE(results[1].values[0], 0.1 + 0.2);  // exact
+        QCOMPARE(results[1].values[0], 0.1 + 0.2); // exact
         QVERIFY(std::isnan(results[1].values[1]));
         QCOMPARE(results[2].position, std::int64_t(2));
         QCOMPARE(store->completedImages(runId).value(), (std::vector<std::int64_t>{0, 2}));
@@ -224,11 +227,12 @@ private slots:
 
         const QString csv = dir.filePath("run.csv");
         QVERIFY(store->exportRunCsv(runId, csv.toStdString()).ok());
-        QCOMPARE(readAll(csv), QString("image,label,group,content_hash,model,variant,entropy,flat\n"
-                                       "/data/img0.png,0,g,%1,a,,1.5,0\n"
-                                       "/data/img0.png,0,g,%1,b,,0.30000000000000004,\n"
-                                       "/data/img2.png,0,g,%2,a,,-3e-300,1\n")
-                                   .arg(QString::fromStdString(hashes[0]), QString::fromStdString(hashes[2])));
+        QCOMPARE(readAll(csv),
+                 QString("image,label,group,content_hash,model,variant,entropy,flat\n"
+                         "/data/img0.png,0,g,%1,a,,1.5,0\n"
+                         "/data/img0.png,0,g,%1,b,,0.30000000000000004,\n"
+                         "/data/img2.png,0,g,%2,a,,-3e-300,1\n")
+                     .arg(QString::fromStdString(hashes[0]), QString::fromStdString(hashes[2])));
     }
 
     void datasetSurvivesRenames()
@@ -247,7 +251,7 @@ private slots:
         QCOMPARE(int(store->datasets()->size()), 1);
         QCOMPARE(store->completedImages(runId).value(), (std::vector<std::int64_t>{0, 2}));
         const auto results = store->results(runId).value();
-        QCOMPARE(results[0].values[0], 33.0);  // image 3 is now at position 0
+        QCOMPARE(results[0].values[0], 33.0); // image 3 is now at position 0
         QCOMPARE(store->images(datasetId)->at(0).path, std::string("/new/img3.png"));
     }
 
@@ -269,11 +273,12 @@ private slots:
         const auto images = store->images(datasetId.value()).value();
         QCOMPARE(QString::fromStdString(images[1].path), QDir::cleanPath(root + "/ds/img1.png"));
         QCOMPARE(QString::fromStdString(images[0].annotation), QDir::cleanPath(root + "/masks/img0.png"));
-        QCOMPARE(images[1].annotation, std::string());  // no annotation stays none
+        QCOMPARE(images[1].annotation, std::string()); // no annotation stays none
 
         // A path stored relative (by an older version) is read relative to the project's folder.
-        QVERIFY(rawSql(dir.filePath("p.saliscope"), {"UPDATE images SET path = 'old/../data/img.png' WHERE position = 0",
-                                                     "UPDATE datasets SET location = 'data'"}));
+        QVERIFY(rawSql(dir.filePath("p.saliscope"),
+                       {"UPDATE images SET path = 'old/../data/img.png' WHERE position = 0",
+                        "UPDATE datasets SET location = 'data'"}));
         QCOMPARE(QString::fromStdString(store->images(datasetId.value()).value()[0].path),
                  QDir(dir.path()).filePath("data/img.png"));
         QCOMPARE(QString::fromStdString(store->datasets().value().front().location), QDir(dir.path()).filePath("data"));
@@ -315,8 +320,10 @@ private slots:
             QVERIFY(database.open());
             QVERIFY(StoreSchema::migrate(database, 1).ok());
             QSqlQuery query(database);
-            QVERIFY(query.exec("INSERT INTO datasets (location, fingerprint, image_count, created) VALUES ('/d', 'f', 1, 'now')"));
-            QVERIFY(query.exec("INSERT INTO images (dataset_id, position, path, label, content_hash) VALUES (1, 0, '/d/a.png', 0, 'h')"));
+            QVERIFY(query.exec(
+                "INSERT INTO datasets (location, fingerprint, image_count, created) VALUES ('/d', 'f', 1, 'now')"));
+            QVERIFY(query.exec("INSERT INTO images (dataset_id, position, path, label, content_hash) VALUES (1, 0, "
+                               "'/d/a.png', 0, 'h')"));
             QVERIFY(query.exec("INSERT INTO runs (measure, parameters, dataset_id, status, created, software_version)"
                                " VALUES ('entropy', '{}', 1, 'finished', 'now', '0.1.0')"));
             QVERIFY(query.exec("PRAGMA table_info(runs)"));
@@ -338,7 +345,7 @@ private slots:
         auto store = openStore(path, ProjectOpenMode::OpenExisting);
         QVERIFY(store);
         QCOMPARE(store->schemaVersion(), StoreSchema::CurrentVersion);
-        QCOMPARE(store->datasets()->at(0).title(), std::string("/d"));  // v3: no name, titled by location
+        QCOMPARE(store->datasets()->at(0).title(), std::string("/d")); // v3: no name, titled by location
         const auto runs = store->runs().value();
         QCOMPARE(int(runs.size()), 1);
         QCOMPARE(runs[0].status, RunStatus::Finished);
@@ -373,7 +380,7 @@ private slots:
         auto other = ProjectStore::open(foreign.toStdString(), ProjectOpenMode::OpenExisting);
         QVERIFY(!other.ok());
         QVERIFY2(other.error().find("not a Saliscope project") != std::string::npos, other.error().c_str());
-        QVERIFY(rawSql(foreign, {"SELECT * FROM customers"}));  // untouched
+        QVERIFY(rawSql(foreign, {"SELECT * FROM customers"})); // untouched
         auto missing = ProjectStore::open(dir.filePath("none.saliscope").toStdString(), ProjectOpenMode::OpenExisting);
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().find("no such project") != std::string::npos);
@@ -445,7 +452,8 @@ private slots:
         for (const char* suffix : {"-wal", "-shm"})
             if (QFile::exists(path + suffix))
                 QVERIFY2(QFile::permissions(path + suffix) & QFile::WriteOwner, suffix);
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        QVERIFY(
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
         auto store = openStore(path, ProjectOpenMode::OpenExisting);
         QVERIFY(store);
         QVERIFY(!store->isReadOnly());
@@ -465,7 +473,7 @@ private slots:
         QVERIFY(!second.ok());
         QVERIFY2(second.error().find("in use by another Saliscope process") != std::string::npos,
                  second.error().c_str());
-        QVERIFY(ProjectStore::open(link.toStdString(), ProjectOpenMode::ReadOnly).ok());  // reading is fine
+        QVERIFY(ProjectStore::open(link.toStdString(), ProjectOpenMode::ReadOnly).ok()); // reading is fine
     }
 
     void readOnlyFolder()
@@ -550,14 +558,16 @@ private slots:
         QCOMPARE(holder.readLine().trimmed(), QByteArray("holding"));
         auto second = ProjectStore::open(path.toStdString(), ProjectOpenMode::OpenExisting);
         QVERIFY(!second.ok());
-        QVERIFY2(second.error().find("in use by another Saliscope process") != std::string::npos, second.error().c_str());
+        QVERIFY2(second.error().find("in use by another Saliscope process") != std::string::npos,
+                 second.error().c_str());
         QVERIFY(second.error().find(std::to_string(holder.processId())) != std::string::npos);
-        auto reader = ProjectStore::open(path.toStdString(), ProjectOpenMode::ReadOnly);  // reading is fine
+        auto reader = ProjectStore::open(path.toStdString(), ProjectOpenMode::ReadOnly); // reading is fine
         QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().c_str());
         QVERIFY(reader.value()->runs().ok());
         holder.kill();
         QVERIFY(holder.waitForFinished(10000));
-        auto after = ProjectStore::open(path.toStdString(), ProjectOpenMode::OpenExisting);  // the stale lock is taken over
+        auto after = ProjectStore::open(path.toStdString(),
+                                        ProjectOpenMode::OpenExisting); // the stale lock is taken over
         QVERIFY2(after.ok(), after.ok() ? "" : after.error().c_str());
         // Within one process, a second writable store is refused as well.
         auto again = ProjectStore::open(path.toStdString(), ProjectOpenMode::OpenExisting);
@@ -583,7 +593,7 @@ private slots:
             }
         }
         QVERIFY(committed >= 100);
-        writer.kill();  // SIGKILL, mid-run
+        writer.kill(); // SIGKILL, mid-run
         QVERIFY(writer.waitForFinished(10000));
         {
             auto store = openStore(killed, ProjectOpenMode::ReadOnly);
@@ -595,7 +605,7 @@ private slots:
             QVERIFY(int(done) >= committed);
             QVERIFY(done < 300);
         }
-        QVERIFY(runHelper({"write", killed, "300", "10", "0"}));  // resume
+        QVERIFY(runHelper({"write", killed, "300", "10", "0"})); // resume
         auto resumed = openStore(killed, ProjectOpenMode::OpenExisting);
         auto uninterrupted = openStore(reference, ProjectOpenMode::OpenExisting);
         QVERIFY(resumed && uninterrupted);

@@ -19,8 +19,8 @@ namespace {
 
 QString reference(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
 
-const std::set<MeasureKind> AllMeasures{MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise,
-                                        MeasureKind::Transforms, MeasureKind::Stability, MeasureKind::Degradation};
+const std::set<MeasureKind> AllMeasures{MeasureKind::Predictions, MeasureKind::Entropy,   MeasureKind::Noise,
+                                        MeasureKind::Transforms,  MeasureKind::Stability, MeasureKind::Degradation};
 
 } // namespace
 
@@ -90,8 +90,8 @@ private slots:
         // Every pass gives exactly one row of one of these tables; entropy adds none.
         std::int64_t passes = 0;
         for (const auto& table : result->tables)
-            if (table.measure == MeasureKind::Predictions || table.measure == MeasureKind::Noise ||
-                table.measure == MeasureKind::Transforms || table.measure == MeasureKind::Degradation)
+            if (table.measure == MeasureKind::Predictions || table.measure == MeasureKind::Noise
+                || table.measure == MeasureKind::Transforms || table.measure == MeasureKind::Degradation)
                 passes += std::int64_t(table.rows.size());
         const auto estimate = estimateRun(params.measures, params.settings, 2, sizes);
         QCOMPARE(passes, estimate.forwardPasses);
@@ -102,7 +102,7 @@ private slots:
     {
         const MeasureSettings defaults;
         const auto& parameters = measureParameters();
-        QCOMPARE(int(parameters.size()), 15);  // the five measures', score, histogram bins and image.max_pixels
+        QCOMPARE(int(parameters.size()), 15); // the five measures', score, histogram bins and image.max_pixels
         const QString described = QString::fromStdString(defaults.describe());
         QCOMPARE(described.count('\n'), 15);
         for (const auto& parameter : parameters) {

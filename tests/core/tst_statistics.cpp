@@ -19,7 +19,7 @@ private slots:
         QCOMPARE(s.count, std::int64_t(4));
         QCOMPARE(s.mean, 2.5);
         QCOMPARE(s.median, 2.5);
-        QVERIFY(std::fabs(s.standardDeviation - std::sqrt(1.25)) < 1e-15);  // population std, as numpy
+        QVERIFY(std::fabs(s.standardDeviation - std::sqrt(1.25)) < 1e-15); // population std, as numpy
         QCOMPARE(s.minimum, 1.0);
         QCOMPARE(s.maximum, 4.0);
         QVERIFY(std::isnan(summarize({}).mean));
@@ -35,10 +35,10 @@ private slots:
         QTest::newRow("perfect") << QVector<double>{0.1, 0.2, 0.8, 0.9} << QVector<int>{0, 0, 1, 1} << 1.0;
         QTest::newRow("inverted") << QVector<double>{0.9, 0.8, 0.2, 0.1} << QVector<int>{0, 0, 1, 1} << 0.0;
         QTest::newRow("all tied") << QVector<double>{0.5, 0.5, 0.5, 0.5} << QVector<int>{0, 1, 0, 1} << 0.5;
-        QTest::newRow("one tie across classes") << QVector<double>{0.1, 0.5, 0.5, 0.9} << QVector<int>{0, 0, 1, 1}
-                                                << 0.875;
-        QTest::newRow("unknown labels ignored") << QVector<double>{0.1, 0.4, 0.35, 0.8, 0.0}
-                                                << QVector<int>{0, 0, 1, 1, -1} << 0.75;
+        QTest::newRow("one tie across classes")
+            << QVector<double>{0.1, 0.5, 0.5, 0.9} << QVector<int>{0, 0, 1, 1} << 0.875;
+        QTest::newRow("unknown labels ignored")
+            << QVector<double>{0.1, 0.4, 0.35, 0.8, 0.0} << QVector<int>{0, 0, 1, 1, -1} << 0.75;
     }
 
     void rocAucKnownValues()
@@ -56,10 +56,10 @@ private slots:
     {
         const auto h = histogram({0.0, 0.05, 0.1, 0.5, 0.99, 1.0, 1.5, -0.1}, 10, 0.0, 1.0);
         QCOMPARE(int(h.counts.size()), 10);
-        QCOMPARE(h.counts[0], std::int64_t(2));  // 0 and 0.05
-        QCOMPARE(h.counts[1], std::int64_t(1));  // 0.1
+        QCOMPARE(h.counts[0], std::int64_t(2)); // 0 and 0.05
+        QCOMPARE(h.counts[1], std::int64_t(1)); // 0.1
         QCOMPARE(h.counts[5], std::int64_t(1));
-        QCOMPARE(h.counts[9], std::int64_t(2));  // 0.99 and 1.0 (upper edge included)
+        QCOMPARE(h.counts[9], std::int64_t(2)); // 0.99 and 1.0 (upper edge included)
         QCOMPARE(h.binOf(1.5), -1);
     }
 

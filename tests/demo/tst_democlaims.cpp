@@ -50,9 +50,10 @@ private slots:
         // 0.937 here (single runs 0.920 to 0.960), 0.948 and 0.931 emulated (0.908 to 0.960).
         for (const char* family : {"xent", "cyborg"}) {
             const double accuracy = m_result.families.at(family).accuracy;
-            QVERIFY2(accuracy >= 0.9, qPrintable(QStringLiteral("%1 family at %2 test accuracy, below 0.90")
-                                                     .arg(QLatin1String(family))
-                                                     .arg(accuracy, 0, 'f', 4)));
+            QVERIFY2(accuracy >= 0.9,
+                     qPrintable(QStringLiteral("%1 family at %2 test accuracy, below 0.90")
+                                    .arg(QLatin1String(family))
+                                    .arg(accuracy, 0, 'f', 4)));
         }
     }
 

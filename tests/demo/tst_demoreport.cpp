@@ -66,7 +66,7 @@ private slots:
         for (const char* family : {"cyborg", "xent"})
             for (int index = 1; index <= 5; ++index) {
                 const QString model = QStringLiteral("%1_%2").arg(QLatin1String(family)).arg(index);
-                QVERIFY2(text.count(model) >= 5, qPrintable(model));  // models table, scorecard, tables, gallery
+                QVERIFY2(text.count(model) >= 5, qPrintable(model)); // models table, scorecard, tables, gallery
             }
 
         // Gallery tiles: each picked image and its ten overlays, at the models' input size.
@@ -87,8 +87,9 @@ private slots:
             QVERIFY2(f.size() >= 7 && f[f.size() - 5] == QLatin1String("yes"), qPrintable(line));
         }
         // Pages to look at.
-        run(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("50"), pdf,
-                                         QStringLiteral(SALISCOPE_REPORT_DIR "/demo-review")});
+        run(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("50"), pdf,
+             QStringLiteral(SALISCOPE_REPORT_DIR "/demo-review")});
     }
 };
 

@@ -47,7 +47,8 @@ int scorecardRow(ScorecardWidget* card, const QString& name, bool family)
 {
     for (int row = 0; row < card->proxy()->rowCount(); ++row) {
         const QModelIndex index = card->proxy()->index(row, ScorecardModel::NameColumn);
-        if (index.data(ScorecardModel::SortRole).toString() == name && index.data(ScorecardModel::IsFamilyRole).toBool() == family)
+        if (index.data(ScorecardModel::SortRole).toString() == name
+            && index.data(ScorecardModel::IsFamilyRole).toBool() == family)
             return row;
     }
     return -1;
@@ -90,7 +91,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(view.results());
         const MeasureResults& results = *view.results();
-        QCOMPARE(results.tables.size(), std::size_t(6));  // predictions and the five measures
+        QCOMPARE(results.tables.size(), std::size_t(6)); // predictions and the five measures
         QCOMPARE(results.families.size(), std::size_t(2));
         // The scorecard is the summary of the stored rows: every model and both families.
         QCOMPARE(view.scorecard()->model()->rowCount(), int(results.models.size() + results.families.size()));
@@ -144,15 +145,17 @@ private slots:
         const int xent = scorecardRow(card, QStringLiteral("xent"), true);
         QVERIFY(cyborg >= 0 && xent >= 0);
         const QModelIndex cyborgStability = card->proxy()->index(cyborg, ScorecardModel::StabilityColumn);
-        QVERIFY(cyborgStability.data(ScorecardModel::SortRole).toDouble() >
-                card->proxy()->index(xent, ScorecardModel::StabilityColumn).data(ScorecardModel::SortRole).toDouble());
+        QVERIFY(
+            cyborgStability.data(ScorecardModel::SortRole).toDouble()
+            > card->proxy()->index(xent, ScorecardModel::StabilityColumn).data(ScorecardModel::SortRole).toDouble());
         // 2. Click the cyborg family's stability cell: the stability charts come up.
         card->view()->scrollTo(cyborgStability);
-        QTest::mouseClick(card->view()->viewport(), Qt::LeftButton, {}, card->view()->visualRect(cyborgStability).center());
+        QTest::mouseClick(card->view()->viewport(), Qt::LeftButton, {},
+                          card->view()->visualRect(cyborgStability).center());
         QCOMPARE(results->tabs()->currentWidget(), static_cast<QWidget*>(results->stabilityView()));
         StabilityChartView* stability = results->stabilityView();
         QCustomPlot* plot = stability->histogramPlot();
-        QTest::qWait(200);  // the tab is laid out
+        QTest::qWait(200); // the tab is laid out
         plot->replot();
         const auto& histogram = stability->histogram();
         QCOMPARE(histogram.series.size(), std::size_t(2));
@@ -167,7 +170,9 @@ private slots:
             ++lowest;
         QVERIFY(lowest < histogram.binCount());
         const auto expected = histogram.series[0].images[std::size_t(lowest)];
-        stability->clickAt(plot, QPointF(plot->xAxis->coordToPixel(histogram.binCenter(lowest)), plot->yAxis->coordToPixel(0.5)));
+        stability->clickAt(plot,
+                           QPointF(plot->xAxis->coordToPixel(histogram.binCenter(lowest)),
+                                   plot->yAxis->coordToPixel(0.5)));
         ImageSelection* selection = results->selection();
         QVERIFY(selection->isActive());
         QCOMPARE(std::vector<std::int64_t>(selection->images().begin(), selection->images().end()), expected);
@@ -181,7 +186,8 @@ private slots:
             shown.insert(window.browser()->proxy()->index(row, 0).data(ImageListModel::ImageIndexRole).toLongLong());
         QCOMPARE(shown, selection->images());
         QTRY_COMPARE_WITH_TIMEOUT(window.viewer()->currentRow(),
-                                  window.browser()->proxy()->mapToSource(window.browser()->proxy()->index(0, 0)).row(), 10000);
+                                  window.browser()->proxy()->mapToSource(window.browser()->proxy()->index(0, 0)).row(),
+                                  10000);
         QTest::qWait(500);
         QVERIFY(window.grab().save(screenshot(QStringLiteral("results_journey.png"))));
         window.centralTabs()->setCurrentWidget(results);

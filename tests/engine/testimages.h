@@ -30,16 +30,10 @@ inline engine::ImageU8 loadImage(const QString& path, int channels = 3)
 }
 
 /// The repository's reference data folder (tests/data/reference).
-inline QString referencePath(const QString& relative)
-{
-    return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative;
-}
+inline QString referencePath(const QString& relative) { return QStringLiteral(SALISCOPE_REFERENCE_DIR "/") + relative; }
 
 /// The build's fixture folder (made by tests/fixtures/make_models.py).
-inline QString fixturePath(const QString& relative)
-{
-    return QStringLiteral(SALISCOPE_FIXTURE_DIR "/") + relative;
-}
+inline QString fixturePath(const QString& relative) { return QStringLiteral(SALISCOPE_FIXTURE_DIR "/") + relative; }
 
 /// The three reference faces (ffhq_00001, stylegan1_000700, stylegan2_000700), resized
 /// (Pillow bilinear) to size x size; those that cannot be read are left out.

@@ -62,20 +62,22 @@ void TestDegradation::gaussianMatchesScipy_data()
         << QVector<int>{149, 149, 150, 151, 148, 149, 150, 151, 148, 149, 149, 150};
     QTest::newRow("sigma 1.3 on 11x9")
         << 11 << 9 << 1.3
-        << QVector<int>{233, 1,   127, 210, 33,  204, 30,  119, 209, 77,  87,  71,  184, 65,  253, 113, 122, 129, 149, 141,
-                        130, 254, 206, 202, 179, 159, 87,  253, 119, 55,  216, 41,  219, 156, 29,  11,  113, 9,   36,  131,
-                        248, 119, 206, 234, 210, 161, 112, 131, 68,  127, 97,  63,  254, 3,   24,  49,  248, 177, 225, 51,
-                        184, 94,  125, 0,   158, 212, 169, 39,  136, 68,  247, 225, 47,  130, 240, 216, 181, 163, 10,  189,
-                        121, 23,  62,  138, 186, 129, 156, 223, 175, 92,  164, 153, 27,  15,  169, 99,  153, 82,  57}
-        << QVector<int>{138, 131, 132, 136, 132, 124, 122, 128, 135, 137, 139, 142, 136, 134, 135, 131, 127, 126, 132, 140,
-                        146, 154, 145, 137, 129, 124, 121, 122, 127, 135, 143, 151, 161, 145, 135, 123, 114, 110, 114, 123,
-                        133, 140, 146, 152, 142, 136, 127, 118, 113, 114, 119, 127, 134, 138, 141, 137, 136, 133, 129, 124,
-                        121, 121, 126, 135, 143, 149, 129, 129, 130, 127, 123, 121, 123, 131, 143, 153, 160, 128, 125, 123,
-                        117, 107, 107, 118, 132, 142, 147, 149, 132, 127, 122, 109, 93,  94,  112, 128, 133, 131, 128};
+        << QVector<int>{233, 1,   127, 210, 33,  204, 30,  119, 209, 77,  87,  71,  184, 65,  253, 113, 122,
+                        129, 149, 141, 130, 254, 206, 202, 179, 159, 87,  253, 119, 55,  216, 41,  219, 156,
+                        29,  11,  113, 9,   36,  131, 248, 119, 206, 234, 210, 161, 112, 131, 68,  127, 97,
+                        63,  254, 3,   24,  49,  248, 177, 225, 51,  184, 94,  125, 0,   158, 212, 169, 39,
+                        136, 68,  247, 225, 47,  130, 240, 216, 181, 163, 10,  189, 121, 23,  62,  138, 186,
+                        129, 156, 223, 175, 92,  164, 153, 27,  15,  169, 99,  153, 82,  57}
+        << QVector<int>{138, 131, 132, 136, 132, 124, 122, 128, 135, 137, 139, 142, 136, 134, 135, 131, 127,
+                        126, 132, 140, 146, 154, 145, 137, 129, 124, 121, 122, 127, 135, 143, 151, 161, 145,
+                        135, 123, 114, 110, 114, 123, 133, 140, 146, 152, 142, 136, 127, 118, 113, 114, 119,
+                        127, 134, 138, 141, 137, 136, 133, 129, 124, 121, 121, 126, 135, 143, 149, 129, 129,
+                        130, 127, 123, 121, 123, 131, 143, 153, 160, 128, 125, 123, 117, 107, 107, 118, 132,
+                        142, 147, 149, 132, 127, 122, 109, 93,  94,  112, 128, 133, 131, 128};
     // A constant 179 through the level-6.1 kernel sums to just under 179 and truncates to 178:
     // this only holds with scipy's exact kernel, summation order and per-pass truncation.
-    QTest::newRow("constant 179 at level 6.1") << 5 << 6 << engine::degradationSigma(61) << QVector<int>(30, 179)
-                                               << QVector<int>(30, 178);
+    QTest::newRow("constant 179 at level 6.1")
+        << 5 << 6 << engine::degradationSigma(61) << QVector<int>(30, 179) << QVector<int>(30, 178);
     QTest::newRow("tiny sigma is the identity") << 5 << 6 << 0.01 << QVector<int>(30, 179) << QVector<int>(30, 179);
 }
 
@@ -154,7 +156,8 @@ void TestDegradation::reference_data()
     for (const QJsonValue item : json["cases"].toArray()) {
         const QJsonObject c = item.toObject();
         const QString expected = c["expected"].toString();
-        const QString small = QString(c["guide_map"].toString()).replace(QStringLiteral("_upscaled"), QStringLiteral("_small"));
+        const QString small =
+            QString(c["guide_map"].toString()).replace(QStringLiteral("_upscaled"), QStringLiteral("_small"));
         QTest::newRow(qPrintable(expected)) << c["image"].toString() << c["guide_map"].toString()
                                             << c["mode"].toString() << expected << c["changed_fraction"].toDouble();
         // The small 7x7 map, upscaled inside, must give the same image.
@@ -174,8 +177,10 @@ void TestDegradation::reference()
     const engine::ImageU8 map = tests::loadImage(tests::referencePath(guide), 1);
     const engine::ImageU8 reference = tests::loadImage(tests::referencePath(expected), 3);
     QVERIFY(!input.empty() && !map.empty() && !reference.empty());
-    const engine::Result<engine::ImageU8> out = engine::degradeBySalience(
-        input, map, mode == QLatin1String("object") ? engine::DegradationMode::Object : engine::DegradationMode::Background);
+    const engine::Result<engine::ImageU8> out = engine::degradeBySalience(input, map,
+                                                                          mode == QLatin1String("object")
+                                                                              ? engine::DegradationMode::Object
+                                                                              : engine::DegradationMode::Background);
     QVERIFY(out.ok());
     QCOMPARE(out->width, reference.width);
     QCOMPARE(out->height, reference.height);
@@ -212,14 +217,15 @@ void TestDegradation::zeroGuideLeavesImageUnchanged()
     const engine::ImageU8 face = tests::loadImage(tests::referencePath(QStringLiteral("faces/ffhq_00001.png")), 3);
     engine::ImageU8 map = engine::ImageU8::zeros(224, 224, 1);
     std::fill(map.pixels.begin(), map.pixels.end(), std::uint8_t(mapValue));
-    const engine::Result<engine::ImageU8> out = engine::degradeBySalience(
-        face, map, object ? engine::DegradationMode::Object : engine::DegradationMode::Background);
+    const engine::Result<engine::ImageU8> out = engine::degradeBySalience(face, map,
+                                                                          object ? engine::DegradationMode::Object
+                                                                                 : engine::DegradationMode::Background);
     QVERIFY(out.ok());
     QCOMPARE(out.value(), face);
     // A constant non-zero guide is level 10 everywhere: also unchanged.
     std::fill(map.pixels.begin(), map.pixels.end(), std::uint8_t(object ? 0 : 255));
-    QCOMPARE(engine::degradeBySalience(face, map, object ? engine::DegradationMode::Object
-                                                         : engine::DegradationMode::Background)
+    QCOMPARE(engine::degradeBySalience(face, map,
+                                       object ? engine::DegradationMode::Object : engine::DegradationMode::Background)
                  .value(),
              face);
 }
@@ -229,9 +235,9 @@ void TestDegradation::errors()
     const engine::ImageU8 face = engine::ImageU8::zeros(8, 8, 3);
     QVERIFY(!engine::degradeBySalience(face, engine::ImageU8::zeros(8, 8, 3), engine::DegradationMode::Object).ok());
     QVERIFY(!engine::degradeBySalience(face, engine::ImageU8{}, engine::DegradationMode::Object).ok());
-    QVERIFY(!engine::degradeBySalience(engine::ImageU8{}, engine::ImageU8::zeros(8, 8, 1),
-                                       engine::DegradationMode::Object)
-                 .ok());
+    QVERIFY(
+        !engine::degradeBySalience(engine::ImageU8{}, engine::ImageU8::zeros(8, 8, 1), engine::DegradationMode::Object)
+             .ok());
 }
 
 QTEST_GUILESS_MAIN(TestDegradation)

@@ -63,12 +63,11 @@ MapF32 randomCam(std::mt19937& random, int width, int height)
         value = uniform(random);
     cam.values[0] = 0.0f;
     cam.values[1] = 1.0f;
-    cam.values[2] = 3.0f / 255.0f;  // products at an integer
+    cam.values[2] = 3.0f / 255.0f; // products at an integer
     return cam;
 }
 
-template <typename T>
-T take(engine::Result<T> result)
+template <typename T> T take(engine::Result<T> result)
 {
     if (!result)
         qFatal("%s", result.error().c_str());
@@ -147,8 +146,8 @@ void TestDeviceMeasures::upscaleIsPillowExact()
     for (int i = 0; i < 4; ++i)
         maps.push_back(randomImage(random, inWidth, inHeight, 1));
     maps.push_back(ImageU8{inWidth, inHeight, 1, std::vector<std::uint8_t>(std::size_t(inWidth) * inHeight, 255)});
-    const auto upscaled =
-        take(device->downloadImages(take(device->upscale(take(device->upload(maps)), outWidth, outHeight))));
+    const auto upscaled = take(
+        device->downloadImages(take(device->upscale(take(device->upload(maps)), outWidth, outHeight))));
     std::int64_t differing = 0;
     for (std::size_t i = 0; i < maps.size(); ++i) {
         const ImageU8 expected = engine::upscaleMap(maps[i], outWidth, outHeight);
@@ -157,7 +156,7 @@ void TestDeviceMeasures::upscaleIsPillowExact()
         for (std::size_t p = 0; p < expected.pixels.size(); ++p)
             differing += upscaled[i].pixels[p] != expected.pixels[p];
     }
-    QCOMPARE(differing, std::int64_t(0));  // integer fixed-point sums are exact in float64
+    QCOMPARE(differing, std::int64_t(0)); // integer fixed-point sums are exact in float64
 }
 
 void TestDeviceMeasures::histogramEntropyMatches()
@@ -168,7 +167,7 @@ void TestDeviceMeasures::histogramEntropyMatches()
     std::vector<ImageU8> maps;
     for (int levels : {256, 17, 3, 2})
         maps.push_back(randomImage(random, 224, 224, 1, levels));
-    maps.push_back(ImageU8{224, 224, 1, std::vector<std::uint8_t>(224 * 224, 9)});  // constant: 0 bits
+    maps.push_back(ImageU8{224, 224, 1, std::vector<std::uint8_t>(224 * 224, 9)}); // constant: 0 bits
     maps.push_back(blobMap(224, 224, 80, 120, 30));
     const auto [bits, normalized] = take(device->histogramEntropy(take(device->upload(maps))));
     const auto values = take(device->fetch({bits, normalized}));
@@ -178,7 +177,7 @@ void TestDeviceMeasures::histogramEntropyMatches()
         QVERIFY(std::fabs(values[1][i] - expected.normalized) <= 1e-12);
     }
     QCOMPARE(values[0][4], 0.0);
-    QVERIFY(values[0][0] > 7.9);  // 256 equally likely values: close to 8 bits
+    QVERIFY(values[0][0] > 7.9); // 256 equally likely values: close to 8 bits
     // A 7x7 map normalises by log2(49).
     std::vector<ImageU8> small{randomImage(random, 7, 7, 1)};
     const auto smallNormalized = scalars(*device, take(device->histogramEntropy(take(device->upload(small)))).second);
@@ -193,11 +192,11 @@ void TestDeviceMeasures::spatialEntropyMatches()
     std::vector<MapF32> cams;
     for (int i = 0; i < 4; ++i)
         cams.push_back(randomCam(random, 7, 7));
-    cams.push_back(MapF32{7, 7, std::vector<float>(49, 0.0f)});  // all zero: 0
+    cams.push_back(MapF32{7, 7, std::vector<float>(49, 0.0f)}); // all zero: 0
     MapF32 peak{7, 7, std::vector<float>(49, 0.0f)};
-    peak.values[24] = 1.0f;  // one pixel: 0
+    peak.values[24] = 1.0f; // one pixel: 0
     cams.push_back(peak);
-    cams.push_back(MapF32{7, 7, std::vector<float>(49, 0.5f)});  // uniform: 1
+    cams.push_back(MapF32{7, 7, std::vector<float>(49, 0.5f)}); // uniform: 1
     const auto values = scalars(*device, take(device->spatialEntropy(take(device->uploadCams(cams)))));
     for (std::size_t i = 0; i < cams.size(); ++i)
         QVERIFY2(std::fabs(values[i] - engine::spatialEntropy(cams[i])) <= 1e-12, qPrintable(QString::number(i)));
@@ -220,12 +219,12 @@ void TestDeviceMeasures::ssimMatches()
         }
         first.push_back(blobMap(size, size, size * 0.4, size * 0.5, size * 0.2));
         second.push_back(blobMap(size, size, size * 0.5, size * 0.45, size * 0.25));
-        first.push_back(first.front());  // identical: 1
+        first.push_back(first.front()); // identical: 1
         second.push_back(first.front());
         first.push_back(ImageU8{size, size, 1, std::vector<std::uint8_t>(std::size_t(size) * size, 0)});
         second.push_back(ImageU8{size, size, 1, std::vector<std::uint8_t>(std::size_t(size) * size, 0)});
-        const auto values =
-            scalars(*device, take(device->ssim(take(device->upload(first)), take(device->upload(second)))));
+        const auto values = scalars(*device,
+                                    take(device->ssim(take(device->upload(first)), take(device->upload(second)))));
         for (std::size_t i = 0; i < first.size(); ++i) {
             const double expected = take(engine::structuralSimilarity(first[i], second[i]));
             maxError = std::max(maxError, std::fabs(values[i] - expected));
@@ -241,13 +240,14 @@ void TestDeviceMeasures::transformsAreExact()
     auto device = cpuDevice();
     QVERIFY(device);
     std::mt19937 random(6);
-    for (const auto& [width, height, channels] : {std::tuple{32, 32, 3}, std::tuple{40, 24, 3}, std::tuple{32, 32, 1}}) {
+    for (const auto& [width, height, channels] :
+         {std::tuple{32, 32, 3}, std::tuple{40, 24, 3}, std::tuple{32, 32, 1}}) {
         std::vector<ImageU8> images;
         for (int i = 0; i < 3; ++i)
             images.push_back(randomImage(random, width, height, channels));
         const DeviceArray uploaded = take(device->upload(images));
         auto transforms = engine::standardTransforms(width);
-        transforms.push_back({engine::TransformKind::Shift, 50, -3});  // beyond the border
+        transforms.push_back({engine::TransformKind::Shift, 50, -3}); // beyond the border
         for (const auto& transform : transforms) {
             const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
                 || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
@@ -287,8 +287,8 @@ void TestDeviceMeasures::noiseIsIdentical()
             seeds.push_back(engine::noiseDrawSeed(params.seed, 1000 + i, level));
         if (level == 0.5)
             seeds = {0, ~0ULL, 1ULL << 63, 0x9e3779b97f4a7c15ULL};
-        const auto noisy =
-            take(device->downloadImages(take(device->saltPepper(uploaded, level, seeds, 0.3, generator))));
+        const auto noisy = take(
+            device->downloadImages(take(device->saltPepper(uploaded, level, seeds, 0.3, generator))));
         for (std::size_t i = 0; i < images.size(); ++i)
             QVERIFY2(noisy[i] == engine::addSaltPepperNoise(images[i], level, seeds[i], 0.3, generator),
                      qPrintable(QString::number(level)));
@@ -311,8 +311,8 @@ void TestDeviceMeasures::degradationWithinOneGreyLevelPerPass()
         int maxDifference = 0;
         for (const auto* guides : {&maps, &smallMaps})
             for (auto mode : {engine::DegradationMode::Background, engine::DegradationMode::Object}) {
-                const auto degraded =
-                    take(device->downloadImages(take(device->degrade(uploaded, take(device->upload(*guides)), mode))));
+                const auto degraded = take(
+                    device->downloadImages(take(device->degrade(uploaded, take(device->upload(*guides)), mode))));
                 for (std::size_t i = 0; i < images.size(); ++i) {
                     const ImageU8 expected = take(engine::degradeBySalience(images[i], (*guides)[i], mode));
                     QCOMPARE(degraded[i].width, expected.width);
@@ -324,13 +324,13 @@ void TestDeviceMeasures::degradationWithinOneGreyLevelPerPass()
                         changed += expected.pixels[p] != images[i].pixels[p];
                     }
                     total += std::int64_t(expected.pixels.size());
-                    QVERIFY(changed > int(expected.pixels.size() / 20));  // the blur really acted
+                    QVERIFY(changed > int(expected.pixels.size() / 20)); // the blur really acted
                 }
             }
         qInfo("degradation (%s blur): %lld of %lld values differ from scipy's (%.3f%%), by at most %d grey level(s)",
               fast ? "float32" : "float64", (long long)differing, (long long)total,
               100.0 * double(differing) / double(total), maxDifference);
-        QVERIFY(maxDifference <= 2);  // one truncation per pass
+        QVERIFY(maxDifference <= 2); // one truncation per pass
         QVERIFY(double(differing) <= (fast ? 0.03 : 0.01) * double(total));
     }
 }
@@ -342,16 +342,18 @@ void TestDeviceMeasures::zeroGuideLeavesImagesUnchanged()
     std::mt19937 random(8);
     std::vector<ImageU8> images{randomImage(random, 20, 16, 3), randomImage(random, 20, 16, 3)};
     std::vector<ImageU8> maps{ImageU8::zeros(20, 16, 1), ImageU8{20, 16, 1, std::vector<std::uint8_t>(320, 255)}};
-    const auto background = take(device->downloadImages(
-        take(device->degrade(take(device->upload(images)), take(device->upload(maps)), engine::DegradationMode::Background))));
-    QCOMPARE(background[0], images[0]);  // zero guide
-    QCOMPARE(background[1], images[1]);  // every pixel at level 100: no blur
-    const auto object = take(device->downloadImages(
-        take(device->degrade(take(device->upload(images)), take(device->upload(maps)), engine::DegradationMode::Object))));
-    QCOMPARE(object[1], images[1]);  // 255 - 255: zero guide
-    QCOMPARE(object[0], images[0]);  // 255 - 0: a flat guide puts every pixel at level 100
+    const auto background = take(
+        device->downloadImages(take(device->degrade(take(device->upload(images)), take(device->upload(maps)),
+                                                    engine::DegradationMode::Background))));
+    QCOMPARE(background[0], images[0]); // zero guide
+    QCOMPARE(background[1], images[1]); // every pixel at level 100: no blur
+    const auto object = take(device->downloadImages(take(
+        device->degrade(take(device->upload(images)), take(device->upload(maps)), engine::DegradationMode::Object))));
+    QCOMPARE(object[1], images[1]); // 255 - 255: zero guide
+    QCOMPARE(object[0], images[0]); // 255 - 0: a flat guide puts every pixel at level 100
     for (std::size_t i = 0; i < images.size(); ++i) {
-        QCOMPARE(background[i], take(engine::degradeBySalience(images[i], maps[i], engine::DegradationMode::Background)));
+        QCOMPARE(background[i],
+                 take(engine::degradeBySalience(images[i], maps[i], engine::DegradationMode::Background)));
         QCOMPARE(object[i], take(engine::degradeBySalience(images[i], maps[i], engine::DegradationMode::Object)));
     }
 }
@@ -364,8 +366,8 @@ void TestDeviceMeasures::annotationMassMatches()
     std::vector<ImageU8> maps{randomImage(random, 30, 20, 1), blobMap(30, 20, 10, 10, 5), ImageU8::zeros(30, 20, 1)};
     std::vector<ImageU8> annotations{blobMap(30, 20, 12, 8, 6), randomImage(random, 30, 20, 1, 2),
                                      blobMap(30, 20, 12, 8, 6)};
-    const auto values = scalars(*device, take(device->annotationMass(take(device->upload(maps)),
-                                                                     take(device->upload(annotations)))));
+    const auto values =
+        scalars(*device, take(device->annotationMass(take(device->upload(maps)), take(device->upload(annotations)))));
     for (std::size_t i = 0; i < 2; ++i) {
         double inside = 0, total = 0;
         for (std::size_t p = 0; p < maps[i].pixels.size(); ++p) {
@@ -429,8 +431,8 @@ void TestDeviceMeasures::fetchKeepsOrder()
     std::vector<ImageU8> others{maps[1], maps[0]};
     const DeviceArray a = take(device->upload(maps));
     const DeviceArray b = take(device->upload(others));
-    const auto values = take(device->fetch({take(device->ssim(a, a)), take(device->ssim(a, b)),
-                                            take(device->histogramEntropy(a)).first}));
+    const auto values = take(
+        device->fetch({take(device->ssim(a, a)), take(device->ssim(a, b)), take(device->histogramEntropy(a)).first}));
     QCOMPARE(values.size(), std::size_t(3));
     QCOMPARE(values[0], (std::vector<double>{1.0, 1.0}));
     QVERIFY(values[1][0] < 1.0);
@@ -447,10 +449,10 @@ void TestDeviceMeasures::errors()
     const DeviceArray rgb = take(device->upload(std::vector<ImageU8>{randomImage(random, 9, 9, 3)}));
     const DeviceArray grey = take(device->upload(std::vector<ImageU8>{randomImage(random, 9, 9, 1)}));
     const DeviceArray smallGrey = take(device->upload(std::vector<ImageU8>{randomImage(random, 8, 8, 1)}));
-    const DeviceArray two = take(device->upload(std::vector<ImageU8>{randomImage(random, 9, 9, 1),
-                                                                     randomImage(random, 9, 9, 1)}));
-    QVERIFY(!device->ssim(rgb, rgb));            // three channels
-    QVERIFY(!device->ssim(grey, smallGrey));     // shapes differ
+    const DeviceArray two = take(
+        device->upload(std::vector<ImageU8>{randomImage(random, 9, 9, 1), randomImage(random, 9, 9, 1)}));
+    QVERIFY(!device->ssim(rgb, rgb));        // three channels
+    QVERIFY(!device->ssim(grey, smallGrey)); // shapes differ
     engine::SsimParams even;
     even.windowSize = 4;
     QVERIFY(!device->ssim(grey, grey, even));
@@ -459,9 +461,9 @@ void TestDeviceMeasures::errors()
     const auto tooLarge = device->ssim(grey, grey, large);
     QVERIFY(!tooLarge);
     QVERIFY(tooLarge.error().find("exceeds") != std::string::npos);
-    QVERIFY(!device->degrade(rgb, two, engine::DegradationMode::Background));  // one map per image
-    QVERIFY(!device->saltPepper(rgb, 0.1, {1, 2}));                             // one seed per image
-    QVERIFY(!device->quantize(grey));                                           // not a CAM
+    QVERIFY(!device->degrade(rgb, two, engine::DegradationMode::Background)); // one map per image
+    QVERIFY(!device->saltPepper(rgb, 0.1, {1, 2}));                           // one seed per image
+    QVERIFY(!device->quantize(grey));                                         // not a CAM
     QVERIFY(!device->upscale(grey, 0, 5));
     QVERIFY(!device->upload(std::vector<ImageU8>{}));
     QVERIFY(!device->upload(std::vector<ImageU8>{randomImage(random, 9, 9, 1), randomImage(random, 9, 8, 1)}));

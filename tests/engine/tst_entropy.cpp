@@ -96,7 +96,7 @@ void TestEntropy::properties_data()
 {
     QTest::addColumn<int>("width");
     QTest::addColumn<int>("height");
-    QTest::addColumn<QVector<int>>("values");  // repeated cyclically over the map
+    QTest::addColumn<QVector<int>>("values"); // repeated cyclically over the map
     QTest::addColumn<double>("bits");
     QTest::addColumn<double>("normalized");
     QVector<int> distinct49;
@@ -174,9 +174,8 @@ void TestEntropy::spatial_data()
     QTest::newRow("one hot pixel") << 7 << 7 << hot << 0.0;
     QTest::newRow("two of four") << 2 << 2 << QVector<float>{1.0f, 0.0f, 0.0f, 1.0f} << 0.5;
     // p = (1/4, 3/4) over 4 pixels: H = -(1/4 ln 1/4 + 3/4 ln 3/4) / ln 4.
-    QTest::newRow("quarter and three quarters")
-        << 2 << 2 << QVector<float>{0.25f, 0.75f, 0.0f, 0.0f}
-        << -(0.25 * std::log(0.25) + 0.75 * std::log(0.75)) / std::log(4.0);
+    QTest::newRow("quarter and three quarters") << 2 << 2 << QVector<float>{0.25f, 0.75f, 0.0f, 0.0f}
+                                                << -(0.25 * std::log(0.25) + 0.75 * std::log(0.75)) / std::log(4.0);
     QTest::newRow("negative and NaN count as zero")
         << 2 << 2 << QVector<float>{1.0f, -1.0f, std::nanf(""), 1.0f} << 0.5;
     QTest::newRow("single pixel") << 1 << 1 << QVector<float>{1.0f} << 0.0;

@@ -23,10 +23,7 @@ namespace {
 
 using engine::NoiseGenerator;
 
-void addGeneratorColumn()
-{
-    QTest::addColumn<NoiseGenerator>("generator");
-}
+void addGeneratorColumn() { QTest::addColumn<NoiseGenerator>("generator"); }
 
 NoiseGenerator generatorOfRow()
 {
@@ -34,10 +31,7 @@ NoiseGenerator generatorOfRow()
     return generator;
 }
 
-engine::ImageU8 face()
-{
-    return tests::loadImage(tests::referencePath(QStringLiteral("faces/ffhq_00001.png")), 3);
-}
+engine::ImageU8 face() { return tests::loadImage(tests::referencePath(QStringLiteral("faces/ffhq_00001.png")), 3); }
 
 /// An image whose every value is distinct in (row, column, channel) modulo 256, so moves show.
 engine::ImageU8 patterned(int width, int height, int channels)
@@ -123,7 +117,7 @@ void TestImageOps::noiseLevelZeroIsRoundTrip()
         QCOMPARE(noisy.pixels[i], engine::noiseRoundTrip(image.pixels[i]));
         changed += noisy.pixels[i] != image.pixels[i];
     }
-    QVERIFY(changed > 0);  // the round trip alone changes a real image
+    QVERIFY(changed > 0); // the round trip alone changes a real image
 }
 
 void TestImageOps::noiseLevelOneIsSaltAndPepper()
@@ -165,8 +159,8 @@ void TestImageOps::flippedFraction()
     engine::ImageU8 grey = engine::ImageU8::zeros(224, 224, 3);
     std::fill(grey.pixels.begin(), grey.pixels.end(), std::uint8_t(128));
     QCOMPARE(int(engine::noiseRoundTrip(128)), 128);
-    const engine::ImageU8 noisy =
-        engine::addSaltPepperNoise(grey, amount, engine::noiseDrawSeed(2023, 0, amount), 0.5, generatorOfRow());
+    const engine::ImageU8 noisy = engine::addSaltPepperNoise(grey, amount, engine::noiseDrawSeed(2023, 0, amount), 0.5,
+                                                             generatorOfRow());
     std::size_t flipped = 0;
     std::size_t salt = 0;
     for (const std::uint8_t v : noisy.pixels) {
@@ -181,7 +175,8 @@ void TestImageOps::flippedFraction()
     QVERIFY2(std::fabs(fraction - amount) <= tolerance,
              qPrintable(QStringLiteral("flipped %1, p %2, tolerance %3").arg(fraction).arg(amount).arg(tolerance)));
     const double saltShare = double(salt) / double(flipped);
-    QVERIFY2(std::fabs(saltShare - 0.5) <= 5.0 * 0.5 / std::sqrt(double(flipped)), qPrintable(QString::number(saltShare)));
+    QVERIFY2(std::fabs(saltShare - 0.5) <= 5.0 * 0.5 / std::sqrt(double(flipped)),
+             qPrintable(QString::number(saltShare)));
 }
 
 void TestImageOps::drawSeedDependsOnEveryPart()
@@ -213,11 +208,13 @@ void TestImageOps::counterNoiseGolden()
     std::fill(grey.pixels.begin(), grey.pixels.end(), std::uint8_t(128));
     const std::uint64_t seed = 0xdeadbeefcafef00dULL;
     const auto half = engine::addSaltPepperNoise(grey, 0.5, seed, 0.5, NoiseGenerator::Counter);
-    QCOMPARE(half.pixels, (std::vector<std::uint8_t>{128, 128, 0, 128, 255, 255, 128, 128,  //
-                                                     255, 128, 128, 128, 128, 128, 128, 255}));
+    QCOMPARE(half.pixels,
+             (std::vector<std::uint8_t>{128, 128, 0, 128, 255, 255, 128, 128, //
+                                        255, 128, 128, 128, 128, 128, 128, 255}));
     const auto tenth = engine::addSaltPepperNoise(grey, 0.1, seed, 0.7, NoiseGenerator::Counter);
-    QCOMPARE(tenth.pixels, (std::vector<std::uint8_t>{128, 128, 128, 128, 128, 255, 128, 128,  //
-                                                      128, 128, 128, 128, 128, 128, 128, 255}));
+    QCOMPARE(tenth.pixels,
+             (std::vector<std::uint8_t>{128, 128, 128, 128, 128, 255, 128, 128, //
+                                        128, 128, 128, 128, 128, 128, 128, 255}));
 }
 
 void TestImageOps::counterThresholds()
@@ -225,8 +222,8 @@ void TestImageOps::counterThresholds()
     QCOMPARE(engine::noiseThreshold(0.0), 0ULL);
     QCOMPARE(engine::noiseThreshold(-1.0), 0ULL);
     QCOMPARE(engine::noiseThreshold(0.5), 1ULL << 31);
-    QCOMPARE(engine::noiseThreshold(1.0), 1ULL << 32);  // every 32-bit value is below: all flip
-    QCOMPARE(engine::noiseThreshold(1e-12), 1ULL);      // a positive probability never rounds to "never"
+    QCOMPARE(engine::noiseThreshold(1.0), 1ULL << 32); // every 32-bit value is below: all flip
+    QCOMPARE(engine::noiseThreshold(1e-12), 1ULL);     // a positive probability never rounds to "never"
     QCOMPARE(engine::noiseThreshold(0.25), 1ULL << 30);
 }
 
@@ -270,8 +267,8 @@ void TestImageOps::names()
 void TestImageOps::badNames_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char* bad : {"", "LR", "rot90", "shift:", "shift:1", "shift:1,", "shift:a,b", "shift:1,2,3",
-                            "shift: 1,2", "lr "})
+    for (const char* bad :
+         {"", "LR", "rot90", "shift:", "shift:1", "shift:1,", "shift:a,b", "shift:1,2,3", "shift: 1,2", "lr "})
         QTest::newRow(bad[0] ? bad : "empty") << QString::fromLatin1(bad);
 }
 
@@ -290,10 +287,11 @@ void TestImageOps::standardSet()
     QStringList names;
     for (const engine::Transform& t : set)
         names << QString::fromStdString(engine::transformName(t));
-    QCOMPARE(names, (QStringList{"lr", "tb", "rot90cw", "rot90ccw", "shift:-16,-16", "shift:0,-16", "shift:16,-16",
-                                 "shift:-16,0", "shift:16,0", "shift:-16,16", "shift:0,16", "shift:16,16"}));
+    QCOMPARE(names,
+             (QStringList{"lr", "tb", "rot90cw", "rot90ccw", "shift:-16,-16", "shift:0,-16", "shift:16,-16",
+                          "shift:-16,0", "shift:16,0", "shift:-16,16", "shift:0,16", "shift:16,16"}));
     QCOMPARE(engine::shiftStep(224), 16);
-    QCOMPARE(engine::shiftStep(299), 21);  // 16 * 299 / 224 = 21.36
+    QCOMPARE(engine::shiftStep(299), 21); // 16 * 299 / 224 = 21.36
     QCOMPARE(engine::shiftStep(112), 8);
     QCOMPARE(engine::standardTransforms(299).back().dx, 21);
 }
@@ -377,7 +375,7 @@ void TestImageOps::shiftMovesMarkedPixel()
         for (int c = 0; c < 224; ++c)
             if (out.at(r, c) != 0) {
                 ++marked;
-                QCOMPARE(r, row + dy);  // positive dy moves content down, positive dx right
+                QCOMPARE(r, row + dy); // positive dy moves content down, positive dx right
                 QCOMPARE(c, column + dx);
                 for (int ch = 0; ch < channels; ++ch)
                     QCOMPARE(int(out.at(r, c, ch)), 200 + ch);

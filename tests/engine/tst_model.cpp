@@ -85,7 +85,8 @@ private slots:
     {
         QTest::addColumn<QJsonObject>("testCase");
         QTest::addColumn<engine::MemoryLayout>("layout");
-        const auto cases = readJson(tests::referencePath(QStringLiteral("gradcam/expected.json"))).value("cases").toArray();
+        const auto cases =
+            readJson(tests::referencePath(QStringLiteral("gradcam/expected.json"))).value("cases").toArray();
         QCOMPARE(cases.size(), 10);
         for (const auto& value : cases) {
             const auto object = value.toObject();
@@ -229,8 +230,9 @@ private slots:
         QVERIFY(model);
         QVERIFY(model->singleLogit());
         QCOMPARE(model->classCount(), 2);
-        QCOMPARE(model->notes(), std::vector<std::string>{
-                                     "one output: read as a sigmoid detector, class 1 ('synthetic') when the logit is > 0"});
+        QCOMPARE(model->notes(),
+                 std::vector<std::string>{
+                     "one output: read as a sigmoid detector, class 1 ('synthetic') when the logit is > 0"});
         QCOMPARE(model->metadata().classNames.size(), std::size_t(2));
         const auto faces = tests::referenceFaces(model->metadata().inputWidth);
         QVERIFY(faces.size() >= 2);
@@ -251,7 +253,7 @@ private slots:
             QVERIFY(!cams[i].flat);
             classes.insert(p.predictedClass);
         }
-        QCOMPARE(classes.size(), std::size_t(2));  // the fixture's bias puts the faces on both sides
+        QCOMPARE(classes.size(), std::size_t(2)); // the fixture's bias puts the faces on both sides
 
         // The same detector wrapped in a module that squeezes its output to N logits: the
         // layer is found inside the wrapper, and everything matches.
@@ -348,20 +350,44 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("layer");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("missing") << "does_not_exist.pt" << "" << "no such model file";
-        QTest::newRow("empty") << "empty.pt" << "" << "is empty";
-        QTest::newRow("text") << "text.pt" << "" << "not a TorchScript archive";
-        QTest::newRow("truncated") << "truncated.pt" << "" << "not a TorchScript archive";
-        QTest::newRow("checkpoint") << "checkpoint.pt" << "" << "checkpoint, not TorchScript";
+        QTest::newRow("missing") << "does_not_exist.pt"
+                                 << ""
+                                 << "no such model file";
+        QTest::newRow("empty") << "empty.pt"
+                               << ""
+                               << "is empty";
+        QTest::newRow("text") << "text.pt"
+                              << ""
+                              << "not a TorchScript archive";
+        QTest::newRow("truncated") << "truncated.pt"
+                                   << ""
+                                   << "not a TorchScript archive";
+        QTest::newRow("checkpoint") << "checkpoint.pt"
+                                    << ""
+                                    << "checkpoint, not TorchScript";
         // A TorchScript archive with flipped bytes was called "a PyTorch checkpoint".
-        QTest::newRow("flipped bytes") << "flipped_code.pt" << "" << "is a damaged TorchScript archive";
+        QTest::newRow("flipped bytes") << "flipped_code.pt"
+                                       << ""
+                                       << "is a damaged TorchScript archive";
         // Integer outputs passed the load and failed later with a gradient error.
-        QTest::newRow("integer output") << "integer_output.pt" << "" << "not floating-point logits";
-        QTest::newRow("no map layer") << "no_map.pt" << "" << "no usable CAM layer";
-        QTest::newRow("not logits") << "not_logits.pt" << "" << "expected N x C logits";
-        QTest::newRow("rejects input size") << "fixed_input.pt" << "" << "rejects a 224x224 input";
-        QTest::newRow("unknown layer") << "resnet_traced.pt" << "layer9" << "is not called";
-        QTest::newRow("2-D layer") << "resnet_traced.pt" << "fc" << "no usable CAM layer";
+        QTest::newRow("integer output") << "integer_output.pt"
+                                        << ""
+                                        << "not floating-point logits";
+        QTest::newRow("no map layer") << "no_map.pt"
+                                      << ""
+                                      << "no usable CAM layer";
+        QTest::newRow("not logits") << "not_logits.pt"
+                                    << ""
+                                    << "expected N x C logits";
+        QTest::newRow("rejects input size") << "fixed_input.pt"
+                                            << ""
+                                            << "rejects a 224x224 input";
+        QTest::newRow("unknown layer") << "resnet_traced.pt"
+                                       << "layer9"
+                                       << "is not called";
+        QTest::newRow("2-D layer") << "resnet_traced.pt"
+                                   << "fc"
+                                   << "no usable CAM layer";
     }
 
     void refusesBadModels()
@@ -383,7 +409,8 @@ private slots:
         auto model = loadOrFail(tests::referencePath(QStringLiteral("models/tiny_densenet.pt")));
         QVERIFY(model);
         std::vector<engine::ImageU8> images;
-        for (const char* name : {"faces/ffhq_00001.png", "faces/stylegan2_000700.png", "faces/stylegan3_seed278567.png"})
+        for (const char* name :
+             {"faces/ffhq_00001.png", "faces/stylegan2_000700.png", "faces/stylegan3_seed278567.png"})
             images.push_back(tests::loadImage(tests::referencePath(QString::fromLatin1(name))));
         auto batched = model->gradCam(batchOf(images));
         QVERIFY(batched.ok());
@@ -406,8 +433,14 @@ private slots:
         const auto batch = batchOf({tests::loadImage(tests::referencePath(QStringLiteral("faces/ffhq_00001.png")))});
         const auto first = model->gradCam(batch).value().front().cam.values;
         std::vector<float> fromThreads[2];
-        std::thread a([&] { for (int i = 0; i < 3; ++i) fromThreads[0] = model->gradCam(batch).value().front().cam.values; });
-        std::thread b([&] { for (int i = 0; i < 3; ++i) fromThreads[1] = model->gradCam(batch).value().front().cam.values; });
+        std::thread a([&] {
+            for (int i = 0; i < 3; ++i)
+                fromThreads[0] = model->gradCam(batch).value().front().cam.values;
+        });
+        std::thread b([&] {
+            for (int i = 0; i < 3; ++i)
+                fromThreads[1] = model->gradCam(batch).value().front().cam.values;
+        });
         a.join();
         b.join();
         QVERIFY(fromThreads[0] == first);

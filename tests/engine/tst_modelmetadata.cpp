@@ -52,13 +52,20 @@ private slots:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("not json") << "{oops" << "not valid";
-        QTest::newRow("array") << "[1,2]" << "JSON object";
-        QTest::newRow("wrong type") << R"({"mean": "grey"})" << "not valid";
-        QTest::newRow("bad size") << R"({"input_size": [1, 2, 3]})" << "input_size";
-        QTest::newRow("tiny size") << R"({"input_size": 2})" << "input size";
-        QTest::newRow("zero std") << R"({"std": [0, 1, 1]})" << "std";
-        QTest::newRow("positive class out of range") << R"({"positive_class": 2})" << "positive_class";
+        QTest::newRow("not json") << "{oops"
+                                  << "not valid";
+        QTest::newRow("array") << "[1,2]"
+                               << "JSON object";
+        QTest::newRow("wrong type") << R"({"mean": "grey"})"
+                                    << "not valid";
+        QTest::newRow("bad size") << R"({"input_size": [1, 2, 3]})"
+                                  << "input_size";
+        QTest::newRow("tiny size") << R"({"input_size": 2})"
+                                   << "input size";
+        QTest::newRow("zero std") << R"({"std": [0, 1, 1]})"
+                                  << "std";
+        QTest::newRow("positive class out of range") << R"({"positive_class": 2})"
+                                                     << "positive_class";
     }
 
     void badJson()

@@ -60,7 +60,7 @@ private slots:
         int differences = 0;
         for (std::size_t i = 0; i < resized.pixels.size(); ++i)
             differences += resized.pixels[i] != expected.pixels[i];
-        QCOMPARE(differences, 0);  // bit-exact
+        QCOMPARE(differences, 0); // bit-exact
     }
 
     void referenceUpscaledMaps_data()
@@ -93,7 +93,7 @@ private slots:
         engine::MapF32 cam{4, 1, {0.0f, 0.999999f, 1.0f, 0.5f}};
         const auto map = engine::quantizeMap(cam);
         QCOMPARE(int(map.pixels[0]), 0);
-        QCOMPARE(int(map.pixels[1]), 254);  // floor, not round
+        QCOMPARE(int(map.pixels[1]), 254); // floor, not round
         QCOMPARE(int(map.pixels[2]), 255);
         QCOMPARE(int(map.pixels[3]), 127);
     }

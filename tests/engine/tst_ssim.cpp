@@ -26,10 +26,7 @@ QJsonArray referencePairs()
     return QJsonDocument::fromJson(file.readAll()).object()["pairs"].toArray();
 }
 
-engine::ImageU8 loadMap(const QString& relative)
-{
-    return tests::loadImage(tests::referencePath(relative), 1);
-}
+engine::ImageU8 loadMap(const QString& relative) { return tests::loadImage(tests::referencePath(relative), 1); }
 
 engine::ImageU8 constantMap(int size, std::uint8_t value)
 {
@@ -62,8 +59,8 @@ void TestSsim::reference_data()
     QTest::addColumn<double>("expected");
     for (const QJsonValue item : referencePairs()) {
         const QJsonObject pair = item.toObject();
-        QTest::newRow(qPrintable(pair["a"].toString())) << pair["a"].toString() << pair["b"].toString()
-                                                        << pair["ssim"].toDouble();
+        QTest::newRow(qPrintable(pair["a"].toString()))
+            << pair["a"].toString() << pair["b"].toString() << pair["ssim"].toDouble();
     }
 }
 

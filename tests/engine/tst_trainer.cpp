@@ -31,7 +31,7 @@ constexpr int kSquare = 24;
 
 struct SyntheticImage final {
     engine::TrainingImage training;
-    int squareRow = -1;  // top-left corner of the square; -1 for class 0
+    int squareRow = -1; // top-left corner of the square; -1 for class 0
     int squareColumn = -1;
 };
 
@@ -163,7 +163,7 @@ private:
     QTemporaryDir m_dir;
     std::vector<SyntheticImage> m_train;
     std::vector<SyntheticImage> m_validation;
-    std::map<int, engine::TrainReport> m_trained;  // by loss: the 4-epoch models of seed 7
+    std::map<int, engine::TrainReport> m_trained; // by loss: the 4-epoch models of seed 7
 
     std::string path(const QString& name) const { return m_dir.filePath(name).toStdString(); }
     static std::string lossFile(int loss) { return loss == 0 ? "xent.pt" : "cyborg.pt"; }
@@ -199,7 +199,7 @@ private slots:
         CountingProgress progress;
         auto p = params(engine::TrainParams::Loss::CrossEntropy, 1, 1);
         QVERIFY(!engine::trainModel(p, {}, {}, path("none.pt"), progress));
-        auto images = trainingImages(makeImages(4, 3, 64));  // wrong size
+        auto images = trainingImages(makeImages(4, 3, 64)); // wrong size
         auto result = engine::trainModel(p, images, {}, path("none.pt"), progress);
         QVERIFY(!result);
         QVERIFY2(result.error().find("expected 112x112x3") != std::string::npos, result.error().c_str());
@@ -241,7 +241,7 @@ private slots:
         QVERIFY2(result, result ? "" : result.error().c_str());
         const auto& report = result.value();
         QCOMPARE(int(report.epochs.size()), p.epochs);
-        QCOMPARE(progress.batches, p.epochs * 4);  // 64 images in batches of 16
+        QCOMPARE(progress.batches, p.epochs * 4); // 64 images in batches of 16
         QCOMPARE(int(progress.epochs.size()), p.epochs);
         QCOMPARE(report.mapSize, 7);
         for (const auto& epoch : report.epochs)
@@ -300,7 +300,7 @@ private slots:
         auto second = train(p, path("b/model.pt"));
         auto p2 = p;
         p2.seed = 12;
-        p2.run = 11;  // same metadata, so only the weights can differ
+        p2.run = 11; // same metadata, so only the weights can differ
         auto other = train(p2, path("c/model.pt"));
         QVERIFY(first && second && other);
         for (std::size_t e = 0; e < first->epochs.size(); ++e) {
@@ -382,7 +382,8 @@ private slots:
         std::vector<engine::Result<engine::TrainReport>> alone;
         for (std::size_t i = 0; i < runs.size(); ++i) {
             CountingProgress progress;
-            alone.push_back(engine::trainModel(runs[i], images, {}, path(QStringLiteral("alone%1.pt").arg(i)), progress));
+            alone.push_back(
+                engine::trainModel(runs[i], images, {}, path(QStringLiteral("alone%1.pt").arg(i)), progress));
             QVERIFY(alone.back());
         }
         std::vector<std::optional<engine::Result<engine::TrainReport>>> together(runs.size());
@@ -391,7 +392,8 @@ private slots:
             threads.emplace_back([&, i] {
                 engine::configureThreads(1);
                 engine::TrainProgress quiet;
-                together[i] = engine::trainModel(runs[i], images, {}, path(QStringLiteral("together%1.pt").arg(i)), quiet);
+                together[i] = engine::trainModel(runs[i], images, {}, path(QStringLiteral("together%1.pt").arg(i)),
+                                                 quiet);
             });
         for (auto& thread : threads)
             thread.join();
@@ -419,9 +421,10 @@ private slots:
         const auto images = makeImages(750, 21);
         const auto validation = makeImages(250, 22);
         for (auto loss : {engine::TrainParams::Loss::CrossEntropy, engine::TrainParams::Loss::Cyborg}) {
-            auto p = params(loss, 3, qEnvironmentVariableIsSet("SALISCOPE_TRAIN_EPOCHS")
-                                          ? qEnvironmentVariableIntValue("SALISCOPE_TRAIN_EPOCHS")
-                                          : 3);
+            auto p = params(loss, 3,
+                            qEnvironmentVariableIsSet("SALISCOPE_TRAIN_EPOCHS")
+                                ? qEnvironmentVariableIntValue("SALISCOPE_TRAIN_EPOCHS")
+                                : 3);
             p.batchSize = 32;
             p.learningRate = 1e-3;
             if (qEnvironmentVariableIsSet("SALISCOPE_TRAIN_WIDTH"))
@@ -434,8 +437,8 @@ private slots:
                 qInfo("%s epoch %d: %.2f s, loss %.4f acc %.3f | val acc %.3f camErr %.4f",
                       engine::trainingLossName(loss), epoch.epoch, epoch.seconds, epoch.trainLoss, epoch.trainAccuracy,
                       epoch.validationAccuracy, epoch.validationCamError);
-            qInfo("%s: %.1f training images/s with %d threads", engine::trainingLossName(loss),
-                  result->imagesPerSecond, engine::threadCount());
+            qInfo("%s: %.1f training images/s with %d threads", engine::trainingLossName(loss), result->imagesPerSecond,
+                  engine::threadCount());
         }
     }
 };

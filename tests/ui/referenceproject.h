@@ -36,18 +36,22 @@ inline engine::Result<Dataset> referenceFaces(const QDir& root, const QStringLis
 {
     root.mkpath(QStringLiteral("faces/real"));
     root.mkpath(QStringLiteral("faces/fake"));
-    if (!QFile::copy(reference(QStringLiteral("faces/ffhq_00001.png")), root.filePath(QStringLiteral("faces/real/ffhq_00001.png"))))
+    if (!QFile::copy(reference(QStringLiteral("faces/ffhq_00001.png")),
+                     root.filePath(QStringLiteral("faces/real/ffhq_00001.png"))))
         return engine::Error{"cannot copy ffhq_00001.png"};
     for (const QString& face : fakes)
-        if (!QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)), root.filePath(QStringLiteral("faces/fake/%1.png").arg(face))))
+        if (!QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
+                         root.filePath(QStringLiteral("faces/fake/%1.png").arg(face))))
             return engine::Error{"cannot copy " + face.toStdString()};
     NullProgressSink progress;
     return scanDataset({root.filePath(QStringLiteral("faces")).toStdString()}, progress, CancelToken());
 }
 
 /// Runs `measures` of the two reference models over `dataset` into `project` (batch `batch`).
-inline engine::Result<ProjectRunResult> runReferenceModels(const Dataset& dataset, const std::set<MeasureKind>& measures,
-                                                           const QString& project, int batch, MeasureRunParams* used = nullptr)
+inline engine::Result<ProjectRunResult> runReferenceModels(const Dataset& dataset,
+                                                           const std::set<MeasureKind>& measures,
+                                                           const QString& project, int batch,
+                                                           MeasureRunParams* used = nullptr)
 {
     MeasureRunParams params;
     params.dataset = dataset;

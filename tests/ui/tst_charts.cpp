@@ -84,11 +84,16 @@ std::string parameters()
 std::vector<MeasureTable> knownTables()
 {
     MeasureTable predictions{MeasureKind::Predictions, {"label", "predicted_class", "score", "correct", "flat"}, {}};
-    MeasureTable entropy{MeasureKind::Entropy, {"entropy_bits", "normalized_entropy", "spatial_entropy", "annotation_mass", "flat"}, {}};
+    MeasureTable entropy{MeasureKind::Entropy,
+                         {"entropy_bits", "normalized_entropy", "spatial_entropy", "annotation_mass", "flat"},
+                         {}};
     MeasureTable noise{MeasureKind::Noise,
-                       {"level", "score", "predicted_class", "correct", "normalized_entropy", "ssim_small", "ssim_upscaled", "flat"},
+                       {"level", "score", "predicted_class", "correct", "normalized_entropy", "ssim_small",
+                        "ssim_upscaled", "flat"},
                        {}};
-    MeasureTable transforms{MeasureKind::Transforms, {"ssim_upscaled", "score", "predicted_class", "prediction_changed", "flat"}, {}};
+    MeasureTable transforms{MeasureKind::Transforms,
+                            {"ssim_upscaled", "score", "predicted_class", "prediction_changed", "flat"},
+                            {}};
     MeasureTable stability{MeasureKind::Stability, {"ssim_small"}, {}};
     MeasureTable degradation{MeasureKind::Degradation,
                              {"score", "predicted_class", "correct", "confidence_drop", "ssim_upscaled", "flat"},
@@ -98,20 +103,28 @@ std::vector<MeasureTable> knownTables()
             const int label = i % 2;
             const double s = score(model, i);
             const int predicted = s >= 0.5 ? 1 : 0;
-            predictions.rows.push_back({i, model, "", {double(label), double(predicted), s, double(predicted == label), 0}});
+            predictions.rows.push_back(
+                {i, model, "", {double(label), double(predicted), s, double(predicted == label), 0}});
             const double e = Entropy.at(model)[std::size_t(i)];
             entropy.rows.push_back({i, model, "", {e * 5.6147, e, e / 2, 0.1 * i, 0}});
             for (double level : {0.0, 0.5}) {
                 const double ssim = level == 0 ? 1.0 : NoiseSsim.at(model)[std::size_t(i)];
-                noise.rows.push_back({i, model, level == 0 ? "0" : "0.5",
-                                      {level, s - level / 4, double(predicted), double(level == 0 ? predicted == label : i < 3), e, ssim, ssim, 0}});
+                noise.rows.push_back({i,
+                                      model,
+                                      level == 0 ? "0" : "0.5",
+                                      {level, s - level / 4, double(predicted),
+                                       double(level == 0 ? predicted == label : i < 3), e, ssim, ssim, 0}});
             }
             transforms.rows.push_back({i, model, "lr", {1.0 - 0.1 * i, s, double(predicted), 0, 0}});
             transforms.rows.push_back({i, model, "tb", {0.5 - 0.1 * i, s, double(predicted), double(i == 5), 0}});
             // Background drop x = 0.02 i, object drop y = 0.1 i (+0.05 for solo).
-            degradation.rows.push_back({i, model, "background", {s, double(predicted), double(predicted == label), 0.02 * i, 0.9, 0}});
-            degradation.rows.push_back({i, model, "object", {s, double(predicted), double(predicted == label),
-                                                             0.1 * i + (model == "solo" ? 0.05 : 0.0), 0.7, 0}});
+            degradation.rows.push_back(
+                {i, model, "background", {s, double(predicted), double(predicted == label), 0.02 * i, 0.9, 0}});
+            degradation.rows.push_back(
+                {i,
+                 model,
+                 "object",
+                 {s, double(predicted), double(predicted == label), 0.1 * i + (model == "solo" ? 0.05 : 0.0), 0.7, 0}});
         }
     for (const auto& [pair, values] : Stability)
         for (int i = 0; i < ImageCount; ++i)
@@ -170,24 +183,30 @@ private slots:
     {
         const auto results = MeasureResults::fromTables(knownTables(), parameters());
         QCOMPARE(results.settings.histogramBins, 4);
-        const auto byModel = columnSamples(*results.table(MeasureKind::Entropy), "normalized_entropy", results.groups(false));
+        const auto byModel = columnSamples(*results.table(MeasureKind::Entropy), "normalized_entropy",
+                                           results.groups(false));
         QCOMPARE(byModel.size(), std::size_t(4));
         const auto chart = histogramChart(byModel, 4, 0.0, 1.0);
         QCOMPARE(chart.binWidth(), 0.25);
         QCOMPARE(chart.series[0].name, std::string("a1"));
         QCOMPARE(chart.series[0].counts, (std::vector<std::int64_t>{1, 2, 1, 2}));
-        QCOMPARE(chart.series[0].images[1], list({1, 2}));  // 0.25 opens bin 1
-        QCOMPARE(chart.series[0].images[3], list({4, 5}));  // 1.0 closes the last bin
+        QCOMPARE(chart.series[0].images[1], list({1, 2})); // 0.25 opens bin 1
+        QCOMPARE(chart.series[0].images[3], list({4, 5})); // 1.0 closes the last bin
         QCOMPARE(chart.series[1].counts, (std::vector<std::int64_t>{2, 0, 3, 1}));
         // The counts agree with the summary's histogram (same bin rule).
-        const auto summaryCounts = results.summary["models"].toObject()["a2"].toObject()["entropy"].toObject()["histogram"]
-                                       .toObject()["counts"].toArray();
+        const auto summaryCounts = results.summary["models"]
+                                       .toObject()["a2"]
+                                       .toObject()["entropy"]
+                                       .toObject()["histogram"]
+                                       .toObject()["counts"]
+                                       .toArray();
         for (int b = 0; b < 4; ++b)
             QCOMPARE(std::int64_t(summaryCounts[b].toDouble()), chart.series[1].counts[std::size_t(b)]);
 
         // By family: a1, a2 and a3 pooled (18 values), each image once per bin.
-        const auto byFamily = histogramChart(
-            columnSamples(*results.table(MeasureKind::Entropy), "normalized_entropy", results.groups(true)), 4, 0.0, 1.0);
+        const auto byFamily = histogramChart(columnSamples(*results.table(MeasureKind::Entropy), "normalized_entropy",
+                                                           results.groups(true)),
+                                             4, 0.0, 1.0);
         QCOMPARE(byFamily.series.size(), std::size_t(2));
         QCOMPARE(byFamily.series[0].name, std::string("fa"));
         QCOMPARE(byFamily.series[1].name, std::string("solo"));
@@ -237,8 +256,12 @@ private slots:
         QVERIFY(std::abs(selectedMean(noisy, set({0, 4})) - 0.6) < 1e-12);
         QVERIFY(std::isnan(selectedMean(noisy, set({99}))));
         // The curve's means are the summary's.
-        const auto summaryPoint = results.summary["models"].toObject()["a3"].toObject()["noise"].toObject()["ssim_small"]
-                                      .toArray()[1].toObject();
+        const auto summaryPoint = results.summary["models"]
+                                      .toObject()["a3"]
+                                      .toObject()["noise"]
+                                      .toObject()["ssim_small"]
+                                      .toArray()[1]
+                                      .toObject();
         QVERIFY(std::abs(curves.series[2].points[1].mean - summaryPoint["mean"].toDouble()) < 1e-12);
         QVERIFY(std::abs(curves.series[2].points[1].spread - summaryPoint["std"].toDouble()) < 1e-12);
         // Accuracy is the mean of "correct": at 0.5 the first three images are right.
@@ -259,8 +282,13 @@ private slots:
         QVERIFY(std::abs(bars.series[0].points[1].mean - 0.25) < 1e-12);
         QCOMPARE(bars.series[0].points[1].x, 1.0);
         QCOMPARE(imagesWorseThanMean(bars.series[0].points[1], Better::Higher), list({3, 4, 5}));
-        const double summaryMean = results.summary["models"].toObject()["solo"].toObject()["transforms"].toObject()
-                                       ["per_transform"].toObject()["tb"].toObject()["ssim_mean"].toDouble();
+        const double summaryMean = results.summary["models"]
+                                       .toObject()["solo"]
+                                       .toObject()["transforms"]
+                                       .toObject()["per_transform"]
+                                       .toObject()["tb"]
+                                       .toObject()["ssim_mean"]
+                                       .toDouble();
         QVERIFY(std::abs(bars.series[3].points[1].mean - summaryMean) < 1e-12);
         // The SSIM histogram starts at the lowest value rounded down to 0.1 (tb of image 5: 0.0).
         const auto samples = columnSamples(*table, "ssim_upscaled", results.groups(false));
@@ -286,7 +314,8 @@ private slots:
             for (const auto& point : series.points)
                 QVERIFY(plot.yAxis->range().contains(point.mean + point.spread));
         // A histogram built on the same plot has its legend back inside the axis rect.
-        chart::buildHistogram(&plot, histogramChart(columnSamples(*table, "ssim_upscaled", results.groups(false)), 10, 0, 1),
+        chart::buildHistogram(&plot,
+                              histogramChart(columnSamples(*table, "ssim_upscaled", results.groups(false)), 10, 0, 1),
                               QStringLiteral("SSIM"));
         plot.replot();
         QCOMPARE(plot.legend->layout(), static_cast<QCPLayout*>(plot.axisRect()->insetLayout()));
@@ -318,7 +347,8 @@ private slots:
         const auto summaryMatrix = results.summary["families"].toObject()["fa"].toObject()["matrix"].toArray();
         for (int a = 0; a < 3; ++a)
             for (int b = 0; b < 3; ++b)
-                QVERIFY(std::abs(m.mean[std::size_t(a)][std::size_t(b)] - summaryMatrix[a].toArray()[b].toDouble()) < 1e-12);
+                QVERIFY(std::abs(m.mean[std::size_t(a)][std::size_t(b)] - summaryMatrix[a].toArray()[b].toDouble())
+                        < 1e-12);
     }
 
     void degradationScatterAndRectangle()
@@ -332,8 +362,8 @@ private slots:
         // x in [0.03, 0.09] holds images 2, 3, 4; y <= 0.33 keeps a1..a3's 2 and 3, solo's 2 only.
         QCOMPARE(imagesInRectangle(scatter, 0.09, 0.03, 0.33, 0.0), list({2, 3}));
         QCOMPARE(imagesInRectangle(scatter, 0.03, 0.09, 0.0, 0.33, {false, false, false, true}), list({2}));
-        const auto bars = categoryChart(*results.table(MeasureKind::Degradation), "confidence_drop", results.groups(true),
-                                        {"background", "object"});
+        const auto bars = categoryChart(*results.table(MeasureKind::Degradation), "confidence_drop",
+                                        results.groups(true), {"background", "object"});
         QVERIFY(std::abs(bars.series[0].points[1].mean - 0.25) < 1e-12);
         QCOMPARE(imagesWorseThanMean(bars.series[0].points[1], Better::Lower), list({3, 4, 5}));
     }
@@ -347,17 +377,18 @@ private slots:
         runs[3] = {4, "bogus", R"({"a":1})", 2, RunStatus::Finished};
         const auto sets = groupRunSets(runs);
         QCOMPARE(sets.size(), std::size_t(2));
-        QCOMPARE(sets[0].datasetId, std::int64_t(2));  // newest first
+        QCOMPARE(sets[0].datasetId, std::int64_t(2)); // newest first
         QCOMPARE(sets[1].runIds.size(), std::size_t(2));
         QVERIFY(sets[1].running);
         QVERIFY(!sets[0].running);
-        QCOMPARE(preferredRunSet(sets, 2), 1);  // the only set with a measure, on any dataset
+        QCOMPARE(preferredRunSet(sets, 2), 1); // the only set with a measure, on any dataset
         QCOMPARE(preferredRunSet({}, 1), -1);
     }
 
     void clickOnBinSelectsExactlyItsImages()
     {
-        auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters(), 7));
+        auto results = std::make_shared<const MeasureResults>(
+            MeasureResults::fromTables(knownTables(), parameters(), 7));
         ImageSelection selection;
         EntropyChartView view(&selection);
         QVERIFY(showWithResults(view, results, false));
@@ -377,7 +408,8 @@ private slots:
         QCOMPARE(overlay->data()->at(1)->value, 2.0);
         QCOMPARE(overlay->data()->at(0)->value, 0.0);
         // ... and a click on a1's last bin, above the other series' single values, picks images 4 and 5.
-        view.clickAt(plot, QPointF(plot->xAxis->coordToPixel(view.histogram().binCenter(3)), plot->yAxis->coordToPixel(1.5)));
+        view.clickAt(plot,
+                     QPointF(plot->xAxis->coordToPixel(view.histogram().binCenter(3)), plot->yAxis->coordToPixel(1.5)));
         QCOMPARE(selection.images(), set({4, 5}));
         // A click on empty space changes nothing.
         view.clickAt(plot, QPointF(plot->xAxis->coordToPixel(0.4), plot->yAxis->coordToPixel(2.5)));
@@ -404,7 +436,8 @@ private slots:
         auto visibleValues = [matrix]() {
             int count = 0;
             for (int i = 0; i < matrix->itemCount(); ++i)
-                if (auto* text = qobject_cast<QCPItemText*>(matrix->item(i)); text && text->property("cellText").toBool())
+                if (auto* text = qobject_cast<QCPItemText*>(matrix->item(i));
+                    text && text->property("cellText").toBool())
                     count += text->visible() ? 1 : 0;
             return count;
         };
@@ -437,8 +470,9 @@ private slots:
         QCustomPlot* histogram = stability.histogramPlot();
         histogram->replot();
         const int lowest = 0;
-        stability.clickAt(histogram, QPointF(histogram->xAxis->coordToPixel(stability.histogram().binCenter(lowest)),
-                                             histogram->yAxis->coordToPixel(0.5)));
+        stability.clickAt(histogram,
+                          QPointF(histogram->xAxis->coordToPixel(stability.histogram().binCenter(lowest)),
+                                  histogram->yAxis->coordToPixel(0.5)));
         QCOMPARE(selection.images(), set({2}));
         // A selection made elsewhere outlines no cell.
         QVERIFY(outlinedCells(matrix).empty());
@@ -449,9 +483,11 @@ private slots:
         scatter->replot();
         const QPoint from(int(scatter->xAxis->coordToPixel(0.03)), int(scatter->yAxis->coordToPixel(0.33)));
         const QPoint to(int(scatter->xAxis->coordToPixel(0.09)), int(scatter->yAxis->coordToPixel(-0.01)));
-        QMouseEvent press(QEvent::MouseButtonPress, from, scatter->mapToGlobal(from), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent press(QEvent::MouseButtonPress, from, scatter->mapToGlobal(from), Qt::LeftButton, Qt::LeftButton,
+                          Qt::NoModifier);
         QMouseEvent move(QEvent::MouseMove, to, scatter->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
-        QMouseEvent release(QEvent::MouseButtonRelease, to, scatter->mapToGlobal(to), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QMouseEvent release(QEvent::MouseButtonRelease, to, scatter->mapToGlobal(to), Qt::LeftButton, Qt::NoButton,
+                            Qt::NoModifier);
         QCoreApplication::sendEvent(scatter, &press);
         QCoreApplication::sendEvent(scatter, &move);
         QCoreApplication::sendEvent(scatter, &release);
@@ -468,8 +504,12 @@ private slots:
         ImageListModel images;
         ImageTable table;
         for (int i = 0; i < ImageCount; ++i)
-            table.images.push_back(ImageEntry{QStringLiteral("/d/img%1.png").arg(i), QStringLiteral("img%1.png").arg(i),
-                                              QStringLiteral("h%1").arg(i), {}, {}, i % 2});
+            table.images.push_back(ImageEntry{QStringLiteral("/d/img%1.png").arg(i),
+                                              QStringLiteral("img%1.png").arg(i),
+                                              QStringLiteral("h%1").arg(i),
+                                              {},
+                                              {},
+                                              i % 2});
         images.setTable(std::move(table));
         ImageFilterProxyModel proxy;
         proxy.setSourceModel(&images);
@@ -478,11 +518,11 @@ private slots:
         QCOMPARE(proxy.rowCount(), 2);
         QCOMPARE(proxy.index(0, 0).data(ImageListModel::ImageIndexRole).toInt(), 1);
         QCOMPARE(proxy.index(1, 0).data(ImageListModel::ImageIndexRole).toInt(), 4);
-        proxy.setClassFilter(0);  // filters combine: image 4 is class 0, image 1 class 1
+        proxy.setClassFilter(0); // filters combine: image 4 is class 0, image 1 class 1
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setClassFilter(-2);
         proxy.setImageIdFilter({});
-        QCOMPARE(proxy.rowCount(), 0);  // an empty selection shows no image
+        QCOMPARE(proxy.rowCount(), 0); // an empty selection shows no image
         proxy.clearImageIdFilter();
         QCOMPARE(proxy.rowCount(), ImageCount);
     }
@@ -490,7 +530,8 @@ private slots:
     void scorecardMatchesTheSummaryOfStoredRows()
     {
         QTemporaryDir folder;
-        auto opened = ProjectStore::open(folder.filePath("p.saliscope").toStdString(), ProjectOpenMode::CreateIfMissing);
+        auto opened = ProjectStore::open(folder.filePath("p.saliscope").toStdString(),
+                                         ProjectOpenMode::CreateIfMissing);
         QVERIFY2(opened, opened ? "" : opened.error().c_str());
         auto& store = *opened.value();
         Dataset dataset;
@@ -524,14 +565,15 @@ private slots:
         ScorecardModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSummary(loaded->summary);
-        QCOMPARE(model.rowCount(), 5);  // four models and the family
+        QCOMPARE(model.rowCount(), 5); // four models and the family
         const QJsonObject card = scorecard(expected);
         double familyAccuracy = 0;
         for (int row = 0; row < model.rowCount(); ++row) {
             const QString name = model.rowName(row);
             if (model.isFamilyRow(row)) {
                 QCOMPARE(name, QStringLiteral("fa"));
-                const double stability = expected["families"].toObject()["fa"].toObject()["ssim"].toObject()["mean"].toDouble();
+                const double stability =
+                    expected["families"].toObject()["fa"].toObject()["ssim"].toObject()["mean"].toDouble();
                 QCOMPARE(model.value(row, ScorecardModel::StabilityColumn), stability);
                 // (0.9+0.8+0.2+0.7+0.6+0.5 + 0.7+0.6+0.1+0.9+0.8+0.4 + 0.8+0.7+0.3+0.8+0.7+0.6) / 18
                 QVERIFY(std::abs(stability - 11.1 / 18) < 1e-12);
@@ -547,8 +589,10 @@ private slots:
                     QVERIFY(std::isnan(model.value(row, column)));
             }
         }
-        const double membersAccuracy = (card["a1"].toObject()["accuracy"].toDouble() + card["a2"].toObject()["accuracy"].toDouble() +
-                                        card["a3"].toObject()["accuracy"].toDouble()) / 3;
+        const double membersAccuracy = (card["a1"].toObject()["accuracy"].toDouble()
+                                        + card["a2"].toObject()["accuracy"].toDouble()
+                                        + card["a3"].toObject()["accuracy"].toDouble())
+            / 3;
         QVERIFY(std::abs(familyAccuracy - membersAccuracy) < 1e-12);
         // solo has no family: no stability number, shown as a dash.
         for (int row = 0; row < model.rowCount(); ++row)
@@ -562,17 +606,23 @@ private slots:
         proxy.setSourceModel(&model);
         proxy.setSortRole(ScorecardModel::SortRole);
         proxy.sort(ScorecardModel::FaithfulnessColumn, Qt::DescendingOrder);
-        QCOMPARE(proxy.index(0, ScorecardModel::NameColumn).data(ScorecardModel::SortRole).toString(), QStringLiteral("solo"));
+        QCOMPARE(proxy.index(0, ScorecardModel::NameColumn).data(ScorecardModel::SortRole).toString(),
+                 QStringLiteral("solo"));
         // Colours: the best of a "higher is better" column is greener than the worst.
         const int best = proxy.mapToSource(proxy.index(0, 0)).row();
         const int worst = proxy.mapToSource(proxy.index(model.rowCount() - 1, 0)).row();
-        const QColor bestColor = model.index(best, ScorecardModel::FaithfulnessColumn).data(Qt::BackgroundRole).value<QColor>();
-        const QColor worstColor = model.index(worst, ScorecardModel::FaithfulnessColumn).data(Qt::BackgroundRole).value<QColor>();
+        const QColor bestColor =
+            model.index(best, ScorecardModel::FaithfulnessColumn).data(Qt::BackgroundRole).value<QColor>();
+        const QColor worstColor =
+            model.index(worst, ScorecardModel::FaithfulnessColumn).data(Qt::BackgroundRole).value<QColor>();
         QVERIFY(bestColor.green() > bestColor.red());
         QVERIFY(worstColor.red() > worstColor.green());
-        QVERIFY(model.headerData(ScorecardModel::StabilityColumn, Qt::Horizontal, Qt::ToolTipRole).toString().contains("Higher"));
-        QCOMPARE(model.headerData(ScorecardModel::StabilityColumn, Qt::Horizontal, ScorecardModel::MeasureRole).toString(),
-                 QStringLiteral("stability"));
+        QVERIFY(model.headerData(ScorecardModel::StabilityColumn, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains("Higher"));
+        QCOMPARE(
+            model.headerData(ScorecardModel::StabilityColumn, Qt::Horizontal, ScorecardModel::MeasureRole).toString(),
+            QStringLiteral("stability"));
 
         // The scorecard widget keeps the family row on top whichever way a column is sorted;
         // the models below it follow the column.
@@ -584,8 +634,10 @@ private slots:
             QVERIFY(sorted->index(0, 0).data(ScorecardModel::IsFamilyRole).toBool());
             for (int row = 2; row < sorted->rowCount(); ++row) {
                 QVERIFY(!sorted->index(row, 0).data(ScorecardModel::IsFamilyRole).toBool());
-                const double above = sorted->index(row - 1, ScorecardModel::AccuracyColumn).data(ScorecardModel::SortRole).toDouble();
-                const double here = sorted->index(row, ScorecardModel::AccuracyColumn).data(ScorecardModel::SortRole).toDouble();
+                const double above =
+                    sorted->index(row - 1, ScorecardModel::AccuracyColumn).data(ScorecardModel::SortRole).toDouble();
+                const double here =
+                    sorted->index(row, ScorecardModel::AccuracyColumn).data(ScorecardModel::SortRole).toDouble();
                 QVERIFY(order == Qt::AscendingOrder ? above <= here : above >= here);
             }
         }
@@ -601,7 +653,7 @@ private slots:
         QTemporaryDir folder;
         QVERIFY(view.exportPlot(folder.filePath("noise.png"), 0, 640, 360));
         QVERIFY(view.exportPlot(folder.filePath("noise.pdf"), 0, 640, 360));
-        QVERIFY(!view.exportPlot(folder.filePath("noise.svg")));  // no SVG writer in this build
+        QVERIFY(!view.exportPlot(folder.filePath("noise.svg"))); // no SVG writer in this build
         QVERIFY(!view.exportPlot(folder.filePath("noise.png"), 5));
         QImage image(folder.filePath("noise.png"));
         QCOMPARE(image.size(), QSize(640, 360));

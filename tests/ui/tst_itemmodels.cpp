@@ -30,7 +30,8 @@ ImageTable syntheticTable(int rows)
     table.datasetId = 1;
     for (int row = 0; row < rows; ++row) {
         ImageEntry image;
-        image.path = QStringLiteral("/data/%1/img_%2.png").arg(row % 2 ? "fake" : "real").arg(row, 6, 10, QLatin1Char('0'));
+        image.path =
+            QStringLiteral("/data/%1/img_%2.png").arg(row % 2 ? "fake" : "real").arg(row, 6, 10, QLatin1Char('0'));
         image.fileName = image.path.section(QLatin1Char('/'), -1);
         image.hash = QString::number(row, 16);
         image.label = row % 2;
@@ -129,7 +130,7 @@ private slots:
         QCOMPARE(proxy.rowCount(), 30);
         proxy.setClassFilter(-2);
         proxy.setDisagreementOnly(true);
-        QCOMPARE(proxy.rowCount(), 20);  // model b is wrong (so disagrees) on rows 0, 3, 6, ...
+        QCOMPARE(proxy.rowCount(), 20); // model b is wrong (so disagrees) on rows 0, 3, 6, ...
         proxy.setDisagreementOnly(false);
         proxy.setCorrectness(ImageFilterProxyModel::Correctness::AnyIncorrect);
         QCOMPARE(proxy.rowCount(), 20);
@@ -137,7 +138,7 @@ private slots:
         QCOMPARE(proxy.rowCount(), 40);
         proxy.setCorrectness(ImageFilterProxyModel::Correctness::Any);
         proxy.setText(QStringLiteral("img_00001"));
-        QCOMPARE(proxy.rowCount(), 10);  // img_000010 ... img_000019
+        QCOMPARE(proxy.rowCount(), 10); // img_000010 ... img_000019
         proxy.setText({});
         const int scoreColumn = ImageListModel::modelColumn(0, ImageListModel::ScoreField);
         proxy.sort(scoreColumn, Qt::DescendingOrder);
@@ -170,14 +171,15 @@ private slots:
 
         const auto lines = readCsvRecords(path);
         QCOMPARE(lines.size(), rows.size() + 1);
-        QCOMPARE(lines[0], QStringList({"path", "file", "true_class", "content_hash", "problem", "a_score", "a_predicted",
-                                        "a_correct", "a_entropy", "b_score", "b_predicted", "b_correct", "b_entropy"}));
+        QCOMPARE(lines[0],
+                 QStringList({"path", "file", "true_class", "content_hash", "problem", "a_score", "a_predicted",
+                              "a_correct", "a_entropy", "b_score", "b_predicted", "b_correct", "b_entropy"}));
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const QStringList& line = lines[i + 1];
             const auto at = std::size_t(rows[i]);
             const ImageEntry& image = table.images[at];
             QCOMPARE(line.size(), 13);
-            QCOMPARE(line[0], image.path);  // quoted in the file where it holds a comma or a quote
+            QCOMPARE(line[0], image.path); // quoted in the file where it holds a comma or a quote
             QCOMPARE(line[2], table.classNames[std::size_t(image.label)]);
             QCOMPARE(line[3], image.hash);
             QCOMPARE(line[4], image.problem);
@@ -204,7 +206,8 @@ private slots:
         QVERIFY(raw.readAll().contains("\"/data/a,b/say \"\"cheese\"\".png\",\"say \"\"cheese\"\".png\","));
 
         // A folder that does not exist: a message, and nothing written.
-        auto failed = writeImageTableCsv(model.table(), rows, dir.filePath(QStringLiteral("missing/list.csv")).toStdString());
+        auto failed = writeImageTableCsv(model.table(), rows,
+                                         dir.filePath(QStringLiteral("missing/list.csv")).toStdString());
         QVERIFY(!failed.ok());
         QVERIFY(QString::fromStdString(failed.error()).contains(QStringLiteral("cannot write")));
     }

@@ -45,16 +45,15 @@ private slots:
             if (translation.attribute(QStringLiteral("type")) == QLatin1String("unfinished") || text.isEmpty())
                 missing << source;
         }
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 untranslated, first: %2")
-                                                   .arg(missing.size())
-                                                   .arg(missing.value(0))));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("%1 untranslated, first: %2").arg(missing.size()).arg(missing.value(0))));
     }
 
     void systemLocaleDecidesWhenNothingIsConfigured()
     {
         QCOMPARE(effectiveLanguage(QStringLiteral("ja")), QStringLiteral("ja"));
         QCOMPARE(effectiveLanguage(QStringLiteral("en")), QStringLiteral("en"));
-        QCOMPARE(effectiveLanguage(QStringLiteral("fr")), QStringLiteral("en"));  // not shipped: English
+        QCOMPARE(effectiveLanguage(QStringLiteral("fr")), QStringLiteral("en")); // not shipped: English
         QLocale::setDefault(QLocale(QStringLiteral("ja_JP")));
         setConfiguredLanguage(QString());
         QCOMPARE(configuredLanguage(), QString());
@@ -73,8 +72,8 @@ private slots:
             "Public License, version 3 or later (GPL-3.0-or-later). It comes with NO WARRANTY, to the extent "
             "permitted by law. The licence text is in the file LICENSE of the source code and at "
             "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">https://www.gnu.org/licenses/gpl-3.0.html</a>.</p>");
-        QVERIFY2(licence.contains(QStringLiteral("無保証")) && licence.contains(QLatin1String("GPL-3.0-or-later")) &&
-                     licence.contains(QLatin1String("LICENSE")),
+        QVERIFY2(licence.contains(QStringLiteral("無保証")) && licence.contains(QLatin1String("GPL-3.0-or-later"))
+                     && licence.contains(QLatin1String("LICENSE")),
                  qPrintable(licence));
         MainWindow window;
         window.resize(1400, 900);

@@ -46,8 +46,8 @@ std::string modelFile(const char* name)
 {
     const QString file = QStringLiteral("%1.pt").arg(name);
     return QString::compare(name, "tiny_densenet") == 0
-               ? reference("models/" + file).toStdString()
-               : QStringLiteral(SALISCOPE_FIXTURE_DIR "/%1").arg(file).toStdString();
+        ? reference("models/" + file).toStdString()
+        : QStringLiteral(SALISCOPE_FIXTURE_DIR "/%1").arg(file).toStdString();
 }
 
 /// A project with a dataset of four faces and one unreadable file, two models and their family.
@@ -103,7 +103,7 @@ struct Open {
         if (!session->open(path))
             qFatal("cannot open %s", qPrintable(path));
         queue = std::make_unique<MeasureQueue>(session.get());
-        queue->setResumeBatchSize(1);  // as the runs were launched: rows then match exactly
+        queue->setResumeBatchSize(1); // as the runs were launched: rows then match exactly
     }
     ~Open() { queue.reset(); }
 };
@@ -133,10 +133,12 @@ std::map<std::string, std::vector<QString>> storedRows(const QString& path)
         list.clear();
         const auto results = store.value()->results(run.id).value();
         for (const auto& row : results) {
-            QString text = QStringLiteral("%1|%2|%3").arg(row.position).arg(QString::fromStdString(row.model),
-                                                                         QString::fromStdString(row.variant));
+            QString text = QStringLiteral("%1|%2|%3")
+                               .arg(row.position)
+                               .arg(QString::fromStdString(row.model), QString::fromStdString(row.variant));
             for (double value : row.values)
-                text += QLatin1Char('|') + (std::isnan(value) ? QStringLiteral("nan") : QString::number(value, 'g', 17));
+                text += QLatin1Char('|')
+                    + (std::isnan(value) ? QStringLiteral("nan") : QString::number(value, 'g', 17));
             list.push_back(text);
         }
     }
@@ -256,8 +258,7 @@ private slots:
         QCOMPARE(int(plan->params.models.size()), 2);
         QCOMPARE(plan->params.models[0].name, std::string(ModelNames[0]));
         QCOMPARE(int(plan->params.families.size()), 1);
-        QCOMPARE(plan->params.families[0].members,
-                 (std::vector<std::string>{ModelNames[0], ModelNames[1]}));
+        QCOMPARE(plan->params.families[0].members, (std::vector<std::string>{ModelNames[0], ModelNames[1]}));
         QCOMPARE(int(plan->params.dataset.records.size()), 5);
         QCOMPARE(int(plan->contentHashes.size()), 5);
         QVERIFY(plan->params.measures.count(MeasureKind::Predictions));
@@ -297,7 +298,7 @@ private slots:
         QVERIFY(run->skipped[0].first.endsWith("e.png"));
         QVERIFY(!run->skipped[0].second.isEmpty());
         QVERIFY(rowsStored.count() >= 1);
-        QVERIFY(runsChanged.count() >= 3);  // queued, started, finished
+        QVERIFY(runsChanged.count() >= 3); // queued, started, finished
         QCOMPARE(dock.model()->index(0, JobListModel::StatusColumn).data().toString(), QStringLiteral("finished"));
         QCOMPARE(dock.model()->index(0, JobListModel::ProgressColumn).data(JobListModel::ProgressRole).toInt(), 100);
         dock.view()->selectRow(0);
@@ -328,7 +329,7 @@ private slots:
         // A second, different run waits in the queue and is cancelled before it starts.
         RunRequest other = smallRequest(*open.session);
         other.measures = {MeasureKind::Entropy};
-        QVERIFY(other.settings.set("histogram.bins=10").ok());  // other parameters: other runs
+        QVERIFY(other.settings.set("histogram.bins=10").ok()); // other parameters: other runs
         auto waiting = open.queue->enqueue(other);
         QVERIFY(waiting.ok());
         QCOMPARE(open.queue->run(waiting.value())->status, RunStatus::Queued);
@@ -355,9 +356,9 @@ private slots:
             QVERIFY(open.queue->enqueue(smallRequest(*open.session)).ok());
             RunRequest other = smallRequest(*open.session);
             other.measures = {MeasureKind::Entropy};
-            QVERIFY(other.settings.set("histogram.bins=10").ok());  // other parameters: other runs
+            QVERIFY(other.settings.set("histogram.bins=10").ok()); // other parameters: other runs
             QVERIFY(open.queue->enqueue(other).ok());
-            open.session->close();  // as when the application quits mid-run
+            open.session->close(); // as when the application quits mid-run
             QVERIFY(open.queue->runs().empty());
         }
         for (auto status : storedStatuses(path))

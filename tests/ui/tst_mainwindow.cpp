@@ -67,8 +67,8 @@ private slots:
         QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.error().c_str());
         m_project = QDir(m_dir.path()).filePath(QStringLiteral("faces.saliscope"));
         MeasureRunParams params;
-        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Predictions, MeasureKind::Entropy}, m_project, 5,
-                                               &params);
+        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Predictions, MeasureKind::Entropy},
+                                               m_project, 5, &params);
         QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
 
         // What the models say, computed here directly from the engine.
@@ -85,8 +85,9 @@ private slots:
                 QVERIFY(batch.ok());
                 auto prediction = model.value()->predict(batch.value());
                 QVERIFY(prediction.ok());
-                m_expected[{QString::fromStdString(entry.name), QFileInfo(QString::fromStdString(record.path)).fileName()}] =
-                    {prediction->front().positiveScore, prediction->front().predictedClass};
+                m_expected[{QString::fromStdString(entry.name),
+                            QFileInfo(QString::fromStdString(record.path)).fileName()}] = {
+                    prediction->front().positiveScore, prediction->front().predictedClass};
             }
         }
     }
@@ -95,7 +96,8 @@ private slots:
     {
         MainWindow window;
         QAbstractItemModelTester imagesTester(window.images(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(window.browser()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(window.browser()->proxy(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.resize(1500, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -118,7 +120,10 @@ private slots:
                 const QString name = images->table().models[std::size_t(model)].name;
                 const Expected expected = m_expected.at({name, file});
                 QVERIFY(qAbs(images->index(row, ImageListModel::modelColumn(model, ImageListModel::ScoreField))
-                                 .data(ImageListModel::SortRole).toDouble() - expected.score) < 1e-4);
+                                 .data(ImageListModel::SortRole)
+                                 .toDouble()
+                             - expected.score)
+                        < 1e-4);
                 QVERIFY(!std::isnan(images->table().models[std::size_t(model)].entropy[std::size_t(row)]));
             }
         }
@@ -130,7 +135,7 @@ private slots:
         QTRY_VERIFY(images->index(viewer->currentRow(), 0).data().toString() == QLatin1String("stylegan2_000700.png"));
         waitForMaps(viewer);
         checkPanes(window);
-        QTest::qWait(300);  // the picture itself loads on a worker
+        QTest::qWait(300); // the picture itself loads on a worker
         const QString shot = QCoreApplication::applicationDirPath() + QStringLiteral("/tst_mainwindow-two-models.png");
         QVERIFY(window.grab().save(shot));
         qInfo() << "screenshot:" << shot;
@@ -195,7 +200,8 @@ private slots:
             waitForMaps(window.viewer());
             // No runs in this project: scores and predictions come with the computed maps.
             QTRY_VERIFY_WITH_TIMEOUT(!std::isnan(window.viewer()->pane(0)->caption().score)
-                                         && !std::isnan(window.viewer()->pane(1)->caption().score), 10000);
+                                         && !std::isnan(window.viewer()->pane(1)->caption().score),
+                                     10000);
             checkPanes(window);
             window.browser()->moveCurrent(1);
         }
@@ -229,7 +235,7 @@ private slots:
         };
         auto* exportList = window.browser()->findChild<QToolButton*>(QStringLiteral("ExportListButton"));
         QVERIFY(exportList);
-        QVERIFY(!exportList->isEnabled());  // nothing listed, nothing to export
+        QVERIFY(!exportList->isEnabled()); // nothing listed, nothing to export
         const QPoint centre = window.rect().center();
         // A drag of nothing usable is refused; one with a model is taken.
         std::unique_ptr<QMimeData> junkOnly(mimeOf({junk}));
@@ -238,7 +244,10 @@ private slots:
         QVERIFY(!refused.isAccepted());
         // A model dropped with no project open is not added, and says why.
         window.openDroppedPaths({reference("models/tiny_densenet.pt")});
-        QVERIFY(window.session()->log()->text(window.session()->log()->rowCount() - 1).contains("Open or create a project"));
+        QVERIFY(window.session()
+                    ->log()
+                    ->text(window.session()->log()->rowCount() - 1)
+                    .contains("Open or create a project"));
 
         // Project, models, a dataset folder and a text file in one drop (the project listed last).
         const QStringList paths{reference("models/tiny_densenet.pt"), reference("models/tiny_resnet.pt"),
@@ -323,8 +332,12 @@ private:
             names << caption.modelName;
             const Expected expected = m_expected.at({caption.modelName, file});
             QVERIFY2(qAbs(caption.score - expected.score) < 1e-4,
-                     qPrintable(QStringLiteral("%1 on %2: %3 vs %4").arg(caption.modelName, file).arg(caption.score).arg(expected.score)));
-            QCOMPARE(caption.prediction, expected.predicted == 1 ? QStringLiteral("synthetic") : QStringLiteral("real"));
+                     qPrintable(QStringLiteral("%1 on %2: %3 vs %4")
+                                    .arg(caption.modelName, file)
+                                    .arg(caption.score)
+                                    .arg(expected.score)));
+            QCOMPARE(caption.prediction,
+                     expected.predicted == 1 ? QStringLiteral("synthetic") : QStringLiteral("real"));
             QVERIFY(!std::isnan(caption.entropy));
         }
         names.sort();

@@ -37,12 +37,9 @@ const MeasureKind Previewed[] = {MeasureKind::Noise, MeasureKind::Transforms, Me
 /// Same value: both NaN, or within 1e-6. The preview runs the model on one image at a time and
 /// the run below on batches of two: LibTorch's float32 logits then differ in the last bits
 /// (scores by ~3e-8 here); maps, SSIM and entropy come out identical.
-bool same(double a, double b)
-{
-    return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-6;
-}
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-6; }
 
-using RowKey = std::tuple<std::int64_t, std::string, std::string>;  // image position, model, variant
+using RowKey = std::tuple<std::int64_t, std::string, std::string>; // image position, model, variant
 
 } // namespace
 
@@ -58,7 +55,8 @@ private slots:
         QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.error().c_str());
         QCOMPARE(dataset->records.size(), std::size_t(2));
         m_project = QDir(m_dir.path()).filePath(QStringLiteral("faces.saliscope"));
-        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Degradation},
+        auto run = testing::runReferenceModels(dataset.value(),
+                                               {MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Degradation},
                                                m_project, 2, &m_params);
         QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
         // The stored rows of each measure, by (image position, model, variant).
@@ -187,7 +185,7 @@ private slots:
         const PreviewColumn* first = preview.result(0);
         QVERIFY(first);
         QVERIFY(!preview.result(1));
-        preview.hide();  // another tab: column 1's job is cancelled
+        preview.hide(); // another tab: column 1's job is cancelled
         QVERIFY(!preview.isComplete());
         QTest::qWait(200);
         QVERIFY(!preview.result(1));

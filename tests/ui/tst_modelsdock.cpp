@@ -134,12 +134,14 @@ private slots:
             int row = 0;
             while (dock.model()->modelAt(row).id != resnet)
                 ++row;
-            QCOMPARE(dock.model()->index(row, ModelListModel::CamLayerColumn).data().toString(), QStringLiteral("layer3"));
+            QCOMPARE(dock.model()->index(row, ModelListModel::CamLayerColumn).data().toString(),
+                     QStringLiteral("layer3"));
             QCOMPARE(dock.model()->index(row, ModelListModel::ClassesColumn).data().toString(),
                      QStringLiteral("genuine, fake*"));
             QCOMPARE(dock.model()->index(row, ModelListModel::ArchitectureColumn).data().toString(),
                      QStringLiteral("tiny-resnet / xent run 3"));
-            QCOMPARE(dock.model()->index(row, ModelListModel::MetadataColumn).data().toString(), QStringLiteral("stated"));
+            QCOMPARE(dock.model()->index(row, ModelListModel::MetadataColumn).data().toString(),
+                     QStringLiteral("stated"));
 
             // A layer the model does not have is refused; nothing changes.
             auto wrong = edited;
@@ -186,9 +188,10 @@ private slots:
         QStringList lines;
         for (int row = 0; row < session.log()->rowCount(); ++row)
             lines << session.log()->text(row);
-        QVERIFY2(lines.contains(QStringLiteral(
-                     "one_logit.pt: one output: read as a sigmoid detector, class 1 ('synthetic') when the logit is > 0")),
-                 qPrintable(lines.join('\n')));
+        QVERIFY2(
+            lines.contains(QStringLiteral(
+                "one_logit.pt: one output: read as a sigmoid detector, class 1 ('synthetic') when the logit is > 0")),
+            qPrintable(lines.join('\n')));
         QCOMPARE(session.log()->errorCount(), 0);
     }
 
@@ -205,7 +208,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 30000);
         const QString reason = asked.front().at(1).toString();
         QVERIFY2(reason.contains("rejects a 224x224 input"), qPrintable(reason));
-        QVERIFY2(!reason.contains("view size"), qPrintable(reason));  // the size's fault, not the layout's
+        QVERIFY2(!reason.contains("view size"), qPrintable(reason)); // the size's fault, not the layout's
         QCOMPARE(session.log()->errorCount(), 1);
         QVERIFY(session.models().empty());
         auto* dialog = dock.findChild<ModelMetadataDialog*>(QStringLiteral("MetadataToAdd"));
@@ -266,7 +269,7 @@ private slots:
         QCOMPARE(dock.selectedModelIds().size(), std::size_t(2));
         QVERIFY(session.assignFamilies({{QStringLiteral("mine"), dock.selectedModelIds()}}));
         QCOMPARE(familyNames(), (std::map<std::string, std::size_t>{{"mine", 2}}));
-        QCOMPARE(dock.selectedModelIds().size(), std::size_t(2));  // the selection survives the reload
+        QCOMPARE(dock.selectedModelIds().size(), std::size_t(2)); // the selection survives the reload
         QVERIFY(session.removeFromFamilies({session.models().front().id}));
         QCOMPARE(familyNames(), (std::map<std::string, std::size_t>{{"mine", 1}}));
         QCOMPARE(dock.model()->index(0, ModelListModel::FamilyColumn).data().toString(), QString());

@@ -58,7 +58,8 @@ QString pdfText(const QString& pdf, int page = 0)
 
 int pageCount(const QString& pdf)
 {
-    const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(poppler(QStringLiteral("pdfinfo"), {pdf}));
+    const auto match =
+        QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(poppler(QStringLiteral("pdfinfo"), {pdf}));
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
@@ -74,7 +75,7 @@ std::vector<std::pair<QString, bool>> fonts(const QString& pdf)
 {
     std::vector<std::pair<QString, bool>> rows;
     const QStringList lines = poppler(QStringLiteral("pdffonts"), {pdf}).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    for (int i = 2; i < lines.size(); ++i) {  // two header lines
+    for (int i = 2; i < lines.size(); ++i) { // two header lines
         const QStringList fields = lines[i].split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
         // name type [type2] encoding emb sub uni object ID: "emb" is the 5th field from the end.
         if (fields.size() >= 7)
@@ -162,13 +163,13 @@ private slots:
         QVERIFY(content.ok());
         std::set<std::int64_t> positions;
         for (const auto& [kind, entries] : content->gallery) {
-            QCOMPARE(int(entries.size()), 2);  // highest and lowest
+            QCOMPARE(int(entries.size()), 2); // highest and lowest
             for (const auto& entry : entries) {
                 positions.insert(entry.position);
                 QVERIFY(!entry.image.isNull());
                 QCOMPARE(int(entry.tiles.size()), 2);
                 for (const auto& tile : entry.tiles)
-                    QVERIFY2(!tile.overlay.isNull(), qPrintable(tile.note));  // maps computed: none are stored
+                    QVERIFY2(!tile.overlay.isNull(), qPrintable(tile.note)); // maps computed: none are stored
             }
         }
         QCOMPARE(int(content->gallery.size()), 5);
@@ -221,7 +222,8 @@ private slots:
         auto pages = writeReport(options, progress, CancelToken());
         QVERIFY(pages.ok());
         const QSizeF measured = pageSizePoints(options.outputPath);
-        QVERIFY2(std::abs(measured.width() - points.width()) < 1.0 && std::abs(measured.height() - points.height()) < 1.0,
+        QVERIFY2(std::abs(measured.width() - points.width()) < 1.0
+                     && std::abs(measured.height() - points.height()) < 1.0,
                  qPrintable(QStringLiteral("%1 x %2").arg(measured.width()).arg(measured.height())));
         // Only the chosen model and measure.
         const QString text = pdfText(options.outputPath);
@@ -236,10 +238,12 @@ private slots:
         QTest::addColumn<QStringList>("models");
         QTest::addColumn<QString>("output");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("no project") << "missing.saliscope" << QStringList() << "a.pdf" << "no such project";
+        QTest::newRow("no project") << "missing.saliscope" << QStringList() << "a.pdf"
+                                    << "no such project";
         QTest::newRow("unknown model") << "tiny.saliscope" << QStringList{"resnet50"} << "b.pdf"
                                        << "unknown model 'resnet50' (the runs have: tiny_densenet, tiny_resnet)";
-        QTest::newRow("unwritable") << "tiny.saliscope" << QStringList() << "no/such/folder/c.pdf" << "cannot write";
+        QTest::newRow("unwritable") << "tiny.saliscope" << QStringList() << "no/such/folder/c.pdf"
+                                    << "cannot write";
     }
 
     void badInputIsRefusedWithAReason()
@@ -301,7 +305,7 @@ private slots:
         QCOMPARE(models->count(), 2);
         QCOMPARE(models->item(0)->text(), QStringLiteral("tiny_densenet"));
         QCOMPARE(dialog.options().measures.size(), std::size_t(5));
-        QVERIFY(dialog.options().models.isEmpty());  // all
+        QVERIFY(dialog.options().models.isEmpty()); // all
         models->item(1)->setCheckState(Qt::Unchecked);
         QCOMPARE(dialog.options().models, QStringList{QStringLiteral("tiny_densenet")});
         const QString path = QDir(m_dir.path()).filePath("dialog.pdf");
@@ -328,9 +332,12 @@ private slots:
     void galleryPicksBothEnds()
     {
         // Entropy rows of two models over four images: image means 0.2, 0.8, 0.5, 0.65.
-        MeasureTable predictions{MeasureKind::Predictions, {"label", "predicted_class", "score", "correct", "flat"}, {}};
+        MeasureTable predictions{MeasureKind::Predictions,
+                                 {"label", "predicted_class", "score", "correct", "flat"},
+                                 {}};
         MeasureTable entropy{MeasureKind::Entropy,
-                             {"entropy_bits", "normalized_entropy", "spatial_entropy", "annotation_mass", "flat"}, {}};
+                             {"entropy_bits", "normalized_entropy", "spatial_entropy", "annotation_mass", "flat"},
+                             {}};
         const double values[4][2] = {{0.1, 0.3}, {0.9, 0.7}, {0.5, 0.5}, {0.6, 0.7}};
         for (int image = 0; image < 4; ++image)
             for (int m = 0; m < 2; ++m) {
@@ -354,7 +361,7 @@ private slots:
             distinct.insert(pick.position);
         QCOMPARE(int(distinct.size()), int(picks.size()));
         QCOMPARE(int(picks.size()), 4);
-        QVERIFY(pickGalleryImages(results, MeasureKind::Noise, 1).empty());  // no noise rows
+        QVERIFY(pickGalleryImages(results, MeasureKind::Noise, 1).empty()); // no noise rows
     }
 
     void columnWidthsFitThePage()
@@ -485,10 +492,10 @@ private:
         auto pages = writeReport(options, progress, CancelToken());
         QVERIFY2(pages.ok(), pages.ok() ? "" : pages.error().c_str());
         QCOMPARE(pageCount(options.outputPath), pages.value());
-        QVERIFY(pages.value() >= 8);  // title, scorecard, five measures, gallery, skipped
+        QVERIFY(pages.value() >= 8); // title, scorecard, five measures, gallery, skipped
         m_project = project;
         m_pdf = options.outputPath;
-        if (qEnvironmentVariableIsSet("SALISCOPE_KEEP_REPORT"))  // to look at it: pdftoppm -png
+        if (qEnvironmentVariableIsSet("SALISCOPE_KEEP_REPORT")) // to look at it: pdftoppm -png
             QFile::copy(m_pdf, qEnvironmentVariable("SALISCOPE_KEEP_REPORT"));
     }
 

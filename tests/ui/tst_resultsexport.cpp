@@ -57,7 +57,8 @@ private slots:
         auto dataset = testing::referenceFaces(QDir(m_dir.path()), {QStringLiteral("stylegan2_000700")});
         QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.error().c_str());
         m_project = QDir(m_dir.path()).filePath(QStringLiteral("faces.saliscope"));
-        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Entropy, MeasureKind::Noise}, m_project, 2);
+        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Entropy, MeasureKind::Noise}, m_project,
+                                               2);
         QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
         m_runIds = run->runIds;
     }
@@ -90,7 +91,8 @@ private slots:
             auto columns = store.value()->resultColumns(runId);
             QVERIFY(stored.ok() && columns.ok());
             QVERIFY2(!lines.empty(), qPrintable(path));
-            QCOMPARE(lines.front().mid(0, 6), QStringList({"image", "label", "group", "content_hash", "model", "variant"}));
+            QCOMPARE(lines.front().mid(0, 6),
+                     QStringList({"image", "label", "group", "content_hash", "model", "variant"}));
             QCOMPARE(lines.front().size(), 6 + int(columns->size()));
             QCOMPARE(lines.size() - 1, stored->size());
             // Every stored row appears with its values: shortest round-trip text, so exactly; an
@@ -99,8 +101,8 @@ private slots:
                 bool found = false;
                 for (std::size_t i = 1; i < lines.size() && !found; ++i) {
                     const QStringList& line = lines[i];
-                    if (line[4].toStdString() != row.model || line[5].toStdString() != row.variant ||
-                        line[0].toStdString() != pathAt[row.position])
+                    if (line[4].toStdString() != row.model || line[5].toStdString() != row.variant
+                        || line[0].toStdString() != pathAt[row.position])
                         continue;
                     found = true;
                     for (std::size_t v = 0; v < row.values.size(); ++v) {
@@ -138,7 +140,8 @@ private slots:
         view.exportShownRunSet(out);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
         QVERIFY(!finished.at(1).at(0).toBool());
-        QVERIFY2(finished.at(1).at(1).toString().contains(QStringLiteral("noise.csv")), qPrintable(finished.at(1).at(1).toString()));
+        QVERIFY2(finished.at(1).at(1).toString().contains(QStringLiteral("noise.csv")),
+                 qPrintable(finished.at(1).at(1).toString()));
         QVERIFY(readCsv(out + QStringLiteral("/entropy.csv")).size() > 1);
         QCOMPARE(session.log()->errorCount(), 2);
     }
@@ -160,7 +163,7 @@ private slots:
             QSplitterHandle* handle = splitter->handle(1);
             const QPoint middle = handle->rect().center();
             QTest::mousePress(handle, Qt::LeftButton, Qt::NoModifier, middle);
-            QTest::mouseMove(handle, middle + QPoint(0, 120));  // the handle moves with the pointer
+            QTest::mouseMove(handle, middle + QPoint(0, 120)); // the handle moves with the pointer
             QTest::mouseRelease(handle, Qt::LeftButton, Qt::NoModifier, middle + QPoint(0, 120));
             scorecardHeight = splitter->sizes().at(0);
             QCOMPARE(scorecardHeight, before + 120);

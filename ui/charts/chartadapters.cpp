@@ -40,8 +40,7 @@ double quantile(const std::vector<double>& sorted, double q)
 }
 
 /// Finite small-map SSIMs of a family's stability rows: visit(member a, member b, sample), a < b.
-template<typename Visit>
-void forEachPair(const MeasureTable& stability, const FamilyEntry& family, Visit visit)
+template <typename Visit> void forEachPair(const MeasureTable& stability, const FamilyEntry& family, Visit visit)
 {
     const int column = stability.column("ssim_small");
     if (column < 0)
@@ -106,7 +105,8 @@ std::vector<SampleSeries> stabilityPairValues(const MeasureTable& stability, con
     std::vector<SampleSeries> series;
     for (const auto& family : families) {
         SampleSeries s{family.name, {}};
-        forEachPair(stability, family, [&](std::size_t, std::size_t, const Sample& sample) { s.samples.push_back(sample); });
+        forEachPair(stability, family,
+                    [&](std::size_t, std::size_t, const Sample& sample) { s.samples.push_back(sample); });
         series.push_back(std::move(s));
     }
     return series;
@@ -206,7 +206,8 @@ CategoryChart categoryChart(const MeasureTable& table, const std::string& column
     for (std::size_t i = 0; i < variants.size(); ++i)
         categoryOf[variants[i]] = i;
     const auto groupOf = groupOfModel(groups);
-    std::vector<std::vector<std::vector<Sample>>> samples(groups.size(), std::vector<std::vector<Sample>>(variants.size()));
+    std::vector<std::vector<std::vector<Sample>>> samples(groups.size(),
+                                                          std::vector<std::vector<Sample>>(variants.size()));
     if (const int c = table.column(column); c >= 0)
         for (const auto& row : table.rows) {
             const auto g = groupOf.find(row.model);
@@ -224,8 +225,8 @@ CategoryChart categoryChart(const MeasureTable& table, const std::string& column
             for (const auto& s : samples[g][v])
                 values.push_back(s.value);
             const auto summary = summarize(values);
-            series.points.push_back(SeriesPoint{chart.positions[v], summary.mean, summary.standardDeviation,
-                                                std::move(samples[g][v])});
+            series.points.push_back(
+                SeriesPoint{chart.positions[v], summary.mean, summary.standardDeviation, std::move(samples[g][v])});
         }
         chart.series.push_back(std::move(series));
     }
@@ -296,7 +297,8 @@ ScatterChart degradationScatter(const MeasureTable& degradation, const std::vect
     for (const auto& [key, pair] : drops) {
         const auto g = groupOf.find(key.first);
         if (g != groupOf.end() && std::isfinite(pair.first) && std::isfinite(pair.second))
-            chart.series[g->second].points.push_back(ScatterChart::Point{key.second, key.first, pair.first, pair.second});
+            chart.series[g->second].points.push_back(
+                ScatterChart::Point{key.second, key.first, pair.first, pair.second});
     }
     return chart;
 }

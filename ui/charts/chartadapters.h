@@ -42,7 +42,7 @@ struct HistogramChart final {
     struct Series final {
         std::string name;
         std::vector<std::int64_t> counts;
-        std::vector<std::vector<std::int64_t>> images;  ///< per bin, sorted, each image once
+        std::vector<std::vector<std::int64_t>> images; ///< per bin, sorted, each image once
     };
     double lower = 0;
     double upper = 1;
@@ -63,26 +63,26 @@ struct BoxStats final {
     std::string name;
     double lowerWhisker = 0, lowerQuartile = 0, median = 0, upperQuartile = 0, upperWhisker = 0;
     std::vector<double> outlierValues;
-    std::vector<std::int64_t> outlierImages;  ///< sorted, each once
+    std::vector<std::int64_t> outlierImages; ///< sorted, each once
     std::int64_t count = 0;
 };
 BoxStats boxStats(const SampleSeries& series);
 
 /// A point of a curve or a bar: mean and standard deviation of its samples.
 struct SeriesPoint final {
-    double x = 0;         ///< noise level, or category index for bars
+    double x = 0; ///< noise level, or category index for bars
     double mean = 0;
-    double spread = 0;    ///< population standard deviation
+    double spread = 0; ///< population standard deviation
     std::vector<Sample> samples;
 };
 /// Per series, its points over categories (noise levels, transformations, degradation modes).
 struct CategoryChart final {
     struct Series final {
         std::string name;
-        std::vector<SeriesPoint> points;  ///< one per category with samples, in category order
+        std::vector<SeriesPoint> points; ///< one per category with samples, in category order
     };
     std::vector<std::string> categories;
-    std::vector<double> positions;  ///< x of each category
+    std::vector<double> positions; ///< x of each category
     std::vector<Series> series;
 };
 /// Mean and spread of `column` per group and variant; `variants` orders the categories and
@@ -103,7 +103,7 @@ struct PairMatrix final {
     std::string family;
     std::vector<std::string> members;
     std::vector<std::vector<double>> mean;               ///< [a][b], symmetric
-    std::vector<std::vector<std::vector<Sample>>> pairs;  ///< [a][b] with a < b
+    std::vector<std::vector<std::vector<Sample>>> pairs; ///< [a][b] with a < b
 };
 std::vector<PairMatrix> stabilityMatrices(const MeasureTable& stability, const std::vector<FamilyEntry>& families);
 

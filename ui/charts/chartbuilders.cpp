@@ -18,7 +18,7 @@ void resetPlot(QCustomPlot* plot)
     for (int i = plot->plotLayout()->elementCount() - 1; i >= 0; --i)
         if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i)))
             plot->plotLayout()->remove(scale);
-    if (auto* row = plot->legend->layout(); row != plot->axisRect()->insetLayout()) {  // legendAbove() moved it
+    if (auto* row = plot->legend->layout(); row != plot->axisRect()->insetLayout()) { // legendAbove() moved it
         row->take(plot->legend);
         plot->plotLayout()->remove(row);
         plot->axisRect()->insetLayout()->addElement(plot->legend, Qt::AlignTop | Qt::AlignRight);
@@ -40,14 +40,13 @@ void resetPlot(QCustomPlot* plot)
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 }
 
-template<typename Plottable>
-Plottable* tag(Plottable* plottable, int series, const char* role)
+template <typename Plottable> Plottable* tag(Plottable* plottable, int series, const char* role)
 {
     plottable->setProperty("series", series);
     plottable->setProperty("role", QString::fromLatin1(role));
     if (QString::fromLatin1(role) != QLatin1String(DataRole)) {
         plottable->removeFromLegend();
-        plottable->setSelectable(QCP::stNone);  // clicks and tooltips go to the data beneath
+        plottable->setSelectable(QCP::stNone); // clicks and tooltips go to the data beneath
     }
     return plottable;
 }
@@ -70,7 +69,7 @@ void legendAbove(QCustomPlot* plot)
     plot->plotLayout()->addElement(0, 0, row);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
     row->addElement(0, 0, plot->legend);
-    row->addElement(0, 1, new QCPLayoutElement(plot));  // empty: takes the rest of the width
+    row->addElement(0, 1, new QCPLayoutElement(plot)); // empty: takes the rest of the width
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     plot->legend->setBorderPen(Qt::NoPen);
     plot->legend->setBrush(Qt::NoBrush);
@@ -92,7 +91,7 @@ void categoryTicks(QCustomPlot* plot, const std::vector<std::string>& categories
 
 QColor seriesColor(int index)
 {
-    static const QColor palette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
+    static const QColor palette[] = {QColor(31, 119, 180),  QColor(255, 127, 14), QColor(44, 160, 44),
                                      QColor(148, 103, 189), QColor(140, 86, 75),  QColor(227, 119, 194),
                                      QColor(127, 127, 127), QColor(188, 189, 34), QColor(23, 190, 207),
                                      QColor(214, 39, 40)};
@@ -126,8 +125,9 @@ void buildHistogram(QCustomPlot* plot, const HistogramChart& chart, const QStrin
             if (b >= chart.binCount() - chart.binCount() / 3)
                 rightMass = std::max(rightMass, double(series.counts[std::size_t(b)]));
         }
-    plot->axisRect()->insetLayout()->setInsetAlignment(
-        0, Qt::AlignTop | (rightMass > leftMass ? Qt::AlignLeft : Qt::AlignRight));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0,
+                                                       Qt::AlignTop
+                                                           | (rightMass > leftMass ? Qt::AlignLeft : Qt::AlignRight));
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const auto& series = chart.series[s];
         QVector<double> keys, values;
@@ -258,7 +258,8 @@ void buildCurves(QCustomPlot* plot, const CategoryChart& chart, const QString& x
     }
 }
 
-void buildBars(QCustomPlot* plot, const CategoryChart& chart, const QString& yLabel, const std::set<std::int64_t>& selection)
+void buildBars(QCustomPlot* plot, const CategoryChart& chart, const QString& yLabel,
+               const std::set<std::int64_t>& selection)
 {
     resetPlot(plot);
     const int n = std::max<int>(1, int(chart.series.size()));
@@ -366,12 +367,13 @@ void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& val
     plot->yAxis->setLabel({});
     plot->xAxis->setRange(-0.5, k - 0.5);
     plot->yAxis->setRange(-0.5, k - 0.5);
-    if (selectedPair && selectedPair->first >= 0 && selectedPair->second >= 0 && selectedPair->first < k &&
-        selectedPair->second < k)
+    if (selectedPair && selectedPair->first >= 0 && selectedPair->second >= 0 && selectedPair->first < k
+        && selectedPair->second < k)
         for (const auto& [row, column] : {*selectedPair, std::pair(selectedPair->second, selectedPair->first)}) {
             // A thick outline in the selection colour, with a thin white one inside it so the cell
             // stands out on the dark and the red parts of the colour scale alike.
-            for (const auto& [inset, pen] : {std::pair(0.04, QPen(selectionColor(), 3)), std::pair(0.1, QPen(Qt::white, 1))}) {
+            for (const auto& [inset, pen] :
+                 {std::pair(0.04, QPen(selectionColor(), 3)), std::pair(0.1, QPen(Qt::white, 1))}) {
                 auto* outline = new QCPItemRect(plot);
                 outline->topLeft->setCoords(column - 0.5 + inset, row - 0.5 + inset);
                 outline->bottomRight->setCoords(column + 0.5 - inset, row + 0.5 - inset);
@@ -412,7 +414,8 @@ void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& x
     if (!pickedT.isEmpty()) {
         auto* chosen = tag(new QCPCurve(plot->xAxis, plot->yAxis), 0, SelectionRole);
         chosen->setLineStyle(QCPCurve::lsNone);
-        chosen->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(selectionColor(), 1.5), Qt::NoBrush, 9));
+        chosen->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(selectionColor(), 1.5), Qt::NoBrush, 9));
         chosen->setData(pickedT, pickedX, pickedY, true);
     }
     // The diagonal: above it, blurring the object costs more than blurring the background.
@@ -427,7 +430,7 @@ void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& x
     }
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
-    legendAbove(plot);  // points may lie in any corner
+    legendAbove(plot); // points may lie in any corner
 }
 
 } // namespace saliscope::ui::chart

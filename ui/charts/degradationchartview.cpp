@@ -28,8 +28,10 @@ DegradationChartView::DegradationChartView(ImageSelection* selection, QWidget* p
     m_scatterPlot = addPlot(row, 3);
     connect(m_rectangle, &QCheckBox::toggled, this, &DegradationChartView::setRectangleMode);
     connect(m_scatterPlot->selectionRect(), &QCPSelectionRect::accepted, this, [this](const QRect& rect, QMouseEvent*) {
-        selectRectangle(m_scatterPlot->xAxis->pixelToCoord(rect.left()), m_scatterPlot->xAxis->pixelToCoord(rect.right()),
-                        m_scatterPlot->yAxis->pixelToCoord(rect.top()), m_scatterPlot->yAxis->pixelToCoord(rect.bottom()));
+        selectRectangle(m_scatterPlot->xAxis->pixelToCoord(rect.left()),
+                        m_scatterPlot->xAxis->pixelToCoord(rect.right()),
+                        m_scatterPlot->yAxis->pixelToCoord(rect.top()),
+                        m_scatterPlot->yAxis->pixelToCoord(rect.bottom()));
     });
     setRectangleMode(true);
 }
@@ -72,8 +74,8 @@ void DegradationChartView::rebuild()
     const std::set<std::int64_t> none;
     const auto& chosen = selection()->isActive() ? selection()->images() : none;
     chart::buildBars(m_barPlot, m_bars, tr("Mean score drop"), chosen);
-    chart::buildScatter(m_scatterPlot, m_scatter, tr("Score drop, background blurred"), tr("Score drop, object blurred"),
-                        chosen);
+    chart::buildScatter(m_scatterPlot, m_scatter, tr("Score drop, background blurred"),
+                        tr("Score drop, object blurred"), chosen);
     finishPlot(m_barPlot);
     finishPlot(m_scatterPlot);
 }
@@ -81,7 +83,8 @@ void DegradationChartView::rebuild()
 const SeriesPoint* DegradationChartView::barAt(QCPAbstractPlottable* plottable, int dataIndex, int* series) const
 {
     *series = chart::seriesOf(plottable);
-    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || *series < 0 || *series >= int(m_bars.series.size()))
+    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || *series < 0
+        || *series >= int(m_bars.series.size()))
         return nullptr;
     const auto& points = m_bars.series[std::size_t(*series)].points;
     return dataIndex >= 0 && dataIndex < int(points.size()) ? &points[std::size_t(dataIndex)] : nullptr;
@@ -100,7 +103,8 @@ void DegradationChartView::clicked(QCustomPlot* plot, QCPAbstractPlottable* plot
         return;
     }
     series = chart::seriesOf(plottable);
-    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || series < 0 || series >= int(m_scatter.series.size()))
+    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || series < 0
+        || series >= int(m_scatter.series.size()))
         return;
     const auto& points = m_scatter.series[std::size_t(series)].points;
     if (dataIndex >= 0 && dataIndex < int(points.size())) {
@@ -124,7 +128,8 @@ QString DegradationChartView::tooltip(QCustomPlot* plot, QCPAbstractPlottable* p
             .arg(point->samples.size());
     }
     series = chart::seriesOf(plottable);
-    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || series < 0 || series >= int(m_scatter.series.size()))
+    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || series < 0
+        || series >= int(m_scatter.series.size()))
         return {};
     const auto& points = m_scatter.series[std::size_t(series)].points;
     if (dataIndex < 0 || dataIndex >= int(points.size()))

@@ -49,7 +49,8 @@ void EntropyChartView::rebuild()
     m_samples.clear();
     const MeasureTable* table = results() ? results()->table(MeasureKind::Entropy) : nullptr;
     if (table)
-        m_samples = columnSamples(*table, m_column->currentData().toString().toStdString(), results()->groups(byFamily()));
+        m_samples = columnSamples(*table, m_column->currentData().toString().toStdString(),
+                                  results()->groups(byFamily()));
     m_histogram = histogramChart(m_samples, results() ? results()->settings.histogramBins : 20, 0.0, 1.0);
     std::vector<std::vector<std::int64_t>> selected;
     if (selection()->isActive())
@@ -76,10 +77,11 @@ void EntropyChartView::clicked(QCustomPlot* plot, QCPAbstractPlottable* plottabl
             return;
         const auto& s = m_histogram.series[std::size_t(series)];
         const double low = m_histogram.lower + bin * m_histogram.binWidth();
-        selectImages(s.images[std::size_t(bin)], tr("%1: %2 in [%3, %4)")
-                                                    .arg(QString::fromStdString(s.name), columnLabel())
-                                                    .arg(low, 0, 'f', 2)
-                                                    .arg(low + m_histogram.binWidth(), 0, 'f', 2));
+        selectImages(s.images[std::size_t(bin)],
+                     tr("%1: %2 in [%3, %4)")
+                         .arg(QString::fromStdString(s.name), columnLabel())
+                         .arg(low, 0, 'f', 2)
+                         .arg(low + m_histogram.binWidth(), 0, 'f', 2));
     } else if (plot == m_boxPlot && series < int(m_boxes.size())) {
         const auto& box = m_boxes[std::size_t(series)];
         selectImages(box.outlierImages,
@@ -97,7 +99,8 @@ QString EntropyChartView::tooltip(QCustomPlot* plot, QCPAbstractPlottable* plott
         if (bin < 0)
             return {};
         const double low = m_histogram.lower + bin * m_histogram.binWidth();
-        return tr("%1\n[%2, %3): %4 images\nClick to show them").arg(QString::fromStdString(m_histogram.series[std::size_t(series)].name))
+        return tr("%1\n[%2, %3): %4 images\nClick to show them")
+            .arg(QString::fromStdString(m_histogram.series[std::size_t(series)].name))
             .arg(low, 0, 'f', 2)
             .arg(low + m_histogram.binWidth(), 0, 'f', 2)
             .arg(m_histogram.series[std::size_t(series)].counts[std::size_t(bin)]);

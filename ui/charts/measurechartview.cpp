@@ -90,7 +90,7 @@ QCustomPlot* MeasureChartView::addPlot(QBoxLayout* layout, int stretch)
         if (event->button() != Qt::LeftButton || (pos - plot->property("pressedAt").toPointF()).manhattanLength() > 3)
             return;
         if (plot->legend->visible() && plot->legend->outerRect().contains(pos.toPoint()))
-            return;  // the legend's own click
+            return; // the legend's own click
         int dataIndex = 0;
         QCPAbstractPlottable* plottable = nullptr;
         if (plot->property(ClickAnywhereProperty).toBool())
@@ -119,7 +119,7 @@ QCustomPlot* MeasureChartView::addPlot(QBoxLayout* layout, int stretch)
 void MeasureChartView::addNote(const QString& text)
 {
     auto* note = new QLabel(text, this);
-    note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // clipped when narrow; the tooltip has it all
+    note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // clipped when narrow; the tooltip has it all
     note->setToolTip(text);
     m_controls->addWidget(note, 1);
 }

@@ -14,7 +14,6 @@ namespace saliscope::ui {
 
 namespace {
 
-
 } // namespace
 
 std::vector<RunSet> groupRunSets(const std::vector<StoredRun>& runs)

@@ -27,7 +27,7 @@ struct RunSet final {
     std::string parametersJson;
     std::map<MeasureKind, std::int64_t> runIds;
     std::int64_t newestRunId = 0;
-    bool running = false;  ///< one of its runs is queued or running (results still arrive)
+    bool running = false; ///< one of its runs is queued or running (results still arrive)
 };
 
 /// Groups stored runs into run sets (by dataset and parameters; the newest run of a measure

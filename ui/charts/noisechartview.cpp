@@ -51,8 +51,8 @@ void NoiseChartView::rebuild()
     const MeasureTable* table = results() ? results()->table(MeasureKind::Noise) : nullptr;
     if (table) {
         const auto& levels = results()->settings.noise.levels;
-        m_curves = categoryChart(*table, m_column->currentData().toString().toStdString(), results()->groups(byFamily()),
-                                 noiseVariants(levels), levels);
+        m_curves = categoryChart(*table, m_column->currentData().toString().toStdString(),
+                                 results()->groups(byFamily()), noiseVariants(levels), levels);
     }
     chart::buildCurves(m_plot, m_curves, tr("Salt-and-pepper noise level"), m_column->currentText(),
                        selection()->isActive() ? selection()->images() : std::set<std::int64_t>());
@@ -62,8 +62,8 @@ void NoiseChartView::rebuild()
 const SeriesPoint* NoiseChartView::pointAt(QCPAbstractPlottable* plottable, int dataIndex, int* series) const
 {
     *series = chart::seriesOf(plottable);
-    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || *series < 0 ||
-        *series >= int(m_curves.series.size()))
+    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || *series < 0
+        || *series >= int(m_curves.series.size()))
         return nullptr;
     const auto& points = m_curves.series[std::size_t(*series)].points;
     return dataIndex >= 0 && dataIndex < int(points.size()) ? &points[std::size_t(dataIndex)] : nullptr;

@@ -20,7 +20,8 @@ double numberOf(const QJsonValue& value) { return value.isDouble() ? value.toDou
 
 QColor mix(const QColor& a, const QColor& b, double t)
 {
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
                             float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 } // namespace
@@ -59,7 +60,8 @@ void ScorecardModel::setSummary(const QJsonObject& summary)
     const QJsonObject card = scorecard(summary);
     for (auto it = card.begin(); it != card.end(); ++it) {
         const QJsonObject entry = it.value().toObject();
-        Row row{it.key(), entry.value(QStringLiteral("family")).toString(), false, std::vector<double>(ColumnCount, NaN)};
+        Row row{it.key(), entry.value(QStringLiteral("family")).toString(), false,
+                std::vector<double>(ColumnCount, NaN)};
         for (int c = AccuracyColumn; c < ColumnCount; ++c)
             row.values[std::size_t(c)] = numberOf(entry.value(key(c)));
         m_rows.push_back(std::move(row));
@@ -81,7 +83,8 @@ void ScorecardModel::setSummary(const QJsonObject& summary)
             }
             row.values[std::size_t(c)] = count ? sum / count : NaN;
         }
-        row.values[StabilityColumn] = numberOf(family.value(QStringLiteral("ssim")).toObject().value(QStringLiteral("mean")));
+        row.values[StabilityColumn] = numberOf(
+            family.value(QStringLiteral("ssim")).toObject().value(QStringLiteral("mean")));
         m_rows.push_back(std::move(row));
     }
     m_ranges.assign(ColumnCount, {NaN, NaN});
@@ -105,9 +108,15 @@ double ScorecardModel::value(int row, int column) const
     return m_rows[std::size_t(row)].values[std::size_t(column)];
 }
 
-QString ScorecardModel::rowName(int row) const { return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].name : QString(); }
+QString ScorecardModel::rowName(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].name : QString();
+}
 
-bool ScorecardModel::isFamilyRow(int row) const { return row >= 0 && row < int(m_rows.size()) && m_rows[std::size_t(row)].isFamily; }
+bool ScorecardModel::isFamilyRow(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) && m_rows[std::size_t(row)].isFamily;
+}
 
 int ScorecardModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -162,12 +171,9 @@ QVariant ScorecardModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return column >= AccuracyColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case IsFamilyRole:
-        return row.isFamily;
-    case MeasureRole:
-        return headerData(column, Qt::Horizontal, MeasureRole);
-    default:
-        return {};
+    case IsFamilyRole: return row.isFamily;
+    case MeasureRole: return headerData(column, Qt::Horizontal, MeasureRole);
+    default: return {};
     }
 }
 

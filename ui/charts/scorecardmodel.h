@@ -34,9 +34,9 @@ public:
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole + 1,  ///< the number (double), or invalid when missing
-        IsFamilyRole,                 ///< true on family rows
-        MeasureRole,                  ///< the measure a column summarises ("entropy", ...; "" for none)
+        SortRole = Qt::UserRole + 1, ///< the number (double), or invalid when missing
+        IsFamilyRole,                ///< true on family rows
+        MeasureRole,                 ///< the measure a column summarises ("entropy", ...; "" for none)
     };
     /// Which way a column's number is better.
     enum class Direction { Higher, Lower, Neither };
@@ -63,12 +63,12 @@ private:
         QString name;
         QString family;
         bool isFamily = false;
-        std::vector<double> values;  ///< per column, NaN when missing
+        std::vector<double> values; ///< per column, NaN when missing
     };
     QColor background(int row, int column) const;
 
     std::vector<Row> m_rows;
-    std::vector<std::pair<double, double>> m_ranges;  ///< per column: lowest, highest
+    std::vector<std::pair<double, double>> m_ranges; ///< per column: lowest, highest
 };
 
 } // namespace saliscope::ui

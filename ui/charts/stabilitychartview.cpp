@@ -74,8 +74,8 @@ const PairMatrix* StabilityChartView::shownMatrix() const
 std::optional<std::pair<int, int>> StabilityChartView::selectedCell() const
 {
     // Another chart's selection, or one on another family's matrix, outlines nothing here.
-    if (!selection()->isActive() || selection()->description() != m_clickedCell.description ||
-        m_family->currentText() != m_clickedCell.family)
+    if (!selection()->isActive() || selection()->description() != m_clickedCell.description
+        || m_family->currentText() != m_clickedCell.family)
         return std::nullopt;
     return std::pair(m_clickedCell.row, m_clickedCell.column);
 }
@@ -98,7 +98,8 @@ void StabilityChartView::rebuild()
             m_family->addItem(QString::fromStdString(matrix.family));
         m_family->setCurrentIndex(std::max(0, m_family->findText(previous)));
     }
-    m_histogram = histogramChart(samples, results() ? results()->settings.histogramBins : 20, ssimHistogramLower(samples), 1.0);
+    m_histogram = histogramChart(samples, results() ? results()->settings.histogramBins : 20,
+                                 ssimHistogramLower(samples), 1.0);
     std::vector<std::vector<std::int64_t>> selected;
     if (selection()->isActive())
         for (const auto& series : samples)

@@ -54,7 +54,8 @@ void TransformChartView::rebuild()
     const std::set<std::int64_t> none;
     const auto& chosen = selection()->isActive() ? selection()->images() : none;
     chart::buildBars(m_barPlot, m_bars, tr("Mean map SSIM"), chosen);
-    m_histogram = histogramChart(samples, results() ? results()->settings.histogramBins : 20, ssimHistogramLower(samples), 1.0);
+    m_histogram = histogramChart(samples, results() ? results()->settings.histogramBins : 20,
+                                 ssimHistogramLower(samples), 1.0);
     std::vector<std::vector<std::int64_t>> selected;
     if (selection()->isActive())
         for (const auto& series : samples)
@@ -68,7 +69,8 @@ void TransformChartView::rebuild()
 const SeriesPoint* TransformChartView::barAt(QCPAbstractPlottable* plottable, int dataIndex, int* series) const
 {
     *series = chart::seriesOf(plottable);
-    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || *series < 0 || *series >= int(m_bars.series.size()))
+    if (chart::roleOf(plottable) != QLatin1String(chart::DataRole) || *series < 0
+        || *series >= int(m_bars.series.size()))
         return nullptr;
     const auto& points = m_bars.series[std::size_t(*series)].points;
     return dataIndex >= 0 && dataIndex < int(points.size()) ? &points[std::size_t(dataIndex)] : nullptr;
@@ -117,7 +119,8 @@ QString TransformChartView::tooltip(QCustomPlot* plot, QCPAbstractPlottable* plo
     if (bin < 0)
         return {};
     const double low = m_histogram.lower + bin * m_histogram.binWidth();
-    return tr("%1\n[%2, %3): %4 values").arg(QString::fromStdString(m_histogram.series[std::size_t(series)].name))
+    return tr("%1\n[%2, %3): %4 values")
+        .arg(QString::fromStdString(m_histogram.series[std::size_t(series)].name))
         .arg(low, 0, 'f', 2)
         .arg(low + m_histogram.binWidth(), 0, 'f', 2)
         .arg(m_histogram.series[std::size_t(series)].counts[std::size_t(bin)]);

@@ -73,7 +73,7 @@ void DemoDialog::reject()
     if (m_running) {
         m_cancel.cancel();
         appendLog(tr("Cancelling\u2026"));
-        return;  // closes when the worker has stopped
+        return; // closes when the worker has stopped
     }
     QDialog::reject();
 }

@@ -59,18 +59,15 @@ enum ItemRole { ModelIdRole = Qt::UserRole + 1, FamilyRole };
 QString measureExplanation(MeasureKind kind)
 {
     switch (kind) {
-    case MeasureKind::Entropy:
-        return QObject::tr("(a) how concentrated each map is: entropy of the Grad-CAM map");
-    case MeasureKind::Noise:
-        return QObject::tr("(b) score, accuracy and map change under salt-and-pepper noise");
+    case MeasureKind::Entropy: return QObject::tr("(a) how concentrated each map is: entropy of the Grad-CAM map");
+    case MeasureKind::Noise: return QObject::tr("(b) score, accuracy and map change under salt-and-pepper noise");
     case MeasureKind::Transforms:
         return QObject::tr("(c) does the map follow flips, rotations and shifts of the image (12 transforms)");
     case MeasureKind::Stability:
         return QObject::tr("(d) SSIM between the maps of models of one family (independent training runs)");
     case MeasureKind::Degradation:
         return QObject::tr("(e) score drop when the background or the salient object is blurred");
-    case MeasureKind::Predictions:
-        break;
+    case MeasureKind::Predictions: break;
     }
     return {};
 }
@@ -99,9 +96,7 @@ LauncherDialog::LauncherDialog(ProjectSession* session, MeasureQueue* queue, QWi
     setWindowTitle(tr("Run measures"));
 
     for (const auto& dataset : session->datasets())
-        m_dataset->addItem(tr("%1 (%2 images)")
-                               .arg(QString::fromStdString(dataset.title()))
-                               .arg(dataset.imageCount),
+        m_dataset->addItem(tr("%1 (%2 images)").arg(QString::fromStdString(dataset.title())).arg(dataset.imageCount),
                            QVariant::fromValue<qlonglong>(dataset.id));
     if (int index = m_dataset->findData(QVariant::fromValue<qlonglong>(session->currentDatasetId())); index >= 0)
         m_dataset->setCurrentIndex(index);
@@ -202,11 +197,12 @@ QWidget* LauncherDialog::makeModels()
     }
     for (const auto& info : m_session->models()) {
         const auto& metadata = info.metadata;
-        auto* item = new QStandardItem(tr("%1 (%2x%3%4)")
-                                           .arg(info.name)
-                                           .arg(metadata.inputWidth)
-                                           .arg(metadata.inputHeight)
-                                           .arg(info.family.isEmpty() ? QString() : tr(", family %1").arg(info.family)));
+        auto* item = new QStandardItem(
+            tr("%1 (%2x%3%4)")
+                .arg(info.name)
+                .arg(metadata.inputWidth)
+                .arg(metadata.inputHeight)
+                .arg(info.family.isEmpty() ? QString() : tr(", family %1").arg(info.family)));
         item->setCheckable(true);
         item->setCheckState(families.empty() ? Qt::Checked : Qt::Unchecked);
         item->setEditable(false);
@@ -287,8 +283,8 @@ void LauncherDialog::setMeasureChecked(MeasureKind measure, bool checked)
 void LauncherDialog::setModelChecked(std::int64_t modelId, bool checked)
 {
     for (int row = 0; row < m_models->rowCount(); ++row)
-        if (auto* item = m_models->item(row); item->data(ModelIdRole).isValid() &&
-                                               item->data(ModelIdRole).toLongLong() == modelId)
+        if (auto* item = m_models->item(row);
+            item->data(ModelIdRole).isValid() && item->data(ModelIdRole).toLongLong() == modelId)
             item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
 }
 
@@ -351,8 +347,8 @@ RunEstimate LauncherDialog::estimate() const
         if (ProjectStore* store = m_session->store())
             if (auto families = store->families())
                 for (const auto& family : families.value())
-                    if (std::find(made->families.begin(), made->families.end(),
-                                  QString::fromStdString(family.name)) != made->families.end())
+                    if (std::find(made->families.begin(), made->families.end(), QString::fromStdString(family.name))
+                        != made->families.end())
                         ids.insert(family.modelIds.begin(), family.modelIds.end());
     std::vector<std::pair<int, int>> sizes;
     for (auto id : ids)

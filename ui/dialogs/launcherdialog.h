@@ -64,7 +64,7 @@ private:
     std::map<MeasureKind, QCheckBox*> m_measures;
     QStandardItemModel* m_models;
     QComboBox* m_dataset;
-    std::map<std::string, QWidget*> m_parameters;  ///< a QLineEdit, or a QComboBox for a few names
+    std::map<std::string, QWidget*> m_parameters; ///< a QLineEdit, or a QComboBox for a few names
     QComboBox* m_device;
     QSpinBox* m_batch;
     QLabel* m_estimate;

@@ -65,9 +65,11 @@ ModelMetadataDialog::ModelMetadataDialog(const QString& modelName, const engine:
     m_problem->setWordWrap(true);
     m_problem->hide();
     auto* note = new QLabel(tr("OK checks that the model loads and gives a map with these values; maps it "
-                               "already has in the project are then computed again."), this);
+                               "already has in the project are then computed again."),
+                            this);
     note->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Reset, this);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Reset,
+                                         this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     buttons->button(QDialogButtonBox::Reset)->setText(tr("ImageNet defaults"));
@@ -136,14 +138,11 @@ engine::ModelMetadata ModelMetadataDialog::metadata() const
     metadata.loss = m_loss->text().trimmed().toStdString();
     metadata.run = m_run->value();
     metadata.camLayer = camLayer().toStdString();
-    metadata.fromArchive = true;  // stated, no longer assumed
+    metadata.fromArchive = true; // stated, no longer assumed
     return metadata;
 }
 
-QString ModelMetadataDialog::camLayer() const
-{
-    return m_camLayer->text().trimmed();
-}
+QString ModelMetadataDialog::camLayer() const { return m_camLayer->text().trimmed(); }
 
 void ModelMetadataDialog::showProblem(const QString& text)
 {

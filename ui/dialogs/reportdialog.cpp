@@ -68,8 +68,7 @@ ReportDialog::ReportDialog(const QString& projectPath, ProjectStore* store, QWid
                 const RunSet& set = sets[std::size_t(preferred)];
                 for (const auto& [kind, id] : set.runIds)
                     present.insert(kind);
-                const auto parameters =
-                    QJsonDocument::fromJson(QByteArray::fromStdString(set.parametersJson)).object();
+                const auto parameters = QJsonDocument::fromJson(QByteArray::fromStdString(set.parametersJson)).object();
                 for (const auto& model : parameters.value(QStringLiteral("models")).toArray())
                     modelNames.append(model.toObject().value(QStringLiteral("name")).toString());
             }
@@ -266,7 +265,7 @@ void ReportDialog::paintNextStep()
 void ReportDialog::finish(const QString& error, int pages)
 {
     m_running = false;
-    m_builder.reset();  // an unfinished report's temporary file is removed here
+    m_builder.reset(); // an unfinished report's temporary file is removed here
     m_content.reset();
     m_progress->hide();
     updateExportButton();
@@ -287,7 +286,7 @@ void ReportDialog::reject()
     if (m_running) {
         m_cancel.cancel();
         m_status->setText(tr("Cancelling\u2026"));
-        return;  // closes when the current step has ended
+        return; // closes when the current step has ended
     }
     QDialog::reject();
 }

@@ -85,10 +85,7 @@ DatasetsDock::DatasetsDock(ProjectSession* session, ImageListModel* images, QWid
     imagesReset();
 }
 
-QString DatasetsDock::summary() const
-{
-    return m_summary->text();
-}
+QString DatasetsDock::summary() const { return m_summary->text(); }
 
 void DatasetsDock::imagesReset()
 {

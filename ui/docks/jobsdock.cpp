@@ -86,11 +86,12 @@ JobsDock::JobsDock(MeasureQueue* queue, QWidget* parent)
     m_view->setWordWrap(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(JobListModel::ModelsColumn, QHeaderView::Stretch);
-    const std::pair<int, int> widths[] = {
-        {JobListModel::IdColumn, 30},      {JobListModel::MeasuresColumn, 130}, {JobListModel::ModelsColumn, 160},
-        {JobListModel::DatasetColumn, 70}, {JobListModel::DeviceColumn, 45},    {JobListModel::StatusColumn, 70},
-        {JobListModel::ProgressColumn, 140}, {JobListModel::RateColumn, 65},    {JobListModel::EtaColumn, 75},
-        {JobListModel::StartedColumn, 60}, {JobListModel::CancelColumn, 70}};
+    const std::pair<int, int> widths[] = {{JobListModel::IdColumn, 30},        {JobListModel::MeasuresColumn, 130},
+                                          {JobListModel::ModelsColumn, 160},   {JobListModel::DatasetColumn, 70},
+                                          {JobListModel::DeviceColumn, 45},    {JobListModel::StatusColumn, 70},
+                                          {JobListModel::ProgressColumn, 140}, {JobListModel::RateColumn, 65},
+                                          {JobListModel::EtaColumn, 75},       {JobListModel::StartedColumn, 60},
+                                          {JobListModel::CancelColumn, 70}};
     for (const auto& [column, width] : widths)
         m_view->horizontalHeader()->resizeSection(column, width);
 

@@ -25,7 +25,8 @@
 namespace saliscope::ui {
 
 ModelsDock::ModelsDock(ProjectSession* session, QWidget* parent)
-    : QDockWidget(tr("Models"), parent), m_session(session), m_model(new ModelListModel(this)), m_view(new QTableView(this))
+    : QDockWidget(tr("Models"), parent), m_session(session), m_model(new ModelListModel(this)),
+      m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("ModelsDock"));
     m_view->setModel(m_model);
@@ -103,9 +104,10 @@ std::vector<std::int64_t> ModelsDock::selectedModelIds() const
 void ModelsDock::addModels()
 {
     QSettings settings;
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Add models"), settings.value(QStringLiteral("models/lastFolder")).toString(),
-        tr("TorchScript models (*.pt *.pth *.ts);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Add models"),
+                                      settings.value(QStringLiteral("models/lastFolder")).toString(),
+                                      tr("TorchScript models (*.pt *.pth *.ts);;All files (*)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("models/lastFolder"), QFileInfo(files.front()).absolutePath());
@@ -122,7 +124,7 @@ void ModelsDock::askMetadataToAdd(const QString& path, const QString& reason)
                            "to add it with them.")
                             .arg(QFileInfo(path).fileName(), reason));
     connect(dialog, &QDialog::accepted, this, [this, dialog, path]() {
-        m_session->addModelFile(path, dialog->metadata());  // the CAM layer included
+        m_session->addModelFile(path, dialog->metadata()); // the CAM layer included
     });
     dialog->open();
 }
@@ -133,12 +135,12 @@ void ModelsDock::editMetadata()
     const ModelInfo* info = ids.empty() ? nullptr : m_session->model(ids.front());
     if (!info)
         return;
-    auto* dialog = new ModelMetadataDialog(info->name, info->metadata, QString::fromStdString(info->stored.camLayer), this);
+    auto* dialog = new ModelMetadataDialog(info->name, info->metadata, QString::fromStdString(info->stored.camLayer),
+                                           this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const std::int64_t id = info->id;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, id]() {
-        m_session->updateModelMetadata(id, dialog->metadata(), dialog->camLayer());
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, id]() { m_session->updateModelMetadata(id, dialog->metadata(), dialog->camLayer()); });
     dialog->open();
 }
 
@@ -146,8 +148,8 @@ bool ModelsDock::groupByPattern(const QString& pattern)
 {
     const QRegularExpression expression(pattern);
     if (!expression.isValid()) {
-        m_session->error(tr("The pattern %1 is not a valid regular expression: %2")
-                             .arg(pattern, expression.errorString()));
+        m_session->error(
+            tr("The pattern %1 is not a valid regular expression: %2").arg(pattern, expression.errorString()));
         return false;
     }
     const auto families = groupModelsByPattern(m_session->models(), expression);
@@ -170,7 +172,9 @@ void ModelsDock::groupByPatternDialog()
         tr("A regular expression matched against each model's name; its first group (in parentheses) "
            "names the family, e.g. ^(.*)_run\\d+$ puts xent_run1 and xent_run2 into family xent."),
         QLineEdit::Normal,
-        QSettings().value(QStringLiteral("models/familyPattern"), QStringLiteral("^(.*?)[_ -]?(?:run)?\\d+$")).toString(),
+        QSettings()
+            .value(QStringLiteral("models/familyPattern"), QStringLiteral("^(.*?)[_ -]?(?:run)?\\d+$"))
+            .toString(),
         &ok);
     if (!ok || pattern.isEmpty())
         return;
@@ -182,13 +186,14 @@ void ModelsDock::groupByPatternDialog()
         for (auto id : ids)
             if (const ModelInfo* info = m_session->model(id))
                 members << info->name;
-        lines << QStringLiteral("<b>%1</b>: %2").arg(name.toHtmlEscaped(), members.join(QStringLiteral(", ")).toHtmlEscaped());
+        lines << QStringLiteral("<b>%1</b>: %2")
+                     .arg(name.toHtmlEscaped(), members.join(QStringLiteral(", ")).toHtmlEscaped());
     }
     if (expression.isValid() && !families.empty()
         && QMessageBox::question(this, tr("Group by pattern"),
                                  tr("Make these families? Their models leave any other family.<p>%1")
                                      .arg(lines.join(QStringLiteral("<br>"))))
-               != QMessageBox::Yes)
+            != QMessageBox::Yes)
         return;
     groupByPattern(pattern);
 }
@@ -199,9 +204,10 @@ void ModelsDock::newFamilyFromSelection()
     if (ids.empty())
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("New family"),
-                                               tr("Name of the family of the %n selected model(s):", nullptr, int(ids.size())),
-                                               QLineEdit::Normal, {}, &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("New family"),
+                              tr("Name of the family of the %n selected model(s):", nullptr, int(ids.size())),
+                              QLineEdit::Normal, {}, &ok);
     if (ok && !name.trimmed().isEmpty())
         m_session->assignFamilies({{name.trimmed(), ids}});
 }

@@ -40,15 +40,9 @@ QList<LanguageChoice> availableLanguages()
             {QStringLiteral("ja"), QStringLiteral("日本語")}};
 }
 
-QString configuredLanguage()
-{
-    return QSettings().value(languageKey).toString();
-}
+QString configuredLanguage() { return QSettings().value(languageKey).toString(); }
 
-void setConfiguredLanguage(const QString& code)
-{
-    QSettings().setValue(languageKey, code);
-}
+void setConfiguredLanguage(const QString& code) { QSettings().setValue(languageKey, code); }
 
 QString effectiveLanguage(const QString& configured)
 {

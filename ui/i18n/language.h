@@ -11,8 +11,8 @@ namespace saliscope::ui {
 
 /// The interface languages Saliscope ships, as (code, native name) pairs; "" means the system's.
 struct LanguageChoice final {
-    QString code;        ///< "" (follow the system locale), "en", "ja"
-    QString nativeName;  ///< shown in the language menu, in its own language
+    QString code;       ///< "" (follow the system locale), "en", "ja"
+    QString nativeName; ///< shown in the language menu, in its own language
 };
 
 /// The choices for the language menu, the system default first.

@@ -9,8 +9,7 @@
 
 namespace saliscope::ui {
 
-LanguageMenu::LanguageMenu(QWidget* parent)
-    : QMenu(tr("&Language"), parent)
+LanguageMenu::LanguageMenu(QWidget* parent) : QMenu(tr("&Language"), parent)
 {
     auto* group = new QActionGroup(this);
     const QString current = configuredLanguage();

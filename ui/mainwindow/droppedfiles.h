@@ -11,10 +11,10 @@ namespace saliscope::ui {
 
 /// What a file or folder dropped on the main window is used as.
 enum class DroppedKind {
-    Project,  ///< a .saliscope file: opened
-    Model,    ///< a TorchScript file (.pt, .pth, .ts): added to the open project
-    Dataset,  ///< a folder, or a .csv manifest: added to the open project
-    Unusable  ///< anything else: a message in the log
+    Project, ///< a .saliscope file: opened
+    Model,   ///< a TorchScript file (.pt, .pth, .ts): added to the open project
+    Dataset, ///< a folder, or a .csv manifest: added to the open project
+    Unusable ///< anything else: a message in the log
 };
 
 /// The kind of a dropped local path, by what it is (folder) and its file suffix.

@@ -54,7 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_thumbnails(new ThumbnailCache(112, this)), m_maps(new MapService(m_session, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setAcceptDrops(true);  // projects, models, dataset folders and manifests (openDroppedPaths)
+    setAcceptDrops(true); // projects, models, dataset folders and manifests (openDroppedPaths)
     m_images->setThumbnailCache(m_thumbnails);
     m_viewer = new SalienceViewerWidget(m_session, m_maps, m_images, this);
     m_preview = new MeasurePreviewWidget(m_session, this);
@@ -62,8 +62,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_centralTabs->setDocumentMode(true);
     m_centralTabs->addTab(m_viewer, tr("Salience maps"));
     m_centralTabs->addTab(m_preview, tr("What the measures do"));
-    m_centralTabs->setTabToolTip(1, tr("The noisy, transformed and degraded variants of the current image, "
-                                       "each with its map and the values the measures store"));
+    m_centralTabs->setTabToolTip(1,
+                                 tr("The noisy, transformed and degraded variants of the current image, "
+                                    "each with its map and the values the measures store"));
     setCentralWidget(m_centralTabs);
 
     m_browser = new DatasetBrowserWidget(m_session, m_images, this);
@@ -113,7 +114,7 @@ MainWindow::MainWindow(QWidget* parent)
                 m_browser->proxy()->setImageIdFilter({images.begin(), images.end()});
                 m_centralTabs->setCurrentWidget(m_viewer);
                 if (datasetId != 0 && datasetId != m_session->currentDatasetId())
-                    m_session->setCurrentDataset(datasetId);  // the reloaded browser opens its first row
+                    m_session->setCurrentDataset(datasetId); // the reloaded browser opens its first row
                 else
                     m_browser->moveCurrent(-m_browser->proxy()->rowCount());
             });
@@ -130,9 +131,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_viewer, &SalienceViewerWidget::navigateRequested, m_browser, &DatasetBrowserWidget::moveCurrent);
     connect(m_session, &ProjectSession::modelsChanged, m_viewer, &SalienceViewerWidget::reloadModels);
     connect(m_session, &ProjectSession::projectChanged, this, &MainWindow::projectChanged);
-    connect(m_session, &ProjectSession::busyChanged, this, [this](bool busy, const QString& what) {
-        m_busy->setText(busy ? what : QString());
-    });
+    connect(m_session, &ProjectSession::busyChanged, this,
+            [this](bool busy, const QString& what) { m_busy->setText(busy ? what : QString()); });
 
     createMenus();
     m_busy = new QLabel(this);
@@ -145,7 +145,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_progress->setVisible(done >= 0);
         if (done < 0)
             return;
-        m_progress->setRange(0, int(std::max<qint64>(total, 0)));  // 0, 0: busy indicator
+        m_progress->setRange(0, int(std::max<qint64>(total, 0))); // 0, 0: busy indicator
         m_progress->setValue(int(done));
         m_progress->setToolTip(what);
     });
@@ -168,7 +168,7 @@ MainWindow::~MainWindow()
     delete m_results;
     delete m_maps;
     delete m_jobsDock;
-    delete m_queue;  // stops a running measure run, leaving it resumable, while the store is open
+    delete m_queue; // stops a running measure run, leaving it resumable, while the store is open
 }
 
 bool MainWindow::openProject(const QString& path, bool create)

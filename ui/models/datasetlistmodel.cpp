@@ -28,10 +28,7 @@ int DatasetListModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_datasets.size());
 }
 
-int DatasetListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int DatasetListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant DatasetListModel::data(const QModelIndex& index, int role) const
 {

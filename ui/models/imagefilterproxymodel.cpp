@@ -78,8 +78,8 @@ bool ImageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& s
 {
     const QAbstractItemModel* source = sourceModel();
     const QModelIndex index = source->index(sourceRow, ImageListModel::FileColumn, sourceParent);
-    if (m_imageFilterActive &&
-        !m_imagePositions.count(source->data(index, ImageListModel::ImageIndexRole).toLongLong()))
+    if (m_imageFilterActive
+        && !m_imagePositions.count(source->data(index, ImageListModel::ImageIndexRole).toLongLong()))
         return false;
     if (m_label != -2 && source->data(index, ImageListModel::LabelRole).toInt() != m_label)
         return false;
@@ -90,7 +90,8 @@ bool ImageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& s
     }
     if (m_disagreementOnly && !source->data(index, ImageListModel::DisagreeRole).toBool())
         return false;
-    if (!m_text.isEmpty() && !source->data(index, ImageListModel::PathRole).toString().contains(m_text, Qt::CaseInsensitive))
+    if (!m_text.isEmpty()
+        && !source->data(index, ImageListModel::PathRole).toString().contains(m_text, Qt::CaseInsensitive))
         return false;
     return true;
 }

@@ -204,16 +204,12 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (field) {
-    case ScoreField:
-        return std::isnan(data.score[at]) ? QVariant() : QVariant(QString::number(data.score[at], 'f', 3));
-    case PredictionField:
-        return data.predicted[at] < 0 ? QVariant() : QVariant(className(data.predicted[at]));
-    case CorrectField:
-        return data.correct[at] < 0 ? QVariant() : QVariant(data.correct[at] ? tr("yes") : tr("no"));
+    case ScoreField: return std::isnan(data.score[at]) ? QVariant() : QVariant(QString::number(data.score[at], 'f', 3));
+    case PredictionField: return data.predicted[at] < 0 ? QVariant() : QVariant(className(data.predicted[at]));
+    case CorrectField: return data.correct[at] < 0 ? QVariant() : QVariant(data.correct[at] ? tr("yes") : tr("no"));
     case EntropyField:
         return std::isnan(data.entropy[at]) ? QVariant() : QVariant(QString::number(data.entropy[at], 'f', 3));
-    default:
-        return {};
+    default: return {};
     }
 }
 

@@ -23,15 +23,15 @@ public:
     /// Columns each model adds, in this order, after the fixed ones.
     enum ModelField { ScoreField, PredictionField, CorrectField, EntropyField, ModelFieldCount };
     enum Role {
-        SortRole = Qt::UserRole + 1,  ///< a number or text that sorts the column
-        ImageIndexRole,               ///< position in the dataset (int)
+        SortRole = Qt::UserRole + 1, ///< a number or text that sorts the column
+        ImageIndexRole,              ///< position in the dataset (int)
         PathRole,
         HashRole,
-        LabelRole,                    ///< true class (int, -1 unknown)
-        AnnotationRole,               ///< annotation map path, empty when none
-        ProblemRole,                  ///< why the file is unreadable, empty when fine
-        CorrectnessRole,              ///< 1 every known prediction correct, 0 one wrong, -1 unknown
-        DisagreeRole,                 ///< true when two models predict different classes
+        LabelRole,       ///< true class (int, -1 unknown)
+        AnnotationRole,  ///< annotation map path, empty when none
+        ProblemRole,     ///< why the file is unreadable, empty when fine
+        CorrectnessRole, ///< 1 every known prediction correct, 0 one wrong, -1 unknown
+        DisagreeRole,    ///< true when two models predict different classes
     };
 
     explicit ImageListModel(QObject* parent = nullptr);

@@ -120,7 +120,7 @@ std::string className(const ImageTable& table, int label)
     if (label < 0)
         return {};
     return std::size_t(label) < table.classNames.size() ? table.classNames[std::size_t(label)].toStdString()
-                                                         : std::to_string(label);
+                                                        : std::to_string(label);
 }
 } // namespace
 
@@ -142,9 +142,9 @@ engine::Status writeImageTableCsv(const ImageTable& table, const std::vector<int
             return engine::Error{"no image at row " + std::to_string(row)};
         const auto at = std::size_t(row);
         const ImageEntry& image = table.images[at];
-        line = csvField(image.path.toStdString()) + "," + csvField(image.fileName.toStdString()) + "," +
-               csvField(className(table, image.label)) + "," + image.hash.toStdString() + "," +
-               csvField(image.problem.toStdString());
+        line = csvField(image.path.toStdString()) + "," + csvField(image.fileName.toStdString()) + ","
+            + csvField(className(table, image.label)) + "," + image.hash.toStdString() + ","
+            + csvField(image.problem.toStdString());
         for (const auto& model : table.models) {
             const int predicted = at < model.predicted.size() ? model.predicted[at] : -1;
             const int correct = at < model.correct.size() ? model.correct[at] : -1;

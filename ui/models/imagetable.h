@@ -17,9 +17,9 @@ namespace saliscope::ui {
 struct ImageEntry final {
     QString path;
     QString fileName;
-    QString hash;        ///< content hash; empty when unreadable
-    QString annotation;  ///< path of the human annotation map; empty when none
-    QString problem;     ///< why the file could not be read
+    QString hash;       ///< content hash; empty when unreadable
+    QString annotation; ///< path of the human annotation map; empty when none
+    QString problem;    ///< why the file could not be read
     int label = -1;
 };
 
@@ -27,9 +27,9 @@ struct ImageEntry final {
 struct ModelColumnData final {
     QString name;
     std::vector<float> score;
-    std::vector<std::int8_t> predicted;  ///< -1 unknown
-    std::vector<std::int8_t> correct;    ///< -1 unknown, 0, 1
-    std::vector<float> entropy;          ///< normalised histogram entropy
+    std::vector<std::int8_t> predicted; ///< -1 unknown
+    std::vector<std::int8_t> correct;   ///< -1 unknown, 0, 1
+    std::vector<float> entropy;         ///< normalised histogram entropy
 };
 
 /// A dataset's images with the per-model results of its `predictions` and `entropy` runs:

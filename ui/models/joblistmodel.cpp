@@ -58,8 +58,8 @@ QString JobListModel::statusText(RunStatus status)
 
 QVariant JobListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
-        index.row() >= int(m_queue->runs().size()))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || index.row() >= int(m_queue->runs().size()))
         return {};
     const QueuedRun& run = m_queue->runs()[std::size_t(index.row())];
     const std::int64_t all = run.alreadyDone + run.total;
@@ -80,8 +80,8 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const
             return run.models;
         return {};
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == IdColumn || index.column() == RateColumn ||
-                                          index.column() == EtaColumn))
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == IdColumn || index.column() == RateColumn || index.column() == EtaColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};

@@ -16,8 +16,18 @@ class JobListModel final : public QAbstractTableModel {
 
 public:
     enum Column {
-        IdColumn, MeasuresColumn, ModelsColumn, DatasetColumn, DeviceColumn, StatusColumn, ProgressColumn,
-        RateColumn, EtaColumn, StartedColumn, CancelColumn, ColumnCount
+        IdColumn,
+        MeasuresColumn,
+        ModelsColumn,
+        DatasetColumn,
+        DeviceColumn,
+        StatusColumn,
+        ProgressColumn,
+        RateColumn,
+        EtaColumn,
+        StartedColumn,
+        CancelColumn,
+        ColumnCount
     };
     enum Role { ProgressRole = Qt::UserRole + 1, RunIdRole, CancellableRole };
 

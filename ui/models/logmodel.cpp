@@ -32,15 +32,9 @@ QString LogModel::text(int row) const
     return row >= 0 && row < int(m_entries.size()) ? m_entries[std::size_t(row)].text : QString();
 }
 
-int LogModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
+int LogModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_entries.size()); }
 
-int LogModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int LogModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant LogModel::data(const QModelIndex& index, int role) const
 {
@@ -54,14 +48,11 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case TimeColumn:
-        return entry.time.toString(QStringLiteral("HH:mm:ss"));
+    case TimeColumn: return entry.time.toString(QStringLiteral("HH:mm:ss"));
     case LevelColumn:
         return entry.level == Level::Error ? tr("error") : entry.level == Level::Warning ? tr("warning") : tr("info");
-    case MessageColumn:
-        return entry.text;
-    default:
-        return {};
+    case MessageColumn: return entry.text;
+    default: return {};
     }
 }
 

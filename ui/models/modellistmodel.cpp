@@ -26,7 +26,7 @@ bool metadataLooksAssumed(const engine::ModelMetadata& metadata)
 }
 
 std::map<QString, std::vector<std::int64_t>> groupModelsByPattern(const std::vector<ModelInfo>& models,
-                                                                   const QRegularExpression& pattern)
+                                                                  const QRegularExpression& pattern)
 {
     std::map<QString, std::vector<std::int64_t>> families;
     if (!pattern.isValid())
@@ -51,15 +51,9 @@ void ModelListModel::setModels(std::vector<ModelInfo> models)
     endResetModel();
 }
 
-int ModelListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_models.size());
-}
+int ModelListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_models.size()); }
 
-int ModelListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ModelListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant ModelListModel::data(const QModelIndex& index, int role) const
 {
@@ -73,8 +67,9 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
         if (index.column() == MetadataColumn && metadataLooksAssumed(model.metadata))
             return tr("Saliscope's defaults, probably assumed for a file without saliscope.json: "
                       "check them with Edit metadata\u2026");
-        return QStringLiteral("%1\n%2\n%3").arg(model.name, QString::fromStdString(model.stored.path),
-                                                QString::fromStdString(model.metadata.architecture));
+        return QStringLiteral("%1\n%2\n%3")
+            .arg(model.name, QString::fromStdString(model.stored.path),
+                 QString::fromStdString(model.metadata.architecture));
     case Qt::ForegroundRole:
         if (index.column() == MetadataColumn && metadataLooksAssumed(model.metadata))
             return QBrush(QColor(210, 120, 20));

@@ -56,6 +56,6 @@ bool metadataLooksAssumed(const engine::ModelMetadata& metadata);
 /// named by the first capture group (the whole match when there is none); models that do not
 /// match, or capture nothing, are left out.
 std::map<QString, std::vector<std::int64_t>> groupModelsByPattern(const std::vector<ModelInfo>& models,
-                                                                   const QRegularExpression& pattern);
+                                                                  const QRegularExpression& pattern);
 
 } // namespace saliscope::ui

@@ -18,10 +18,7 @@ int ProblemListModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_problems.size());
 }
 
-int ProblemListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ProblemListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant ProblemListModel::data(const QModelIndex& index, int role) const
 {

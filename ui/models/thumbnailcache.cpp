@@ -16,7 +16,7 @@ constexpr std::size_t MaxPending = 300;
 QImage loadThumbnail(const QString& path, int size)
 {
     QImageReader reader(path);
-    reader.setAutoTransform(false);  // as the models see it: Pillow ignores EXIF orientation
+    reader.setAutoTransform(false); // as the models see it: Pillow ignores EXIF orientation
     const QSize full = reader.size();
     if (full.isValid())
         reader.setScaledSize(full.scaled(size, size, Qt::KeepAspectRatio));
@@ -43,8 +43,7 @@ QPixmap makeMark(int size, const QColor& fill, const QString& text)
 } // namespace
 
 ThumbnailCache::ThumbnailCache(int size, QObject* parent)
-    : QObject(parent), m_size(size), m_cache(4000),
-      m_placeholder(makeMark(size, QColor(70, 70, 70), {})),
+    : QObject(parent), m_size(size), m_cache(4000), m_placeholder(makeMark(size, QColor(70, 70, 70), {})),
       m_broken(makeMark(size, QColor(90, 50, 50), QStringLiteral("?")))
 {
     m_pool.setMaxThreadCount(2);

@@ -23,17 +23,17 @@ template <typename T, typename Work, typename Done>
 JobId submitJob(JobManager& jobs, QObject* receiver, std::string name, Work work, Done done)
 {
     auto holder = std::make_shared<std::optional<engine::Result<T>>>();
-    const JobId id = jobs.submit(std::move(name), [holder, work = std::move(work)](ProgressSink& progress,
-                                                                                  const CancelToken& cancel) {
-        try {
-            holder->emplace(work(progress, cancel));
-        } catch (const std::exception& error) {
-            holder->emplace(engine::Error{error.what()});
-        }
-        if (!holder->value())
-            return engine::Status(engine::Error{holder->value().error()});
-        return engine::Status(engine::Ok{});
-    });
+    const JobId id = jobs.submit(std::move(name),
+                                 [holder, work = std::move(work)](ProgressSink& progress, const CancelToken& cancel) {
+                                     try {
+                                         holder->emplace(work(progress, cancel));
+                                     } catch (const std::exception& error) {
+                                         holder->emplace(engine::Error{error.what()});
+                                     }
+                                     if (!holder->value())
+                                         return engine::Status(engine::Error{holder->value().error()});
+                                     return engine::Status(engine::Ok{});
+                                 });
     auto* watcher = new QFutureWatcher<engine::Status>(receiver);
     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver,
                      [watcher, holder, done = std::move(done)]() mutable {

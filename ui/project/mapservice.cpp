@@ -20,7 +20,7 @@ MapService::MapService(ProjectSession* session, QObject* parent)
     connect(session, &ProjectSession::projectChanged, this, &MapService::projectChanged);
     connect(session, &ProjectSession::modelsChanged, this, [this]() {
         std::lock_guard lock(m_loaded->mutex);
-        m_loaded->models.clear();  // a re-added model may have new metadata
+        m_loaded->models.clear(); // a re-added model may have new metadata
     });
     projectChanged();
 }
@@ -31,9 +31,8 @@ void MapService::projectChanged()
 {
     cancelPending();
     m_loaded = std::make_shared<LoadedModels>();
-    m_cache = m_session->isOpen()
-                  ? std::make_shared<ImageCache>(imageCacheFolder(m_session->path().toStdString()))
-                  : nullptr;
+    m_cache = m_session->isOpen() ? std::make_shared<ImageCache>(imageCacheFolder(m_session->path().toStdString()))
+                                  : nullptr;
 }
 
 void MapService::cancelPending()

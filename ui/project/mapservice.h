@@ -30,9 +30,9 @@ class ProjectSession;
 struct MapResult final {
     std::int64_t modelId = 0;
     QString imageHash;
-    engine::ImageU8 map;  ///< small 8-bit map, single channel
+    engine::ImageU8 map; ///< small 8-bit map, single channel
     bool flat = false;
-    bool computed = false;  ///< true: made now (score/predicted set); false: read from the project
+    bool computed = false; ///< true: made now (score/predicted set); false: read from the project
     double score = 0;
     int predicted = -1;
 };

@@ -146,7 +146,7 @@ engine::Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, con
 MeasureQueue::MeasureQueue(ProjectSession* session, QObject* parent)
     : QObject(parent), m_session(session), m_timer(new QTimer(this))
 {
-    m_timer->setInterval(500);  // live progress and at most two "rows stored" signals a second
+    m_timer->setInterval(500); // live progress and at most two "rows stored" signals a second
     connect(m_timer, &QTimer::timeout, this, &MeasureQueue::poll);
     connect(session, &ProjectSession::aboutToClose, this, &MeasureQueue::stopAll);
     connect(session, &ProjectSession::projectChanged, this, &MeasureQueue::projectChanged);
@@ -171,8 +171,9 @@ int MeasureQueue::rowOf(int id) const
 
 bool MeasureQueue::isIdle() const
 {
-    return !m_active && std::none_of(m_runs.begin(), m_runs.end(),
-                                     [](const QueuedRun& run) { return run.status == RunStatus::Queued; });
+    return !m_active && std::none_of(m_runs.begin(), m_runs.end(), [](const QueuedRun& run) {
+        return run.status == RunStatus::Queued;
+    });
 }
 
 engine::Result<int> MeasureQueue::enqueue(const RunRequest& request)
@@ -189,7 +190,8 @@ engine::Result<int> MeasureQueue::enqueuePlan(ProjectRunPlan plan)
     if (!store)
         return Error{tr("Open a project first.").toStdString()};
     if (store->isReadOnly())
-        return Error{tr("The project is read-only: %1").arg(QString::fromStdString(store->readOnlyReason())).toStdString()};
+        return Error{
+            tr("The project is read-only: %1").arg(QString::fromStdString(store->readOnlyReason())).toStdString()};
     if (plan.runIds.empty())
         if (auto registered = registerRuns(*store, plan); !registered)
             return Error{registered.error()};
@@ -365,8 +367,7 @@ void MeasureQueue::finished(int id, engine::Result<MeasureRunResult> result)
     poll();
     QueuedRun& entry = m_runs[std::size_t(row)];
     const ProjectRunPlan& plan = *m_plans.at(id);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_active->started).count();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_active->started).count();
     auto summary = finishRuns(*store, plan, result, seconds, m_active->sink.get());
     if (summary) {
         entry.status = RunStatus::Finished;
@@ -466,8 +467,8 @@ int MeasureQueue::resumeUnfinished()
             ++queued;
             continue;
         }
-        m_session->error(tr("Cannot resume runs %1: %2")
-                             .arg(QString::number(ids.front()), QString::fromStdString(id.error())));
+        m_session->error(
+            tr("Cannot resume runs %1: %2").arg(QString::number(ids.front()), QString::fromStdString(id.error())));
         for (auto runId : ids)
             store->setRunStatus(runId, RunStatus::Failed, "cannot resume: " + id.error());
     }

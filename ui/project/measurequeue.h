@@ -33,9 +33,9 @@ class ProjectSession;
 /// What the launcher asks for: measures over a dataset of the project with models ticked one by
 /// one and whole families; stability compares within each family (or all models when none).
 struct RunRequest final {
-    std::set<MeasureKind> measures;        ///< Predictions is always added
-    std::vector<std::int64_t> modelIds;    ///< models ticked on their own
-    std::vector<QString> families;         ///< families ticked (all their members take part)
+    std::set<MeasureKind> measures;     ///< Predictions is always added
+    std::vector<std::int64_t> modelIds; ///< models ticked on their own
+    std::vector<QString> families;      ///< families ticked (all their members take part)
     std::int64_t datasetId = 0;
     MeasureSettings settings;
     std::string device = "cpu";
@@ -49,21 +49,21 @@ engine::Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, con
 
 /// One entry of the queue as the jobs dock shows it.
 struct QueuedRun final {
-    int id = 0;                         ///< 1, 2, ... within this session
-    QString measures;                   ///< "entropy, noise"
-    QString models;                     ///< model names, comma-separated
-    QString dataset;                    ///< the dataset's location
+    int id = 0;       ///< 1, 2, ... within this session
+    QString measures; ///< "entropy, noise"
+    QString models;   ///< model names, comma-separated
+    QString dataset;  ///< the dataset's location
     QString device;
     RunStatus status = RunStatus::Queued;
-    std::int64_t done = 0;              ///< images computed in this part
-    std::int64_t total = 0;             ///< images to compute in this part
-    std::int64_t alreadyDone = 0;       ///< complete before it started (resumed)
+    std::int64_t done = 0;        ///< images computed in this part
+    std::int64_t total = 0;       ///< images to compute in this part
+    std::int64_t alreadyDone = 0; ///< complete before it started (resumed)
     double imagesPerSecond = 0;
-    double etaSeconds = -1;             ///< -1 while unknown
+    double etaSeconds = -1; ///< -1 while unknown
     QDateTime started;
     QString error;
-    std::vector<std::pair<QString, QString>> skipped;  ///< (image, reason); image may be empty while running
-    std::vector<std::int64_t> runIds;   ///< the stored runs, one per measure
+    std::vector<std::pair<QString, QString>> skipped; ///< (image, reason); image may be empty while running
+    std::vector<std::int64_t> runIds;                 ///< the stored runs, one per measure
 };
 
 /// Runs measure runs of the open project one after another on its own worker thread: each is
@@ -121,12 +121,12 @@ private:
     JobManager m_jobs{1};
     QTimer* m_timer;
     std::vector<QueuedRun> m_runs;
-    std::map<int, std::unique_ptr<ProjectRunPlan>> m_plans;  ///< by entry id, until the run ends
+    std::map<int, std::unique_ptr<ProjectRunPlan>> m_plans; ///< by entry id, until the run ends
     std::unique_ptr<Active> m_active;
     std::vector<std::vector<std::int64_t>> m_unfinished;
     int m_nextId = 1;
     int m_resumeBatchSize = 16;
-    int m_generation = 0;  ///< bumped when the project closes: late results are ignored
+    int m_generation = 0; ///< bumped when the project closes: late results are ignored
 };
 
 } // namespace saliscope::ui

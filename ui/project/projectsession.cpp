@@ -53,7 +53,7 @@ ProjectSession::~ProjectSession()
 {
     m_compute->shutdown();
     m_io->shutdown();
-    m_storeWrites->waitForDone();  // the store goes after its writes
+    m_storeWrites->waitForDone(); // the store goes after its writes
 }
 
 bool ProjectSession::open(const QString& path, bool create)
@@ -161,8 +161,8 @@ void ProjectSession::reloadModels()
         info.stored = stored;
         auto named = namesByHash.find(stored.fileHash);
         info.name = named != namesByHash.end() && !named->second.isEmpty()
-                        ? named->second
-                        : QFileInfo(QString::fromStdString(stored.path)).completeBaseName();
+            ? named->second
+            : QFileInfo(QString::fromStdString(stored.path)).completeBaseName();
         if (used.count(info.name))
             info.name += QStringLiteral(" #%1").arg(stored.id);
         used.insert(info.name);
@@ -340,7 +340,7 @@ void ProjectSession::writeInBackground(const std::string& what, std::function<en
             done(engine::Error{"no project is open"});
         return;
     }
-    ProjectStore* store = m_store.get();  // close() waits for this pool before it resets the store
+    ProjectStore* store = m_store.get(); // close() waits for this pool before it resets the store
     const std::uint64_t openCount = m_openCount;
     submitJob<bool>(
         *m_storeWrites, this, what,

@@ -31,7 +31,7 @@ struct ModelInfo final {
     QString name;
     StoredModel stored;
     engine::ModelMetadata metadata;
-    QString family;  ///< first family it belongs to; empty when none
+    QString family; ///< first family it belongs to; empty when none
 };
 
 /// The open project and what every dock shares: the store (used on the GUI thread only), the
@@ -124,8 +124,8 @@ private:
     std::unique_ptr<ProjectStore> m_store;
     std::unique_ptr<JobManager> m_compute;
     std::unique_ptr<JobManager> m_io;
-    std::unique_ptr<JobManager> m_storeWrites;  ///< one worker: writes in order, off the GUI thread
-    std::uint64_t m_openCount = 0;              ///< tells a late result which project it was for
+    std::unique_ptr<JobManager> m_storeWrites; ///< one worker: writes in order, off the GUI thread
+    std::uint64_t m_openCount = 0;             ///< tells a late result which project it was for
     LogModel* m_log = nullptr;
     std::vector<ModelInfo> m_models;
     std::vector<StoredDataset> m_datasets;

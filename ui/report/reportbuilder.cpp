@@ -61,7 +61,8 @@ ReportBuilder::ReportBuilder(const ReportContent& content, const ReportOptions& 
 {
     d->language = options.language.isEmpty() ? QLocale().name().left(2) : options.language;
     int section = 0;
-    d->steps.push_back({tr("Title page"), [this]() { ReportSections::titlePage(*d->layout, d->content, d->language); }});
+    d->steps.push_back(
+        {tr("Title page"), [this]() { ReportSections::titlePage(*d->layout, d->content, d->language); }});
     d->steps.push_back({tr("Scorecard"), [this, number = ++section]() {
                             d->layout->newPage();
                             ReportSections::scorecard(*d->layout, d->content, number);
@@ -107,8 +108,7 @@ engine::Status ReportBuilder::begin()
     if (!d->painter->begin(d->writer.get()))
         return engine::Error{tr("cannot start painting %1").arg(d->options.outputPath).toStdString()};
     d->painter->setRenderHint(QPainter::Antialiasing);
-    const QString footer =
-        tr("Saliscope salience review \u2014 %1").arg(QFileInfo(d->content.projectPath).fileName());
+    const QString footer = tr("Saliscope salience review \u2014 %1").arg(QFileInfo(d->content.projectPath).fileName());
     d->layout = std::make_unique<ReportLayout>(*d->writer, *d->painter, reportFontFamily(d->language), footer);
     return engine::Ok{};
 }
@@ -135,7 +135,7 @@ QString reportFontFamily(const QString& language)
 {
     const QStringList families = QFontDatabase::families();
     const QString wanted = language.startsWith(QLatin1String("ja")) ? QStringLiteral("Noto Sans CJK JP")
-                                                                      : QStringLiteral("DejaVu Sans");
+                                                                    : QStringLiteral("DejaVu Sans");
     if (families.contains(wanted))
         return wanted;
     return QGuiApplication::font().family();

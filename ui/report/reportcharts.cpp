@@ -51,7 +51,8 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
             QString caption;
             QString label;
         } curves[] = {
-            {"ssim_small", ChartText::tr("Map SSIM with the clean image's map"), ChartText::tr("Map SSIM (small maps)")},
+            {"ssim_small", ChartText::tr("Map SSIM with the clean image's map"),
+             ChartText::tr("Map SSIM (small maps)")},
             {"score", ChartText::tr("Mean synthetic score"), ChartText::tr("Score")},
             {"correct", ChartText::tr("Accuracy"), ChartText::tr("Accuracy")},
             {"normalized_entropy", ChartText::tr("Normalised entropy of the noisy images' maps"),
@@ -72,12 +73,10 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
         const auto samples = columnSamples(*table, "ssim_upscaled", groups);
         const auto histogram = histogramChart(samples, bins, ssimHistogramLower(samples), 1.0);
         charts.push_back({ChartText::tr("Mean map SSIM per transformation"),
-                          [=](QCustomPlot* plot) { chart::buildBars(plot, bars, ChartText::tr("Mean map SSIM")); },
-                          0.4, false});
+                          [=](QCustomPlot* plot) { chart::buildBars(plot, bars, ChartText::tr("Mean map SSIM")); }, 0.4,
+                          false});
         charts.push_back({ChartText::tr("Distribution of the map SSIM (every transformation)"),
-                          [=](QCustomPlot* plot) {
-                              chart::buildHistogram(plot, histogram, ChartText::tr("Map SSIM"));
-                          },
+                          [=](QCustomPlot* plot) { chart::buildHistogram(plot, histogram, ChartText::tr("Map SSIM")); },
                           0.35, false});
         break;
     }
@@ -90,13 +89,14 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
                           },
                           0.35, false});
         for (const auto& matrix : stabilityMatrices(*table, results.families))
-            charts.push_back({ChartText::tr("Mean SSIM per pair of models: %1").arg(QString::fromStdString(matrix.family)),
-                              [=](QCustomPlot* plot) {
-                                  chart::buildMatrix(plot, matrix, ChartText::tr("mean SSIM"));
-                                  // Model names side by side need room on paper.
-                                  plot->xAxis->setTickLabelRotation(35);
-                              },
-                              0.85});
+            charts.push_back(
+                {ChartText::tr("Mean SSIM per pair of models: %1").arg(QString::fromStdString(matrix.family)),
+                 [=](QCustomPlot* plot) {
+                     chart::buildMatrix(plot, matrix, ChartText::tr("mean SSIM"));
+                     // Model names side by side need room on paper.
+                     plot->xAxis->setTickLabelRotation(35);
+                 },
+                 0.85});
         break;
     }
     case MeasureKind::Degradation: {
@@ -104,10 +104,12 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
         const auto scatter = degradationScatter(*table, groups);
         charts.push_back({ChartText::tr("Mean confidence drop by blurred region"),
                           [=](QCustomPlot* plot) { chart::buildBars(plot, bars, ChartText::tr("Mean score drop")); }});
-        charts.push_back({ChartText::tr("Confidence drop per image"), [=](QCustomPlot* plot) {
+        charts.push_back({ChartText::tr("Confidence drop per image"),
+                          [=](QCustomPlot* plot) {
                               chart::buildScatter(plot, scatter, ChartText::tr("Score drop, background blurred"),
                                                   ChartText::tr("Score drop, object blurred"));
-                          }, 0.8});
+                          },
+                          0.8});
         break;
     }
     case MeasureKind::Predictions: break;

@@ -20,8 +20,8 @@ namespace saliscope::ui {
 struct ReportChart final {
     QString caption;
     std::function<void(QCustomPlot*)> build;
-    double aspect = 0.6;  ///< height / width
-    bool halfWidth = true;  ///< two charts side by side
+    double aspect = 0.6;   ///< height / width
+    bool halfWidth = true; ///< two charts side by side
 };
 
 /// The charts of a measure's section (the views' charts, with a matrix per family for

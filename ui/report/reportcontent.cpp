@@ -175,7 +175,8 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
         if (dataset.id == set.datasetId) {
             content.datasetLocation = dataset.name.empty()
                 ? QString::fromStdString(dataset.location)
-                : QStringLiteral("%1 (%2)").arg(QString::fromStdString(dataset.name), QString::fromStdString(dataset.location));
+                : QStringLiteral("%1 (%2)").arg(QString::fromStdString(dataset.name),
+                                                QString::fromStdString(dataset.location));
             content.imageCount = dataset.imageCount;
         }
     auto images = store.images(set.datasetId);
@@ -223,8 +224,9 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
                 entry.path = QString::fromStdString(it->second->path);
                 const int label = it->second->label;
                 if (label >= 0)
-                    entry.label = label < int(classNames.size()) ? QString::fromStdString(classNames[std::size_t(label)])
-                                                                 : QString::number(label);
+                    entry.label = label < int(classNames.size())
+                        ? QString::fromStdString(classNames[std::size_t(label)])
+                        : QString::number(label);
             }
             entry.caption = ReportText::galleryCaption(kind, pick.highest, pick.value);
             entries.push_back(std::move(entry));

@@ -35,17 +35,17 @@ struct SkippedImage final {
 /// One model's overlay of a gallery image (or why there is none).
 struct GalleryTile final {
     QString model;
-    QImage overlay;  ///< the image with the model's upscaled map over it; null when `note` says why
+    QImage overlay; ///< the image with the model's upscaled map over it; null when `note` says why
     QString note;
 };
 
 /// One image of a measure's gallery: why it was picked, the image and each model's overlay.
 struct GalleryEntry final {
-    std::int64_t position = 0;  ///< in the run's dataset
+    std::int64_t position = 0; ///< in the run's dataset
     QString path;
-    QString caption;            ///< e.g. "Highest mean normalised entropy (0.812)"
-    QString label;              ///< the image's class name ("" when unlabelled)
-    QImage image;               ///< at the first model's input size; null when unreadable
+    QString caption; ///< e.g. "Highest mean normalised entropy (0.812)"
+    QString label;   ///< the image's class name ("" when unlabelled)
+    QImage image;    ///< at the first model's input size; null when unreadable
     std::vector<GalleryTile> tiles;
 };
 
@@ -54,18 +54,18 @@ struct ReportContent final {
     QString projectPath;
     QString datasetLocation;
     std::int64_t imageCount = 0;
-    QDateTime created;            ///< when the content was read (the report's date)
-    QString softwareVersion;      ///< this Saliscope's
-    QString runSoftwareVersions;  ///< the versions the runs were made with
-    QString devices;              ///< the devices the runs ran on
-    QString runsFinished;         ///< newest finish time of the runs (ISO 8601)
-    std::vector<ReportModel> models;       ///< the selected models, in run order
-    std::vector<MeasureKind> measures;     ///< the selected measures that have results, in report order
-    MeasureResults results;                ///< rows of the selected models only, summarised
-    QJsonObject scorecard;                 ///< scorecard(results.summary)
+    QDateTime created;                 ///< when the content was read (the report's date)
+    QString softwareVersion;           ///< this Saliscope's
+    QString runSoftwareVersions;       ///< the versions the runs were made with
+    QString devices;                   ///< the devices the runs ran on
+    QString runsFinished;              ///< newest finish time of the runs (ISO 8601)
+    std::vector<ReportModel> models;   ///< the selected models, in run order
+    std::vector<MeasureKind> measures; ///< the selected measures that have results, in report order
+    MeasureResults results;            ///< rows of the selected models only, summarised
+    QJsonObject scorecard;             ///< scorecard(results.summary)
     std::vector<SkippedImage> skipped;
     std::map<MeasureKind, std::vector<GalleryEntry>> gallery;
-    QStringList warnings;                  ///< what could not be shown and why (missing model files ...)
+    QStringList warnings; ///< what could not be shown and why (missing model files ...)
 };
 
 /// Reads the project of `options` read-only: its preferred run set (the one with most measures),

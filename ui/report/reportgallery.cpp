@@ -29,8 +29,8 @@ namespace {
 
 struct ValueRule final {
     const char* column;
-    std::set<std::string> variants;          ///< rows with these variants only; empty: all
-    std::set<std::string> excludedVariants;  ///< rows with these variants are left out
+    std::set<std::string> variants;         ///< rows with these variants only; empty: all
+    std::set<std::string> excludedVariants; ///< rows with these variants are left out
 };
 
 ValueRule ruleFor(MeasureKind kind)
@@ -108,8 +108,8 @@ QImage overlayMap(const engine::ImageU8& image, const engine::ImageU8& map, doub
     if (base.isNull() || map.empty())
         return base;
     const engine::ImageU8 upscaled = engine::upscaleMap(map, image.width, image.height);
-    const QImage colours =
-        Colormap::named(QStringLiteral("jet")).colorize(upscaled.pixels.data(), upscaled.width, upscaled.height, opacity);
+    const QImage colours = Colormap::named(QStringLiteral("jet"))
+                               .colorize(upscaled.pixels.data(), upscaled.width, upscaled.height, opacity);
     QPainter painter(&base);
     painter.drawImage(0, 0, colours);
     painter.end();
@@ -126,14 +126,16 @@ engine::Result<std::string> resolveModelFile(const StoredModel& model, const QSt
         return model.path;
     const QString name = QFileInfo(QString::fromStdString(model.path)).fileName();
     const QDir projectDir = QFileInfo(projectPath).absoluteDir();
-    for (const QString& candidate : {projectDir.filePath(name), projectDir.filePath(QStringLiteral("models/") + name)}) {
+    for (const QString& candidate :
+         {projectDir.filePath(name), projectDir.filePath(QStringLiteral("models/") + name)}) {
         if (!QFileInfo::exists(candidate))
             continue;
         auto hash = hashFile(candidate.toStdString());
         if (hash && hash.value() == model.fileHash)
             return candidate.toStdString();
     }
-    return engine::Error{GalleryText::tr("model file %1 not found").arg(QString::fromStdString(model.path)).toStdString()};
+    return engine::Error{
+        GalleryText::tr("model file %1 not found").arg(QString::fromStdString(model.path)).toStdString()};
 }
 
 /// Input size of a model from its stored metadata (224 x 224 when unreadable).
@@ -245,8 +247,8 @@ engine::Status renderGallery(ProjectStore& store, const std::vector<StoredImage>
         if (cancel.isCancelled())
             return engine::Error{"cancelled"};
         const auto size = inputSize(model.stored);
-        auto& inputs = inputsBySize.try_emplace(size, std::map<std::int64_t, engine::Result<engine::ImageU8>>{})
-                           .first->second;
+        auto& inputs =
+            inputsBySize.try_emplace(size, std::map<std::int64_t, engine::Result<engine::ImageU8>>{}).first->second;
         if (inputs.empty())
             inputs = readInputs(size);
         if (baseImages.empty())

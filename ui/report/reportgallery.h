@@ -22,7 +22,7 @@ namespace saliscope::ui {
 struct GalleryPick final {
     std::int64_t position = 0;
     double value = 0;
-    bool highest = false;  ///< true: from the high end of the measure's values
+    bool highest = false; ///< true: from the high end of the measure's values
 };
 
 /// The images at both ends of a measure's per-image value, averaged over the models of

@@ -39,11 +39,26 @@ QFont ReportLayout::font(ReportFont style) const
     switch (style) {
     case ReportFont::Body: font.setPointSizeF(9.5); break;
     case ReportFont::Small: font.setPointSizeF(7.5); break;
-    case ReportFont::Bold: font.setPointSizeF(9.5); font.setBold(true); break;
-    case ReportFont::SmallBold: font.setPointSizeF(7.5); font.setBold(true); break;
-    case ReportFont::Title: font.setPointSizeF(24); font.setBold(true); break;
-    case ReportFont::Heading1: font.setPointSizeF(15); font.setBold(true); break;
-    case ReportFont::Heading2: font.setPointSizeF(11.5); font.setBold(true); break;
+    case ReportFont::Bold:
+        font.setPointSizeF(9.5);
+        font.setBold(true);
+        break;
+    case ReportFont::SmallBold:
+        font.setPointSizeF(7.5);
+        font.setBold(true);
+        break;
+    case ReportFont::Title:
+        font.setPointSizeF(24);
+        font.setBold(true);
+        break;
+    case ReportFont::Heading1:
+        font.setPointSizeF(15);
+        font.setBold(true);
+        break;
+    case ReportFont::Heading2:
+        font.setPointSizeF(11.5);
+        font.setBold(true);
+        break;
     }
     return font;
 }

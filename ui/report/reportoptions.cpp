@@ -37,8 +37,8 @@ engine::Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
                 found = true;
             }
         if (!found)
-            return engine::Error{"unknown measure '" + part.trimmed().toStdString() +
-                                 "' (use entropy, noise, transforms, stability, degradation or all)"};
+            return engine::Error{"unknown measure '" + part.trimmed().toStdString()
+                                 + "' (use entropy, noise, transforms, stability, degradation or all)"};
     }
     if (measures.empty())
         return engine::Error{"no measure named"};

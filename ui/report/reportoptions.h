@@ -19,11 +19,11 @@ enum class ReportPageSize { A4, Letter };
 struct ReportOptions final {
     QString projectPath;
     QString outputPath;
-    QStringList models;                ///< model names as the runs name them; empty: every model
-    std::set<MeasureKind> measures;    ///< the five measures only; empty: every measure the runs have
+    QStringList models;             ///< model names as the runs name them; empty: every model
+    std::set<MeasureKind> measures; ///< the five measures only; empty: every measure the runs have
     ReportPageSize pageSize = ReportPageSize::A4;
-    QString language;                  ///< "en", "ja" ...; picks fonts and date formats ("" = current)
-    int galleryImagesPerEnd = 1;       ///< images shown at each end (highest, lowest) of a measure
+    QString language;            ///< "en", "ja" ...; picks fonts and date formats ("" = current)
+    int galleryImagesPerEnd = 1; ///< images shown at each end (highest, lowest) of a measure
 };
 
 /// Parses "a4" or "letter" (any case); an Error names the bad value.

@@ -26,8 +26,8 @@ QString numbered(int number, const QString& title) { return QStringLiteral("%1. 
 void headedTable(ReportLayout& layout, const QString& title, const ReportTable& table)
 {
     const double height = tableHeight(layout, table);
-    const double headingHeight =
-        layout.textHeight(title, layout.font(ReportFont::Heading2), layout.width()) + layout.points(14);
+    const double headingHeight = layout.textHeight(title, layout.font(ReportFont::Heading2), layout.width())
+        + layout.points(14);
     if (height <= layout.pageHeight() / 3)
         layout.ensureSpace(headingHeight + height);
     layout.heading(title, ReportFont::Heading2, 40);
@@ -73,8 +73,8 @@ double galleryEntryHeight(ReportLayout& layout, const GalleryEntry& entry)
     const double size = (layout.width() - gap * (columns - 1)) / columns;
     const QFont small = layout.font(ReportFont::Small);
     const double labelHeight = 2 * layout.textHeight(QStringLiteral("Ag"), small, size) + layout.points(2);
-    const double caption = layout.textHeight(entry.caption, layout.font(ReportFont::SmallBold), layout.width()) +
-                           layout.textHeight(QStringLiteral("Ag"), small, layout.width()) + layout.points(3);
+    const double caption = layout.textHeight(entry.caption, layout.font(ReportFont::SmallBold), layout.width())
+        + layout.textHeight(QStringLiteral("Ag"), small, layout.width()) + layout.points(3);
     const int rows = (tiles + columns - 1) / columns;
     return caption + rows * (size + labelHeight + gap);
 }
@@ -92,14 +92,15 @@ void drawGalleryEntry(ReportLayout& layout, const GalleryEntry& entry)
     const double labelHeight = 2 * layout.textHeight(QStringLiteral("Ag"), small, size) + layout.points(2);
     const QString caption = entry.caption;
     const QString file = entry.label.isEmpty()
-                             ? QFileInfo(entry.path).fileName()
-                             : ReportSections::tr("%1, labelled %2").arg(QFileInfo(entry.path).fileName(), entry.label);
-    const double captionHeight = layout.textHeight(caption, bold, layout.width()) +
-                                 layout.textHeight(file, small, layout.width()) + layout.points(3);
+        ? QFileInfo(entry.path).fileName()
+        : ReportSections::tr("%1, labelled %2").arg(QFileInfo(entry.path).fileName(), entry.label);
+    const double captionHeight = layout.textHeight(caption, bold, layout.width())
+        + layout.textHeight(file, small, layout.width()) + layout.points(3);
     const double rowHeight = size + labelHeight + gap;
     const int rows = (tiles + columns - 1) / columns;
     // The whole entry on one page when it fits; else at least its caption and first row.
-    layout.ensureSpace(captionHeight + rowHeight * (captionHeight + rows * rowHeight <= layout.pageHeight() ? rows : 1));
+    layout.ensureSpace(captionHeight
+                       + rowHeight * (captionHeight + rows * rowHeight <= layout.pageHeight() ? rows : 1));
     const QRectF captionBand = layout.take(captionHeight);
     const double boldHeight = layout.textHeight(caption, bold, layout.width());
     layout.drawText(QRectF(0, captionBand.top(), layout.width(), boldHeight), caption, bold);
@@ -170,11 +171,12 @@ void ReportSections::titlePage(ReportLayout& layout, const ReportContent& conten
         {tr("Project"), content.projectPath},
         {tr("Dataset"), content.datasetLocation},
         {tr("Images"), tr("%1 (%2 without results)").arg(content.imageCount).arg(content.skipped.size())},
-        {tr("Models"), familyNames.isEmpty() ? QString::number(content.models.size())
-                                              : tr("%1 in %2 families: %3")
-                                                    .arg(content.models.size())
-                                                    .arg(familyNames.size())
-                                                    .arg(familyNames.join(QStringLiteral(", ")))},
+        {tr("Models"),
+         familyNames.isEmpty() ? QString::number(content.models.size())
+                               : tr("%1 in %2 families: %3")
+                                     .arg(content.models.size())
+                                     .arg(familyNames.size())
+                                     .arg(familyNames.join(QStringLiteral(", ")))},
         {tr("Measures"), measures.join(QStringLiteral(", "))},
         {tr("Report date"), locale.toString(content.created, QLocale::LongFormat)},
         {tr("Software"), tr("Saliscope %1").arg(content.softwareVersion)},
@@ -231,9 +233,9 @@ void ReportSections::gallery(ReportLayout& layout, const ReportContent& content,
         const QString title = ReportText::measureTitle(kind);
         const QString introduction = ReportText::galleryIntroduction(kind);
         const double first = std::min(galleryEntryHeight(layout, it->second.front()), layout.pageHeight() / 2);
-        layout.ensureSpace(layout.textHeight(title, layout.font(ReportFont::Heading2), layout.width()) +
-                           layout.textHeight(introduction, layout.font(ReportFont::Small), layout.width()) +
-                           layout.points(24) + first);
+        layout.ensureSpace(layout.textHeight(title, layout.font(ReportFont::Heading2), layout.width())
+                           + layout.textHeight(introduction, layout.font(ReportFont::Small), layout.width())
+                           + layout.points(24) + first);
         layout.heading(title, ReportFont::Heading2, 40);
         layout.paragraph(introduction, ReportFont::Small);
         for (const auto& entry : it->second)

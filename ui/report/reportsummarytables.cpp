@@ -30,7 +30,8 @@ QString num(double value, int decimals = 3) { return ReportText::number(value, d
 
 QString percent(double value)
 {
-    return std::isfinite(value) ? QString::number(100 * value, 'f', 1) + QStringLiteral(" %") : ReportText::number(value);
+    return std::isfinite(value) ? QString::number(100 * value, 'f', 1) + QStringLiteral(" %")
+                                : ReportText::number(value);
 }
 
 QJsonObject modelSummary(const ReportContent& content, const QString& model)
@@ -63,7 +64,8 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
     bool families = false, hasStability = false;
     for (const auto& model : content.models) {
         families = families || !model.family.isEmpty();
-        hasStability = hasStability || content.scorecard.value(model.name).toObject().value(QLatin1String("stability_ssim")).isDouble();
+        hasStability = hasStability
+            || content.scorecard.value(model.name).toObject().value(QLatin1String("stability_ssim")).isDouble();
     }
     const bool hasMass = anyFinite(content, {"entropy", "annotation_mass", "mean"});
     auto has = [&](MeasureKind kind) {
@@ -116,8 +118,8 @@ ReportTable ReportSummaryTables::measureSummary(const ReportContent& content, Me
     switch (kind) {
     case MeasureKind::Entropy: {
         const bool mass = anyFinite(content, {"entropy", "annotation_mass", "mean"});
-        QStringList header{tr("Model"), tr("Images"), tr("Mean"), tr("Median"), tr("SD"), tr("Mean, correct"),
-                           tr("Mean, wrong"), tr("Mean, real"), tr("Mean, synthetic")};
+        QStringList header{tr("Model"),         tr("Images"),      tr("Mean"),       tr("Median"),         tr("SD"),
+                           tr("Mean, correct"), tr("Mean, wrong"), tr("Mean, real"), tr("Mean, synthetic")};
         if (mass)
             header.append(tr("Annotation mass"));
         table = numericTable(header);

@@ -86,9 +86,10 @@ TableGeometry measure(ReportLayout& layout, const ReportTable& table)
     auto rowHeight = [&](const QStringList& cells, const QFont& font) {
         double height = 0;
         for (int c = 0; c < columns; ++c)
-            height = std::max(height, layout.textHeight(c < cells.size() ? cells[c] : QString(),
-                                                        c == 0 && table.boldFirstColumn ? bold : font,
-                                                        geometry.widths[std::size_t(c)] - 2 * padding));
+            height = std::max(height,
+                              layout.textHeight(c < cells.size() ? cells[c] : QString(),
+                                                c == 0 && table.boldFirstColumn ? bold : font,
+                                                geometry.widths[std::size_t(c)] - 2 * padding));
         return height + 2 * padding;
     };
     geometry.headerHeight = table.showHeader ? rowHeight(table.header, bold) : 0;

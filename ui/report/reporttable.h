@@ -15,9 +15,9 @@ class ReportLayout;
 struct ReportTable final {
     QStringList header;
     std::vector<QStringList> rows;
-    std::vector<Qt::Alignment> alignments;  ///< per column; missing: left
-    bool fullWidth = true;                  ///< stretch narrow tables to the text width
-    bool showHeader = true;                 ///< false: `header` only gives the column count
+    std::vector<Qt::Alignment> alignments; ///< per column; missing: left
+    bool fullWidth = true;                 ///< stretch narrow tables to the text width
+    bool showHeader = true;                ///< false: `header` only gives the column count
     bool boldFirstColumn = false;
 };
 

@@ -106,14 +106,20 @@ std::vector<std::string> ReportText::parameterKeys(MeasureKind kind)
     switch (kind) {
     case MeasureKind::Entropy: return {"score", "histogram.bins"};
     case MeasureKind::Noise:
-        return {"noise.levels", "noise.seed", "noise.salt_vs_pepper", "noise.generator", "ssim.window", "ssim.k1", "ssim.k2", "score"};
+        return {"noise.levels", "noise.seed", "noise.salt_vs_pepper", "noise.generator", "ssim.window", "ssim.k1",
+                "ssim.k2",      "score"};
     case MeasureKind::Transforms:
         return {"transforms.shift", "transforms.reference_size", "ssim.window", "ssim.k1", "ssim.k2", "score",
                 "histogram.bins"};
     case MeasureKind::Stability: return {"ssim.window", "ssim.k1", "ssim.k2", "histogram.bins"};
     case MeasureKind::Degradation:
-        return {"degradation.sigma_max", "degradation.curve_order", "degradation.guide_sigma", "ssim.window",
-                "ssim.k1", "ssim.k2", "score"};
+        return {"degradation.sigma_max",
+                "degradation.curve_order",
+                "degradation.guide_sigma",
+                "ssim.window",
+                "ssim.k1",
+                "ssim.k2",
+                "score"};
     case MeasureKind::Predictions: break;
     }
     return {"score"};

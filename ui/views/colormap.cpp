@@ -89,8 +89,8 @@ QImage Colormap::colorize(const unsigned char* pixels, int width, int height, do
     std::array<QRgb, 256> premultiplied{};
     for (int i = 0; i < 256; ++i) {
         const QRgb c = m_table[std::size_t(i)];
-        premultiplied[std::size_t(i)] =
-            qRgba(qRed(c) * alpha / 255, qGreen(c) * alpha / 255, qBlue(c) * alpha / 255, alpha);
+        premultiplied[std::size_t(i)] = qRgba(qRed(c) * alpha / 255, qGreen(c) * alpha / 255, qBlue(c) * alpha / 255,
+                                              alpha);
     }
     for (int row = 0; row < height; ++row) {
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(row));

@@ -33,14 +33,26 @@ QPainterPath isoLine(const unsigned char* pixels, int width, int height, double 
                 path.lineTo(q);
             };
             switch (index) {
-            case 1: case 14: segment(left, top); break;
-            case 2: case 13: segment(top, right); break;
-            case 3: case 12: segment(left, right); break;
-            case 4: case 11: segment(right, bottom); break;
-            case 6: case 9: segment(top, bottom); break;
-            case 7: case 8: segment(left, bottom); break;
-            case 5: segment(left, top); segment(right, bottom); break;
-            case 10: segment(top, right); segment(left, bottom); break;
+            case 1:
+            case 14: segment(left, top); break;
+            case 2:
+            case 13: segment(top, right); break;
+            case 3:
+            case 12: segment(left, right); break;
+            case 4:
+            case 11: segment(right, bottom); break;
+            case 6:
+            case 9: segment(top, bottom); break;
+            case 7:
+            case 8: segment(left, bottom); break;
+            case 5:
+                segment(left, top);
+                segment(right, bottom);
+                break;
+            case 10:
+                segment(top, right);
+                segment(left, bottom);
+                break;
             default: break;
             }
         }

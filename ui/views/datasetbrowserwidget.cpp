@@ -57,7 +57,7 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     m_export = new QToolButton(this);
     m_export->setObjectName(QStringLiteral("ExportListButton"));
     m_export->setText(tr("Export\u2026"));
-    m_export->setEnabled(false);  // until the list has rows (updateCount)
+    m_export->setEnabled(false); // until the list has rows (updateCount)
     m_export->setToolTip(tr("Write the images listed now (filtered and sorted as shown) with every model's "
                             "score, prediction and entropy to a CSV file"));
 
@@ -118,7 +118,8 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     layout->addLayout(status);
     layout->addWidget(m_stack, 1);
 
-    connect(m_class, &QComboBox::currentIndexChanged, this, [this]() { m_proxy->setClassFilter(m_class->currentData().toInt()); });
+    connect(m_class, &QComboBox::currentIndexChanged, this,
+            [this]() { m_proxy->setClassFilter(m_class->currentData().toInt()); });
     connect(m_correctness, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_proxy->setCorrectness(ImageFilterProxyModel::Correctness(index)); });
     connect(m_disagree, &QCheckBox::toggled, m_proxy, &ImageFilterProxyModel::setDisagreementOnly);
@@ -130,7 +131,8 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     connect(m_tableButton, &QToolButton::clicked, this, [this]() { setGridMode(false); });
     connect(m_gridButton, &QToolButton::clicked, this, [this]() { setGridMode(true); });
     connect(m_export, &QToolButton::clicked, this, &DatasetBrowserWidget::chooseExportFile);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &DatasetBrowserWidget::currentChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DatasetBrowserWidget::currentChanged);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &DatasetBrowserWidget::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &DatasetBrowserWidget::updateCount);
@@ -204,13 +206,16 @@ void DatasetBrowserWidget::reload()
             // Sizes from the header and the visible rows only, so cheap at any row count.
             m_table->resizeColumnsToContents();
             m_table->horizontalHeader()->resizeSection(
-                ImageListModel::FileColumn, std::min(220, m_table->horizontalHeader()->sectionSize(ImageListModel::FileColumn)));
+                ImageListModel::FileColumn,
+                std::min(220, m_table->horizontalHeader()->sectionSize(ImageListModel::FileColumn)));
             if (m_proxy->rowCount() > 0) {
                 QModelIndex target = m_proxy->index(0, 0);
                 if (previous >= 0 && previous < m_images->rowCount())
                     if (auto mapped = m_proxy->mapFromSource(m_images->index(previous, 0)); mapped.isValid())
                         target = mapped;
-                m_table->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                m_table->selectionModel()->setCurrentIndex(target,
+                                                           QItemSelectionModel::ClearAndSelect
+                                                               | QItemSelectionModel::Rows);
             }
             updateCount();
             currentChanged();
@@ -259,10 +264,7 @@ void DatasetBrowserWidget::setTextFilter(const QString& text)
     m_proxy->setText(text);
 }
 
-void DatasetBrowserWidget::currentChanged()
-{
-    emit currentImageChanged(currentRow());
-}
+void DatasetBrowserWidget::currentChanged() { emit currentImageChanged(currentRow()); }
 
 void DatasetBrowserWidget::updateCount()
 {
@@ -270,14 +272,16 @@ void DatasetBrowserWidget::updateCount()
     const int total = m_images->rowCount();
     m_count->setText(shown == total ? tr("%n image(s)", nullptr, total) : tr("%1 of %2 images").arg(shown).arg(total));
     m_export->setEnabled(shown > 0);
-    currentChanged();  // the current image's place in the list has changed
+    currentChanged(); // the current image's place in the list has changed
 }
 
 void DatasetBrowserWidget::chooseExportFile()
 {
     QSettings settings;
-    const QString folder = settings.value(QStringLiteral("browser/exportFolder"), QFileInfo(m_session->path()).absolutePath()).toString();
-    QString path = QFileDialog::getSaveFileName(this, tr("Export image list"), QDir(folder).filePath(QStringLiteral("images.csv")),
+    const QString folder =
+        settings.value(QStringLiteral("browser/exportFolder"), QFileInfo(m_session->path()).absolutePath()).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export image list"),
+                                                QDir(folder).filePath(QStringLiteral("images.csv")),
                                                 tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;

@@ -45,7 +45,7 @@ public:
     void reload();
 
     void setClassFilter(int label);
-    void setCorrectnessFilter(int index);  ///< 0 any, 1 correct, 2 incorrect
+    void setCorrectnessFilter(int index); ///< 0 any, 1 correct, 2 incorrect
     void setDisagreementOnly(bool only);
     void setTextFilter(const QString& text);
     /// Writes the filtered list, in its shown order, as CSV (writeImageTableCsv's columns); the

@@ -24,15 +24,14 @@ MeasurePreviewCell::MeasurePreviewCell(QWidget* parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 }
 
-void MeasurePreviewCell::setResult(const engine::ImageU8& input, const engine::ImageU8& map,
-                                   const Colormap& colormap, double opacity, const QString& firstLine,
-                                   const QString& secondLine)
+void MeasurePreviewCell::setResult(const engine::ImageU8& input, const engine::ImageU8& map, const Colormap& colormap,
+                                   double opacity, const QString& firstLine, const QString& secondLine)
 {
     m_state = State::Ready;
     m_image = rgbImage(input);
     m_overlay = map.channels == 1 && !map.pixels.empty()
-                    ? colormap.colorize(map.pixels.data(), map.width, map.height, opacity)
-                    : QImage();
+        ? colormap.colorize(map.pixels.data(), map.width, map.height, opacity)
+        : QImage();
     m_first = firstLine;
     m_second = secondLine;
     update();

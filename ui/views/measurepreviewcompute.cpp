@@ -103,8 +103,8 @@ std::uint64_t previewNoiseKey(const std::string& path, const std::string& locati
     return hash;
 }
 
-engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input,
-                                                   int label, std::uint64_t noiseKey, MeasureKind kind,
+engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input, int label,
+                                                   std::uint64_t noiseKey, MeasureKind kind,
                                                    const MeasureSettings& settings, const CancelToken& cancel)
 {
     if (!isPreviewMeasure(kind))
@@ -158,15 +158,14 @@ engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, c
             const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
                 || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
             if (rotation && !square)
-                continue;  // as in a measure run: a rotated non-square image no longer fits the model
+                continue; // as in a measure run: a rotated non-square image no longer fits the model
             const auto expected = engine::applyTransform(cleanUpscaled, transform);
-            auto status = add(engine::transformName(transform), engine::applyTransform(input, transform),
-                              [&](const PreviewCell& cell, const engine::ImageU8& upscaled) {
-                                  return std::vector<double>{builder.ssim(upscaled, expected), cell.score,
-                                                             double(cell.predicted),
-                                                             double(cell.predicted != column.clean.predicted),
-                                                             double(cell.flat)};
-                              });
+            auto status =
+                add(engine::transformName(transform), engine::applyTransform(input, transform),
+                    [&](const PreviewCell& cell, const engine::ImageU8& upscaled) {
+                        return std::vector<double>{builder.ssim(upscaled, expected), cell.score, double(cell.predicted),
+                                                   double(cell.predicted != column.clean.predicted), double(cell.flat)};
+                    });
             if (!status)
                 return Error{status.error()};
         }

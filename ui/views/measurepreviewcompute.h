@@ -28,11 +28,11 @@ namespace saliscope::ui {
 /// One row of a measure preview for one model: the input the model saw, its map and
 /// prediction, and the measure's values for this variant.
 struct PreviewCell final {
-    std::string variant;     ///< as the measure stores it ("0.05", "lr", "shift:-16,0", "background"); "" clean
-    engine::ImageU8 input;   ///< the (varied) input at the model's input size, RGB
-    engine::ImageU8 map;     ///< small 8-bit map
+    std::string variant;   ///< as the measure stores it ("0.05", "lr", "shift:-16,0", "background"); "" clean
+    engine::ImageU8 input; ///< the (varied) input at the model's input size, RGB
+    engine::ImageU8 map;   ///< small 8-bit map
     bool flat = false;
-    double score = 0;        ///< under the settings' score kind
+    double score = 0; ///< under the settings' score kind
     int predicted = -1;
     /// The measure's row for this variant, in measureColumns(kind) order; for the clean row:
     /// {normalised histogram entropy}.
@@ -49,8 +49,8 @@ struct PreviewColumn final {
 struct PreviewImage final {
     std::string path;
     std::string contentHash;
-    int label = -1;                 ///< -1 unknown
-    std::string datasetLocation;    ///< gives the noise draw its key, as in a measure run
+    int label = -1;              ///< -1 unknown
+    std::string datasetLocation; ///< gives the noise draw its key, as in a measure run
 };
 
 /// The measures a preview can show (they vary the image): Noise, Transforms or Degradation.
@@ -63,8 +63,8 @@ std::uint64_t previewNoiseKey(const std::string& path, const std::string& locati
 /// Computes what `kind` does to `input` (already at the model's input size) with `model`, with
 /// the same engine calls and settings as runMeasures, so each variant's values equal the row a
 /// measure run stores for this image. Cancellation between variants returns Error "cancelled".
-engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input,
-                                                   int label, std::uint64_t noiseKey, MeasureKind kind,
+engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input, int label,
+                                                   std::uint64_t noiseKey, MeasureKind kind,
                                                    const MeasureSettings& settings, const CancelToken& cancel);
 
 /// The settings of the newest run of `kind` in the project (what its stored rows used); the
@@ -76,8 +76,7 @@ class PreviewModelCache final {
 public:
     /// The model with this id, loading it with `layer` and `metadata` the first time.
     engine::Result<std::shared_ptr<engine::Model>> get(std::int64_t id, const std::string& path,
-                                                       const std::string& layer,
-                                                       const engine::ModelMetadata& metadata);
+                                                       const std::string& layer, const engine::ModelMetadata& metadata);
 
 private:
     std::mutex m_mutex;

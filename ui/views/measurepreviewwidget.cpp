@@ -39,7 +39,7 @@ QString number(double value, int decimals = 3)
     if (std::isnan(value))
         return QStringLiteral("\u2013");
     const double half = 0.5 * std::pow(10.0, -decimals);
-    return QString::number(std::abs(value) < half ? 0.0 : value, 'f', decimals);  // no "-0.000"
+    return QString::number(std::abs(value) < half ? 0.0 : value, 'f', decimals); // no "-0.000"
 }
 
 } // namespace
@@ -93,10 +93,7 @@ MeasurePreviewWidget::MeasurePreviewWidget(ProjectSession* session, QWidget* par
     restart();
 }
 
-MeasurePreviewWidget::~MeasurePreviewWidget()
-{
-    cancelJobs();
-}
+MeasurePreviewWidget::~MeasurePreviewWidget() { cancelJobs(); }
 
 void MeasurePreviewWidget::setImage(const ImageEntry& image, std::int64_t datasetId)
 {
@@ -150,10 +147,7 @@ MeasurePreviewCell* MeasurePreviewWidget::cell(int row, int column) const
     return m_cells[std::size_t(row)][std::size_t(column)];
 }
 
-QString MeasurePreviewWidget::rowTitle(int row) const
-{
-    return m_rowTitles[std::size_t(row)];
-}
+QString MeasurePreviewWidget::rowTitle(int row) const { return m_rowTitles[std::size_t(row)]; }
 
 const PreviewColumn* MeasurePreviewWidget::result(int column) const
 {
@@ -234,7 +228,9 @@ void MeasurePreviewWidget::restart()
             switch (transform.kind) {
             case engine::TransformKind::FlipLeftRight: m_rowTitles.push_back(tr("flip left\u2013right")); break;
             case engine::TransformKind::FlipTopBottom: m_rowTitles.push_back(tr("flip top–bottom")); break;
-            case engine::TransformKind::Rotate90Clockwise: m_rowTitles.push_back(tr("rotate 90\u00b0 clockwise")); break;
+            case engine::TransformKind::Rotate90Clockwise:
+                m_rowTitles.push_back(tr("rotate 90\u00b0 clockwise"));
+                break;
             case engine::TransformKind::Rotate90CounterClockwise:
                 m_rowTitles.push_back(tr("rotate 90\u00b0 counter-clockwise"));
                 break;
@@ -259,7 +255,7 @@ void MeasurePreviewWidget::startPendingColumns()
 {
     const bool ready = m_session->isOpen() && !m_image.path.isEmpty() && !m_columns.empty();
     m_startWhenShown = ready && !isVisible();
-    if (m_startWhenShown) {  // computed when shown
+    if (m_startWhenShown) { // computed when shown
         updateStatus();
         return;
     }
@@ -282,7 +278,7 @@ void MeasurePreviewWidget::startPendingColumns()
         if (m_columns[c].done)
             continue;
         const ModelInfo* info = m_session->model(m_columns[c].modelId);
-        if (!info) {  // removed from the project meanwhile; the models' change restarts the preview
+        if (!info) { // removed from the project meanwhile; the models' change restarts the preview
             m_columns[c].done = true;
             continue;
         }
@@ -400,11 +396,11 @@ void MeasurePreviewWidget::fillCell(int row, std::size_t column, const PreviewCe
 {
     const Column& entry = m_columns[column];
     const QString predicted = cell.predicted >= 0 && std::size_t(cell.predicted) < entry.classNames.size()
-                                  ? QString::fromStdString(entry.classNames[std::size_t(cell.predicted)])
-                                  : QString::number(cell.predicted);
+        ? QString::fromStdString(entry.classNames[std::size_t(cell.predicted)])
+        : QString::number(cell.predicted);
     const QString correct = m_image.label < 0 ? QString()
-                            : cell.predicted == m_image.label ? QStringLiteral(" \u2713")
-                                                               : QStringLiteral(" \u2717");
+        : cell.predicted == m_image.label     ? QStringLiteral(" \u2713")
+                                              : QStringLiteral(" \u2717");
     const QString first = tr("score %1 \u00b7 %2%3").arg(number(cell.score), predicted, correct);
     QString second;
     const auto& v = cell.values;
@@ -419,15 +415,17 @@ void MeasurePreviewWidget::fillCell(int row, std::size_t column, const PreviewCe
     }
     if (cell.flat)
         second += tr("  flat");
-    QString tip = tr("%1 on %2, %3").arg(entry.name, m_image.fileName,
-                                         cell.variant.empty() ? tr("clean") : QString::fromStdString(cell.variant));
+    QString tip = tr("%1 on %2, %3")
+                      .arg(entry.name, m_image.fileName,
+                           cell.variant.empty() ? tr("clean") : QString::fromStdString(cell.variant));
     if (!cell.variant.empty()) {
         const auto& columns = measureColumns(m_measure);
         for (std::size_t i = 0; i < columns.size() && i < v.size(); ++i)
             tip += QStringLiteral("\n%1 = %2").arg(QString::fromStdString(columns[i]), number(v[i], 4));
     }
     QSettings settings;
-    const Colormap colormap = Colormap::named(settings.value(QStringLiteral("viewer/colormap"), QStringLiteral("jet")).toString());
+    const Colormap colormap = Colormap::named(
+        settings.value(QStringLiteral("viewer/colormap"), QStringLiteral("jet")).toString());
     const double opacity = settings.value(QStringLiteral("viewer/opacity"), 50).toInt() / 100.0;
     auto* target = m_cells[std::size_t(row)][column];
     target->setResult(cell.input, cell.map, colormap, opacity, first, second);
@@ -452,7 +450,9 @@ void MeasurePreviewWidget::updateStatus()
                        .arg(int(m_rowKeys.size()) - 1)
                        .arg(m_columns.size());
     if (done < int(m_columns.size()))
-        text += tr(" &nbsp; <span style='color:gray'>computing: %1 of %2 models done</span>").arg(done).arg(m_columns.size());
+        text += tr(" &nbsp; <span style='color:gray'>computing: %1 of %2 models done</span>")
+                    .arg(done)
+                    .arg(m_columns.size());
     m_status->setText(text);
 }
 

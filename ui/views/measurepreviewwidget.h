@@ -101,7 +101,7 @@ private:
     std::vector<Column> m_columns;
     std::vector<std::string> m_rowKeys;
     std::vector<QString> m_rowTitles;
-    std::vector<std::vector<MeasurePreviewCell*>> m_cells;  ///< [row][column]
+    std::vector<std::vector<MeasurePreviewCell*>> m_cells; ///< [row][column]
     std::uint64_t m_generation = 0;
     bool m_startWhenShown = true;
 

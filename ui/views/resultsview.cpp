@@ -34,13 +34,16 @@
 namespace saliscope::ui {
 
 namespace {
-QString runSetKey(const RunSet& set) { return QString::number(set.datasetId) + QLatin1Char('|') + QString::fromStdString(set.parametersJson); }
+QString runSetKey(const RunSet& set)
+{
+    return QString::number(set.datasetId) + QLatin1Char('|') + QString::fromStdString(set.parametersJson);
+}
 } // namespace
 
 ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_selection(new ImageSelection(this)), m_runSets(new QComboBox(this)),
-      m_groupBy(new QComboBox(this)), m_selectionLabel(new QLabel(this)), m_clear(new QPushButton(tr("Clear selection"), this)),
-      m_export(new QPushButton(tr("Export CSV\u2026"), this)),
+      m_groupBy(new QComboBox(this)), m_selectionLabel(new QLabel(this)),
+      m_clear(new QPushButton(tr("Clear selection"), this)), m_export(new QPushButton(tr("Export CSV\u2026"), this)),
       m_scorecard(new ScorecardWidget(this)), m_tabs(new QTabWidget(this)), m_liveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("ResultsView"));
@@ -168,19 +171,17 @@ void ResultsView::reload()
             QString dataset = names[set.datasetId];
             if (dataset.isEmpty())
                 dataset = QFileInfo(location).fileName().isEmpty() ? tr("dataset %1").arg(set.datasetId)
-                                                                    : QFileInfo(location).fileName();
+                                                                   : QFileInfo(location).fileName();
             m_runSets->addItem(tr("%1 (%2 images) \u2014 %3%4")
                                    .arg(dataset)
                                    .arg(sizes[set.datasetId])
-                                   .arg(
-                                        measures.isEmpty() ? tr("predictions") : measures.join(QStringLiteral(", ")),
+                                   .arg(measures.isEmpty() ? tr("predictions") : measures.join(QStringLiteral(", ")),
                                         set.running ? tr(" (running)") : QString()),
                                runSetKey(set));
-            m_runSets->setItemData(m_runSets->count() - 1, tr("Dataset %1 (%2), runs up to #%3")
-                                                               .arg(set.datasetId)
-                                                               .arg(location)
-                                                               .arg(set.newestRunId),
-                                   Qt::ToolTipRole);
+            m_runSets->setItemData(
+                m_runSets->count() - 1,
+                tr("Dataset %1 (%2), runs up to #%3").arg(set.datasetId).arg(location).arg(set.newestRunId),
+                Qt::ToolTipRole);
         }
         int index = m_runSets->findData(previous);
         if (index < 0)
@@ -223,9 +224,10 @@ void ResultsView::chooseExportFolder()
     for (const auto& file : runSetExportFiles(m_sets[std::size_t(index)], directory.toStdString()))
         if (QFileInfo::exists(QString::fromStdString(file)))
             existing.append(QFileInfo(QString::fromStdString(file)).fileName());
-    if (!existing.isEmpty() &&
-        QMessageBox::question(this, tr("Replace files?"),
-                              tr("The folder already holds %1. Replace them?").arg(existing.join(QStringLiteral(", "))))
+    if (!existing.isEmpty()
+        && QMessageBox::question(
+               this, tr("Replace files?"),
+               tr("The folder already holds %1. Replace them?").arg(existing.join(QStringLiteral(", "))))
             != QMessageBox::Yes)
         return;
     exportShownRunSet(directory);
@@ -249,7 +251,8 @@ void ResultsView::exportShownRunSet(const QString& directory)
         [this, directory](engine::Result<std::vector<std::string>> written) {
             m_export->setEnabled(m_results != nullptr);
             if (!written) {
-                const QString message = tr("Export of the results failed: %1").arg(QString::fromStdString(written.error()));
+                const QString message =
+                    tr("Export of the results failed: %1").arg(QString::fromStdString(written.error()));
                 m_session->error(message);
                 emit exportFinished(false, message);
                 return;
@@ -265,17 +268,18 @@ void ResultsView::showResults()
     m_export->setEnabled(m_results != nullptr);
     const bool byFamily = m_groupBy->currentData().toBool();
     m_scorecard->setSummary(m_results ? m_results->summary : QJsonObject());
-    for (MeasureChartView* view : std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation})
+    for (MeasureChartView* view :
+         std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation})
         view->setResults(m_results, byFamily);
 }
 
 void ResultsView::updateSelectionLabel()
 {
     m_clear->setEnabled(m_selection->isActive());
-    m_selectionLabel->setText(m_selection->isActive() ? tr("%1 \u2014 images selected: %2")
-                                                            .arg(m_selection->description())
-                                                            .arg(m_selection->images().size())
-                                                      : tr("Click a bin, bar, box, point or cell to select its images."));
+    m_selectionLabel->setText(
+        m_selection->isActive()
+            ? tr("%1 \u2014 images selected: %2").arg(m_selection->description()).arg(m_selection->images().size())
+            : tr("Click a bin, bar, box, point or cell to select its images."));
 }
 
 } // namespace saliscope::ui

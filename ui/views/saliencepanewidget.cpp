@@ -34,7 +34,8 @@ void SaliencePaneWidget::setImage(const QImage& image)
 void SaliencePaneWidget::setMap(const engine::ImageU8& map, int inputWidth, int inputHeight)
 {
     m_map = map;
-    m_upscaled = map.empty() ? engine::ImageU8{} : engine::upscaleMap(map, std::max(1, inputWidth), std::max(1, inputHeight));
+    m_upscaled = map.empty() ? engine::ImageU8{}
+                             : engine::upscaleMap(map, std::max(1, inputWidth), std::max(1, inputHeight));
     m_state = map.empty() ? MapState::None : MapState::Ready;
     m_message.clear();
     rebuildOverlay();
@@ -120,8 +121,8 @@ void SaliencePaneWidget::paintEvent(QPaintEvent*)
     // (with a tick or cross) on the second line, so narrow panes keep every number.
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF line1(8, 3, width() - 16, 18);
-    const QString entropyText =
-        std::isnan(m_caption.entropy) ? QString() : tr("entropy %1").arg(m_caption.entropy, 0, 'f', 3);
+    const QString entropyText = std::isnan(m_caption.entropy) ? QString()
+                                                              : tr("entropy %1").arg(m_caption.entropy, 0, 'f', 3);
     const int entropyWidth = entropyText.isEmpty() ? 0 : painter.fontMetrics().horizontalAdvance(entropyText) + 10;
     if (!entropyText.isEmpty()) {
         painter.setPen(QColor(190, 190, 190));
@@ -139,11 +140,15 @@ void SaliencePaneWidget::paintEvent(QPaintEvent*)
     if (!std::isnan(m_caption.score))
         details += tr("score %1").arg(m_caption.score, 0, 'f', 3);
     if (!m_caption.prediction.isEmpty())
-        details += (details.isEmpty() ? QString() : QStringLiteral(" · ")) + m_caption.prediction +
-                   (m_caption.correct == 1 ? QStringLiteral(" \u2713") : m_caption.correct == 0 ? QStringLiteral(" \u2717") : QString());
+        details += (details.isEmpty() ? QString() : QStringLiteral(" · ")) + m_caption.prediction
+            + (m_caption.correct == 1       ? QStringLiteral(" \u2713")
+                   : m_caption.correct == 0 ? QStringLiteral(" \u2717")
+                                            : QString());
     if (details.isEmpty())
         details = tr("no prediction yet");
-    painter.setPen(m_caption.correct == 0 ? QColor(255, 120, 110) : m_caption.correct == 1 ? QColor(140, 220, 150) : QColor(190, 190, 190));
+    painter.setPen(m_caption.correct == 0       ? QColor(255, 120, 110)
+                       : m_caption.correct == 1 ? QColor(140, 220, 150)
+                                                : QColor(190, 190, 190));
     const QRectF line2(8, 21, width() - 16, 18);
     painter.drawText(line2, Qt::AlignLeft | Qt::AlignVCenter,
                      painter.fontMetrics().elidedText(details, Qt::ElideRight, int(line2.width())));
@@ -199,7 +204,8 @@ void SaliencePaneWidget::wheelEvent(QWheelEvent* event)
 {
     const QRectF before = imageRect();
     const QPointF cursor = event->position();
-    const QPointF normalised((cursor.x() - before.left()) / before.width(), (cursor.y() - before.top()) / before.height());
+    const QPointF normalised((cursor.x() - before.left()) / before.width(),
+                             (cursor.y() - before.top()) / before.height());
     const double factor = std::pow(1.0015, event->angleDelta().y());
     const double zoom = std::clamp(m_zoom * factor, 1.0, 40.0);
     const QSizeF size = before.size() * (zoom / m_zoom);

@@ -18,9 +18,9 @@ namespace saliscope::ui {
 struct OverlayStyle final {
     Colormap colormap = Colormap::named(QStringLiteral("jet"));
     double opacity = 0.5;
-    bool upscaled = false;    ///< the bicubic upscaled map instead of the small map's cells
-    bool contours = false;    ///< iso-lines at 25, 50 and 75 % salience
-    bool annotation = true;   ///< outline of the human annotation, when there is one
+    bool upscaled = false;  ///< the bicubic upscaled map instead of the small map's cells
+    bool contours = false;  ///< iso-lines at 25, 50 and 75 % salience
+    bool annotation = true; ///< outline of the human annotation, when there is one
 };
 
 /// What a pane says about its model on the current image.
@@ -28,7 +28,7 @@ struct PaneCaption final {
     QString modelName;
     double score = std::numeric_limits<double>::quiet_NaN();
     QString prediction;
-    int correct = -1;  ///< -1 unknown
+    int correct = -1; ///< -1 unknown
     double entropy = std::numeric_limits<double>::quiet_NaN();
 };
 

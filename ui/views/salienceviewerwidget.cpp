@@ -37,7 +37,7 @@ LoadedImage loadImage(const QString& path, const QString& annotation)
 {
     LoadedImage loaded;
     QImageReader reader(path);
-    reader.setAutoTransform(false);  // as the models see it: Pillow ignores EXIF orientation
+    reader.setAutoTransform(false); // as the models see it: Pillow ignores EXIF orientation
     const QSize size = reader.size();
     if (size.isValid() && (size.width() > 1024 || size.height() > 1024))
         reader.setScaledSize(size.scaled(1024, 1024, Qt::KeepAspectRatio));
@@ -189,7 +189,8 @@ void SalienceViewerWidget::reloadModels()
         m_inputSizes.emplace_back(model.metadata.inputWidth, model.metadata.inputHeight);
     }
     if (m_session->models().size() > std::size_t(MaxPanes))
-        m_session->warning(tr("The viewer shows the first %1 of %2 models").arg(MaxPanes).arg(m_session->models().size()));
+        m_session->warning(
+            tr("The viewer shows the first %1 of %2 models").arg(MaxPanes).arg(m_session->models().size()));
     m_mapEntropy.assign(m_panes.size(), std::nan(""));
     relayout();
     const int row = m_row;
@@ -222,7 +223,8 @@ void SalienceViewerWidget::showImage(int row, const QString& position)
     m_row = row;
     if (row < 0) {
         m_hash.clear();
-        m_title->setText(m_session->isOpen() ? tr("<i>No image selected</i>") : tr("<i>Open a project (File menu)</i>"));
+        m_title->setText(m_session->isOpen() ? tr("<i>No image selected</i>")
+                                             : tr("<i>Open a project (File menu)</i>"));
         for (auto* pane : m_panes) {
             pane->setImage({});
             pane->setAnnotationOutline({});
@@ -306,7 +308,8 @@ void SalienceViewerWidget::mapReady(const MapResult& result)
         m_mapEntropy[i] = engine::histogramEntropy(result.map).normalized;
         const ModelInfo* model = m_session->model(result.modelId);
         const int column = model ? m_images->table().modelIndex(model->name) : -1;
-        if (result.computed && column >= 0 && std::isnan(m_images->table().models[std::size_t(column)].score[std::size_t(m_row)]))
+        if (result.computed && column >= 0
+            && std::isnan(m_images->table().models[std::size_t(column)].score[std::size_t(m_row)]))
             m_images->setComputedResult(m_row, column, result.score, result.predicted, m_mapEntropy[i]);
     }
     updateCaptions();

@@ -25,7 +25,7 @@ protected:
     {
         const bool leftFamily = left.data(ScorecardModel::IsFamilyRole).toBool();
         const bool rightFamily = right.data(ScorecardModel::IsFamilyRole).toBool();
-        if (leftFamily != rightFamily)  // Qt reverses the comparison for a descending sort
+        if (leftFamily != rightFamily) // Qt reverses the comparison for a descending sort
             return (sortOrder() == Qt::AscendingOrder) == leftFamily;
         return QSortFilterProxyModel::lessThan(left, right);
     }
@@ -34,7 +34,8 @@ protected:
 } // namespace
 
 ScorecardWidget::ScorecardWidget(QWidget* parent)
-    : QWidget(parent), m_model(new ScorecardModel(this)), m_proxy(new FamiliesFirstProxy(this)), m_view(new QTableView(this))
+    : QWidget(parent), m_model(new ScorecardModel(this)), m_proxy(new FamiliesFirstProxy(this)),
+      m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("ScorecardWidget"));
     m_proxy->setSourceModel(m_model);
@@ -48,10 +49,11 @@ ScorecardWidget::ScorecardWidget(QWidget* parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->sortByColumn(ScorecardModel::FamilyColumn, Qt::AscendingOrder);
-    auto* legend = new QLabel(tr("\u2191 higher is better; green is the best value of a column, red the worst (entropy: "
-                                 "blue, darker is higher). Family rows (bold, at the top) average their members. Hover a "
-                                 "header for its meaning; click a cell to see that measure's charts."),
-                              this);
+    auto* legend =
+        new QLabel(tr("\u2191 higher is better; green is the best value of a column, red the worst (entropy: "
+                      "blue, darker is higher). Family rows (bold, at the top) average their members. Hover a "
+                      "header for its meaning; click a cell to see that measure's charts."),
+                   this);
     legend->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

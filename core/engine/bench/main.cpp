@@ -32,7 +32,8 @@ struct BenchOptions {
 void usage()
 {
     std::cout << "usage: saliscope-bench --model M.pt [--batch N] [--iterations N] [--warmup N]\n"
-                 "                       [--device cpu|cuda] [--precision fp32|tf32|fp16|bf16] [--channels-last|--contiguous]\n"
+                 "                       [--device cpu|cuda] [--precision fp32|tf32|fp16|bf16] "
+                 "[--channels-last|--contiguous]\n"
                  "                       [--pageable]   (CUDA: copy batches from pageable memory)\n"
                  "                       [--threads N] [--json]\n"
                  "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n"
@@ -43,11 +44,10 @@ void usage()
                  "saliscope-bench reference --help: a measure run against the paper's per-image pipeline.\n"
                  "saliscope-bench browser --help: the Images dock's list at 100,000 images.\n"
 #endif
-                 ;
+        ;
 }
 
-template <typename Run>
-double imagesPerSecond(const BenchOptions& options, Run&& run)
+template <typename Run> double imagesPerSecond(const BenchOptions& options, Run&& run)
 {
     for (int i = 0; i < options.warmup; ++i)
         run();
@@ -61,12 +61,12 @@ double imagesPerSecond(const BenchOptions& options, Run&& run)
 } // namespace
 
 #ifdef SALISCOPE_BENCH_PIPELINE
-int runPipelineBench(int argc, char** argv);  // app/bench/pipelinebench.cpp
-int runMeasureRatesBench(int argc, char** argv);  // app/bench/measurerates.cpp
-int runReferenceBench(int argc, char** argv);  // app/bench/referencebench.cpp
-int runBrowserBench(int argc, char** argv);    // app/bench/browserbench.cpp
+int runPipelineBench(int argc, char** argv);     // app/bench/pipelinebench.cpp
+int runMeasureRatesBench(int argc, char** argv); // app/bench/measurerates.cpp
+int runReferenceBench(int argc, char** argv);    // app/bench/referencebench.cpp
+int runBrowserBench(int argc, char** argv);      // app/bench/browserbench.cpp
 #endif
-int runMeasureBench(int argc, char** argv);  // measurebench.cpp
+int runMeasureBench(int argc, char** argv); // measurebench.cpp
 
 int main(int argc, char** argv)
 {
@@ -92,20 +92,38 @@ int main(int argc, char** argv)
             }
             return argv[++i];
         };
-        if (arg == "--model") options.model = next();
-        else if (arg == "--device") options.device = next();
-        else if (arg == "--precision") options.precision = next();
-        else if (arg == "--batch") options.batch = std::stoi(next());
-        else if (arg == "--iterations") options.iterations = std::stoi(next());
-        else if (arg == "--warmup") options.warmup = std::stoi(next());
-        else if (arg == "--threads") options.threads = std::stoi(next());
-        else if (arg == "--channels-last") options.layout = MemoryLayout::ChannelsLast;
-        else if (arg == "--contiguous") options.layout = MemoryLayout::Contiguous;
-        else if (arg == "--pageable") options.pageable = true;
-        else if (arg == "--json") options.json = true;
-        else if (arg == "--help" || arg == "-h") { usage(); return 0; }
-        else if (arg == "--version") { std::cout << "saliscope-bench " << saliscopeVersion() << "\n"; return 0; }
-        else { std::cerr << "saliscope-bench: unknown argument " << arg << "\n"; return 2; }
+        if (arg == "--model")
+            options.model = next();
+        else if (arg == "--device")
+            options.device = next();
+        else if (arg == "--precision")
+            options.precision = next();
+        else if (arg == "--batch")
+            options.batch = std::stoi(next());
+        else if (arg == "--iterations")
+            options.iterations = std::stoi(next());
+        else if (arg == "--warmup")
+            options.warmup = std::stoi(next());
+        else if (arg == "--threads")
+            options.threads = std::stoi(next());
+        else if (arg == "--channels-last")
+            options.layout = MemoryLayout::ChannelsLast;
+        else if (arg == "--contiguous")
+            options.layout = MemoryLayout::Contiguous;
+        else if (arg == "--pageable")
+            options.pageable = true;
+        else if (arg == "--json")
+            options.json = true;
+        else if (arg == "--help" || arg == "-h") {
+            usage();
+            return 0;
+        } else if (arg == "--version") {
+            std::cout << "saliscope-bench " << saliscopeVersion() << "\n";
+            return 0;
+        } else {
+            std::cerr << "saliscope-bench: unknown argument " << arg << "\n";
+            return 2;
+        }
     }
     if (options.model.empty()) {
         usage();
@@ -147,16 +165,16 @@ int main(int argc, char** argv)
         std::printf("{\"model\": \"%s\", \"device\": \"%s\", \"precision\": \"%s\", \"batch\": %d, \"threads\": %d, "
                     "\"channels_last\": %s, \"forward_images_per_s\": %.2f, \"gradcam_images_per_s\": %.2f, "
                     "\"gradcam_overhead\": %.4f, \"allocator\": \"%s\"}\n",
-                    options.model.c_str(), model.value()->deviceName().c_str(), precisionName(*precision), options.batch,
-                    threadCount(), model.value()->channelsLast() ? "true" : "false", forward, gradCam, overhead,
-                    allocator.c_str());
+                    options.model.c_str(), model.value()->deviceName().c_str(), precisionName(*precision),
+                    options.batch, threadCount(), model.value()->channelsLast() ? "true" : "false", forward, gradCam,
+                    overhead, allocator.c_str());
     } else {
         std::printf("model      %s (%s, CAM layer %s, %dx%d map)\n", options.model.c_str(),
                     modelKindName(model.value()->kind()), model.value()->camLayer().c_str(), model.value()->mapWidth(),
                     model.value()->mapHeight());
         std::printf("device     %s, %s, batch %d, %d threads%s, %s allocator\n", model.value()->deviceName().c_str(),
-                    precisionName(*precision), options.batch, threadCount(), model.value()->channelsLast() ? ", channels-last" : ", contiguous",
-                    allocator.c_str());
+                    precisionName(*precision), options.batch, threadCount(),
+                    model.value()->channelsLast() ? ", channels-last" : ", contiguous", allocator.c_str());
         std::printf("forward    %10.2f images/s\n", forward);
         std::printf("grad-cam   %10.2f images/s (%+.1f%% time over forward)\n", gradCam, 100.0 * overhead);
     }

@@ -28,8 +28,8 @@ struct MeasureBenchOptions {
     std::vector<std::string> models;
     std::string device = "cpu";
     std::string precision = "fp32";
-    std::vector<std::string> measures{"entropy",     "noise-draws", "noise",     "transforms", "degradation-blurs",
-                                      "degradation", "stability",   "all"};
+    std::vector<std::string> measures{"entropy",           "noise-draws", "noise",     "transforms",
+                                      "degradation-blurs", "degradation", "stability", "all"};
     int batch = 16;
     int iterations = 3;
     int warmup = 1;
@@ -91,10 +91,10 @@ Result<double> timeWorkload(const MeasureBenchOptions& options, const Workload& 
 }
 
 /// Unwraps a Result inside a workload, returning its Error from the enclosing lambda.
-#define BENCH_TRY(var, expr)                \
-    auto var##Result = (expr);              \
-    if (!var##Result)                       \
-        return Error{var##Result.error()};  \
+#define BENCH_TRY(var, expr)               \
+    auto var##Result = (expr);             \
+    if (!var##Result)                      \
+        return Error{var##Result.error()}; \
     auto var = std::move(var##Result).value()
 
 class MeasureWorkloads final {
@@ -152,8 +152,9 @@ public:
         BENCH_TRY(images, m_device.upload(m_batch));
         const NoiseParams params;
         for (double level : params.levels) {
-            BENCH_TRY(noisy, m_device.saltPepper(images, level, drawSeeds(params, level), params.saltVsPepper,
-                                                 m_options.noiseGenerator));
+            BENCH_TRY(noisy,
+                      m_device.saltPepper(images, level, drawSeeds(params, level), params.saltVsPepper,
+                                          m_options.noiseGenerator));
             (void)noisy;
         }
         return Ok{};
@@ -165,9 +166,9 @@ public:
         BENCH_TRY(images, m_device.upload(m_batch));
         BENCH_TRY(clean, cleanPass(images));
         std::vector<DeviceArray> scalars;
-        for (auto queue : {&MeasureWorkloads::queueEntropy, &MeasureWorkloads::queueNoise,
-                           &MeasureWorkloads::queueTransforms, &MeasureWorkloads::queueDegradation,
-                           &MeasureWorkloads::queueStability})
+        for (auto queue :
+             {&MeasureWorkloads::queueEntropy, &MeasureWorkloads::queueNoise, &MeasureWorkloads::queueTransforms,
+              &MeasureWorkloads::queueDegradation, &MeasureWorkloads::queueStability})
             if (auto status = (this->*queue)(images, clean, scalars); !status)
                 return status;
         return fetch(scalars);
@@ -221,8 +222,9 @@ private:
     {
         const NoiseParams params;
         for (double level : params.levels) {
-            BENCH_TRY(noisy, m_device.saltPepper(images, level, drawSeeds(params, level), params.saltVsPepper,
-                                                 m_options.noiseGenerator));
+            BENCH_TRY(noisy,
+                      m_device.saltPepper(images, level, drawSeeds(params, level), params.saltVsPepper,
+                                          m_options.noiseGenerator));
             BENCH_TRY(cams, m_device.gradCam(model(), noisy));
             BENCH_TRY(small, m_device.quantize(cams.cams));
             BENCH_TRY(upscaled, m_device.upscale(small, m_batch.width, m_batch.height));
@@ -294,7 +296,7 @@ private:
     std::vector<const Model*> m_models;
     const ImageBatch& m_batch;
     std::vector<std::uint64_t> m_keys;
-    DeviceArray m_guides;  // the clean maps degradationBlurs() uses
+    DeviceArray m_guides; // the clean maps degradationBlurs() uses
 };
 
 Result<std::unique_ptr<Model>> loadModel(const std::string& path, const std::string& device, Precision precision,
@@ -332,10 +334,12 @@ Result<std::vector<PrecisionComparison>> comparePrecisions(const MeasureBenchOpt
         variants.push_back({"fp16", Precision::Float16, false});
         variants.push_back({"fp16+channels-last", Precision::Float16, true});
     }
-    auto camsOf = [&](Precision precision, bool channelsLast)
-        -> Result<std::tuple<std::vector<MapF32>, std::vector<ImageU8>, std::vector<double>>> {
-        BENCH_TRY(model, loadModel(options.models.front(), options.device, precision,
-                                              channelsLast ? MemoryLayout::ChannelsLast : MemoryLayout::Contiguous));
+    auto camsOf =
+        [&](Precision precision,
+            bool channelsLast) -> Result<std::tuple<std::vector<MapF32>, std::vector<ImageU8>, std::vector<double>>> {
+        BENCH_TRY(model,
+                  loadModel(options.models.front(), options.device, precision,
+                            channelsLast ? MemoryLayout::ChannelsLast : MemoryLayout::Contiguous));
         BENCH_TRY(images, device.upload(batch));
         BENCH_TRY(cams, device.gradCam(*model, images));
         BENCH_TRY(small, device.quantize(cams.cams));
@@ -392,19 +396,32 @@ int runMeasureBench(int argc, char** argv)
             return argv[++i];
         };
         try {
-            if (arg == "--model") options.models.push_back(next());
-            else if (arg == "--device") options.device = next();
-            else if (arg == "--precision") options.precision = next();
-            else if (arg == "--batch") options.batch = std::stoi(next());
-            else if (arg == "--iterations") options.iterations = std::stoi(next());
-            else if (arg == "--warmup") options.warmup = std::stoi(next());
-            else if (arg == "--threads") options.threads = std::stoi(next());
-            else if (arg == "--stability-models") options.stabilityModels = std::stoi(next());
-            else if (arg == "--measures") options.measures = splitList(next());
-            else if (arg == "--channels-last") options.layout = MemoryLayout::ChannelsLast;
-            else if (arg == "--contiguous") options.layout = MemoryLayout::Contiguous;
-            else if (arg == "--precision-check") options.precisionCheck = true;
-            else if (arg == "--fast-blur") options.fastBlur = true;
+            if (arg == "--model")
+                options.models.push_back(next());
+            else if (arg == "--device")
+                options.device = next();
+            else if (arg == "--precision")
+                options.precision = next();
+            else if (arg == "--batch")
+                options.batch = std::stoi(next());
+            else if (arg == "--iterations")
+                options.iterations = std::stoi(next());
+            else if (arg == "--warmup")
+                options.warmup = std::stoi(next());
+            else if (arg == "--threads")
+                options.threads = std::stoi(next());
+            else if (arg == "--stability-models")
+                options.stabilityModels = std::stoi(next());
+            else if (arg == "--measures")
+                options.measures = splitList(next());
+            else if (arg == "--channels-last")
+                options.layout = MemoryLayout::ChannelsLast;
+            else if (arg == "--contiguous")
+                options.layout = MemoryLayout::Contiguous;
+            else if (arg == "--precision-check")
+                options.precisionCheck = true;
+            else if (arg == "--fast-blur")
+                options.fastBlur = true;
             else if (arg == "--noise-generator") {
                 const std::string name = next();
                 if (name != "counter" && name != "sequential") {
@@ -412,10 +429,15 @@ int runMeasureBench(int argc, char** argv)
                     return 2;
                 }
                 options.noiseGenerator = name == "counter" ? NoiseGenerator::Counter : NoiseGenerator::Sequential;
+            } else if (arg == "--json")
+                options.json = true;
+            else if (arg == "--help" || arg == "-h") {
+                usage();
+                return 0;
+            } else {
+                std::cerr << "saliscope-bench measures: unknown argument " << arg << "\n";
+                return 2;
             }
-            else if (arg == "--json") options.json = true;
-            else if (arg == "--help" || arg == "-h") { usage(); return 0; }
-            else { std::cerr << "saliscope-bench measures: unknown argument " << arg << "\n"; return 2; }
         } catch (const std::exception&) {
             std::cerr << "saliscope-bench measures: " << arg << " needs a number\n";
             return 2;
@@ -429,8 +451,8 @@ int runMeasureBench(int argc, char** argv)
     }
     for (const auto& measure : options.measures)
         if (measure != "entropy" && measure != "noise" && measure != "noise-draws" && measure != "transforms"
-            && measure != "degradation-blurs" && measure != "degradation"
-            && measure != "stability" && measure != "all") {
+            && measure != "degradation-blurs" && measure != "degradation" && measure != "stability"
+            && measure != "all") {
             std::cerr << "saliscope-bench measures: unknown measure " << measure << "\n";
             return 2;
         }
@@ -452,7 +474,8 @@ int runMeasureBench(int argc, char** argv)
     device.value()->setFastBlur(options.fastBlur);
     const auto& metadata = models.front()->metadata();
     for (const auto& model : models)
-        if (model->metadata().inputWidth != metadata.inputWidth || model->metadata().inputHeight != metadata.inputHeight) {
+        if (model->metadata().inputWidth != metadata.inputWidth
+            || model->metadata().inputHeight != metadata.inputHeight) {
             std::cerr << "saliscope-bench measures: the models take different input sizes\n";
             return 2;
         }
@@ -476,8 +499,8 @@ int runMeasureBench(int argc, char** argv)
         else if (measure == "noise-draws")
             list.push_back({measure, 0, [&] { return workloads.noiseDraws(); }});
         else if (measure == "transforms")
-            list.push_back({measure, 1 + int(standardTransforms(batch.width).size()),
-                            [&] { return workloads.transforms(); }});
+            list.push_back(
+                {measure, 1 + int(standardTransforms(batch.width).size()), [&] { return workloads.transforms(); }});
         else if (measure == "degradation-blurs")
             list.push_back({measure, 0, [&] { return workloads.degradationBlurs(); }});
         else if (measure == "degradation")
@@ -548,7 +571,8 @@ int runMeasureBench(int argc, char** argv)
     if (totalBytes > 0)
         std::printf("memory     %.1f of %.1f GiB free after the run (cache released)\n", double(freeBytes) / (1 << 30),
                     double(totalBytes) / (1 << 30));
-    std::printf("%-12s %8s %12s %14s %10s %10s\n", "workload", "passes", "images/s", "passes/s", "/gradcam", "/forward");
+    std::printf("%-12s %8s %12s %14s %10s %10s\n", "workload", "passes", "images/s", "passes/s", "/gradcam",
+                "/forward");
     for (const auto& t : timings)
         std::printf("%-12s %8d %12.2f %14.2f %10.3f %10.3f\n", t.name.c_str(), t.passes, t.imagesPerSecond,
                     t.imagesPerSecond * t.passes, t.imagesPerSecond * t.passes / gradCamRate,
@@ -557,7 +581,7 @@ int runMeasureBench(int argc, char** argv)
         std::printf("precision  %-20s max |CAM - fp32 CAM| %.3g, 8-bit map values differing %lld of %lld (%.3f%%), "
                     "predictions changed %d of %d\n",
                     c.variant.c_str(), c.maxCamDifference, (long long)c.differingMapValues, (long long)c.mapValues,
-                    c.mapValues ? 100.0 * double(c.differingMapValues) / double(c.mapValues) : 0.0,
-                    c.predictionChanges, options.batch);
+                    c.mapValues ? 100.0 * double(c.differingMapValues) / double(c.mapValues) : 0.0, c.predictionChanges,
+                    options.batch);
     return 0;
 }

@@ -86,7 +86,8 @@ int main(int argc, char** argv)
         else if (arg == "--layout" && i + 1 < argc)
             layoutText = argv[++i];
         else if (arg == "--help" || arg == "-h") {
-            std::cout << "usage: saliscope-engine-selftest GOLDEN_DIR [--device cpu|cuda|auto] [--precision fp32|tf32|fp16|bf16]\n"
+            std::cout << "usage: saliscope-engine-selftest GOLDEN_DIR [--device cpu|cuda|auto] [--precision "
+                         "fp32|tf32|fp16|bf16]\n"
                          "                                 [--layout auto|contiguous|channels-last]\n";
             return 0;
         } else if (arg == "--version") {
@@ -171,9 +172,11 @@ int main(int argc, char** argv)
     const bool pass = classMismatches == 0 && worstCam <= tolerance && (!strict || smallUnexplained == 0)
         && upscaledMismatches == 0;
     std::printf("device %s, precision %s, %zu cases\n", deviceName.c_str(), precisionName(*precision), cases.size());
-    std::printf("largest |logit error| %.3g\nlargest |cam error| %.3g (tolerance %g)\n", worstLogit, worstCam, tolerance);
-    std::printf("class mismatches %d\n8-bit small map differences %d (%d not at an integer step, largest %d grey levels)\n",
-                classMismatches, smallMismatches, smallUnexplained, worstSmall);
+    std::printf("largest |logit error| %.3g\nlargest |cam error| %.3g (tolerance %g)\n", worstLogit, worstCam,
+                tolerance);
+    std::printf(
+        "class mismatches %d\n8-bit small map differences %d (%d not at an integer step, largest %d grey levels)\n",
+        classMismatches, smallMismatches, smallUnexplained, worstSmall);
     std::printf("upscaled map differences (from the reference small map) %d\n", upscaledMismatches);
     std::printf("%s\n", pass ? "PASS" : "FAIL");
     return pass ? 0 : 1;
