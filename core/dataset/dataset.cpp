@@ -92,8 +92,11 @@ engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& pr
     dataset.location = source.location;
     std::vector<fs::path> classFolders;
     std::error_code code;
+    std::vector<fs::path> badlyNamed; // names that are not UTF-8 cannot be stored (imagefiles.h)
     for (const auto& entry : fs::directory_iterator(source.location, code))
-        if (entry.is_directory(code))
+        if (!isValidUtf8(entry.path().filename().string()))
+            badlyNamed.push_back(entry.path());
+        else if (entry.is_directory(code))
             classFolders.push_back(entry.path());
     if (code)
         return Error{"cannot read dataset folder " + source.location + ": "
@@ -105,16 +108,26 @@ engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& pr
         if (label != UnknownLabel)
             labelled.emplace_back(folder, label);
     }
+    std::sort(badlyNamed.begin(), badlyNamed.end());
     if (labelled.empty()) {
         // No class subfolders: every image below is unlabelled.
         for (const auto& file : collectImageFiles({source.location}, nullptr, &dataset.problems))
             dataset.records.push_back({file, UnknownLabel, {}, {}});
     } else {
+        for (const auto& path : badlyNamed) {
+            std::error_code kindCode;
+            if (fs::is_directory(path, kindCode))
+                dataset.problems.emplace_back(escapedPath(path.string()),
+                                              "folder name is not valid UTF-8; rename it (its files are not listed)");
+            else if (hasImageExtension(path.string()))
+                dataset.problems.emplace_back(escapedPath(path.string()), "file name is not valid UTF-8; rename it");
+        }
         for (const auto& folder : classFolders)
             if (source.classes.labelOf(folder.filename().string()) == UnknownLabel)
                 dataset.problems.emplace_back(folder.string(), "folder name is not a class (map it with --classes)");
         for (const auto& entry : fs::directory_iterator(source.location, code))
-            if (entry.is_regular_file(code) && hasImageExtension(entry.path().string()))
+            if (entry.is_regular_file(code) && hasImageExtension(entry.path().string())
+                && isValidUtf8(entry.path().filename().string()))
                 dataset.problems.emplace_back(entry.path().string(), "image outside the class folders");
         for (const auto& [folder, label] : labelled) {
             if (cancel.isCancelled())
@@ -141,10 +154,18 @@ engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& 
     while (!file.atEnd()) {
         if (cancel.isCancelled())
             return Error{"cancelled"};
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        const QByteArray bytes = file.readLine();
+        const QString line = QString::fromUtf8(bytes).trimmed();
         ++lineNumber;
         if (line.isEmpty() || line.startsWith('#'))
             continue;
+        if (!isValidUtf8(bytes.toStdString())) {
+            // Decoded, its path would hold U+FFFD and name no file: said, not reported missing.
+            dataset.problems.emplace_back(source.location + ":" + std::to_string(lineNumber),
+                                          "row is not valid UTF-8 text (" + escapedPath(trimmed(bytes.toStdString()))
+                                              + "); save the manifest as UTF-8 and rename files whose names are not");
+            continue;
+        }
         const QStringList fields = csvFields(line);
         const std::string where = source.location + ":" + std::to_string(lineNumber);
         if (lineNumber == 1 && fields.value(0).trimmed().compare(QLatin1String("path"), Qt::CaseInsensitive) == 0)

@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dataset/dataset.h"
 
+#include "dataset/imagefiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <filesystem>
 
 using namespace saliscope;
 
@@ -178,6 +182,88 @@ private slots:
                      && dataset->problems[0].second.find("a.png (first on line 1); counted once") != std::string::npos,
                  dataset->problems[0].second.c_str());
         QVERIFY(dataset->problems[1].second.find("(first on line 2)") != std::string::npos);
+    }
+
+    void escapedPathsAreValidText_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QString>("escaped");
+        QTest::newRow("valid") << QByteArray("/d/caf\xc3\xa9.png") << QStringLiteral("/d/caf\u00e9.png");
+        QTest::newRow("stray byte") << QByteArray("/d/bad\xff.png") << QStringLiteral("/d/bad\\xFF.png");
+        QTest::newRow("cut sequence") << QByteArray("/d/\xc3.png") << QStringLiteral("/d/\\xC3.png");
+        QTest::newRow("overlong slash") << QByteArray("/d/\xc0\xaf.png") << QStringLiteral("/d/\\xC0\\xAF.png");
+        QTest::newRow("surrogate") << QByteArray("/d/\xed\xa0\x80") << QStringLiteral("/d/\\xED\\xA0\\x80");
+        QTest::newRow("latin-1 beside UTF-8") << QByteArray("\xe9t\xc3\xa9") << QStringLiteral("\\xE9t\u00e9");
+    }
+
+    void escapedPathsAreValidText()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(QString, escaped);
+        const std::string bytes = path.toStdString();
+        QCOMPARE(isValidUtf8(bytes), !escaped.contains(QLatin1String("\\x")));
+        QCOMPARE(QString::fromStdString(escapedPath(bytes)), escaped);
+        QVERIFY(isValidUtf8(escapedPath(bytes)));
+    }
+
+    void namesThatAreNotUtf8ArePassedOverWithAReason()
+    {
+        // Qt turned a name's stray bytes into U+FFFD, so the stored path no longer opened: such
+        // files and folders are set aside at scan time, named with their bytes escaped.
+        QTemporaryDir dir;
+        writeImage(dir.filePath("real/good.png"));
+        writeImage(dir.filePath("fake/c.png"));
+        namespace fs = std::filesystem;
+        const std::string root = dir.path().toStdString();
+        std::error_code code;
+        fs::copy_file(root + "/real/good.png", root + "/real/bad\xff.png", code);
+        if (code)
+            QSKIP(qPrintable("this file system refuses names that are not UTF-8: "
+                             + QString::fromStdString(code.message())));
+        fs::create_directory(root + "/fake/\xe9t\xe9", code);
+        QVERIFY(!code);
+        fs::copy_file(root + "/real/good.png", root + "/fake/\xe9t\xe9/d.png", code);
+        QVERIFY(!code);
+        fs::create_directory(root + "/fak\xe9", code); // a class folder's own name
+        QVERIFY(!code);
+        fs::copy_file(root + "/real/good.png", root + "/fake/.hidden\xff", code); // hidden, not an image: quiet
+        QVERIFY(!code);
+        NullProgressSink progress;
+        auto dataset = scanDataset({root}, progress, CancelToken());
+        QVERIFY(dataset.ok());
+        QStringList records;
+        for (const auto& record : dataset->records) {
+            QVERIFY(isValidUtf8(record.path));
+            records << QDir(dir.path()).relativeFilePath(QString::fromStdString(record.path));
+        }
+        QCOMPARE(records, (QStringList{"fake/c.png", "real/good.png"}));
+        QMap<QString, QString> problems;
+        for (const auto& [path, reason] : dataset->problems) {
+            QVERIFY(isValidUtf8(path));
+            problems[QDir(dir.path()).relativeFilePath(QString::fromStdString(path))] = QString::fromStdString(reason);
+        }
+        QCOMPARE(problems.value("real/bad\\xFF.png"), "file name is not valid UTF-8; rename it");
+        QCOMPARE(problems.value("fake/\\xE9t\\xE9"),
+                 "folder name is not valid UTF-8; rename it (its files are not listed)");
+        QCOMPARE(problems.value("fak\\xE9"), "folder name is not valid UTF-8; rename it (its files are not listed)");
+        QCOMPARE(problems.size(), 3);
+
+        // An unlabelled folder (no class folders) is walked the same way.
+        auto unlabelled = scanDataset({root + "/real"}, progress, CancelToken());
+        QVERIFY(unlabelled.ok());
+        QCOMPARE(int(unlabelled->records.size()), 1);
+        QCOMPARE(int(unlabelled->problems.size()), 1);
+        QCOMPARE(unlabelled->problems[0].first, root + "/real/bad\\xFF.png");
+
+        // A manifest row that is not UTF-8 is named as such, not as a missing file.
+        writeText(dir.filePath("list.csv"), QByteArray("real/good.png,0\nreal/bad\xff.png,0\n"));
+        auto manifest = scanDataset({dir.filePath("list.csv").toStdString()}, progress, CancelToken());
+        QVERIFY(manifest.ok());
+        QCOMPARE(int(manifest->records.size()), 1);
+        QCOMPARE(int(manifest->problems.size()), 1);
+        QCOMPARE(manifest->problems[0].first, dir.filePath("list.csv").toStdString() + ":2");
+        QVERIFY2(manifest->problems[0].second.find("row is not valid UTF-8 text (real/bad\\xFF.png,0)") == 0,
+                 manifest->problems[0].second.c_str());
     }
 
     void missingAnnotationFolderIsAnError()
