@@ -87,11 +87,18 @@ int runExport(const QStringList& arguments)
     const qlonglong runId = parser.value(run).toLongLong(&numeric);
     if (parser.positionalArguments().size() != 1 || !numeric || !parser.isSet(output))
         return usageError(name, QStringLiteral("give PROJECT, --run ID and -o FILE.csv"));
-    auto store = ProjectStore::open(parser.positionalArguments().front().toStdString(), ProjectOpenMode::ReadOnly);
+    // A damaged file opens too, so that what can still be read is salvaged; it still exits 1.
+    auto store = ProjectStore::open(parser.positionalArguments().front().toStdString(), ProjectOpenMode::Salvage);
     if (!store)
         return fail(name, QString::fromStdString(store.error()));
     if (auto status = store.value()->exportRunCsv(runId, parser.value(output).toStdString()); !status)
         return fail(name, QString::fromStdString(status.error()));
+    if (!store.value()->damage().empty())
+        return fail(name,
+                    QStringLiteral("%3; %1 holds the rows of run %2 that could still be read")
+                        .arg(parser.value(output))
+                        .arg(runId)
+                        .arg(QString::fromStdString(store.value()->damage())));
     return 0;
 }
 

@@ -188,6 +188,10 @@ engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(Proje
         result.first.records.push_back({image.path, image.label, image.group, image.annotation});
         result.second.push_back(image.contentHash);
     }
+    auto problems = store.datasetProblems(datasetId); // listed with every run's skipped images
+    if (!problems)
+        return Error{problems.error()};
+    result.first.problems = std::move(problems).value();
     return result;
 }
 

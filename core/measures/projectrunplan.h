@@ -71,7 +71,7 @@ engine::Result<QJsonObject> finishRuns(ProjectStore& store, const ProjectRunPlan
                                        const ProjectRunSink* sink);
 
 /// The dataset as the project stores it: records in position order (unreadable ones included,
-/// as positions must match) and their content hashes.
+/// as positions must match) and their content hashes; `problems` holds what its scan set aside.
 engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId);
 
 /// Rebuilds the plan of stored runs that share parameters, dataset and shard (as one project

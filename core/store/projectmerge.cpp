@@ -112,12 +112,17 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
         return Error{!sourceDatasets ? sourceDatasets.error() : targetDatasets.error()};
     std::map<std::int64_t, std::int64_t> datasetMap; // source id -> target id (0 = new)
     std::map<std::int64_t, std::vector<StoredImage>> sourceImages;
+    std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> sourceProblems;
     std::map<std::int64_t, std::int64_t> imageMap; // source image id -> target image id
     for (const StoredDataset& dataset : sourceDatasets.value()) {
         auto images = source.images(dataset.id);
         if (!images)
             return Error{images.error()};
         sourceImages[dataset.id] = std::move(images).value();
+        auto problems = source.datasetProblems(dataset.id);
+        if (!problems)
+            return Error{problems.error()};
+        sourceProblems[dataset.id] = std::move(problems).value();
         datasetMap[dataset.id] = 0;
         for (const StoredDataset& existing : targetDatasets.value()) {
             if (existing.fingerprint != dataset.fingerprint)
@@ -286,6 +291,17 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
                 if (auto ok = StoreSchema::execute(query, "cannot merge images"); !ok)
                     return ok;
                 imageMap[image.id] = query.lastInsertId().toLongLong();
+            }
+            query.prepare(QStringLiteral(
+                "INSERT INTO dataset_problems (dataset_id, position, path, reason) VALUES (?, ?, ?, ?)"));
+            const auto& problems = sourceProblems[dataset.id];
+            for (std::size_t i = 0; i < problems.size(); ++i) {
+                query.addBindValue(qint64(id));
+                query.addBindValue(qint64(i));
+                query.addBindValue(q(problems[i].first));
+                query.addBindValue(q(problems[i].second));
+                if (auto ok = StoreSchema::execute(query, "cannot merge datasets"); !ok)
+                    return ok;
             }
         }
         // Models, families, maps.

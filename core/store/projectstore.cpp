@@ -193,6 +193,44 @@ void keepSidecarsWritable(const std::string& file)
     }
 }
 
+/// The rest of a damaged file's message: which runs' rows can still be read (a read of each
+/// run's rows, as `saliscope-cli export` reads them, that SQLite ends with no error) and which
+/// cannot, and how to salvage the former.
+std::string damagedRuns(const QSqlDatabase& database, const std::string& path)
+{
+    QSqlQuery query(database);
+    query.setForwardOnly(true);
+    std::vector<std::pair<std::int64_t, std::string>> runs;
+    if (query.exec(QStringLiteral("SELECT id, measure FROM runs ORDER BY id")))
+        while (query.next())
+            runs.emplace_back(query.value(0).toLongLong(), query.value(1).toString().toStdString());
+    if (query.lastError().isValid())
+        return "; its list of runs cannot be read, so nothing can be salvaged from it";
+    std::string readable, unreadable;
+    for (const auto& [id, measure] : runs) {
+        QSqlQuery rows(database);
+        rows.setForwardOnly(true);
+        rows.prepare(QStringLiteral("SELECT i.path, i.label, i.grp, i.content_hash, r.model, r.variant, r.vals"
+                                    " FROM results r JOIN images i ON i.id = r.image_id WHERE r.run_id = ?"
+                                    " ORDER BY i.position, r.model, r.variant"));
+        rows.addBindValue(qint64(id));
+        bool ok = rows.exec();
+        while (ok && rows.next()) {}
+        ok = ok && !rows.lastError().isValid();
+        std::string& list = ok ? readable : unreadable;
+        list += (list.empty() ? "" : ", ") + std::to_string(id) + " (" + measure + ")";
+    }
+    if (runs.empty())
+        return "; it holds no run";
+    std::string text;
+    if (!unreadable.empty())
+        text += "; the rows of run(s) " + unreadable + " cannot be read";
+    if (readable.empty())
+        return text + ", so nothing can be salvaged from it";
+    return text + "; `saliscope-cli export " + path + " --run ID -o FILE.csv` writes what can still be read of run(s) "
+        + readable;
+}
+
 } // namespace
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path, ProjectOpenMode mode)
@@ -214,7 +252,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
             return Error{path + " is not a Saliscope project (not an SQLite file)"};
     }
 
-    bool readOnly = mode == ProjectOpenMode::ReadOnly;
+    bool readOnly = mode == ProjectOpenMode::ReadOnly || mode == ProjectOpenMode::Salvage;
     if (!readOnly && exists) {
         const int descriptor = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
         if (descriptor < 0) {
@@ -312,10 +350,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
         QSqlQuery check(store->database());
         if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
             return Error{StoreSchema::describe(check.lastError(), "the project " + path + " cannot be checked")};
-        if (const QString answer = check.value(0).toString(); answer != QLatin1String("ok"))
-            return Error{
-                "the project " + path + " is damaged (" + answer.toStdString()
-                + "); `saliscope-cli export PROJECT --run ID` writes the rows of a run that can still be read"};
+        if (const QString answer = check.value(0).toString(); answer != QLatin1String("ok")) {
+            const std::string damage = "the project " + path + " is damaged (" + answer.simplified().toStdString()
+                + ")";
+            if (mode != ProjectOpenMode::Salvage)
+                return Error{damage + damagedRuns(store->database(), path)};
+            store->m_damage = damage;
+        }
     }
     store->m_schemaVersion = version.value();
     return store;
@@ -421,6 +462,20 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
                 return ok;
             datasetId = query.lastInsertId().toLongLong();
         }
+        query.prepare(QStringLiteral("DELETE FROM dataset_problems WHERE dataset_id = ?"));
+        query.addBindValue(qint64(datasetId));
+        if (auto ok = StoreSchema::execute(query, "cannot update the dataset"); !ok)
+            return ok;
+        query.prepare(
+            QStringLiteral("INSERT INTO dataset_problems (dataset_id, position, path, reason) VALUES (?, ?, ?, ?)"));
+        for (std::size_t i = 0; i < dataset.problems.size(); ++i) {
+            query.addBindValue(qint64(datasetId));
+            query.addBindValue(qint64(i));
+            query.addBindValue(q(dataset.problems[i].first));
+            query.addBindValue(q(dataset.problems[i].second));
+            if (auto ok = StoreSchema::execute(query, "cannot store the dataset"); !ok)
+                return ok;
+        }
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO images (dataset_id, position, path, label, grp, annotation,"
                                       " content_hash, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -475,6 +530,22 @@ Result<std::vector<StoredDataset>> ProjectStore::datasets() const
     while (query.next())
         list.push_back({query.value(0).toLongLong(), resolvedPath(s(query.value(1)), m_path), s(query.value(2)),
                         query.value(3).toLongLong(), s(query.value(4)), s(query.value(5))});
+    if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
+        return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
+    return list;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ProjectStore::datasetProblems(std::int64_t datasetId) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT path, reason FROM dataset_problems WHERE dataset_id = ? ORDER BY position"));
+    query.addBindValue(qint64(datasetId));
+    if (auto ok = StoreSchema::execute(query, "cannot read the dataset's problems"); !ok)
+        return Error{ok.error()};
+    std::vector<std::pair<std::string, std::string>> list;
+    while (query.next())
+        list.emplace_back(s(query.value(0)), s(query.value(1)));
     if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;

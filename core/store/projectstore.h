@@ -27,6 +27,7 @@ enum class ProjectOpenMode {
     OpenExisting,    ///< the project must exist
     CreateIfMissing, ///< a new, empty project is made when the file does not exist
     ReadOnly,        ///< never writes (another process may be writing)
+    Salvage,         ///< as ReadOnly, and a file that fails its check opens too (damage() says how)
 };
 
 /// A model family: models trained alike (same architecture and loss, several runs).
@@ -57,11 +58,17 @@ public:
     const std::string& readOnlyReason() const { return m_readOnlyReason; }
     /// The file's schema version (StoreSchema::CurrentVersion once opened writable).
     int schemaVersion() const { return m_schemaVersion; }
+    /// Why a file opened with ProjectOpenMode::Salvage is damaged ("the project P is damaged
+    /// (SQLite's finding)"; other modes refuse it with that and the runs that cannot be read);
+    /// empty when the file passed its check. What is read from a damaged file is what SQLite
+    /// could still read, not a checked answer.
+    const std::string& damage() const { return m_damage; }
 
     /// Stores a scanned dataset and its records' content hashes (index for index, "" when
     /// unreadable, with the reason found by path in `problems`, as hashDataset gives). A dataset
     /// with the same images (same fingerprint) is reused, its paths and order updated, so
-    /// results survive renames and moves; image positions always follow `dataset.records`.
+    /// results survive renames and moves; image positions always follow `dataset.records`. What
+    /// the scan set aside (`dataset.problems`) is stored with it, replacing a reused one's.
     engine::Result<std::int64_t> addDataset(const Dataset& dataset, const std::vector<std::string>& hashes,
                                             const std::vector<std::pair<std::string, std::string>>& problems = {});
     /// The datasets; locations and image paths are absolute (paths that earlier builds stored
@@ -69,6 +76,8 @@ public:
     engine::Result<std::vector<StoredDataset>> datasets() const;
     /// A dataset's images in record order.
     engine::Result<std::vector<StoredImage>> images(std::int64_t datasetId) const;
+    /// What the scan of a dataset set aside, (path, reason) in scan order (Dataset::problems).
+    engine::Result<std::vector<std::pair<std::string, std::string>>> datasetProblems(std::int64_t datasetId) const;
 
     /// Adds a model, or updates the one with the same file hash; returns its id.
     engine::Result<std::int64_t> addModel(const StoredModel& model);
@@ -148,6 +157,7 @@ private:
     std::string m_connection;
     std::string m_readOnlyReason;
     int m_schemaVersion = 0;
+    std::string m_damage;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<StoreWriter> m_writer;
 };

@@ -61,6 +61,13 @@ const std::vector<std::vector<const char*>>& migrations()
         {
             "ALTER TABLE datasets ADD COLUMN name TEXT NOT NULL DEFAULT ''",
         },
+        // v4: what the scan of a dataset set aside (unsupported files, dangling links, names that are
+        // not UTF-8, bad manifest rows), so every run on it lists them with its skipped images.
+        {
+            "CREATE TABLE dataset_problems (dataset_id INTEGER NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,"
+            " position INTEGER NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (dataset_id, position))"
+            " WITHOUT ROWID",
+        },
     };
     return list;
 }

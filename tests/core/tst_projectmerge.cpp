@@ -22,6 +22,7 @@ void makeShard(const QString& path, const std::string& shard, const std::string&
     auto store = ProjectStore::open(path.toStdString(), ProjectOpenMode::CreateIfMissing).value();
     Dataset dataset;
     dataset.location = folder;
+    dataset.problems = {{folder + "/anim.gif", "not an image Saliscope reads (.gif)"}};
     std::vector<std::string> hashes;
     for (int i = 0; i < 10; ++i) {
         dataset.records.push_back({folder + "/img" + std::to_string(i) + ".png", i % 2, {}, {}});
@@ -68,6 +69,10 @@ private slots:
         QVERIFY2(first.ok(), first.ok() ? "" : first.error().c_str());
         QCOMPARE(first->runsAdded, 1);
         QCOMPARE(first->datasetsAdded, 1);
+        // What the shard's scan set aside comes along: runs on the merged dataset list it.
+        QCOMPARE(out->datasetProblems(out->datasets()->at(0).id).value(),
+                 (std::vector<std::pair<std::string, std::string>>{
+                     {"/node1/data/anim.gif", "not an image Saliscope reads (.gif)"}}));
         QCOMPARE(first->modelsAdded, 1);
         QCOMPARE(first->resultsAdded, std::int64_t(5));
         auto run = out->runs()->at(0);

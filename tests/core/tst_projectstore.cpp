@@ -127,7 +127,7 @@ private slots:
         while (query.next())
             tables << query.value(0).toString();
         for (const char* table : {"datasets", "images", "models", "families", "family_members", "maps", "runs",
-                                  "result_columns", "results", "summaries", "schema_version"})
+                                  "result_columns", "results", "summaries", "schema_version", "dataset_problems"})
             QVERIFY2(tables.contains(table), table);
         query = QSqlQuery();
         database.close();
@@ -253,6 +253,29 @@ private slots:
         const auto results = store->results(runId).value();
         QCOMPARE(results[0].values[0], 33.0); // image 3 is now at position 0
         QCOMPARE(store->images(datasetId)->at(0).path, std::string("/new/img3.png"));
+    }
+
+    void datasetKeepsWhatItsScanSetAside()
+    {
+        // Runs list what the scan set aside with their skipped images, in later sessions too.
+        QTemporaryDir dir;
+        auto store = openStore(dir.filePath("p.saliscope"));
+        auto [dataset, hashes] = syntheticDataset(2);
+        dataset.problems = {{"/data/anim.gif",
+                             "not an image Saliscope reads (.gif; png, jpg, jpeg, bmp, tif, tiff or webp)"},
+                            {"/data/bad\\xFF.png", "file name is not valid UTF-8; rename it"}};
+        const auto datasetId = store->addDataset(dataset, hashes).value();
+        QCOMPARE(store->datasetProblems(datasetId).value(), dataset.problems);
+        store.reset();
+        store = openStore(dir.filePath("p.saliscope"), ProjectOpenMode::ReadOnly);
+        QCOMPARE(store->datasetProblems(datasetId).value(), dataset.problems);
+        store.reset();
+        // Scanned again (the GIF removed): the same dataset, with the new scan's list.
+        store = openStore(dir.filePath("p.saliscope"));
+        dataset.problems.erase(dataset.problems.begin());
+        QCOMPARE(store->addDataset(dataset, hashes).value(), datasetId);
+        QCOMPARE(store->datasetProblems(datasetId).value(), dataset.problems);
+        QVERIFY(store->datasetProblems(datasetId + 1)->empty());
     }
 
     void storesAbsolutePaths()
