@@ -85,8 +85,10 @@ engine::Result<ImageTable> readImageTable(const std::string& projectPath, std::i
             continue;
         auto columns = store.resultColumns(run.id);
         auto rows = store.results(run.id);
-        if (!columns || !rows)
+        if (!columns || !rows) { // never silently left out: the caller tells the user
+            table.unreadableRuns.push_back(!columns ? columns.error() : rows.error());
             continue;
+        }
         const bool predictions = run.measure == "predictions";
         const int scoreColumn = columnIndex(columns.value(), "score");
         const int predictedColumn = columnIndex(columns.value(), "predicted_class");

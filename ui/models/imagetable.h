@@ -39,6 +39,9 @@ struct ImageTable final {
     std::vector<ImageEntry> images;
     std::vector<ModelColumnData> models;
     std::vector<QString> classNames{QStringLiteral("real"), QStringLiteral("synthetic")};
+    /// Why the rows of a `predictions` or `entropy` run could not be read (a damaged project),
+    /// one message per run; that run's values stay unknown in the columns.
+    std::vector<std::string> unreadableRuns;
 
     /// Index of the model called `name`, or -1.
     int modelIndex(const QString& name) const;

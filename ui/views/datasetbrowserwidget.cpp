@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStringList>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -175,6 +176,8 @@ void DatasetBrowserWidget::reload()
 {
     const std::uint64_t generation = ++m_generation;
     if (!m_session->isOpen() || m_session->currentDatasetId() == 0) {
+        if (!m_session->isOpen())
+            m_unreadableShown.clear(); // a project opened again reports its damage again
         m_images->setTable({});
         emit tableLoaded();
         return;
@@ -199,6 +202,15 @@ void DatasetBrowserWidget::reload()
             if (!table) {
                 m_session->error(tr("Cannot read the dataset's images: %1").arg(QString::fromStdString(table.error())));
                 return;
+            }
+            // Runs of a damaged project that cannot be read are named (once), never left out silently.
+            QStringList unreadable;
+            for (const auto& reason : table->unreadableRuns)
+                unreadable << QString::fromStdString(reason);
+            if (unreadable.join('\n') != m_unreadableShown) {
+                m_unreadableShown = unreadable.join('\n');
+                for (const QString& reason : unreadable)
+                    m_session->error(tr("The image list leaves out results that cannot be read: %1").arg(reason));
             }
             const int previous = currentRow();
             m_images->setTable(std::move(table.value()));

@@ -79,6 +79,7 @@ private:
     QLabel* m_count;
     QToolButton* m_export;
     std::uint64_t m_generation = 0;
+    QString m_unreadableShown; ///< the unreadable runs last reported to the log, to say it once
 };
 
 } // namespace saliscope::ui
