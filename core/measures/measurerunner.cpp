@@ -869,6 +869,9 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
         ? std::make_unique<DeviceBatchMeasurer>(params, rows, *device)
         : nullptr;
     MeasureRunResult result;
+    // Entries the scan set aside (unsupported or unreadable files, bad manifest rows) are skipped
+    // images of the run too, for the command line and the application alike.
+    result.skipped = params.dataset.problems;
     const auto& records = params.dataset.records;
     std::vector<std::int64_t> selected;
     for (std::int64_t i = 0; i < std::int64_t(records.size()); ++i)

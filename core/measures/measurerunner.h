@@ -68,7 +68,10 @@ struct MeasureRunParams final {
 /// images that could not be used, with reasons.
 struct MeasureRunResult final {
     std::vector<MeasureTable> tables;
-    std::vector<std::pair<std::string, std::string>> skipped; ///< (path, reason)
+    /// (path, reason): what the dataset's scan set aside (Dataset::problems) first, then the
+    /// images of this run that could not be measured. The command line and the application
+    /// both list these as the run's skipped images.
+    std::vector<std::pair<std::string, std::string>> skipped;
     std::int64_t imagesComputed = 0;
 };
 

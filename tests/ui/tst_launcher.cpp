@@ -13,6 +13,7 @@
 #include "measures/projectrun.h"
 #include "measures/projectrunplan.h"
 #include "models/joblistmodel.h"
+#include "models/logmodel.h"
 #include "project/measurequeue.h"
 #include "project/projectsession.h"
 #include "store/projectstore.h"
@@ -21,7 +22,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMap>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -422,6 +425,81 @@ private slots:
         QCOMPARE(run.alreadyDone, std::int64_t(2));
         QCOMPARE(run.done, std::int64_t(3));
         QCOMPARE(storedRows(path), storedRows(m_reference));
+    }
+
+    void datasetScanProblemsAreListedAsSkipped()
+    {
+        // A folder added in the application as a user adds one (scanned and stored on the
+        // session's pools): a GIF, a dangling link and a file that is not an image were listed
+        // as skipped by the command line but left out of the application's runs without a word.
+        // Each is listed with its reason among the run's skipped images, also in a later session
+        // (from the project), and counted.
+        const QDir root(m_dir.filePath("scanned"));
+        root.mkpath("data/real");
+        root.mkpath("data/fake");
+        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), root.filePath("data/real/a.png")));
+        QVERIFY(QFile::copy(reference("faces/stylegan1_000700.png"), root.filePath("data/fake/b.png")));
+        QFile gif(root.filePath("data/fake/anim.gif"));
+        QVERIFY(gif.open(QIODevice::WriteOnly) && gif.write("GIF89a") == 6);
+        gif.close();
+        QVERIFY(QFile::link(root.filePath("data/fake/moved-away.png"), root.filePath("data/fake/dangling.png")));
+        QFile broken(root.filePath("data/real/broken.png"));
+        QVERIFY(broken.open(QIODevice::WriteOnly) && broken.write("not an image at all") > 0);
+        broken.close();
+        // Unreadable for anyone but root (who reads it; then it is simply measured).
+        QVERIFY(QFile::copy(reference("faces/stylegan2_000700.png"), root.filePath("data/fake/locked.png")));
+        QVERIFY(QFile::setPermissions(root.filePath("data/fake/locked.png"), QFileDevice::WriteOwner));
+        QFile probe(root.filePath("data/fake/locked.png"));
+        const bool lockedIsUnreadable = !probe.open(QIODevice::ReadOnly);
+        probe.close();
+
+        const QString path = root.filePath("scanned.saliscope");
+        {
+            ProjectSession session;
+            QVERIFY(session.open(path, true));
+            session.addDatasetLocation(root.filePath("data"));
+            session.addModelFile(QString::fromStdString(modelFile("tiny_densenet")));
+            QTRY_VERIFY_WITH_TIMEOUT(session.datasets().size() == 1 && session.models().size() == 1, RunTimeout);
+        }
+        Open open(path); // a later session: what the scan set aside comes from the project
+        JobsDock dock(open.queue.get());
+        RunRequest request;
+        request.measures = {MeasureKind::Entropy};
+        request.modelIds = {open.session->models().front().id};
+        request.datasetId = open.session->datasets().front().id;
+        auto id = open.queue->enqueue(request);
+        QVERIFY2(id.ok(), id.ok() ? "" : id.error().c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(open.queue->isIdle(), RunTimeout);
+        const QueuedRun* run = open.queue->run(id.value());
+        QCOMPARE(run->status, RunStatus::Finished);
+        QMap<QString, QString> skipped;
+        for (const auto& [image, reason] : run->skipped)
+            skipped[QFileInfo(image).fileName()] = reason;
+        QStringList expected{"anim.gif", "broken.png", "dangling.png"};
+        if (lockedIsUnreadable)
+            expected << "locked.png";
+        expected.sort();
+        QCOMPARE(skipped.keys(), expected);
+        QCOMPARE(int(run->skipped.size()), int(expected.size()));
+        QCOMPARE(skipped["anim.gif"], "not an image Saliscope reads (.gif; png, jpg, jpeg, bmp, tif, tiff or webp)");
+        QCOMPARE(skipped["dangling.png"], "dangling symbolic link (its target does not exist)");
+        QVERIFY2(skipped["broken.png"].contains("broken.png"), qPrintable(skipped["broken.png"]));
+        if (lockedIsUnreadable)
+            QVERIFY2(skipped["locked.png"].contains("permission denied"), qPrintable(skipped["locked.png"]));
+        // The dataset's images were tried (a, b, broken, locked); the scan's entries are listed
+        // but are not images of the dataset.
+        QCOMPARE(run->done, std::int64_t(4));
+        // Shown in the Runs dock, and counted in the log as the command line counts them.
+        dock.view()->selectRow(0);
+        QCOMPARE(dock.skipped()->rowCount(), int(expected.size()));
+        const QString finished = QStringLiteral("Run #%1 finished: %2 images computed, 0 already done, %3 skipped")
+                                     .arg(id.value())
+                                     .arg(lockedIsUnreadable ? 2 : 3)
+                                     .arg(expected.size());
+        QStringList log;
+        for (int row = 0; row < open.session->log()->rowCount(); ++row)
+            log << open.session->log()->text(row);
+        QVERIFY2(log.contains(finished), qPrintable(log.join('\n')));
     }
 
 private:

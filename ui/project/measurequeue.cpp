@@ -298,6 +298,8 @@ void MeasureQueue::startNext()
     entry.started = QDateTime::currentDateTime();
     entry.done = 0;
     entry.skipped.clear();
+    for (const auto& [path, reason] : plan.params.dataset.problems) // what the scan set aside, from the start
+        entry.skipped.emplace_back(QString::fromStdString(path), QString::fromStdString(reason));
 
     const int id = entry.id;
     const int generation = m_generation;
@@ -371,7 +373,9 @@ void MeasureQueue::finished(int id, engine::Result<MeasureRunResult> result)
     auto summary = finishRuns(*store, plan, result, seconds, m_active->sink.get());
     if (summary) {
         entry.status = RunStatus::Finished;
-        entry.done = result->imagesComputed + std::int64_t(result->skipped.size());
+        // Images of the dataset tried: the skipped list starts with the scan's entries, which are not.
+        entry.done = result->imagesComputed + std::int64_t(result->skipped.size())
+            - std::int64_t(plan.params.dataset.problems.size());
         entry.total = entry.done;
         entry.etaSeconds = 0;
         entry.skipped.clear();
