@@ -425,8 +425,8 @@
         <translation>スコアカード</translation>
     </message>
     <message>
-        <source>One number per measure for each model, to compare models of similar accuracy. The arrow says which way is better. Entropy: mean normalised entropy of the maps. Annotation mass: share of salience inside the human annotations. Noise SSIM area: area under the map-SSIM curve over the noise levels. Transform SSIM: mean map SSIM over the transformations. Stability SSIM: the family&apos;s mean pairwise map SSIM. Faithfulness: confidence drop when the object is blurred minus the drop when the background is.</source>
-        <translation>正解率が同程度のモデルを比較するため、各モデルについて指標ごとに 1 つの数値を示します。矢印は値がどちら向きであれば良いかを示します。エントロピー: マップの正規化エントロピーの平均。アノテーション質量: 人間によるアノテーション内に含まれるサリエンシーの割合。ノイズ SSIM 面積: ノイズレベルに対するマップ SSIM 曲線の下側の面積。変換 SSIM: 変換全体でのマップ SSIM の平均。安定性 SSIM: ファミリー内のペアワイズのマップ SSIM の平均。忠実性: 物体をぼかしたときの確信度低下から、背景をぼかしたときの低下を引いた値。</translation>
+        <source>One number per measure for each model, to compare models of similar accuracy. The arrow says which way is better. Entropy: mean normalised entropy of the maps. Annotation mass: share of salience inside the human annotations. Noise SSIM area: area under the map-SSIM curve over the noise levels. Transform SSIM: mean map SSIM over the transformations. Stability SSIM: the family&apos;s mean pairwise map SSIM. Faithfulness: confidence drop when the object is blurred minus the drop when the background is. Flat maps: clean images whose map is flat (no defined salience); an entropy or SSIM that involves a flat map is left out of every number.</source>
+        <translation>正解率が同程度のモデルを比較するため、各モデルについて指標ごとに 1 つの数値を示します。矢印は値がどちら向きであれば良いかを示します。エントロピー: マップの正規化エントロピーの平均。アノテーション質量: 人間によるアノテーション内に含まれるサリエンシーの割合。ノイズ SSIM 面積: ノイズレベルに対するマップ SSIM 曲線の下側の面積。変換 SSIM: 変換全体でのマップ SSIM の平均。安定性 SSIM: ファミリー内のペアワイズのマップ SSIM の平均。忠実性: 物体をぼかしたときの確信度低下から、背景をぼかしたときの低下を引いた値。平坦なマップ: マップが平坦な（サリエンシーが定義されない）クリーン画像の数。平坦なマップが関わるエントロピーや SSIM はどの数値からも除外されます。</translation>
     </message>
     <message>
         <source>Results per family</source>
@@ -471,6 +471,46 @@
 </context>
 <context>
     <name>ReportSummaryTables</name>
+    <message>
+        <source>Flat maps ↓</source>
+        <translation>平坦なマップ ↓</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>エントロピー</translation>
+    </message>
+    <message>
+        <source>annotation mass</source>
+        <translation>アノテーション質量</translation>
+    </message>
+    <message>
+        <source>noise SSIM</source>
+        <translation>ノイズ SSIM</translation>
+    </message>
+    <message>
+        <source>transform SSIM</source>
+        <translation>変換 SSIM</translation>
+    </message>
+    <message>
+        <source>stability SSIM</source>
+        <translation>安定性 SSIM</translation>
+    </message>
+    <message>
+        <source>faithfulness</source>
+        <translation>忠実性</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Rows left out of these numbers because they involve a flat map: %1.</source>
+        <translation>平坦なマップが関わるため、これらの数値から除外された行: %1。</translation>
+    </message>
     <message>
         <source>Accuracy ↑</source>
         <translation>正解率 ↑</translation>
@@ -2493,6 +2533,20 @@ mean %3, SD %4 (%5 values)</source>
     <message>
         <source>%1 (family)</source>
         <translation>%1（ファミリー）</translation>
+    </message>
+    <message>
+        <source>Flat maps ↓</source>
+        <translation>平坦なマップ ↓</translation>
+    </message>
+    <message>
+        <source>Clean images whose map is flat (no defined salience). Every entropy or SSIM that involves a flat map is left out of the numbers; a cell&apos;s tooltip says how many rows it left out.</source>
+        <translation>マップが平坦な（サリエンシーが定義されない）クリーン画像の数。平坦なマップが関わるエントロピーや SSIM はすべて数値から除外されます。各セルのツールチップに除外された行数が表示されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a flat map (no defined salience) left out of this number.</source>
+        <translation>
+            <numerusform>平坦なマップ（サリエンシーが定義されない）を含む %n 行がこの数値から除外されています。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Model or family</source>

@@ -49,6 +49,25 @@ std::string modelNamed(const QString& path, std::vector<ModelEntry>& models)
     return entry.name;
 }
 
+/// One warning per model with flat maps: their entropies and SSIMs are left out of every
+/// aggregate (FlatMaps), so a reader should know how many.
+void warnAboutFlatMaps(const QJsonObject& summary)
+{
+    const QJsonObject models = summary.value(QStringLiteral("models")).toObject();
+    for (auto it = models.begin(); it != models.end(); ++it) {
+        const QJsonObject model = it.value().toObject();
+        const int clean = model.value(QStringLiteral("flat_maps")).toInt();
+        int rows = 0;
+        for (const char* measure : {"entropy", "noise", "transforms", "degradation"})
+            rows += model.value(QLatin1String(measure)).toObject().value(QStringLiteral("flat_maps")).toInt();
+        if (clean > 0 || rows > 0)
+            std::fprintf(stderr,
+                         "warning: model %s: %d of %d clean maps are flat (no defined salience); %d rows that "
+                         "involve a flat map are left out of the aggregates\n",
+                         qPrintable(it.key()), clean, model.value(QStringLiteral("images")).toInt(), rows);
+    }
+}
+
 } // namespace
 
 int runMeasure(const QStringList& arguments)
@@ -233,10 +252,11 @@ int runMeasure(const QStringList& arguments)
         skippedImages = result->skipped;
         computed = result->imagesComputed;
     }
-    // Entries the scan set aside (unreadable files, bad or duplicate manifest rows) count as skipped too.
-    skippedImages.insert(skippedImages.begin(), params.dataset.problems.begin(), params.dataset.problems.end());
+    // runMeasures lists the entries the scan set aside (unreadable files, bad or duplicate manifest
+    // rows) first among the skipped images.
     std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped\n", static_cast<long long>(computed),
                  params.models.size(), skippedImages.size());
+    warnAboutFlatMaps(summary);
     if (outDir.isEmpty())
         return 0;
 

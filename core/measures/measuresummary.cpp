@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "measures/measuresummary.h"
 
+#include "measures/flatmaps.h"
 #include "measures/statistics.h"
 
 #include <QJsonArray>
@@ -60,6 +61,17 @@ Grouped groupColumn(const MeasureTable& table, const std::string& column)
     for (const auto& row : table.rows)
         grouped[row.model][row.variant].push_back(row.values[std::size_t(c)]);
     return grouped;
+}
+
+/// Rows of `model` (and of `variant`, unless null) that involve a flat map (FlatMaps' rule).
+int flatRows(const FlatMaps& flat, const MeasureTable& table, const std::string& model,
+             const std::string* variant = nullptr)
+{
+    int count = 0;
+    for (const auto& row : table.rows)
+        if (row.model == model && (!variant || row.variant == *variant) && flat.involvesFlatMap(table, row))
+            ++count;
+    return count;
 }
 
 /// Labels and predictions per (model, image) from the predictions table.
@@ -125,7 +137,8 @@ QJsonObject accuracyJson(const ModelPredictions& p)
                        {"confusion", QJsonObject{{"classes", classArray}, {"rows_true_columns_predicted", rows}}}};
 }
 
-QJsonObject entropyJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p, int bins)
+QJsonObject entropyJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p, int bins,
+                        const FlatMaps& flat)
 {
     const int normalizedColumn = table.column("normalized_entropy");
     const int bitsColumn = table.column("entropy_bits");
@@ -169,12 +182,14 @@ QJsonObject entropyJson(const MeasureTable& table, const std::string& model, con
                        {"histogram", histogramJson(normalized, bins)},
                        {"by_class", classes},
                        {"by_correctness",
-                        QJsonObject{{"correct", statsJson(correct)}, {"incorrect", statsJson(incorrect)}}}};
+                        QJsonObject{{"correct", statsJson(correct)}, {"incorrect", statsJson(incorrect)}}},
+                       {"flat_maps", flatRows(flat, table, model)}};
 }
 
-QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const MeasureSettings& settings)
+QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const MeasureSettings& settings,
+                      const FlatMaps& flat)
 {
-    QJsonArray levels, score, accuracy, ssimSmall, ssimUpscaled, entropy;
+    QJsonArray levels, score, accuracy, ssimSmall, ssimUpscaled, entropy, flatPerLevel;
     std::vector<double> x, meanSmall, meanUpscaled;
     auto meanStd = [](const std::vector<double>& values) {
         const auto s = summarize(values);
@@ -205,6 +220,7 @@ QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const
         ssimSmall.append(meanStd(values("ssim_small")));
         ssimUpscaled.append(meanStd(values("ssim_upscaled")));
         entropy.append(meanStd(values("normalized_entropy")));
+        flatPerLevel.append(flatRows(flat, table, model, &variant));
         x.push_back(level);
         meanSmall.push_back(meanOf(values("ssim_small")));
         meanUpscaled.push_back(meanOf(values("ssim_upscaled")));
@@ -215,11 +231,13 @@ QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const
                        {"ssim_small", ssimSmall},
                        {"ssim_upscaled", ssimUpscaled},
                        {"normalized_entropy", entropy},
+                       {"flat_maps_per_level", flatPerLevel},
+                       {"flat_maps", flatRows(flat, table, model)},
                        {"auc_ssim_small", number(trapezoidArea(x, meanSmall))},
                        {"auc_ssim_upscaled", number(trapezoidArea(x, meanUpscaled))}};
 }
 
-QJsonObject transformsJson(const MeasureTable& table, const std::string& model, int bins)
+QJsonObject transformsJson(const MeasureTable& table, const std::string& model, int bins, const FlatMaps& flat)
 {
     const auto ssim = groupColumn(table, "ssim_upscaled");
     const auto changed = groupColumn(table, "prediction_changed");
@@ -230,24 +248,28 @@ QJsonObject transformsJson(const MeasureTable& table, const std::string& model, 
     for (const auto& [variant, values] : ssim.at(model)) {
         const auto& flips = changed.at(model).at(variant);
         const auto s = summarize(values);
-        perTransform[QString::fromStdString(variant)] = QJsonObject{{"ssim_mean", number(s.mean)},
-                                                                    {"ssim_std", number(s.standardDeviation)},
-                                                                    {"flip_rate", number(meanOf(flips))}};
+        perTransform[QString::fromStdString(variant)] =
+            QJsonObject{{"ssim_mean", number(s.mean)},
+                        {"ssim_std", number(s.standardDeviation)},
+                        {"flip_rate", number(meanOf(flips))},
+                        {"flat_maps", flatRows(flat, table, model, &variant)}};
         all.insert(all.end(), values.begin(), values.end());
         allChanged.insert(allChanged.end(), flips.begin(), flips.end());
     }
     return QJsonObject{{"per_transform", perTransform},
                        {"ssim", statsJson(all)},
                        {"histogram", histogramJson(all, bins, -1.0, 1.0)},
-                       {"flip_rate", number(meanOf(allChanged))}};
+                       {"flip_rate", number(meanOf(allChanged))},
+                       {"flat_maps", flatRows(flat, table, model)}};
 }
 
-QJsonObject degradationJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p)
+QJsonObject degradationJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p,
+                            const FlatMaps& flat)
 {
     QJsonObject modes;
     std::map<std::string, double> drops;
     const double cleanAccuracy = meanOf(p.correct);
-    for (const char* mode : {"background", "object"}) {
+    for (const std::string mode : {"background", "object"}) {
         std::vector<double> score, correct, drop, ssim;
         for (const auto& row : table.rows) {
             if (row.model != model || row.variant != mode)
@@ -261,24 +283,29 @@ QJsonObject degradationJson(const MeasureTable& table, const std::string& model,
             continue;
         drops[mode] = meanOf(drop);
         const double accuracy = meanOf(correct);
-        modes[mode] = QJsonObject{{"score_mean", number(meanOf(score))},
-                                  {"accuracy", number(accuracy)},
-                                  {"accuracy_drop", number(cleanAccuracy - accuracy)},
-                                  {"confidence_drop", number(drops[mode])},
-                                  {"ssim_mean", number(meanOf(ssim))}};
+        modes[QString::fromStdString(mode)] = QJsonObject{{"score_mean", number(meanOf(score))},
+                                                          {"accuracy", number(accuracy)},
+                                                          {"accuracy_drop", number(cleanAccuracy - accuracy)},
+                                                          {"confidence_drop", number(drops[mode])},
+                                                          {"ssim_mean", number(meanOf(ssim))},
+                                                          {"flat_maps", flatRows(flat, table, model, &mode)}};
     }
-    if (drops.count("background") && drops.count("object"))
+    if (drops.count("background") && drops.count("object")) {
         modes["faithfulness"] = number(drops["object"] - drops["background"]);
+        modes["flat_maps"] = flatRows(flat, table, model);
+    }
     return modes;
 }
 
-QJsonObject stabilityJson(const MeasureTable& table, const FamilyEntry& family, int bins)
+QJsonObject stabilityJson(const MeasureTable& table, const FamilyEntry& family, int bins, const FlatMaps& flat)
 {
     std::vector<double> all;
+    int flatPairs = 0;
     std::map<std::int64_t, std::vector<double>> perImage;
     const std::size_t k = family.members.size();
     std::vector<std::vector<std::vector<double>>> pairs(k, std::vector<std::vector<double>>(k));
     forEachFamilyPair(table, family, [&](std::size_t a, std::size_t b, const MeasureRow& row) {
+        flatPairs += flat.involvesFlatMap(table, row);
         all.push_back(row.values[0]);
         perImage[row.imageIndex].push_back(row.values[0]);
         pairs[a][b].push_back(row.values[0]);
@@ -305,14 +332,17 @@ QJsonObject stabilityJson(const MeasureTable& table, const FamilyEntry& family, 
                        {"ssim", statsJson(all)},
                        {"histogram", histogramJson(all, bins, -1.0, 1.0)},
                        {"per_image_mean", statsJson(imageMeans)},
-                       {"matrix", matrix}};
+                       {"matrix", matrix},
+                       {"flat_pairs", flatPairs}};
 }
 
 } // namespace
 
-QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const MeasureSettings& settings,
+QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const MeasureSettings& settings,
                               const std::vector<FamilyEntry>& families)
 {
+    const FlatMaps flat(measured);
+    const std::vector<MeasureTable> tables = flat.excluded(measured);
     QJsonObject summary;
     const MeasureTable* predictions = findTable(tables, MeasureKind::Predictions);
     if (!predictions)
@@ -322,13 +352,13 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const Mea
     for (const auto& [model, p] : byModel) {
         QJsonObject entry = accuracyJson(p);
         if (const auto* table = findTable(tables, MeasureKind::Entropy))
-            entry["entropy"] = entropyJson(*table, model, p, settings.histogramBins);
+            entry["entropy"] = entropyJson(*table, model, p, settings.histogramBins, flat);
         if (const auto* table = findTable(tables, MeasureKind::Noise))
-            entry["noise"] = noiseJson(*table, model, settings);
+            entry["noise"] = noiseJson(*table, model, settings, flat);
         if (const auto* table = findTable(tables, MeasureKind::Transforms))
-            entry["transforms"] = transformsJson(*table, model, settings.histogramBins);
+            entry["transforms"] = transformsJson(*table, model, settings.histogramBins, flat);
         if (const auto* table = findTable(tables, MeasureKind::Degradation))
-            entry["degradation"] = degradationJson(*table, model, p);
+            entry["degradation"] = degradationJson(*table, model, p, flat);
         models[QString::fromStdString(model)] = entry;
     }
     summary["models"] = models;
@@ -352,7 +382,8 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const Mea
             }
         }
         for (const auto& family : known)
-            familyJson[QString::fromStdString(family.name)] = stabilityJson(*table, family, settings.histogramBins);
+            familyJson[QString::fromStdString(family.name)] = stabilityJson(*table, family, settings.histogramBins,
+                                                                            flat);
         summary["families"] = familyJson;
     }
     return summary;
@@ -372,14 +403,28 @@ QJsonObject scorecard(const QJsonObject& summary)
                          m.value("entropy").toObject().value("annotation_mass").toObject().value("mean")},
                         {"noise_ssim_area", m.value("noise").toObject().value("auc_ssim_small")},
                         {"transform_ssim", m.value("transforms").toObject().value("ssim").toObject().value("mean")},
-                        {"faithfulness", m.value("degradation").toObject().value("faithfulness")}};
+                        {"faithfulness", m.value("degradation").toObject().value("faithfulness")},
+                        {"flat_maps", m.value("flat_maps")}};
+        // Beside each number, the rows it left out because they involve a flat map (FlatMaps).
+        QJsonObject excluded;
+        auto exclude = [&](const char* key, const QJsonValue& count) {
+            if (count.isDouble())
+                excluded[key] = count;
+        };
+        exclude("entropy", m.value("entropy").toObject().value("flat_maps"));
+        exclude("annotation_mass", m.value("entropy").toObject().value("flat_maps"));
+        exclude("noise_ssim_area", m.value("noise").toObject().value("flat_maps"));
+        exclude("transform_ssim", m.value("transforms").toObject().value("flat_maps"));
+        exclude("faithfulness", m.value("degradation").toObject().value("flat_maps"));
         for (auto f = families.begin(); f != families.end(); ++f) {
             const auto family = f.value().toObject();
             if (family.value("members").toArray().contains(it.key())) {
                 row["family"] = f.key();
                 row["stability_ssim"] = family.value("ssim").toObject().value("mean");
+                exclude("stability_ssim", family.value("flat_pairs"));
             }
         }
+        row["flat_excluded"] = excluded;
         card[it.key()] = row;
     }
     return card;

@@ -19,13 +19,17 @@ namespace saliscope {
 /// recomputed from stored rows after a resume or a merge): per model accuracy, ROC AUC,
 /// confusion matrix, and for each measure its summary statistics, histograms and curves; per
 /// family the stability distribution and the K x K mean-SSIM matrix. Labels come from the
-/// predictions table. Pure function; any thread.
+/// predictions table. Values that involve a flat map are left out of every aggregate, and each
+/// block counts them in `flat_maps` (`flat_pairs` for a family): see FlatMaps. Pure function;
+/// any thread.
 QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const MeasureSettings& settings,
                               const std::vector<FamilyEntry>& families);
 
 /// The one-number-per-measure scorecard row of each model, from a summary:
 /// accuracy, roc_auc, mean normalised entropy, noise SSIM area, mean transform SSIM,
-/// degradation faithfulness (and the family's mean stability SSIM where it belongs to one).
+/// degradation faithfulness (and the family's mean stability SSIM where it belongs to one),
+/// `flat_maps` (the model's flat clean maps) and `flat_excluded` (per number above, the rows it
+/// left out because they involve a flat map).
 QJsonObject scorecard(const QJsonObject& summary);
 
 /// The two model names of a stability row's "a|b" model field; nullopt for any other field.

@@ -643,6 +643,62 @@ private slots:
         }
     }
 
+    void flatMapsStayOutOfChartsAndAreCountedInTheScorecard()
+    {
+        // a1's clean map of image 2 is flat, and so is its "tb" map of image 4: both transform
+        // rows of image 2 and the "tb" row of image 4 leave the charts; the scorecard says so.
+        auto tables = knownTables();
+        for (auto& table : tables)
+            for (auto& row : table.rows) {
+                const bool clean = row.model == "a1" && row.imageIndex == 2;
+                const bool transformed = table.measure == MeasureKind::Transforms && row.model == "a1"
+                    && row.imageIndex == 4 && row.variant == "tb";
+                if ((clean && table.measure == MeasureKind::Predictions)
+                    || (clean && table.measure == MeasureKind::Entropy) || transformed)
+                    row.values.back() = 1;
+            }
+        const auto results = MeasureResults::fromTables(tables, parameters());
+        const auto samples = columnSamples(*results.table(MeasureKind::Transforms), "ssim_upscaled",
+                                           results.groups(false));
+        std::set<std::pair<std::int64_t, double>> a1;
+        for (const auto& sample : seriesNamed(samples, "a1").samples)
+            a1.insert({sample.image, sample.value});
+        QCOMPARE(int(a1.size()), 2 * ImageCount - 3);
+        QVERIFY(!a1.count({2, 1.0 - 0.2}));
+        QVERIFY(!a1.count({4, 0.5 - 0.4}));
+        const auto entropy = columnSamples(*results.table(MeasureKind::Entropy), "normalized_entropy",
+                                           results.groups(false));
+        QCOMPARE(int(seriesNamed(entropy, "a1").samples.size()), ImageCount - 1);
+
+        ScorecardModel model;
+        model.setSummary(results.summary);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString name = model.rowName(row);
+            const QString tip = model.index(row, ScorecardModel::TransformsColumn).data(Qt::ToolTipRole).toString();
+            if (name == QLatin1String("a1")) {
+                QCOMPARE(model.value(row, ScorecardModel::FlatMapsColumn), 1.0);
+                QCOMPARE(model.index(row, ScorecardModel::FlatMapsColumn).data().toString(), QStringLiteral("1"));
+                QVERIFY2(tip.startsWith(QLatin1String("3 row(s)")), qPrintable(tip));
+                QVERIFY(model.index(row, ScorecardModel::EntropyColumn)
+                            .data(Qt::ToolTipRole)
+                            .toString()
+                            .startsWith(QLatin1String("1 row")));
+                // The accuracy never depends on a map: no tooltip.
+                QVERIFY(model.index(row, ScorecardModel::AccuracyColumn).data(Qt::ToolTipRole).isNull());
+            } else if (model.isFamilyRow(row)) {
+                QCOMPARE(model.value(row, ScorecardModel::FlatMapsColumn), 1.0); // the members' sum
+                // Two of the family's pairs on image 2 involve a1's flat map.
+                QVERIFY(model.index(row, ScorecardModel::StabilityColumn)
+                            .data(Qt::ToolTipRole)
+                            .toString()
+                            .startsWith(QLatin1String("2 row(s)")));
+            } else {
+                QCOMPARE(model.value(row, ScorecardModel::FlatMapsColumn), 0.0);
+                QVERIFY(tip.isEmpty());
+            }
+        }
+    }
+
     void exportsPngAndPdf()
     {
         auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters()));

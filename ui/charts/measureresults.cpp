@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "charts/measureresults.h"
 
+#include "measures/flatmaps.h"
 #include "measures/measuresummary.h"
 #include "store/projectstore.h"
 
@@ -96,7 +97,7 @@ MeasureResults MeasureResults::fromTables(std::vector<MeasureTable> tables, cons
 {
     MeasureResults results;
     results.datasetId = datasetId;
-    results.tables = std::move(tables);
+    results.tables = FlatMaps(tables).excluded(std::move(tables));
     const auto object = QJsonDocument::fromJson(QByteArray::fromStdString(parametersJson)).object();
     if (auto parsed = MeasureSettings::fromJson(object.value(QStringLiteral("settings")).toObject()))
         results.settings = parsed.value();

@@ -46,7 +46,9 @@ struct ChartGroup final {
 
 /// Every per-image row of one run set, with what the charts need to read them: the settings
 /// and families the runs were made with, the model names in run order and the summary
-/// (summarizeMeasures over the rows). Plain data, built on the thread that reads the store.
+/// (summarizeMeasures over the rows). Values that involve a flat map are NaN in `tables`
+/// (FlatMaps::excluded), so no chart, gallery or table shows them as measured; the `flat`
+/// flags stay. Plain data, built on the thread that reads the store.
 struct MeasureResults final {
     std::int64_t datasetId = 0;
     MeasureSettings settings;

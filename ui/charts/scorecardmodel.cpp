@@ -39,6 +39,7 @@ QString ScorecardModel::key(int column)
     case TransformsColumn: return QStringLiteral("transform_ssim");
     case StabilityColumn: return QStringLiteral("stability_ssim");
     case FaithfulnessColumn: return QStringLiteral("faithfulness");
+    case FlatMapsColumn: return QStringLiteral("flat_maps");
     default: return {};
     }
 }
@@ -47,6 +48,7 @@ ScorecardModel::Direction ScorecardModel::direction(int column)
 {
     switch (column) {
     case EntropyColumn: return Direction::Neither;
+    case FlatMapsColumn: return Direction::Lower;
     case NameColumn:
     case FamilyColumn: return Direction::Neither;
     default: return Direction::Higher;
@@ -61,30 +63,38 @@ void ScorecardModel::setSummary(const QJsonObject& summary)
     for (auto it = card.begin(); it != card.end(); ++it) {
         const QJsonObject entry = it.value().toObject();
         Row row{it.key(), entry.value(QStringLiteral("family")).toString(), false,
-                std::vector<double>(ColumnCount, NaN)};
-        for (int c = AccuracyColumn; c < ColumnCount; ++c)
+                std::vector<double>(ColumnCount, NaN), std::vector<int>(ColumnCount, 0)};
+        const QJsonObject excluded = entry.value(QStringLiteral("flat_excluded")).toObject();
+        for (int c = AccuracyColumn; c < ColumnCount; ++c) {
             row.values[std::size_t(c)] = numberOf(entry.value(key(c)));
+            row.flatExcluded[std::size_t(c)] = excluded.value(key(c)).toInt();
+        }
         m_rows.push_back(std::move(row));
     }
     const QJsonObject families = summary.value(QStringLiteral("families")).toObject();
     for (auto it = families.begin(); it != families.end(); ++it) {
         const QJsonObject family = it.value().toObject();
-        Row row{it.key(), it.key(), true, std::vector<double>(ColumnCount, NaN)};
+        Row row{it.key(), it.key(), true, std::vector<double>(ColumnCount, NaN), std::vector<int>(ColumnCount, 0)};
         const QJsonArray members = family.value(QStringLiteral("members")).toArray();
         for (int c = AccuracyColumn; c < ColumnCount; ++c) {
             double sum = 0;
             int count = 0;
             for (const auto& member : members) {
-                const double v = numberOf(card.value(member.toString()).toObject().value(key(c)));
+                const QJsonObject entry = card.value(member.toString()).toObject();
+                const double v = numberOf(entry.value(key(c)));
                 if (std::isfinite(v)) {
                     sum += v;
                     ++count;
                 }
+                row.flatExcluded[std::size_t(c)] +=
+                    entry.value(QStringLiteral("flat_excluded")).toObject().value(key(c)).toInt();
             }
-            row.values[std::size_t(c)] = count ? sum / count : NaN;
+            // Flat maps add up over the members; every other number is their mean.
+            row.values[std::size_t(c)] = c == FlatMapsColumn ? sum : count ? sum / count : NaN;
         }
         row.values[StabilityColumn] = numberOf(
             family.value(QStringLiteral("ssim")).toObject().value(QStringLiteral("mean")));
+        row.flatExcluded[StabilityColumn] = family.value(QStringLiteral("flat_pairs")).toInt();
         m_rows.push_back(std::move(row));
     }
     m_ranges.assign(ColumnCount, {NaN, NaN});
@@ -149,8 +159,16 @@ QVariant ScorecardModel::data(const QModelIndex& index, int role) const
             return row.isFamily ? tr("%1 (family)").arg(row.name) : row.name;
         if (column == FamilyColumn)
             return row.family;
-        return std::isfinite(row.values[std::size_t(column)]) ? QString::number(row.values[std::size_t(column)], 'f', 3)
-                                                              : QStringLiteral("\u2013");
+        if (!std::isfinite(row.values[std::size_t(column)]))
+            return QStringLiteral("\u2013");
+        if (column == FlatMapsColumn)
+            return QString::number(row.values[std::size_t(column)], 'f', 0);
+        return QString::number(row.values[std::size_t(column)], 'f', 3);
+    case Qt::ToolTipRole:
+        if (column >= AccuracyColumn && row.flatExcluded[std::size_t(column)] > 0)
+            return tr("%n row(s) with a flat map (no defined salience) left out of this number.", nullptr,
+                      row.flatExcluded[std::size_t(column)]);
+        return {};
     case SortRole:
         if (column == NameColumn)
             return row.name;
@@ -204,6 +222,7 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         case TransformsColumn: return tr("Transform SSIM \u2191");
         case StabilityColumn: return tr("Stability SSIM \u2191");
         case FaithfulnessColumn: return tr("Faithfulness \u2191");
+        case FlatMapsColumn: return tr("Flat maps \u2193");
         default: return {};
         }
     }
@@ -228,6 +247,9 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         case FaithfulnessColumn:
             return tr("Score drop when the salient object is blurred minus the drop when the background is. "
                       "Higher: the model relies on what its maps show.");
+        case FlatMapsColumn:
+            return tr("Clean images whose map is flat (no defined salience). Every entropy or SSIM that involves a "
+                      "flat map is left out of the numbers; a cell's tooltip says how many rows it left out.");
         default: return {};
         }
     }

@@ -15,7 +15,9 @@ namespace saliscope::ui {
 /// per family (the mean of its members' numbers; stability is the family's own mean SSIM):
 /// accuracy, ROC AUC and one summary number per measure. Sort role: the number (missing values
 /// are invalid); background: a colour scale per column from worst (red) to best (green), or a
-/// neutral blue where neither direction is better; header tooltips say which way is better.
+/// neutral blue where neither direction is better; header tooltips say which way is better. The
+/// last column counts each model's flat maps, and a cell's tooltip says how many rows with a flat
+/// map its number left out (FlatMaps).
 class ScorecardModel final : public QAbstractTableModel {
     Q_OBJECT
 
@@ -31,6 +33,7 @@ public:
         TransformsColumn,
         StabilityColumn,
         FaithfulnessColumn,
+        FlatMapsColumn, ///< the model's flat clean maps (a family: its members' sum)
         ColumnCount
     };
     enum Role {
@@ -63,7 +66,8 @@ private:
         QString name;
         QString family;
         bool isFamily = false;
-        std::vector<double> values; ///< per column, NaN when missing
+        std::vector<double> values;    ///< per column, NaN when missing
+        std::vector<int> flatExcluded; ///< per column, rows left out because of a flat map
     };
     QColor background(int row, int column) const;
 

@@ -203,8 +203,12 @@ void ReportSections::scorecard(ReportLayout& layout, const ReportContent& conten
            "is better. Entropy: mean normalised entropy of the maps. Annotation mass: share of salience inside the "
            "human annotations. Noise SSIM area: area under the map-SSIM curve over the noise levels. Transform SSIM: "
            "mean map SSIM over the transformations. Stability SSIM: the family's mean pairwise map SSIM. "
-           "Faithfulness: confidence drop when the object is blurred minus the drop when the background is."));
+           "Faithfulness: confidence drop when the object is blurred minus the drop when the background is. "
+           "Flat maps: clean images whose map is flat (no defined salience); an entropy or SSIM that involves a "
+           "flat map is left out of every number."));
     drawTable(layout, ReportSummaryTables::scorecard(content));
+    if (const QString exclusions = ReportSummaryTables::flatExclusions(content); !exclusions.isEmpty())
+        layout.paragraph(exclusions);
 }
 
 void ReportSections::measure(ReportLayout& layout, const ReportContent& content, MeasureKind kind, int number,

@@ -89,6 +89,7 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
         columns.push_back({tr("Stability SSIM \u2191"), "stability_ssim", false});
     if (has(MeasureKind::Degradation))
         columns.push_back({tr("Faithfulness \u2191"), "faithfulness", false});
+    columns.push_back({tr("Flat maps \u2193"), "flat_maps", false});
     QStringList header{tr("Model")};
     if (families)
         header.append(tr("Family"));
@@ -105,11 +106,39 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
         for (const auto& column : columns) {
             const QJsonValue value = row.value(QLatin1String(column.key));
             const double number = value.isDouble() ? value.toDouble() : NaN;
-            cells.append(column.percentage ? percent(number) : num(number));
+            if (QLatin1String(column.key) == QLatin1String("flat_maps"))
+                cells.append(value.isDouble() ? QString::number(value.toInt()) : QStringLiteral("\u2013"));
+            else
+                cells.append(column.percentage ? percent(number) : num(number));
         }
         table.rows.push_back(cells);
     }
     return table;
+}
+
+QString ReportSummaryTables::flatExclusions(const ReportContent& content)
+{
+    const std::vector<std::pair<const char*, QString>> numbers{{"entropy", tr("entropy")},
+                                                               {"annotation_mass", tr("annotation mass")},
+                                                               {"noise_ssim_area", tr("noise SSIM")},
+                                                               {"transform_ssim", tr("transform SSIM")},
+                                                               {"stability_ssim", tr("stability SSIM")},
+                                                               {"faithfulness", tr("faithfulness")}};
+    QStringList perModel;
+    for (const auto& model : content.models) {
+        const QJsonObject excluded =
+            content.scorecard.value(model.name).toObject().value(QLatin1String("flat_excluded")).toObject();
+        QStringList counts;
+        for (const auto& [key, title] : numbers)
+            if (const int n = excluded.value(QLatin1String(key)).toInt(); n > 0)
+                counts.append(tr("%1 %2").arg(title).arg(n));
+        if (!counts.isEmpty())
+            perModel.append(tr("%1: %2").arg(model.name, counts.join(QStringLiteral(", "))));
+    }
+    if (perModel.isEmpty())
+        return {};
+    return tr("Rows left out of these numbers because they involve a flat map: %1.")
+        .arg(perModel.join(QStringLiteral("; ")));
 }
 
 ReportTable ReportSummaryTables::measureSummary(const ReportContent& content, MeasureKind kind)

@@ -20,6 +20,9 @@ public:
     /// One row per model: family, accuracy, ROC AUC and one number per selected measure, with
     /// an arrow saying which way is better.
     static ReportTable scorecard(const ReportContent& content);
+    /// One sentence naming, per model, how many rows each scorecard number left out because
+    /// they involve a flat map (FlatMaps); empty when none did.
+    static QString flatExclusions(const ReportContent& content);
     /// The measure's aggregates per model (per family for stability).
     static ReportTable measureSummary(const ReportContent& content, MeasureKind kind);
     /// The parameters the measure's results were computed with: key, value, meaning.
