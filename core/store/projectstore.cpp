@@ -231,6 +231,35 @@ std::string damagedRuns(const QSqlDatabase& database, const std::string& path)
         + readable;
 }
 
+/// Checks an existing file before a writer touches it (a migration must never write into a
+/// damaged file): PRAGMA quick_check on a connection of its own that only reads. The error is
+/// the one a reader gives. False when the file cannot be opened so: the usual open reports
+/// why, and its reader checks the file.
+Result<bool> checkBeforeWriting(const std::string& file, const std::string& path)
+{
+    const QString connection = q(newConnectionName());
+    Result<bool> status = false;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        database.setDatabaseName(q(file));
+        if (database.open()) {
+            QSqlQuery check(database);
+            status = true;
+            if (check.exec(QStringLiteral("PRAGMA quick_check(1)")) && check.next()) {
+                if (const QString answer = check.value(0).toString(); answer != QLatin1String("ok"))
+                    status = Error{"the project " + path + " is damaged (" + answer.simplified().toStdString() + ")"
+                                   + damagedRuns(database, path)};
+            } else {
+                status = Error{StoreSchema::describe(check.lastError(), "the project " + path + " cannot be checked")};
+            }
+        }
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return status;
+}
+
 } // namespace
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path, ProjectOpenMode mode)
@@ -284,6 +313,15 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
         }
     }
 
+    // A damaged page can make a query answer less without any error (a run listed with fewer
+    // rows): the whole file is checked before anything is read from it, or written to it.
+    bool checkedBeforeWriting = false;
+    if (!readOnly && exists && info.size() > 0) {
+        auto checked = checkBeforeWriting(file, path);
+        if (!checked)
+            return Error{checked.error()};
+        checkedBeforeWriting = checked.value();
+    }
     if (!readOnly) {
         auto writer = StoreWriter::start(file, [](QSqlDatabase& database) -> Status {
             auto version = StoreSchema::version(database);
@@ -344,9 +382,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
     if (version.value() < StoreSchema::CurrentVersion)
         return Error{path + " uses schema version " + std::to_string(version.value())
                      + " and must be upgraded by opening it writable once"};
-    // A damaged page can make a query answer less without any error (a run listed with fewer
-    // rows): the whole file is checked before anything is read from it.
-    if (exists) {
+    if (exists && !checkedBeforeWriting) {
         QSqlQuery check(store->database());
         if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
             return Error{StoreSchema::describe(check.lastError(), "the project " + path + " cannot be checked")};

@@ -19,6 +19,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -155,33 +156,8 @@ private slots:
 
     void damagedPageIsRefusedWithTheCommandLineMessage()
     {
-        // The entropy run's rows fill pages of their own (padded with copies under other variant
-        // names), and the last of those pages is overwritten: PRAGMA quick_check fails, the
-        // entropy rows cannot be read, the predictions rows still can.
-        const QString project = copyOfClean(QStringLiteral("page.saliscope"));
-        QCOMPARE(rawSql(project,
-                        {QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                                        " WHERE i < 100) INSERT INTO results (run_id, image_id, model,"
-                                        " variant, vals) SELECT r.run_id, r.image_id, r.model, 'padding '"
-                                        " || n.i, r.vals FROM results r, n WHERE r.run_id = %1")
-                             .arg(m_entropyRun)}),
-                 QString());
-        const int pageSize = rawSql(project, {QStringLiteral("PRAGMA page_size")}).toInt();
-        const int rootPage =
-            rawSql(project, {QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'results'")}).toInt();
-        QVERIFY(pageSize >= 512 && rootPage > 1);
-        {
-            QFile file(project);
-            QVERIFY(file.open(QIODevice::ReadWrite));
-            QVERIFY(file.seek(qint64(rootPage - 1) * pageSize));
-            const QByteArray header = file.read(12);
-            QCOMPARE(int(header[0]), 2); // an interior page of an index b-tree (a WITHOUT ROWID table)
-            const quint32 lastLeaf = (quint32(quint8(header[8])) << 24) | (quint32(quint8(header[9])) << 16)
-                | (quint32(quint8(header[10])) << 8) | quint32(quint8(header[11]));
-            QVERIFY(lastLeaf > 1 && qint64(lastLeaf) * pageSize <= file.size());
-            QVERIFY(file.seek(qint64(lastLeaf - 1) * pageSize));
-            QCOMPARE(file.write(QByteArray(8, '\x7f')), qint64(8)); // not a b-tree page type
-        }
+        const QString project = pageDamagedCopy(QStringLiteral("page.saliscope"));
+        QVERIFY(!project.isEmpty());
 
         // The command line: it names the file, says it is damaged, which run cannot be read,
         // and how to salvage the other; the salvage gives exactly the undamaged rows.
@@ -242,7 +218,67 @@ private slots:
         QCOMPARE(log.errorCount(), 1);
     }
 
+    void damagedFileIsNeverWrittenBeforeItIsChecked()
+    {
+        // A damaged project of the previous schema: opened writable (as the application opens
+        // projects), it was migrated (a table created, pages written) before its check refused
+        // it. It is refused untouched now.
+        const QString project = pageDamagedCopy(QStringLiteral("old.saliscope"),
+                                                {QStringLiteral("DROP TABLE dataset_problems"),
+                                                 QStringLiteral("UPDATE schema_version SET version = 3")});
+        QVERIFY(!project.isEmpty());
+        const QByteArray before = readAll(project);
+        ProjectSession session;
+        QVERIFY(!session.open(project));
+        QCOMPARE(session.log()->errorCount(), 1);
+        const QString error = session.log()->text(session.log()->rowCount() - 1);
+        QVERIFY2(error.startsWith(QStringLiteral("Cannot open %1: the project %1 is damaged (").arg(project)),
+                 qPrintable(error));
+        QVERIFY(readAll(project) == before);
+        QVERIFY(QFileInfo(project + QStringLiteral("-wal")).size() == 0);
+        QCOMPARE(rawSql(project, {QStringLiteral("SELECT version FROM schema_version")}), QStringLiteral("3"));
+    }
+
 private:
+    /// A copy of the clean project whose entropy rows fill pages of their own (padded with
+    /// copies under other variant names) and the last of those pages overwritten: PRAGMA
+    /// quick_check fails, the entropy rows cannot be read, the predictions rows still can.
+    /// `prepare` runs on the copy first. Empty on failure (the reason is a test failure).
+    QString pageDamagedCopy(const QString& name, const QStringList& prepare = {})
+    {
+        const QString project = copyOfClean(name);
+        const QStringList statements = prepare
+            + QStringList{QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)"
+                                         " INSERT INTO results (run_id, image_id, model, variant, vals) SELECT"
+                                         " r.run_id, r.image_id, r.model, 'padding ' || n.i, r.vals FROM results r, n"
+                                         " WHERE r.run_id = %1")
+                              .arg(m_entropyRun)};
+        if (rawSql(project, statements) != QString())
+            return fail("cannot pad the entropy rows");
+        const int pageSize = rawSql(project, {QStringLiteral("PRAGMA page_size")}).toInt();
+        const int rootPage =
+            rawSql(project, {QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'results'")}).toInt();
+        QFile file(project);
+        if (pageSize < 512 || rootPage < 2 || !file.open(QIODevice::ReadWrite)
+            || !file.seek(qint64(rootPage - 1) * pageSize))
+            return fail("cannot find the results table");
+        const QByteArray header = file.read(12);
+        if (header.size() != 12 || header[0] != 2) // an interior page of an index b-tree (WITHOUT ROWID)
+            return fail("the results table is not two levels deep");
+        const quint32 lastLeaf = (quint32(quint8(header[8])) << 24) | (quint32(quint8(header[9])) << 16)
+            | (quint32(quint8(header[10])) << 8) | quint32(quint8(header[11]));
+        if (lastLeaf < 2 || qint64(lastLeaf) * pageSize > file.size() || !file.seek(qint64(lastLeaf - 1) * pageSize)
+            || file.write(QByteArray(8, '\x7f')) != 8) // not a b-tree page type
+            return fail("cannot overwrite the last page of the results table");
+        return project;
+    }
+
+    static QString fail(const char* why)
+    {
+        QTest::qFail(why, __FILE__, __LINE__);
+        return {};
+    }
+
     QString copyOfClean(const QString& name) const
     {
         const QString path = m_dir.filePath(name);
