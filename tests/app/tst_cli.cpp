@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstdio>
 
 namespace {
 
@@ -255,6 +256,46 @@ private slots:
                               + QStringList{"--out", dir.filePath("named")});
         QCOMPARE(named.exitCode, 1);
         QVERIFY2(named.err.contains("stability needs a family of at least two models"), qPrintable(named.err));
+    }
+
+    void fileNamesThatAreNotUtf8AreSkippedWithAReason()
+    {
+        // Issue 19: a name with a stray byte was stored with U+FFFD in its place and never opened
+        // again. It is skipped and counted, named with the byte escaped, in the project's runs
+        // as in summary.json.
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("data/real");
+        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), dir.filePath("data/real/ffhq_00001.png")));
+        const std::string bad = dir.filePath("data/real/").toStdString() + "bad\xff.png";
+        {
+            QFile source(reference("faces/stylegan1_000700.png"));
+            QVERIFY(source.open(QIODevice::ReadOnly));
+            const QByteArray bytes = source.readAll();
+            std::FILE* file = std::fopen(bad.c_str(), "wb");
+            if (!file)
+                QSKIP("this file system refuses names that are not UTF-8");
+            const bool written = std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), file)
+                == std::size_t(bytes.size());
+            QVERIFY(std::fclose(file) == 0 && written);
+        }
+        const QString out = dir.filePath("out");
+        const Run run = cli({"measure", "entropy", "--dataset", dir.filePath("data"), "--model",
+                             reference("models/tiny_densenet.pt"), "--out", out, "--project",
+                             dir.filePath("p.saliscope")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString named = dir.filePath("data/real/bad\\xFF.png");
+        QVERIFY2(run.err.contains(named + ": file name is not valid UTF-8; rename it"), qPrintable(run.err));
+        QVERIFY2(run.err.contains("1 images measured with 1 models, 1 skipped"), qPrintable(run.err));
+        QFile summaryFile(out + "/summary.json");
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QJsonArray skipped =
+            QJsonDocument::fromJson(summaryFile.readAll()).object().value("run").toObject().value("skipped").toArray();
+        QCOMPARE(skipped.size(), 1);
+        QCOMPARE(skipped.at(0).toObject().value("image").toString(), named);
+        QCOMPARE(skipped.at(0).toObject().value("reason").toString(), "file name is not valid UTF-8; rename it");
+        QFile csv(out + "/entropy.csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(csv.readAll()).trimmed().split('\n').size(), 1 + 1); // the readable image
     }
 
     void measureTakesMetadataPerModel()
