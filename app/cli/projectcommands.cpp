@@ -24,12 +24,28 @@ int runProject(const QStringList& arguments)
     parser.setApplicationDescription(
         QStringLiteral("List a project's datasets, models, families and measure runs with their status."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .saliscope project file."));
+    const QCommandLineOption upgrade(
+        QStringLiteral("upgrade"),
+        QStringLiteral("First upgrade a project made by an older Saliscope to this version's file format."));
+    parser.addOption(upgrade);
     int exitCode = 0;
     if (!parseArguments(parser, arguments, name, exitCode))
         return exitCode;
     if (parser.positionalArguments().size() != 1)
         return usageError(name, QStringLiteral("give one project file"));
-    auto store = ProjectStore::open(parser.positionalArguments().front().toStdString(), ProjectOpenMode::ReadOnly);
+    const std::string path = parser.positionalArguments().front().toStdString();
+    if (parser.isSet(upgrade)) {
+        // Opening it writable migrates it, under the writer lock; nothing else is changed.
+        auto writable = ProjectStore::open(path, ProjectOpenMode::OpenExisting);
+        if (!writable)
+            return fail(name, QString::fromStdString(writable.error()));
+        if (writable.value()->isReadOnly())
+            return fail(name,
+                        QStringLiteral("cannot upgrade %1: %2")
+                            .arg(QString::fromStdString(path),
+                                 QString::fromStdString(writable.value()->readOnlyReason())));
+    }
+    auto store = ProjectStore::open(path, ProjectOpenMode::ReadOnly);
     if (!store)
         return fail(name, QString::fromStdString(store.error()));
     auto datasets = store.value()->datasets();

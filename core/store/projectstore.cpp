@@ -380,8 +380,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
     if (version.value() == 0)
         return Error{path + " is not a Saliscope project (an empty file)"};
     if (version.value() < StoreSchema::CurrentVersion)
-        return Error{path + " uses schema version " + std::to_string(version.value())
-                     + " and must be upgraded by opening it writable once"};
+        return Error{path + " was made by an older Saliscope (schema version " + std::to_string(version.value())
+                     + ") and must be upgraded once: saliscope-cli project --upgrade " + path
+                     + " (or open it in the application)"};
     if (exists && !checkedBeforeWriting) {
         QSqlQuery check(store->database());
         if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())

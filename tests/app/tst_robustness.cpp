@@ -23,6 +23,8 @@
 
 #include <functional>
 
+#include <unistd.h>
+
 namespace {
 
 using saliscope::test::cli;
@@ -437,6 +439,45 @@ private slots:
                      == "saliscope-cli measure: no such annotation folder: " + m_dir.filePath("no-annotations"),
                  qPrintable(run.err));
         QVERIFY(!QFile::exists(m_dir.filePath("annotations-out/summary.json")));
+    }
+
+    void olderProjectIsUpgradedOnRequest()
+    {
+        // A project of schema 3 (before the scan's set-aside entries were kept): the reading
+        // commands refuse it with a message naming the one command that upgrades it, which then
+        // keeps every run and row.
+        const QString project = m_dir.filePath("older.saliscope");
+        QCOMPARE(cli(measure("entropy", project)).exitCode, 0);
+        const QString csv = m_dir.filePath("older-before.csv");
+        QCOMPARE(cli({"export", project, "--run", "2", "-o", csv}).exitCode, 0);
+        QVERIFY(rawSql(project, {"DROP TABLE dataset_problems", "UPDATE schema_version SET version = 3"}));
+
+        for (const QStringList& reader : {QStringList{"project", project},
+                                          QStringList{"export", project, "--run", "2", "-o", m_dir.filePath("o.csv")},
+                                          QStringList{"report", project, "-o", m_dir.filePath("older.pdf")}}) {
+            const Run refused = cli(reader);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains("older Saliscope (schema version 3)")
+                         && refused.err.contains("saliscope-cli project --upgrade " + project),
+                     qPrintable(refused.err));
+        }
+        const Run upgraded = cli({"project", "--upgrade", project});
+        QCOMPARE(upgraded.exitCode, 0);
+        QVERIFY2(upgraded.out.contains("(schema 4)"), qPrintable(upgraded.out));
+        QCOMPARE(cli({"project", project}).exitCode, 0);
+        const QString after = m_dir.filePath("older-after.csv");
+        QCOMPARE(cli({"export", project, "--run", "2", "-o", after}).exitCode, 0);
+        QCOMPARE(readAll(after), readAll(csv));
+
+        // A file that cannot be written cannot be upgraded: said, and left as it was.
+        if (::geteuid() == 0)
+            QSKIP("running as root, for whom a read-only file can still be written");
+        QVERIFY(rawSql(project, {"DROP TABLE dataset_problems", "UPDATE schema_version SET version = 3"}));
+        QFile::setPermissions(project, QFileDevice::ReadOwner);
+        const Run readOnly = cli({"project", "--upgrade", project});
+        QFile::setPermissions(project, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(readOnly.exitCode, 1);
+        QVERIFY2(readOnly.err.contains("cannot upgrade"), qPrintable(readOnly.err));
     }
 
 private:
