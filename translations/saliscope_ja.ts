@@ -849,6 +849,10 @@
         <translation>データセットの画像を読み込めません: %1</translation>
     </message>
     <message>
+        <source>The image list leaves out results that cannot be read: %1</source>
+        <translation>読み込めない結果は画像一覧に表示していません: %1</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
