@@ -14,6 +14,15 @@ namespace saliscope {
 
 namespace {
 
+/// Why a file could not be written. A write that stops part-way (the disk filled up during it)
+/// leaves QFileDevice with no reason: "Unknown error".
+std::string writeFailure(const QFileDevice& file)
+{
+    const QString reason = file.errorString();
+    return reason.isEmpty() || reason == QLatin1String("Unknown error") ? "disk full or I/O error"
+                                                                        : reason.toStdString();
+}
+
 QString numberText(double value)
 {
     if (!std::isfinite(value))
@@ -53,7 +62,7 @@ void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::strin
         file = std::make_unique<QSaveFile>(QString::fromStdString(pathOf(measure)));
         if (!file->open(QIODevice::WriteOnly)) {
             if (m_error.empty())
-                m_error = "cannot write " + pathOf(measure) + ": " + file->errorString().toStdString();
+                m_error = "cannot write " + pathOf(measure) + ": " + writeFailure(*file);
             return;
         }
         QStringList header;
@@ -85,13 +94,19 @@ void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::strin
 
 engine::Status CsvMeasureSink::finish()
 {
+    // Every file is flushed before any is renamed: a full disk then leaves none of them behind.
+    // The flush is checked here because QSaveFile::commit() (Qt 6.4) ignores a failed flush of
+    // the last buffered bytes and renames the truncated file into place.
+    for (auto& [measure, file] : m_files)
+        if (m_error.empty() && file->isOpen() && !file->flush())
+            m_error = "cannot write " + pathOf(measure) + ": " + writeFailure(*file);
     for (auto& [measure, file] : m_files) {
         if (!m_error.empty()) {
             file->cancelWriting();
             continue;
         }
         if (file->isOpen() && !file->commit())
-            m_error = "cannot write " + pathOf(measure) + ": " + file->errorString().toStdString();
+            m_error = "cannot write " + pathOf(measure) + ": " + writeFailure(*file);
     }
     m_files.clear();
     if (!m_error.empty())

@@ -13,8 +13,10 @@
 #include "store/projectstore.h"
 #include "store/storemeasuresink.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStorageInfo>
 #include <QString>
 #include <QStringList>
 
@@ -60,9 +62,26 @@ std::string Shard::text() const
     return isWhole() ? std::string() : std::to_string(index) + "/" + std::to_string(count);
 }
 
-engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, const std::string& projectPath,
-                                                      const Shard& shard, MeasureSink* extraSink,
-                                                      ProgressSink& progress, const CancelToken& cancel)
+namespace {
+
+/// SQLite reports some writes to a full disk as a plain "disk I/O error" (sizing the -shm file
+/// of a new project, for one): when the project's folder has next to no room left, the message
+/// says that the disk is full.
+std::string namingAFullDisk(const std::string& message, const std::string& projectPath)
+{
+    if (message.find("disk is full") != std::string::npos)
+        return message;
+    const QString folder = QFileInfo(QString::fromStdString(projectPath)).absolutePath();
+    const QStorageInfo storage(folder);
+    if (!storage.isValid() || storage.bytesAvailable() >= 1024 * 1024)
+        return message;
+    return message + " (the disk is full: " + std::to_string(storage.bytesAvailable() / 1024) + " KiB free in "
+        + folder.toStdString() + ")";
+}
+
+engine::Result<ProjectRunResult> measureInProject(MeasureRunParams params, const std::string& projectPath,
+                                                  const Shard& shard, MeasureSink* extraSink, ProgressSink& progress,
+                                                  const CancelToken& cancel)
 {
     auto opened = ProjectStore::open(projectPath, ProjectOpenMode::CreateIfMissing);
     if (!opened)
@@ -154,6 +173,18 @@ engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, c
     result.imagesComputed = measured->imagesComputed;
     result.skipped = measured->skipped;
     result.summary = summary.value();
+    return result;
+}
+
+} // namespace
+
+engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, const std::string& projectPath,
+                                                      const Shard& shard, MeasureSink* extraSink,
+                                                      ProgressSink& progress, const CancelToken& cancel)
+{
+    auto result = measureInProject(std::move(params), projectPath, shard, extraSink, progress, cancel);
+    if (!result)
+        return Error{namingAFullDisk(result.error(), projectPath)};
     return result;
 }
 
