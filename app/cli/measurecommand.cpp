@@ -303,12 +303,20 @@ int runMeasure(const QStringList& arguments)
              .arg(QString::fromStdString(engine::saliscopeVersion()), QString::fromStdString(engine::torchVersion()))},
     };
     summary["scorecard"] = scorecard(summary);
-    // Written beside its name and renamed, so a full disk leaves no truncated summary behind.
+    // Written beside its name and renamed, so a full disk leaves no truncated summary behind. The
+    // flush is checked on its own: QSaveFile::commit() (Qt 6.4) renames the file even when the
+    // flush of its last buffered bytes fails. A short write leaves no reason ("Unknown error").
     QSaveFile summaryFile(QDir(outDir).filePath(QStringLiteral("summary.json")));
     const QByteArray summaryText = QJsonDocument(summary).toJson();
     if (!summaryFile.open(QIODevice::WriteOnly) || summaryFile.write(summaryText) != summaryText.size()
-        || !summaryFile.commit())
-        return fail(name, QStringLiteral("cannot write %1: %2").arg(summaryFile.fileName(), summaryFile.errorString()));
+        || !summaryFile.flush() || !summaryFile.commit())
+        return fail(name,
+                    QStringLiteral("cannot write %1: %2")
+                        .arg(summaryFile.fileName(),
+                             summaryFile.error() == QFileDevice::NoError
+                                     || summaryFile.errorString() == QLatin1String("Unknown error")
+                                 ? QStringLiteral("disk full or I/O error")
+                                 : summaryFile.errorString()));
     std::fprintf(stderr, "results in %s\n", qPrintable(outDir));
     return 0;
 }
