@@ -10,14 +10,6 @@ namespace saliscope {
 
 namespace {
 
-const MeasureTable* findTable(const std::vector<MeasureTable>& tables, MeasureKind kind)
-{
-    for (const auto& table : tables)
-        if (table.measure == kind)
-            return &table;
-    return nullptr;
-}
-
 /// Appends the positions of the named columns that `table` has.
 void addColumns(const MeasureTable& table, std::initializer_list<const char*> names, std::vector<int>& out)
 {

@@ -41,14 +41,6 @@ QJsonObject histogramJson(const std::vector<double>& values, int bins, double lo
 
 double meanOf(const std::vector<double>& values) { return summarize(values).mean; }
 
-const MeasureTable* findTable(const std::vector<MeasureTable>& tables, MeasureKind kind)
-{
-    for (const auto& table : tables)
-        if (table.measure == kind)
-            return &table;
-    return nullptr;
-}
-
 /// Values of one column, grouped by model then by variant.
 using Grouped = std::map<std::string, std::map<std::string, std::vector<double>>>;
 
@@ -63,16 +55,37 @@ Grouped groupColumn(const MeasureTable& table, const std::string& column)
     return grouped;
 }
 
-/// Rows of `model` (and of `variant`, unless null) that involve a flat map (FlatMaps' rule).
-int flatRows(const FlatMaps& flat, const MeasureTable& table, const std::string& model,
-             const std::string* variant = nullptr)
-{
-    int count = 0;
-    for (const auto& row : table.rows)
-        if (row.model == model && (!variant || row.variant == *variant) && flat.involvesFlatMap(table, row))
-            ++count;
-    return count;
-}
+/// Rows that involve a flat map (FlatMaps' rule), per model and variant: one pass over a table,
+/// so that each block of the summary looks its counts up instead of scanning every row again.
+class FlatRowCounts final {
+public:
+    FlatRowCounts(const FlatMaps& flat, const MeasureTable& table)
+    {
+        for (const auto& row : table.rows)
+            if (flat.involvesFlatMap(table, row))
+                ++m_counts[row.model][row.variant];
+    }
+    /// Of every variant of `model`.
+    int of(const std::string& model) const
+    {
+        int count = 0;
+        if (const auto m = m_counts.find(model); m != m_counts.end())
+            for (const auto& [variant, n] : m->second)
+                count += n;
+        return count;
+    }
+    int of(const std::string& model, const std::string& variant) const
+    {
+        const auto m = m_counts.find(model);
+        if (m == m_counts.end())
+            return 0;
+        const auto v = m->second.find(variant);
+        return v == m->second.end() ? 0 : v->second;
+    }
+
+private:
+    std::map<std::string, std::map<std::string, int>> m_counts;
+};
 
 /// Labels and predictions per (model, image) from the predictions table.
 struct ModelPredictions final {
@@ -138,7 +151,7 @@ QJsonObject accuracyJson(const ModelPredictions& p)
 }
 
 QJsonObject entropyJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p, int bins,
-                        const FlatMaps& flat)
+                        const FlatRowCounts& flat)
 {
     const int normalizedColumn = table.column("normalized_entropy");
     const int bitsColumn = table.column("entropy_bits");
@@ -183,11 +196,11 @@ QJsonObject entropyJson(const MeasureTable& table, const std::string& model, con
                        {"by_class", classes},
                        {"by_correctness",
                         QJsonObject{{"correct", statsJson(correct)}, {"incorrect", statsJson(incorrect)}}},
-                       {"flat_maps", flatRows(flat, table, model)}};
+                       {"flat_maps", flat.of(model)}};
 }
 
 QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const MeasureSettings& settings,
-                      const FlatMaps& flat)
+                      const FlatRowCounts& flat)
 {
     QJsonArray levels, score, accuracy, ssimSmall, ssimUpscaled, entropy, flatPerLevel;
     std::vector<double> x, meanSmall, meanUpscaled;
@@ -220,7 +233,7 @@ QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const
         ssimSmall.append(meanStd(values("ssim_small")));
         ssimUpscaled.append(meanStd(values("ssim_upscaled")));
         entropy.append(meanStd(values("normalized_entropy")));
-        flatPerLevel.append(flatRows(flat, table, model, &variant));
+        flatPerLevel.append(flat.of(model, variant));
         x.push_back(level);
         meanSmall.push_back(meanOf(values("ssim_small")));
         meanUpscaled.push_back(meanOf(values("ssim_upscaled")));
@@ -232,12 +245,12 @@ QJsonObject noiseJson(const MeasureTable& table, const std::string& model, const
                        {"ssim_upscaled", ssimUpscaled},
                        {"normalized_entropy", entropy},
                        {"flat_maps_per_level", flatPerLevel},
-                       {"flat_maps", flatRows(flat, table, model)},
+                       {"flat_maps", flat.of(model)},
                        {"auc_ssim_small", number(trapezoidArea(x, meanSmall))},
                        {"auc_ssim_upscaled", number(trapezoidArea(x, meanUpscaled))}};
 }
 
-QJsonObject transformsJson(const MeasureTable& table, const std::string& model, int bins, const FlatMaps& flat)
+QJsonObject transformsJson(const MeasureTable& table, const std::string& model, int bins, const FlatRowCounts& flat)
 {
     const auto ssim = groupColumn(table, "ssim_upscaled");
     const auto changed = groupColumn(table, "prediction_changed");
@@ -248,11 +261,10 @@ QJsonObject transformsJson(const MeasureTable& table, const std::string& model, 
     for (const auto& [variant, values] : ssim.at(model)) {
         const auto& flips = changed.at(model).at(variant);
         const auto s = summarize(values);
-        perTransform[QString::fromStdString(variant)] =
-            QJsonObject{{"ssim_mean", number(s.mean)},
-                        {"ssim_std", number(s.standardDeviation)},
-                        {"flip_rate", number(meanOf(flips))},
-                        {"flat_maps", flatRows(flat, table, model, &variant)}};
+        perTransform[QString::fromStdString(variant)] = QJsonObject{{"ssim_mean", number(s.mean)},
+                                                                    {"ssim_std", number(s.standardDeviation)},
+                                                                    {"flip_rate", number(meanOf(flips))},
+                                                                    {"flat_maps", flat.of(model, variant)}};
         all.insert(all.end(), values.begin(), values.end());
         allChanged.insert(allChanged.end(), flips.begin(), flips.end());
     }
@@ -260,11 +272,11 @@ QJsonObject transformsJson(const MeasureTable& table, const std::string& model, 
                        {"ssim", statsJson(all)},
                        {"histogram", histogramJson(all, bins, -1.0, 1.0)},
                        {"flip_rate", number(meanOf(allChanged))},
-                       {"flat_maps", flatRows(flat, table, model)}};
+                       {"flat_maps", flat.of(model)}};
 }
 
 QJsonObject degradationJson(const MeasureTable& table, const std::string& model, const ModelPredictions& p,
-                            const FlatMaps& flat)
+                            const FlatRowCounts& flat)
 {
     QJsonObject modes;
     std::map<std::string, double> drops;
@@ -288,11 +300,11 @@ QJsonObject degradationJson(const MeasureTable& table, const std::string& model,
                                                           {"accuracy_drop", number(cleanAccuracy - accuracy)},
                                                           {"confidence_drop", number(drops[mode])},
                                                           {"ssim_mean", number(meanOf(ssim))},
-                                                          {"flat_maps", flatRows(flat, table, model, &mode)}};
+                                                          {"flat_maps", flat.of(model, mode)}};
     }
     if (drops.count("background") && drops.count("object")) {
         modes["faithfulness"] = number(drops["object"] - drops["background"]);
-        modes["flat_maps"] = flatRows(flat, table, model);
+        modes["flat_maps"] = flat.of(model);
     }
     return modes;
 }
@@ -348,17 +360,20 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const M
     if (!predictions)
         return summary;
     const auto byModel = predictionsByModel(*predictions);
+    std::map<MeasureKind, FlatRowCounts> flatRows;
+    for (const auto& table : tables)
+        flatRows.emplace(table.measure, FlatRowCounts(flat, table));
     QJsonObject models;
     for (const auto& [model, p] : byModel) {
         QJsonObject entry = accuracyJson(p);
         if (const auto* table = findTable(tables, MeasureKind::Entropy))
-            entry["entropy"] = entropyJson(*table, model, p, settings.histogramBins, flat);
+            entry["entropy"] = entropyJson(*table, model, p, settings.histogramBins, flatRows.at(table->measure));
         if (const auto* table = findTable(tables, MeasureKind::Noise))
-            entry["noise"] = noiseJson(*table, model, settings, flat);
+            entry["noise"] = noiseJson(*table, model, settings, flatRows.at(table->measure));
         if (const auto* table = findTable(tables, MeasureKind::Transforms))
-            entry["transforms"] = transformsJson(*table, model, settings.histogramBins, flat);
+            entry["transforms"] = transformsJson(*table, model, settings.histogramBins, flatRows.at(table->measure));
         if (const auto* table = findTable(tables, MeasureKind::Degradation))
-            entry["degradation"] = degradationJson(*table, model, p, flat);
+            entry["degradation"] = degradationJson(*table, model, p, flatRows.at(table->measure));
         models[QString::fromStdString(model)] = entry;
     }
     summary["models"] = models;

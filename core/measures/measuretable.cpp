@@ -36,4 +36,12 @@ int MeasureTable::column(const std::string& name) const
 
 MeasureSink::~MeasureSink() = default;
 
+const MeasureTable* findTable(const std::vector<MeasureTable>& tables, MeasureKind kind)
+{
+    for (const auto& table : tables)
+        if (table.measure == kind)
+            return &table;
+    return nullptr;
+}
+
 } // namespace saliscope

@@ -37,6 +37,9 @@ struct MeasureTable final {
     int column(const std::string& name) const;
 };
 
+/// The table of `kind` among `tables` (the first), or null when there is none.
+const MeasureTable* findTable(const std::vector<MeasureTable>& tables, MeasureKind kind);
+
 /// Receives per-image rows while a run progresses (one call per finished batch); called on
 /// the computing thread. The project store and the CLI's CSV writers implement it.
 class MeasureSink {
