@@ -10,6 +10,7 @@ function(saliscope_add_test)
   cmake_parse_arguments(T "QT" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS})
+  target_include_directories(${T_NAME} PRIVATE "${PROJECT_SOURCE_DIR}") # includes rooted at the repository
   if(T_QT)
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test)
   endif()

@@ -1130,7 +1130,7 @@ unreadable: %2</source>
     </message>
 </context>
 <context>
-    <name>saliscope::ui::JobListModel</name>
+    <name>saliscope::ui::RunListModel</name>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -1209,7 +1209,7 @@ unreadable: %2</source>
     </message>
 </context>
 <context>
-    <name>saliscope::ui::JobsDock</name>
+    <name>saliscope::ui::RunsDock</name>
     <message>
         <source>Runs</source>
         <translation>実行</translation>
@@ -1398,7 +1398,7 @@ Default: %2</source>
     </message>
 </context>
 <context>
-    <name>saliscope::ui::LogModel</name>
+    <name>saliscope::LogModel</name>
     <message>
         <source>error</source>
         <translation>エラー</translation>
@@ -1596,7 +1596,7 @@ Default: %2</source>
     </message>
 </context>
 <context>
-    <name>saliscope::ui::MapService</name>
+    <name>saliscope::MapService</name>
     <message>
         <source>Map not stored: %1</source>
         <translation>マップを保存できませんでした: %1</translation>
@@ -1784,7 +1784,7 @@ Default: %2</source>
     </message>
 </context>
 <context>
-    <name>saliscope::ui::MeasureQueue</name>
+    <name>saliscope::MeasureQueue</name>
     <message>
         <source>Open a project first.</source>
         <translation>先にプロジェクトを開いてください。</translation>
@@ -2130,7 +2130,7 @@ mean %3, SD %4 (%5 values)</source>
     </message>
 </context>
 <context>
-    <name>saliscope::ui::ProjectSession</name>
+    <name>saliscope::ProjectSession</name>
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 を開けません: %2</translation>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "benchimages.h"
+#include "app/bench/benchimages.h"
 
-#include "dataset/datasethashing.h"
-#include "demo/demodataset.h"
+#include "core/dataset/datasethashing.h"
+#include "core/demo/demodataset.h"
 
 #include <sys/resource.h>
 

@@ -4,8 +4,8 @@
 
 // Images, timing and memory helpers shared by the full-build modes of saliscope-bench.
 
-#include "dataset/dataset.h"
-#include "engine/result.h"
+#include "core/dataset/dataset.h"
+#include "core/engine/result.h"
 
 #include <QTemporaryDir>
 

@@ -4,11 +4,11 @@
 // an ImageTable into the list model, the filters and sorts the dock offers, and the CSV export
 // of the filtered list. Times each step once after a warm-up pass; reports peak memory.
 
-#include "benchimages.h"
+#include "app/bench/benchimages.h"
 
-#include "models/imagefilterproxymodel.h"
-#include "models/imagelistmodel.h"
-#include "models/imagetable.h"
+#include "ui/images/imagefilterproxymodel.h"
+#include "ui/images/imagelistmodel.h"
+#include "ui/images/imagetable.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,11 +3,11 @@
 // `saliscope-bench measure-rates`: images/s and Grad-CAM passes/s of each measure (and `all`)
 // over images already in the image cache, as `saliscope-cli measure` runs them (runMeasures).
 
-#include "benchimages.h"
-#include "measuretiming.h"
+#include "app/bench/benchimages.h"
+#include "app/bench/measuretiming.h"
 
-#include "dataset/imagecache.h"
-#include "engine/runtime.h"
+#include "core/dataset/imagecache.h"
+#include "core/engine/runtime.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

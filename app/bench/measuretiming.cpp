@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measuretiming.h"
+#include "app/bench/measuretiming.h"
 
-#include "engine/imageops.h"
+#include "core/engine/imageops.h"
 
 #include <QElapsedTimer>
 

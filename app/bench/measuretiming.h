@@ -4,8 +4,8 @@
 
 // Timing of runMeasures for the full-build modes of saliscope-bench.
 
-#include "benchimages.h"
-#include "measures/measurerunner.h"
+#include "app/bench/benchimages.h"
+#include "core/measures/measurerunner.h"
 
 #include <functional>
 #include <optional>

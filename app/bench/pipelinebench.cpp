@@ -4,11 +4,11 @@
 // decode + resize of FFHQ-sized PNGs, a first and a cached re-run of a measure into a
 // project, and the peak resident memory. Linked into saliscope-bench in full builds only.
 
-#include "dataset/dataset.h"
-#include "dataset/imageio.h"
-#include "engine/pillowresize.h"
-#include "engine/runtime.h"
-#include "measures/projectrun.h"
+#include "core/dataset/dataset.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/pillowresize.h"
+#include "core/engine/runtime.h"
+#include "core/project/projectrun.h"
 
 #include <QDir>
 #include <QElapsedTimer>

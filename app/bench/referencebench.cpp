@@ -4,11 +4,11 @@
 // work (packaging/reference/paper_reference.py: PyTorch, one image at a time), on the same images
 // and models, with the same thread count; prints both images/s and the ratio.
 
-#include "benchimages.h"
-#include "measuretiming.h"
+#include "app/bench/benchimages.h"
+#include "app/bench/measuretiming.h"
 
-#include "dataset/imagecache.h"
-#include "engine/runtime.h"
+#include "core/dataset/imagecache.h"
+#include "core/engine/runtime.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

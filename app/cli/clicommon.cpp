@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "clicommon.h"
+#include "app/cli/clicommon.h"
 
-#include "engine/runtime.h"
+#include "core/engine/runtime.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "dataset/dataset.h"
-#include "engine/modelmetadata.h"
-#include "engine/result.h"
-#include "jobs/progress.h"
+#include "core/dataset/dataset.h"
+#include "core/engine/modelmetadata.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

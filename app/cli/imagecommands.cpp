@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Commands that apply one measure's image operation to one image: noise, transform, degrade.
 
-#include "clicommon.h"
+#include "app/cli/clicommon.h"
 
-#include "dataset/imageio.h"
-#include "engine/degradation.h"
-#include "engine/imageops.h"
-#include "measures/measuresettings.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/degradation.h"
+#include "core/engine/imageops.h"
+#include "core/measures/measuresettings.h"
 
 namespace saliscope::cli {
 

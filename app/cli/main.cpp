@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-cli: the headless twin of Saliscope. Each sub-command lives in its own file.
 
-#include "clicommon.h"
-#include "reportcommand.h"
+#include "app/cli/clicommon.h"
+#include "app/cli/reportcommand.h"
 
-#include "engine/runtime.h"
+#include "core/engine/runtime.h"
 
 #include <QCoreApplication>
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Commands over salience maps made elsewhere (no model involved): entropy, ssim, stability.
 
-#include "clicommon.h"
+#include "app/cli/clicommon.h"
 
-#include "measures/mapcomparison.h"
+#include "core/measures/mapcomparison.h"
 
 #include <QFile>
 #include <QTextStream>

@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "clicommon.h"
+#include "app/cli/clicommon.h"
 
-#include "engine/runtime.h"
-#include "measures/csvmeasuresink.h"
-#include "measures/measurerunner.h"
-#include "measures/measuresummary.h"
-#include "measures/projectrun.h"
+#include "core/engine/runtime.h"
+#include "core/measures/csvmeasuresink.h"
+#include "core/measures/measurerunner.h"
+#include "core/measures/measuresummary.h"
+#include "core/project/projectrun.h"
 
 #include <QDateTime>
 #include <QDir>

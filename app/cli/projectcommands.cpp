@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Commands over project files: project (list), export (a run as CSV), merge (shards).
 
-#include "clicommon.h"
+#include "app/cli/clicommon.h"
 
-#include "measures/projectrun.h"
-#include "store/projectmerge.h"
-#include "store/projectstore.h"
+#include "core/project/projectrun.h"
+#include "core/store/projectmerge.h"
+#include "core/store/projectstore.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -3,13 +3,13 @@
 // saliscope-cli report: a project's review report as PDF (title page, scorecard, one section
 // per measure with vector charts, gallery of extreme images, skipped images).
 
-#include "reportcommand.h"
+#include "app/cli/reportcommand.h"
 
-#include "clicommon.h"
+#include "app/cli/clicommon.h"
 
-#include "i18n/language.h"
-#include "report/reportbuilder.h"
-#include "report/reportoptions.h"
+#include "ui/i18n/language.h"
+#include "ui/report/reportbuilder.h"
+#include "ui/report/reportoptions.h"
 
 #include <QApplication>
 

@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "clicommon.h"
+#include "app/cli/clicommon.h"
 
-#include "dataset/dataset.h"
-#include "dataset/imageio.h"
-#include "dataset/trainingset.h"
-#include "engine/runtime.h"
-#include "engine/trainer.h"
+#include "core/dataset/dataset.h"
+#include "core/dataset/imageio.h"
+#include "core/dataset/trainingset.h"
+#include "core/engine/runtime.h"
+#include "core/engine/trainer.h"
 
 #include <QDir>
 #include <QFileInfo>

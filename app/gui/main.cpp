@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/runtime.h"
-#include "i18n/language.h"
-#include "mainwindow/mainwindow.h"
+#include "core/engine/runtime.h"
+#include "ui/i18n/language.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

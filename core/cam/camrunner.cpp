@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cam/camrunner.h"
+#include "core/cam/camrunner.h"
 
-#include "dataset/csvtext.h"
-#include "dataset/imagefiles.h"
-#include "dataset/imageio.h"
-#include "engine/cammaps.h"
-#include "engine/model.h"
+#include "core/dataset/csvtext.h"
+#include "core/dataset/imagefiles.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/model.h"
 
 #include <QString>
 

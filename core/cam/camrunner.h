@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/modelmetadata.h"
-#include "engine/result.h"
-#include "jobs/progress.h"
+#include "core/engine/modelmetadata.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/csvtext.h"
+#include "core/dataset/csvtext.h"
 
 #include <charconv>
 #include <cmath>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/result.h"
-#include "jobs/progress.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
 
 #include <map>
 #include <string>

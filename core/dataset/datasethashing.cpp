@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/datasethashing.h"
+#include "core/dataset/datasethashing.h"
 
-#include "dataset/contenthash.h"
-#include "jobs/parallelfor.h"
+#include "core/dataset/contenthash.h"
+#include "core/jobs/parallelfor.h"
 
 #include <algorithm>
 #include <thread>

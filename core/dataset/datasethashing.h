@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "dataset/dataset.h"
-#include "engine/result.h"
-#include "jobs/progress.h"
+#include "core/dataset/dataset.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
 
 #include <string>
 #include <utility>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/imagecache.h"
+#include "core/dataset/imagecache.h"
 
-#include "dataset/contenthash.h"
-#include "dataset/imageio.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/imageio.h"
 
 #include <QFile>
 

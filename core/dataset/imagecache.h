@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "dataset/imageio.h"
-#include "engine/image.h"
-#include "engine/result.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/image.h"
+#include "core/engine/result.h"
 
 #include <atomic>
 #include <cstdint>

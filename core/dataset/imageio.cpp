@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/imageio.h"
+#include "core/dataset/imageio.h"
 
-#include "engine/pillowresize.h"
+#include "core/engine/pillowresize.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

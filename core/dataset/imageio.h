@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/image.h"
-#include "engine/result.h"
+#include "core/engine/image.h"
+#include "core/engine/result.h"
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/trainingset.h"
+#include "core/dataset/trainingset.h"
 
-#include "dataset/imageio.h"
+#include "core/dataset/imageio.h"
 
 namespace saliscope {
 

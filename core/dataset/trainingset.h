@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "dataset/dataset.h"
-#include "engine/trainer.h"
+#include "core/dataset/dataset.h"
+#include "core/engine/trainer.h"
 
 #include <string>
 #include <utility>

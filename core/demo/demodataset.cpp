@@ -1,15 +1,15 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demodataset.h"
+#include "core/demo/demodataset.h"
 
-#include "dataset/imageio.h"
-#include "demo/demorandom.h"
-#include "demo/faceartefacts.h"
-#include "demo/faceaugmenter.h"
-#include "demo/facelayout.h"
-#include "demo/humanannotation.h"
-#include "demo/sourcephotos.h"
-#include "jobs/parallelfor.h"
+#include "core/dataset/imageio.h"
+#include "core/demo/demorandom.h"
+#include "core/demo/faceartefacts.h"
+#include "core/demo/faceaugmenter.h"
+#include "core/demo/facelayout.h"
+#include "core/demo/humanannotation.h"
+#include "core/demo/sourcephotos.h"
+#include "core/jobs/parallelfor.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demoproject.h"
+#include "core/demo/demoproject.h"
 
-#include "dataset/dataset.h"
-#include "dataset/imageio.h"
-#include "dataset/trainingset.h"
-#include "engine/model.h"
-#include "engine/runtime.h"
-#include "engine/trainer.h"
-#include "measures/projectrun.h"
+#include "core/dataset/dataset.h"
+#include "core/dataset/imageio.h"
+#include "core/dataset/trainingset.h"
+#include "core/engine/model.h"
+#include "core/engine/runtime.h"
+#include "core/engine/trainer.h"
+#include "core/project/projectrun.h"
 
 #include <QJsonArray>
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "demo/facelayout.h"
+#include "core/demo/facelayout.h"
 
 #include <opencv2/core.hpp>
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/faceaugmenter.h"
+#include "core/demo/faceaugmenter.h"
 
-#include "demo/demorandom.h"
+#include "core/demo/demorandom.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/proceduralface.h"
+#include "core/demo/proceduralface.h"
 
-#include "demo/demorandom.h"
-#include "demo/facelayout.h"
+#include "core/demo/demorandom.h"
+#include "core/demo/facelayout.h"
 
 #include <opencv2/imgproc.hpp>
 

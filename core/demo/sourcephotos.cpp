@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/sourcephotos.h"
+#include "core/demo/sourcephotos.h"
 
-#include "demo/proceduralface.h"
+#include "core/demo/proceduralface.h"
 
 #include <opencv2/imgcodecs.hpp>
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cammaps.h"
+#include "core/engine/cammaps.h"
 
-#include "pillowresize.h"
+#include "core/engine/pillowresize.h"
 
 namespace saliscope::engine {
 

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "degradation.h"
+#include "core/engine/degradation.h"
 
-#include "filterweights.h"
+#include "core/engine/filterweights.h"
 
-#include "cammaps.h"
-#include "numpycompat.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/numpycompat.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "devicemeasures.h"
-#include "filterweights.h"
+#include "core/engine/devicemeasures.h"
+#include "core/engine/filterweights.h"
 
-#include "model.h"
-#include "modeltensors.h"
-#include "numpycompat.h"
+#include "core/engine/model.h"
+#include "core/engine/modeltensors.h"
+#include "core/engine/numpycompat.h"
 
 #include <ATen/Parallel.h>
 #include <torch/cuda.h>

@@ -7,11 +7,11 @@
 // Each operation matches its per-image CPU counterpart (entropy.h, ssim.h, cammaps.h, imageops.h,
 // degradation.h); tst_devicemeasures states how closely. No LibTorch type appears here.
 
-#include "degradation.h"
-#include "image.h"
-#include "imageops.h"
-#include "result.h"
-#include "ssim.h"
+#include "core/engine/degradation.h"
+#include "core/engine/image.h"
+#include "core/engine/imageops.h"
+#include "core/engine/result.h"
+#include "core/engine/ssim.h"
 
 #include <cstdint>
 #include <memory>

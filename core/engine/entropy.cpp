@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "entropy.h"
+#include "core/engine/entropy.h"
 
-#include "numpycompat.h"
+#include "core/engine/numpycompat.h"
 
 #include <algorithm>
 #include <array>

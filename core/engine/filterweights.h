@@ -4,7 +4,7 @@
 // Filter weights shared by the host maths (pillowresize.cpp, degradation.cpp) and their batched
 // device versions (devicemeasures.cpp), so both compute exactly the same kernels.
 
-#include "pillowresize.h"
+#include "core/engine/pillowresize.h"
 
 #include <cstdint>
 #include <vector>

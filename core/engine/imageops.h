@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "image.h"
-#include "result.h"
+#include "core/engine/image.h"
+#include "core/engine/result.h"
 
 #include <cstdint>
 #include <string>

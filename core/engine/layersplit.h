@@ -4,7 +4,7 @@
 
 // Internal to the engine: splits a TorchScript module's forward graph at a layer.
 
-#include "result.h"
+#include "core/engine/result.h"
 
 #include <memory>
 #include <string>

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model.h"
+#include "core/engine/model.h"
 
-#include "layersplit.h"
-#include "modeltensors.h"
-#include "tensorconvert.h"
+#include "core/engine/layersplit.h"
+#include "core/engine/modeltensors.h"
+#include "core/engine/tensorconvert.h"
 
 #include <torch/csrc/autograd/autograd.h>
 #include <torch/csrc/jit/api/function_impl.h>

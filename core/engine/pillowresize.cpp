@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pillowresize.h"
+#include "core/engine/pillowresize.h"
 
-#include "filterweights.h"
+#include "core/engine/filterweights.h"
 
 #include <algorithm>
 #include <cmath>

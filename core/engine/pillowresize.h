@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "image.h"
+#include "core/engine/image.h"
 
 namespace saliscope::engine {
 

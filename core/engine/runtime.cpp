@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runtime.h"
+#include "core/engine/runtime.h"
 
 #include <torch/cuda.h>
 #include <torch/utils.h>

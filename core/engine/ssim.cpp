@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ssim.h"
+#include "core/engine/ssim.h"
 
-#include "numpycompat.h"
+#include "core/engine/numpycompat.h"
 
 #include <cstdint>
 #include <string>

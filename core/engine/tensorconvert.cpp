@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tensorconvert.h"
+#include "core/engine/tensorconvert.h"
 
-#include "image.h"
-#include "model.h"
+#include "core/engine/image.h"
+#include "core/engine/model.h"
 
 #include <ATen/ATen.h>
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "image.h"
-#include "modelmetadata.h"
-#include "result.h"
+#include "core/engine/image.h"
+#include "core/engine/modelmetadata.h"
+#include "core/engine/result.h"
 
 #include <cstdint>
 #include <optional>

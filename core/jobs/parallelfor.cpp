@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobs/parallelfor.h"
+#include "core/jobs/parallelfor.h"
 
 #include <QThread>
 #include <QThreadPool>

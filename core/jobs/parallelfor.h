@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jobs/progress.h"
+#include "core/jobs/progress.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/csvmeasuresink.h"
+#include "core/measures/csvmeasuresink.h"
 
-#include "dataset/csvtext.h"
+#include "core/dataset/csvtext.h"
 
 #include <QString>
 #include <QStringList>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "dataset/dataset.h"
-#include "measures/measuretable.h"
+#include "core/dataset/dataset.h"
+#include "core/measures/measuretable.h"
 
 #include <QSaveFile>
 

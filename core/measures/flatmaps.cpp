@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/flatmaps.h"
+#include "core/measures/flatmaps.h"
 
-#include "measures/measuresummary.h"
+#include "core/measures/measuresummary.h"
 
 #include <limits>
 

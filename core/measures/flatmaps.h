@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "measures/measuretable.h"
+#include "core/measures/measuretable.h"
 
 #include <cstdint>
 #include <set>

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/mapcomparison.h"
+#include "core/measures/mapcomparison.h"
 
-#include "dataset/imagefiles.h"
-#include "dataset/imageio.h"
-#include "engine/entropy.h"
+#include "core/dataset/imagefiles.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/entropy.h"
 
 #include <cmath>
 #include <filesystem>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/result.h"
-#include "engine/ssim.h"
+#include "core/engine/result.h"
+#include "core/engine/ssim.h"
 
 #include <string>
 #include <vector>

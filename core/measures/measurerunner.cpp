@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/measurerunner.h"
+#include "core/measures/measurerunner.h"
 
-#include "dataset/imagecache.h"
-#include "dataset/imageio.h"
-#include "engine/cammaps.h"
-#include "engine/devicemeasures.h"
-#include "engine/entropy.h"
-#include "engine/model.h"
-#include "measures/prefetch.h"
+#include "core/dataset/imagecache.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/devicemeasures.h"
+#include "core/engine/entropy.h"
+#include "core/engine/model.h"
+#include "core/measures/prefetch.h"
 
 #include <QString>
 #include <QStringList>

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "dataset/dataset.h"
-#include "engine/modelmetadata.h"
-#include "engine/result.h"
-#include "jobs/progress.h"
-#include "measures/measuresettings.h"
-#include "measures/measuretable.h"
+#include "core/dataset/dataset.h"
+#include "core/engine/modelmetadata.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
+#include "core/measures/measuresettings.h"
+#include "core/measures/measuretable.h"
 
 #include <functional>
 #include <optional>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/measuresettings.h"
+#include "core/measures/measuresettings.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/degradation.h"
-#include "engine/imageops.h"
-#include "engine/result.h"
-#include "engine/ssim.h"
+#include "core/engine/degradation.h"
+#include "core/engine/imageops.h"
+#include "core/engine/result.h"
+#include "core/engine/ssim.h"
 
 #include <QJsonObject>
 

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/measuresummary.h"
+#include "core/measures/measuresummary.h"
 
-#include "measures/flatmaps.h"
-#include "measures/statistics.h"
+#include "core/measures/flatmaps.h"
+#include "core/measures/statistics.h"
 
 #include <QJsonArray>
 #include <QString>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/runestimate.h"
+#include "core/measures/runestimate.h"
 
-#include "engine/imageops.h"
+#include "core/engine/imageops.h"
 
 namespace saliscope {
 

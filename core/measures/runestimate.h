@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "measures/measuresettings.h"
-#include "measures/measuretable.h"
+#include "core/measures/measuresettings.h"
+#include "core/measures/measuretable.h"
 
 #include <cstdint>
 #include <set>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "measures/statistics.h"
+#include "core/measures/statistics.h"
 
 #include <algorithm>
 #include <cmath>

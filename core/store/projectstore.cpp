@@ -1,15 +1,15 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/projectstore.h"
+#include "core/store/projectstore.h"
 
-#include "dataset/contenthash.h"
-#include "dataset/csvtext.h"
-#include "dataset/dataset.h"
-#include "engine/runtime.h"
-#include "measures/measuretable.h"
-#include "store/storemeasuresink.h"
-#include "store/storeschema.h"
-#include "store/storewriter.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/csvtext.h"
+#include "core/dataset/dataset.h"
+#include "core/engine/runtime.h"
+#include "core/measures/measuretable.h"
+#include "core/store/storemeasuresink.h"
+#include "core/store/storeschema.h"
+#include "core/store/storewriter.h"
 
 #include <QDateTime>
 #include <QFile>

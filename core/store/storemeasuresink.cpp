@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/storemeasuresink.h"
+#include "core/store/storemeasuresink.h"
 
-#include "store/projectstore.h"
-#include "store/storeschema.h"
-#include "store/storewriter.h"
+#include "core/store/projectstore.h"
+#include "core/store/storeschema.h"
+#include "core/store/storewriter.h"
 
 #include <QByteArray>
 #include <QSqlDatabase>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/result.h"
-#include "measures/measuretable.h"
+#include "core/engine/result.h"
+#include "core/measures/measuretable.h"
 
 #include <cstdint>
 #include <memory>

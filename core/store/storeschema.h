@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/result.h"
+#include "core/engine/result.h"
 
 #include <cstdint>
 

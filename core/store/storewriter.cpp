@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/storewriter.h"
+#include "core/store/storewriter.h"
 
-#include "store/storeschema.h"
+#include "core/store/storeschema.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

@@ -6,7 +6,7 @@
 // a one-line message naming the file and saying the disk is full; never a crash, never a
 // truncated or partial output that looks complete.
 
-#include "clirun.h"
+#include "tests/app/clirun.h"
 
 #include <QDir>
 #include <QElapsedTimer>

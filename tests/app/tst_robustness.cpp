@@ -5,7 +5,7 @@
 // never a crash, never a silently partial answer.
 
 #include <QBuffer>
-#include "clirun.h"
+#include "tests/app/clirun.h"
 
 #include <QDir>
 #include <QFile>

@@ -7,11 +7,11 @@
 //       committed batch (the test SIGKILLs it part way), then marks the run finished.
 //   saliscope_store_helper hold PROJECT
 //       opens the project writable, prints "holding" and sleeps until killed.
-#include "dataset/contenthash.h"
-#include "dataset/dataset.h"
-#include "measures/measuretable.h"
-#include "store/projectstore.h"
-#include "store/storemeasuresink.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/dataset.h"
+#include "core/measures/measuretable.h"
+#include "core/store/projectstore.h"
+#include "core/store/storemeasuresink.h"
 
 #include <QCoreApplication>
 

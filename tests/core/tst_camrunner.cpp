@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cam/camrunner.h"
-#include "dataset/imageio.h"
+#include "core/cam/camrunner.h"
+#include "core/dataset/imageio.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/dataset.h"
+#include "core/dataset/dataset.h"
 
-#include "dataset/imagefiles.h"
+#include "core/dataset/imagefiles.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/datasethashing.h"
+#include "core/dataset/datasethashing.h"
 
-#include "dataset/contenthash.h"
+#include "core/dataset/contenthash.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demodataset.h"
+#include "core/demo/demodataset.h"
 
-#include "dataset/dataset.h"
-#include "dataset/imageio.h"
+#include "core/dataset/dataset.h"
+#include "core/dataset/imageio.h"
 
 #include <QDir>
 #include <QDirIterator>

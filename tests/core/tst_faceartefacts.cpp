@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/faceartefacts.h"
+#include "core/demo/faceartefacts.h"
 
-#include "demo/demorandom.h"
-#include "demo/facelayout.h"
-#include "demo/humanannotation.h"
-#include "demo/proceduralface.h"
+#include "core/demo/demorandom.h"
+#include "core/demo/facelayout.h"
+#include "core/demo/humanannotation.h"
+#include "core/demo/proceduralface.h"
 
 #include <opencv2/imgproc.hpp>
 

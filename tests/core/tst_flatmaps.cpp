@@ -4,8 +4,8 @@
 // carry the values a flat map really gives (entropy 0, SSIM 1 between two all-zero maps), so a
 // summary that still counted them would read "perfectly focused" and "perfectly stable".
 
-#include "measures/flatmaps.h"
-#include "measures/measuresummary.h"
+#include "core/measures/flatmaps.h"
+#include "core/measures/measuresummary.h"
 
 #include <QJsonArray>
 #include <QtTest>

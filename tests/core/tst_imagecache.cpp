@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dataset/imagecache.h"
+#include "core/dataset/imagecache.h"
 
-#include "dataset/contenthash.h"
-#include "dataset/imageio.h"
-#include "engine/pillowresize.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/pillowresize.h"
 
 #include <QDir>
 #include <QFile>

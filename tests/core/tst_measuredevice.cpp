@@ -4,7 +4,7 @@
 // forced with MeasureMaths::Device) against the per-image host path, and runs with and without
 // the decode prefetch thread: the same rows, in the same order.
 
-#include "measures/measurerunner.h"
+#include "core/measures/measurerunner.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 // The five measures over a small labelled dataset of the reference faces, with the reference
 // models: golden values where the paper's pipeline defines them, properties elsewhere.
 
-#include "measures/measurerunner.h"
-#include "measures/measuresummary.h"
+#include "core/measures/measurerunner.h"
+#include "core/measures/measuresummary.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/projectmerge.h"
+#include "core/store/projectmerge.h"
 
-#include "dataset/contenthash.h"
-#include "dataset/dataset.h"
-#include "measures/measuretable.h"
-#include "store/projectstore.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/dataset.h"
+#include "core/measures/measuretable.h"
+#include "core/store/projectstore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

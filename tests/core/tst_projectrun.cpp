@@ -3,9 +3,9 @@
 // Measures into a project: resume computes only what is missing, shards partition the
 // dataset, and stored summaries equal an in-memory run's.
 
-#include "measures/measuresummary.h"
-#include "measures/projectrun.h"
-#include "store/projectstore.h"
+#include "core/measures/measuresummary.h"
+#include "core/project/projectrun.h"
+#include "core/store/projectstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/projectstore.h"
+#include "core/store/projectstore.h"
 
-#include "dataset/contenthash.h"
-#include "dataset/dataset.h"
-#include "measures/measuretable.h"
-#include "store/storemeasuresink.h"
-#include "store/storeschema.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/dataset.h"
+#include "core/measures/measuretable.h"
+#include "core/store/storemeasuresink.h"
+#include "core/store/storeschema.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,9 +4,9 @@
 // number of Grad-CAM passes a real runMeasures makes (one row of predictions, noise,
 // transforms or degradation per pass). Also the parameter list shown by the CLI and the GUI.
 
-#include "engine/model.h"
-#include "measures/measurerunner.h"
-#include "measures/runestimate.h"
+#include "core/engine/model.h"
+#include "core/measures/measurerunner.h"
+#include "core/measures/runestimate.h"
 
 #include <QDir>
 #include <QFile>

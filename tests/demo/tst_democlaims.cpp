@@ -13,8 +13,8 @@
 // AVX-512, OpenBLAS Haswell, ATen AVX2), "emulated" ONEDNN_MAX_CPU_ISA=AVX2
 // OPENBLAS_CORETYPE=SkylakeX ATEN_CPU_CAPABILITY=avx512.
 
-#include "demo/demoproject.h"
-#include "engine/runtime.h"
+#include "core/demo/demoproject.h"
+#include "core/engine/runtime.h"
 
 #include <QtTest>
 

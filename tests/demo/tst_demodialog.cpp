@@ -3,7 +3,7 @@
 // The GUI's demo offer: with the demo already built (tst_democlaims builds it first), the dialog
 // reuses it and hands the project to the window within seconds.
 
-#include "dialogs/demodialog.h"
+#include "ui/mainwindow/demodialog.h"
 
 #include <QDir>
 #include <QFile>

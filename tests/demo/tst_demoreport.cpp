@@ -4,8 +4,8 @@
 // (computed, since the demo stores none) embedded as images, and its fonts embedded. The PDF
 // and its first pages as PNG are left in the build folder to look at.
 
-#include "report/reportbuilder.h"
-#include "report/reportcontent.h"
+#include "ui/report/reportbuilder.h"
+#include "ui/report/reportcontent.h"
 
 #include <QDir>
 #include <QFile>

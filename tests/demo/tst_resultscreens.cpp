@@ -5,21 +5,21 @@
 // from "the CYBORG family is more stable" in the scorecard to the stability histogram, to the
 // least stable images in the browser, to the first of them in the salience viewer.
 
-#include "charts/entropychartview.h"
-#include "charts/imageselection.h"
-#include "charts/measureresults.h"
-#include "charts/scorecardmodel.h"
-#include "charts/stabilitychartview.h"
-#include "mainwindow/mainwindow.h"
-#include "measures/projectrun.h"
-#include "models/imagefilterproxymodel.h"
-#include "models/imagelistmodel.h"
-#include "project/projectsession.h"
-#include "store/projectstore.h"
-#include "views/datasetbrowserwidget.h"
-#include "views/resultsview.h"
-#include "views/salienceviewerwidget.h"
-#include "views/scorecardwidget.h"
+#include "ui/results/entropychartview.h"
+#include "ui/results/imageselection.h"
+#include "core/project/measureresults.h"
+#include "ui/results/scorecardmodel.h"
+#include "ui/results/stabilitychartview.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "core/project/projectrun.h"
+#include "ui/images/imagefilterproxymodel.h"
+#include "ui/images/imagelistmodel.h"
+#include "core/project/projectsession.h"
+#include "core/store/projectstore.h"
+#include "ui/images/datasetbrowserwidget.h"
+#include "ui/results/resultsview.h"
+#include "ui/viewer/salienceviewerwidget.h"
+#include "ui/results/scorecardwidget.h"
 
 #include <qcustomplot.h>
 

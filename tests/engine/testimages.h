@@ -4,8 +4,8 @@
 
 // Test helper: reads and writes engine images with Qt's image codecs.
 
-#include "engine/image.h"
-#include "engine/pillowresize.h"
+#include "core/engine/image.h"
+#include "core/engine/pillowresize.h"
 
 #include <QImage>
 #include <QString>

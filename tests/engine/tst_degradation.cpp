@@ -3,8 +3,8 @@
 // Tests of engine/degradation: scipy's uint8 Gaussian filter and the salience-guided blur of
 // measure (e) against the reference pipeline's images.
 
-#include "engine/degradation.h"
-#include "testimages.h"
+#include "core/engine/degradation.h"
+#include "tests/engine/testimages.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -7,15 +7,15 @@
 // scipy's order of sums) differ by at most one grey level per pass on a small share of values
 // (0.41% on the faces below with float64, 1.9% with float32; measured and bounded below).
 
-#include "engine/cammaps.h"
-#include "engine/degradation.h"
-#include "engine/devicemeasures.h"
-#include "engine/entropy.h"
-#include "engine/imageops.h"
-#include "engine/model.h"
-#include "engine/pillowresize.h"
-#include "engine/ssim.h"
-#include "testimages.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/degradation.h"
+#include "core/engine/devicemeasures.h"
+#include "core/engine/entropy.h"
+#include "core/engine/imageops.h"
+#include "core/engine/model.h"
+#include "core/engine/pillowresize.h"
+#include "core/engine/ssim.h"
+#include "tests/engine/testimages.h"
 
 #include <QtTest>
 

@@ -3,8 +3,8 @@
 // Tests of engine/entropy: the histogram entropy of measure (a) against the authors' map and the
 // reference pipeline, and the spatial entropy's defining properties.
 
-#include "engine/entropy.h"
-#include "testimages.h"
+#include "core/engine/entropy.h"
+#include "tests/engine/testimages.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -3,8 +3,8 @@
 // Tests of engine/imageops: the salt-and-pepper noise of measure (b) and the geometric
 // transformations of measure (c).
 
-#include "engine/imageops.h"
-#include "testimages.h"
+#include "core/engine/imageops.h"
+#include "tests/engine/testimages.h"
 
 #include <QFile>
 #include <QJsonArray>

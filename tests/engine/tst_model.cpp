@@ -4,10 +4,10 @@
 // the paper pipeline's own outputs (tests/data/reference/gradcam) and, for fixtures made at
 // build time, a hook-based torchcam re-implementation run on the eager PyTorch model.
 
-#include "engine/cammaps.h"
-#include "engine/model.h"
-#include "engine/runtime.h"
-#include "testimages.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/model.h"
+#include "core/engine/runtime.h"
+#include "tests/engine/testimages.h"
 
 #include <QFile>
 #include <QJsonArray>

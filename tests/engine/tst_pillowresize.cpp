@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pillow-exact resizing: the upscaled maps of the paper and torchvision's PIL preprocessing.
 
-#include "engine/cammaps.h"
-#include "engine/pillowresize.h"
-#include "testimages.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/pillowresize.h"
+#include "tests/engine/testimages.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

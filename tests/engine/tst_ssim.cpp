@@ -3,8 +3,8 @@
 // Tests of engine/ssim: skimage 0.19 structural_similarity on the reference map pairs, and the
 // properties a wrong window, constant or covariance would break.
 
-#include "engine/ssim.h"
-#include "testimages.h"
+#include "core/engine/ssim.h"
+#include "tests/engine/testimages.h"
 
 #include <QFile>
 #include <QJsonArray>

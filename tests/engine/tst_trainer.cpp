@@ -5,10 +5,10 @@
 // Checks accuracy, the saved archive (engine::Model loads it on the features/head fast path with a
 // 7x7 map and the metadata written), bit-exact determinism per seed, and what CYBORG changes.
 
-#include "engine/model.h"
-#include "engine/runtime.h"
-#include "engine/trainer.h"
-#include "testimages.h"
+#include "core/engine/model.h"
+#include "core/engine/runtime.h"
+#include "core/engine/trainer.h"
+#include "tests/engine/testimages.h"
 
 #include <QDir>
 #include <QFile>

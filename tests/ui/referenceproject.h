@@ -4,8 +4,8 @@
 // Fixtures of the GUI tests: QSettings isolated per test program, and a small project made from
 // the reference faces and the two reference models (tiny_densenet, tiny_resnet).
 
-#include "dataset/dataset.h"
-#include "measures/projectrun.h"
+#include "core/dataset/dataset.h"
+#include "core/project/projectrun.h"
 
 #include <QCoreApplication>
 #include <QDir>

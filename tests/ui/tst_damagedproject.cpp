@@ -5,17 +5,17 @@
 // names the file, says it is damaged, names the unreadable run and how to salvage the others with
 // `saliscope-cli export`, which works), nothing crashes, and what can be read is still shown
 // (issue 19).
-#include "referenceproject.h"
+#include "tests/ui/referenceproject.h"
 
-#include "docks/jobsdock.h"
-#include "docks/logdock.h"
-#include "mainwindow/mainwindow.h"
-#include "models/imagelistmodel.h"
-#include "models/imagetable.h"
-#include "models/logmodel.h"
-#include "project/projectsession.h"
-#include "views/datasetbrowserwidget.h"
-#include "views/resultsview.h"
+#include "ui/runs/runsdock.h"
+#include "ui/project/logdock.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/images/imagelistmodel.h"
+#include "ui/images/imagetable.h"
+#include "core/project/logmodel.h"
+#include "core/project/projectsession.h"
+#include "ui/images/datasetbrowserwidget.h"
+#include "ui/results/resultsview.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -199,7 +199,7 @@ private slots:
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.jobsDock()->raise(); // the Log dock hidden behind the Runs dock
+        window.runsDock()->raise(); // the Log dock hidden behind the Runs dock
         auto* logDock = window.findChild<LogDock*>();
         QVERIFY(logDock);
         QTRY_VERIFY(logDock->visibleRegion().isEmpty());

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every item model of ui/models passes QAbstractItemModelTester, and the image list filters,
 // sorts and answers quickly at 100,000 rows.
-#include "models/datasetlistmodel.h"
-#include "models/problemlistmodel.h"
-#include "models/imagefilterproxymodel.h"
-#include "models/imagelistmodel.h"
-#include "models/logmodel.h"
-#include "models/modellistmodel.h"
+#include "ui/project/datasetlistmodel.h"
+#include "ui/images/problemlistmodel.h"
+#include "ui/images/imagefilterproxymodel.h"
+#include "ui/images/imagelistmodel.h"
+#include "core/project/logmodel.h"
+#include "ui/project/modellistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -3,8 +3,8 @@
 // The Japanese translation: complete (no unfinished or empty message in the .ts), loaded for the
 // configured or system language, and shown in the main window's menus; a screenshot of the
 // Japanese main window is written beside the test executable.
-#include "i18n/language.h"
-#include "mainwindow/mainwindow.h"
+#include "ui/i18n/language.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QDomDocument>

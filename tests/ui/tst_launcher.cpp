@@ -5,18 +5,18 @@
 // and skipped images; a cancelled run, a run interrupted by closing the project and one
 // killed midway by the CLI all resume to exactly the rows of an uninterrupted run.
 
-#include "dataset/contenthash.h"
-#include "dataset/datasethashing.h"
-#include "dialogs/launcherdialog.h"
-#include "docks/jobsdock.h"
-#include "engine/model.h"
-#include "measures/projectrun.h"
-#include "measures/projectrunplan.h"
-#include "models/joblistmodel.h"
-#include "models/logmodel.h"
-#include "project/measurequeue.h"
-#include "project/projectsession.h"
-#include "store/projectstore.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/datasethashing.h"
+#include "ui/runs/launcherdialog.h"
+#include "ui/runs/runsdock.h"
+#include "core/engine/model.h"
+#include "core/project/projectrun.h"
+#include "core/project/projectrunplan.h"
+#include "ui/runs/runlistmodel.h"
+#include "core/project/logmodel.h"
+#include "core/project/measurequeue.h"
+#include "core/project/projectsession.h"
+#include "core/store/projectstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -280,7 +280,7 @@ private slots:
     {
         const QString path = makeProject(QDir(m_dir.path()), "endtoend.saliscope");
         Open open(path);
-        JobsDock dock(open.queue.get());
+        RunsDock dock(open.queue.get());
         QAbstractItemModelTester jobs(dock.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester skipped(dock.skipped(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy rowsStored(open.session.get(), &ProjectSession::measureRowsStored);
@@ -302,8 +302,8 @@ private slots:
         QVERIFY(!run->skipped[0].second.isEmpty());
         QVERIFY(rowsStored.count() >= 1);
         QVERIFY(runsChanged.count() >= 3); // queued, started, finished
-        QCOMPARE(dock.model()->index(0, JobListModel::StatusColumn).data().toString(), QStringLiteral("finished"));
-        QCOMPARE(dock.model()->index(0, JobListModel::ProgressColumn).data(JobListModel::ProgressRole).toInt(), 100);
+        QCOMPARE(dock.model()->index(0, RunListModel::StatusColumn).data().toString(), QStringLiteral("finished"));
+        QCOMPARE(dock.model()->index(0, RunListModel::ProgressColumn).data(RunListModel::ProgressRole).toInt(), 100);
         dock.view()->selectRow(0);
         QCOMPARE(dock.skipped()->rowCount(), 1);
         QCOMPARE(dock.skipped()->index(0, 0).data().toString(), QStringLiteral("e.png"));
@@ -368,7 +368,7 @@ private slots:
             QVERIFY(status == RunStatus::Running || status == RunStatus::Queued);
 
         Open reopened(path);
-        JobsDock dock(reopened.queue.get());
+        RunsDock dock(reopened.queue.get());
         QCOMPARE(int(reopened.queue->unfinished().size()), 2);
         QVERIFY2(dock.bannerText().contains(QStringLiteral("2 unfinished")), qPrintable(dock.bannerText()));
         QCOMPARE(reopened.queue->resumeUnfinished(), 2);
@@ -462,7 +462,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(session.datasets().size() == 1 && session.models().size() == 1, RunTimeout);
         }
         Open open(path); // a later session: what the scan set aside comes from the project
-        JobsDock dock(open.queue.get());
+        RunsDock dock(open.queue.get());
         RunRequest request;
         request.measures = {MeasureKind::Entropy};
         request.modelIds = {open.session->models().front().id};

@@ -3,21 +3,21 @@
 // The main window on a project made from the reference faces and models: the panes show each
 // model's name, score and prediction; keys move through the filtered, sorted list; a screenshot
 // with two models side by side is written beside the test executable.
-#include "referenceproject.h"
+#include "tests/ui/referenceproject.h"
 
-#include "dataset/dataset.h"
-#include "dataset/imageio.h"
-#include "engine/model.h"
-#include "engine/pillowresize.h"
-#include "mainwindow/mainwindow.h"
-#include "measures/projectrun.h"
-#include "models/imagefilterproxymodel.h"
-#include "models/imagelistmodel.h"
-#include "models/logmodel.h"
-#include "project/projectsession.h"
-#include "store/projectstore.h"
-#include "views/datasetbrowserwidget.h"
-#include "views/salienceviewerwidget.h"
+#include "core/dataset/dataset.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/model.h"
+#include "core/engine/pillowresize.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "core/project/projectrun.h"
+#include "ui/images/imagefilterproxymodel.h"
+#include "ui/images/imagelistmodel.h"
+#include "core/project/logmodel.h"
+#include "core/project/projectsession.h"
+#include "core/store/projectstore.h"
+#include "ui/images/datasetbrowserwidget.h"
+#include "ui/viewer/salienceviewerwidget.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

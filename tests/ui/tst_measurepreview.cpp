@@ -4,19 +4,19 @@
 // the rows a measure run stores for the same image (same engine calls, settings and noise draws),
 // the widget shows them for the browsed image, replaces a preview when the image changes, and
 // puts failures in the log. A screenshot of the widget is written beside the test executable.
-#include "referenceproject.h"
+#include "tests/ui/referenceproject.h"
 
-#include "dataset/dataset.h"
-#include "dataset/imageio.h"
-#include "engine/model.h"
-#include "measures/measurerunner.h"
-#include "measures/projectrun.h"
-#include "models/logmodel.h"
-#include "project/projectsession.h"
-#include "store/projectstore.h"
-#include "views/measurepreviewcell.h"
-#include "views/measurepreviewcompute.h"
-#include "views/measurepreviewwidget.h"
+#include "core/dataset/dataset.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/model.h"
+#include "core/measures/measurerunner.h"
+#include "core/project/projectrun.h"
+#include "core/project/logmodel.h"
+#include "core/project/projectsession.h"
+#include "core/store/projectstore.h"
+#include "ui/preview/measurepreviewcell.h"
+#include "ui/preview/measurepreviewcompute.h"
+#include "ui/preview/measurepreviewwidget.h"
 
 #include <QSettings>
 #include <QStandardPaths>

@@ -4,12 +4,12 @@
 // project (old maps dropped) and read back; bad metadata are refused with a logged reason and
 // change nothing; families are made by a name pattern, by hand and undone; the list model
 // passes QAbstractItemModelTester throughout.
-#include "dialogs/modelmetadatadialog.h"
-#include "docks/modelsdock.h"
-#include "models/logmodel.h"
-#include "models/modellistmodel.h"
-#include "project/projectsession.h"
-#include "store/projectstore.h"
+#include "ui/project/modelmetadatadialog.h"
+#include "ui/project/modelsdock.h"
+#include "core/project/logmodel.h"
+#include "ui/project/modellistmodel.h"
+#include "core/project/projectsession.h"
+#include "core/store/projectstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

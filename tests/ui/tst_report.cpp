@@ -5,14 +5,14 @@
 // pdffonts and pdfinfo: sections, model names, skipped images, embedded images and fonts,
 // paper sizes, and a 200-row table that breaks across pages under a repeated header.
 
-#include "dialogs/reportdialog.h"
-#include "measures/projectrun.h"
-#include "report/reportbuilder.h"
-#include "report/reportcontent.h"
-#include "report/reportgallery.h"
-#include "report/reportlayout.h"
-#include "report/reporttable.h"
-#include "store/projectstore.h"
+#include "ui/mainwindow/reportdialog.h"
+#include "core/project/projectrun.h"
+#include "ui/report/reportbuilder.h"
+#include "ui/report/reportcontent.h"
+#include "ui/report/reportgallery.h"
+#include "ui/report/reportlayout.h"
+#include "ui/report/reporttable.h"
+#include "core/store/projectstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,14 +5,14 @@
 // files gives a message in the log without losing the files already written. Also: the view keeps
 // where the user put the line between scorecard and charts.
 
-#include "referenceproject.h"
+#include "tests/ui/referenceproject.h"
 
-#include "charts/measureresults.h"
-#include "models/logmodel.h"
-#include "project/projectsession.h"
-#include "project/resultsexport.h"
-#include "store/projectstore.h"
-#include "views/resultsview.h"
+#include "core/project/measureresults.h"
+#include "core/project/logmodel.h"
+#include "core/project/projectsession.h"
+#include "core/project/resultsexport.h"
+#include "core/store/projectstore.h"
+#include "ui/results/resultsview.h"
 
 #include <QDir>
 #include <QFile>

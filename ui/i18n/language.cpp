@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "i18n/language.h"
+#include "ui/i18n/language.h"
 
 #include <QCoreApplication>
 #include <QDir>

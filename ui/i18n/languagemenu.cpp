@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "i18n/languagemenu.h"
+#include "ui/i18n/languagemenu.h"
 
-#include "i18n/language.h"
+#include "ui/i18n/language.h"
 
 #include <QActionGroup>
 #include <QMessageBox>

@@ -1,28 +1,28 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/mainwindow.h"
+#include "ui/mainwindow/mainwindow.h"
 
-#include "i18n/languagemenu.h"
-#include "mainwindow/droppedfiles.h"
+#include "ui/i18n/languagemenu.h"
+#include "ui/mainwindow/droppedfiles.h"
 
-#include "dialogs/demodialog.h"
-#include "dialogs/launcherdialog.h"
-#include "dialogs/reportdialog.h"
-#include "docks/datasetsdock.h"
-#include "docks/jobsdock.h"
-#include "docks/logdock.h"
-#include "docks/modelsdock.h"
-#include "engine/runtime.h"
-#include "models/imagefilterproxymodel.h"
-#include "models/imagelistmodel.h"
-#include "models/thumbnailcache.h"
-#include "project/mapservice.h"
-#include "project/measurequeue.h"
-#include "project/projectsession.h"
-#include "views/datasetbrowserwidget.h"
-#include "views/measurepreviewwidget.h"
-#include "views/resultsview.h"
-#include "views/salienceviewerwidget.h"
+#include "ui/mainwindow/demodialog.h"
+#include "ui/runs/launcherdialog.h"
+#include "ui/mainwindow/reportdialog.h"
+#include "ui/project/datasetsdock.h"
+#include "ui/runs/runsdock.h"
+#include "ui/project/logdock.h"
+#include "ui/project/modelsdock.h"
+#include "core/engine/runtime.h"
+#include "ui/images/imagefilterproxymodel.h"
+#include "ui/images/imagelistmodel.h"
+#include "ui/images/thumbnailcache.h"
+#include "core/project/mapservice.h"
+#include "core/project/measurequeue.h"
+#include "core/project/projectsession.h"
+#include "ui/images/datasetbrowserwidget.h"
+#include "ui/preview/measurepreviewwidget.h"
+#include "ui/results/resultsview.h"
+#include "ui/viewer/salienceviewerwidget.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -76,20 +76,20 @@ MainWindow::MainWindow(QWidget* parent)
     m_logDock = new LogDock(m_session->log(), this);
     m_queue = new MeasureQueue(m_session, this);
     m_queue->setResumeBatchSize(QSettings().value(QStringLiteral("measures/batchSize"), 16).toInt());
-    m_jobsDock = new JobsDock(m_queue, this);
+    m_runsDock = new RunsDock(m_queue, this);
     addDockWidget(Qt::LeftDockWidgetArea, imagesDock);
     addDockWidget(Qt::RightDockWidgetArea, m_modelsDock);
     addDockWidget(Qt::RightDockWidgetArea, m_datasetsDock);
     tabifyDockWidget(m_modelsDock, m_datasetsDock);
     m_modelsDock->raise();
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
-    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
-    tabifyDockWidget(m_logDock, m_jobsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_runsDock);
+    tabifyDockWidget(m_logDock, m_runsDock);
     m_logDock->raise();
-    connect(m_queue, &MeasureQueue::runAdded, m_jobsDock, &QDockWidget::raise);
+    connect(m_queue, &MeasureQueue::runAdded, m_runsDock, &QDockWidget::raise);
     connect(m_queue, &MeasureQueue::unfinishedChanged, this, [this]() {
         if (!m_queue->unfinished().empty())
-            m_jobsDock->raise();
+            m_runsDock->raise();
     });
     // Results (scorecard and charts) as a central tab: the charts need the room.
     m_results = new ResultsView(m_session, this);
@@ -167,7 +167,7 @@ MainWindow::~MainWindow()
     delete m_preview;
     delete m_results;
     delete m_maps;
-    delete m_jobsDock;
+    delete m_runsDock;
     delete m_queue; // stops a running measure run, leaving it resumable, while the store is open
 }
 

@@ -10,18 +10,21 @@ class QLabel;
 class QProgressBar;
 class QTabWidget;
 
+namespace saliscope {
+class MapService;
+class MeasureQueue;
+class ProjectSession;
+} // namespace saliscope
+
 namespace saliscope::ui {
 
 class DatasetBrowserWidget;
 class DatasetsDock;
-class JobsDock;
+class RunsDock;
 class ImageListModel;
 class LogDock;
-class MapService;
 class MeasurePreviewWidget;
-class MeasureQueue;
 class ModelsDock;
-class ProjectSession;
 class ResultsView;
 class SalienceViewerWidget;
 class ThumbnailCache;
@@ -51,7 +54,7 @@ public:
     QTabWidget* centralTabs() const { return m_centralTabs; }
     ModelsDock* modelsDock() const { return m_modelsDock; }
     DatasetsDock* datasetsDock() const { return m_datasetsDock; }
-    JobsDock* jobsDock() const { return m_jobsDock; }
+    RunsDock* runsDock() const { return m_runsDock; }
     MeasureQueue* measureQueue() const { return m_queue; }
     /// The "Results" tab: scorecard and measure charts.
     ResultsView* resultsView() const { return m_results; }
@@ -89,7 +92,7 @@ private:
     DatasetsDock* m_datasetsDock;
     LogDock* m_logDock;
     MeasureQueue* m_queue;
-    JobsDock* m_jobsDock;
+    RunsDock* m_runsDock;
     ResultsView* m_results = nullptr;
     QAction* m_runMeasures = nullptr;
     QAction* m_exportReport = nullptr;

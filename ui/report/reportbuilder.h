@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/result.h"
-#include "jobs/progress.h"
-#include "report/reportoptions.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
+#include "ui/report/reportoptions.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,10 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/reportcharts.h"
+#include "ui/report/reportcharts.h"
 
-#include "charts/chartadapters.h"
-#include "charts/chartbuilders.h"
-#include "charts/transformchartview.h"
+#include "ui/report/chartadapters.h"
+#include "ui/report/chartbuilders.h"
 
 #include <qcustomplot.h>
 

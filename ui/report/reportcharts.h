@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "charts/measureresults.h"
+#include "core/project/measureresults.h"
 
 #include <QRectF>
 #include <QString>

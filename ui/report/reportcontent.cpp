@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/reportcontent.h"
+#include "ui/report/reportcontent.h"
 
-#include "engine/modelmetadata.h"
-#include "engine/runtime.h"
-#include "measures/measuresummary.h"
-#include "report/reportgallery.h"
-#include "report/reporttext.h"
-#include "store/projectstore.h"
+#include "core/engine/modelmetadata.h"
+#include "core/engine/runtime.h"
+#include "core/measures/measuresummary.h"
+#include "ui/report/reportgallery.h"
+#include "ui/report/reporttext.h"
+#include "core/store/projectstore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

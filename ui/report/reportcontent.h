@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "charts/measureresults.h"
-#include "engine/result.h"
-#include "jobs/progress.h"
-#include "report/reportoptions.h"
-#include "store/storetypes.h"
+#include "core/project/measureresults.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
+#include "ui/report/reportoptions.h"
+#include "core/store/storetypes.h"
 
 #include <QDateTime>
 #include <QImage>

@@ -1,16 +1,16 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/reportgallery.h"
+#include "ui/report/reportgallery.h"
 
-#include "dataset/contenthash.h"
-#include "dataset/imagecache.h"
-#include "dataset/imageio.h"
-#include "engine/cammaps.h"
-#include "engine/model.h"
-#include "engine/modelmetadata.h"
-#include "measures/projectrun.h"
-#include "store/projectstore.h"
-#include "views/colormap.h"
+#include "core/dataset/contenthash.h"
+#include "core/dataset/imagecache.h"
+#include "core/dataset/imageio.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/model.h"
+#include "core/engine/modelmetadata.h"
+#include "core/project/projectrun.h"
+#include "core/store/projectstore.h"
+#include "ui/report/colormap.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/image.h"
-#include "engine/result.h"
-#include "jobs/progress.h"
-#include "report/reportcontent.h"
+#include "core/engine/image.h"
+#include "core/engine/result.h"
+#include "core/jobs/progress.h"
+#include "ui/report/reportcontent.h"
 
 #include <QImage>
 

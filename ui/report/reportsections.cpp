@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/reportsections.h"
+#include "ui/report/reportsections.h"
 
-#include "report/reportcharts.h"
-#include "report/reportcontent.h"
-#include "report/reportlayout.h"
-#include "report/reportsummarytables.h"
-#include "report/reporttable.h"
-#include "report/reporttext.h"
+#include "ui/report/reportcharts.h"
+#include "ui/report/reportcontent.h"
+#include "ui/report/reportlayout.h"
+#include "ui/report/reportsummarytables.h"
+#include "ui/report/reporttable.h"
+#include "ui/report/reporttext.h"
 
 #include <QFileInfo>
 #include <QLocale>

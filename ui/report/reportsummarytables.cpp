@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/reportsummarytables.h"
+#include "ui/report/reportsummarytables.h"
 
-#include "report/reportcontent.h"
-#include "report/reporttext.h"
+#include "ui/report/reportcontent.h"
+#include "ui/report/reporttext.h"
 
 #include <QJsonArray>
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "measures/measuresettings.h"
-#include "measures/measuretable.h"
-#include "report/reporttable.h"
+#include "core/measures/measuresettings.h"
+#include "core/measures/measuretable.h"
+#include "ui/report/reporttable.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/reporttable.h"
+#include "ui/report/reporttable.h"
 
-#include "report/reportlayout.h"
+#include "ui/report/reportlayout.h"
 
 #include <QPainter>
 

@@ -3,8 +3,8 @@
 // saliscope-bench: images/s of the forward pass and of Grad-CAM for one model, batch size,
 // precision and device. Figures belong in docs/performance.md with the machine named.
 
-#include "engine/model.h"
-#include "engine/runtime.h"
+#include "core/engine/model.h"
+#include "core/engine/runtime.h"
 
 #include <chrono>
 #include <cstdio>

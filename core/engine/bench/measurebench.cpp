@@ -5,9 +5,9 @@
 // Synthetic uint8 batches held on the host stand in for cached images; every iteration uploads
 // its batch and ends with one fetch of the per-image scalars.
 
-#include "engine/devicemeasures.h"
-#include "engine/model.h"
-#include "engine/runtime.h"
+#include "core/engine/devicemeasures.h"
+#include "core/engine/model.h"
+#include "core/engine/runtime.h"
 
 #include <algorithm>
 #include <chrono>

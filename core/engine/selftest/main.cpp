@@ -4,9 +4,9 @@
 // tests/fixtures/pack_golden.py) on the best device present and prints the largest errors.
 // Needs only the engine, so the same check runs on a GPU machine without Qt or OpenCV.
 
-#include "engine/cammaps.h"
-#include "engine/model.h"
-#include "engine/runtime.h"
+#include "core/engine/cammaps.h"
+#include "core/engine/model.h"
+#include "core/engine/runtime.h"
 
 #include <algorithm>
 #include <cmath>

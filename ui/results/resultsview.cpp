@@ -1,0 +1,285 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/results/resultsview.h"
+
+#include "ui/results/degradationchartview.h"
+#include "ui/results/entropychartview.h"
+#include "ui/results/imageselection.h"
+#include "core/project/measureresults.h"
+#include "ui/results/noisechartview.h"
+#include "ui/results/stabilitychartview.h"
+#include "ui/results/transformchartview.h"
+#include "core/project/jobwatch.h"
+#include "core/project/projectsession.h"
+#include "core/project/resultsexport.h"
+#include "core/store/projectstore.h"
+#include "ui/results/scorecardwidget.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace saliscope::ui {
+
+namespace {
+QString runSetKey(const RunSet& set)
+{
+    return QString::number(set.datasetId) + QLatin1Char('|') + QString::fromStdString(set.parametersJson);
+}
+} // namespace
+
+ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_selection(new ImageSelection(this)), m_runSets(new QComboBox(this)),
+      m_groupBy(new QComboBox(this)), m_selectionLabel(new QLabel(this)),
+      m_clear(new QPushButton(tr("Clear selection"), this)), m_export(new QPushButton(tr("Export CSV\u2026"), this)),
+      m_scorecard(new ScorecardWidget(this)), m_tabs(new QTabWidget(this)), m_liveTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("ResultsView"));
+    m_runSets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_groupBy->addItem(tr("Family"), true);
+    m_groupBy->addItem(tr("Model"), false);
+    m_selectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_selectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Results of:"), this));
+    bar->addWidget(m_runSets);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Series per:"), this));
+    bar->addWidget(m_groupBy);
+    bar->addStretch(1);
+    m_export->setToolTip(tr("Write the per-image results of these runs as one CSV file per measure, with "
+                            "summary.json, into a folder (the files saliscope-cli export writes)"));
+    bar->addWidget(m_export);
+    auto* selectionRow = new QHBoxLayout;
+    selectionRow->addWidget(m_selectionLabel, 1);
+    selectionRow->addWidget(m_clear);
+
+    m_entropy = new EntropyChartView(m_selection, this);
+    m_noise = new NoiseChartView(m_selection, this);
+    m_transforms = new TransformChartView(m_selection, this);
+    m_stability = new StabilityChartView(m_selection, this);
+    m_degradation = new DegradationChartView(m_selection, this);
+    m_tabs->addTab(m_entropy, tr("Entropy"));
+    m_tabs->addTab(m_noise, tr("Noise"));
+    m_tabs->addTab(m_transforms, tr("Transformations"));
+    m_tabs->addTab(m_stability, tr("Stability"));
+    m_tabs->addTab(m_degradation, tr("Degradation"));
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_scorecard);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({300, 700});
+    // Where the user puts the line between scorecard and charts is kept between sessions.
+    splitter->setObjectName(QStringLiteral("ResultsSplitter"));
+    splitter->restoreState(QSettings().value(QStringLiteral("results/splitter")).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this,
+            [splitter]() { QSettings().setValue(QStringLiteral("results/splitter"), splitter->saveState()); });
+    m_scorecard->view()->setMinimumHeight(50);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addLayout(selectionRow);
+    layout->addWidget(splitter, 1);
+
+    m_liveTimer->setSingleShot(true);
+    m_liveTimer->setInterval(2000);
+    connect(m_liveTimer, &QTimer::timeout, this, &ResultsView::reload);
+    connect(m_runSets, &QComboBox::currentIndexChanged, this, [this]() {
+        m_selection->clear();
+        loadRunSet();
+    });
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ResultsView::showResults);
+    connect(m_clear, &QPushButton::clicked, m_selection, &ImageSelection::clear);
+    connect(m_export, &QPushButton::clicked, this, &ResultsView::chooseExportFolder);
+    connect(m_selection, &ImageSelection::changed, this, [this]() {
+        updateSelectionLabel();
+        const auto& images = m_selection->images();
+        emit imagesSelected(m_selection->isActive(), m_selection->datasetId(),
+                            std::vector<std::int64_t>(images.begin(), images.end()));
+    });
+    connect(m_scorecard, &ScorecardWidget::measureActivated, this,
+            [this](const QString& measure, const QString&, bool isFamily) {
+                if (isFamily)
+                    setGroupByFamily(true);
+                showMeasure(measure);
+            });
+    connect(m_session, &ProjectSession::projectChanged, this, [this]() {
+        m_selection->clear();
+        reload();
+    });
+    updateSelectionLabel();
+    reload();
+}
+
+ResultsView::~ResultsView() = default;
+
+void ResultsView::showMeasure(const QString& measure)
+{
+    const QString names[] = {QStringLiteral("entropy"), QStringLiteral("noise"), QStringLiteral("transforms"),
+                             QStringLiteral("stability"), QStringLiteral("degradation")};
+    for (int i = 0; i < 5; ++i)
+        if (names[i] == measure)
+            m_tabs->setCurrentIndex(i);
+}
+
+void ResultsView::scheduleReload()
+{
+    if (!m_liveTimer->isActive())
+        m_liveTimer->start();
+}
+
+void ResultsView::setGroupByFamily(bool byFamily) { m_groupBy->setCurrentIndex(byFamily ? 0 : 1); }
+
+void ResultsView::reload()
+{
+    m_liveTimer->stop();
+    m_sets.clear();
+    if (m_session->isOpen())
+        if (auto runs = m_session->store()->runs())
+            m_sets = groupRunSets(runs.value());
+    const QString previous = m_runSets->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_runSets);
+        m_runSets->clear();
+        std::map<std::int64_t, QString> locations, names;
+        std::map<std::int64_t, std::int64_t> sizes;
+        for (const auto& dataset : m_session->datasets()) {
+            locations[dataset.id] = QDir::toNativeSeparators(QString::fromStdString(dataset.location));
+            names[dataset.id] = QString::fromStdString(dataset.name);
+            sizes[dataset.id] = dataset.imageCount;
+        }
+        for (const auto& set : m_sets) {
+            QStringList measures;
+            for (const auto& [kind, id] : set.runIds)
+                if (kind != MeasureKind::Predictions)
+                    measures.append(QString::fromLatin1(measureName(kind)));
+            const QString location = locations.count(set.datasetId) ? locations[set.datasetId] : QString();
+            QString dataset = names[set.datasetId];
+            if (dataset.isEmpty())
+                dataset = QFileInfo(location).fileName().isEmpty() ? tr("dataset %1").arg(set.datasetId)
+                                                                   : QFileInfo(location).fileName();
+            m_runSets->addItem(tr("%1 (%2 images) \u2014 %3%4")
+                                   .arg(dataset)
+                                   .arg(sizes[set.datasetId])
+                                   .arg(measures.isEmpty() ? tr("predictions") : measures.join(QStringLiteral(", ")),
+                                        set.running ? tr(" (running)") : QString()),
+                               runSetKey(set));
+            m_runSets->setItemData(
+                m_runSets->count() - 1,
+                tr("Dataset %1 (%2), runs up to #%3").arg(set.datasetId).arg(location).arg(set.newestRunId),
+                Qt::ToolTipRole);
+        }
+        int index = m_runSets->findData(previous);
+        if (index < 0)
+            index = preferredRunSet(m_sets, m_session->currentDatasetId());
+        m_runSets->setCurrentIndex(index);
+    }
+    loadRunSet();
+}
+
+void ResultsView::loadRunSet()
+{
+    const int index = m_runSets->currentIndex();
+    m_results.reset();
+    if (index >= 0 && index < int(m_sets.size()) && m_session->isOpen()) {
+        const RunSet& set = m_sets[std::size_t(index)];
+        auto loaded = MeasureResults::load(*m_session->store(), set);
+        if (loaded)
+            m_results = std::make_shared<const MeasureResults>(std::move(loaded).value());
+        else
+            m_session->error(tr("Cannot read the measure results: %1").arg(QString::fromStdString(loaded.error())));
+        if (set.running)
+            m_liveTimer->start();
+    }
+    showResults();
+}
+
+void ResultsView::chooseExportFolder()
+{
+    QSettings settings;
+    const QString directory = QFileDialog::getExistingDirectory(
+        this, tr("Export results to folder"),
+        settings.value(QStringLiteral("results/exportFolder"), QFileInfo(m_session->path()).absolutePath()).toString());
+    if (directory.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("results/exportFolder"), directory);
+    const int index = m_runSets->currentIndex();
+    if (index < 0 || index >= int(m_sets.size()))
+        return;
+    QStringList existing;
+    for (const auto& file : runSetExportFiles(m_sets[std::size_t(index)], directory.toStdString()))
+        if (QFileInfo::exists(QString::fromStdString(file)))
+            existing.append(QFileInfo(QString::fromStdString(file)).fileName());
+    if (!existing.isEmpty()
+        && QMessageBox::question(
+               this, tr("Replace files?"),
+               tr("The folder already holds %1. Replace them?").arg(existing.join(QStringLiteral(", "))))
+            != QMessageBox::Yes)
+        return;
+    exportShownRunSet(directory);
+}
+
+void ResultsView::exportShownRunSet(const QString& directory)
+{
+    const int index = m_runSets->currentIndex();
+    if (!m_results || index < 0 || index >= int(m_sets.size())) {
+        emit exportFinished(false, tr("There are no results to export."));
+        return;
+    }
+    const RunSet set = m_sets[std::size_t(index)];
+    const QJsonObject summary = m_results->summary;
+    const std::string project = m_session->path().toStdString();
+    const std::string folder = QDir::toNativeSeparators(directory).toStdString();
+    m_export->setEnabled(false);
+    submitJob<std::vector<std::string>>(
+        m_session->ioJobs(), this, "export results",
+        [=](ProgressSink&, const CancelToken&) { return exportRunSet(project, set, summary, folder); },
+        [this, directory](engine::Result<std::vector<std::string>> written) {
+            m_export->setEnabled(m_results != nullptr);
+            if (!written) {
+                const QString message =
+                    tr("Export of the results failed: %1").arg(QString::fromStdString(written.error()));
+                m_session->error(message);
+                emit exportFinished(false, message);
+                return;
+            }
+            const QString message = tr("Exported %n file(s) to %1", nullptr, int(written->size())).arg(directory);
+            m_session->info(message);
+            emit exportFinished(true, message);
+        });
+}
+
+void ResultsView::showResults()
+{
+    m_export->setEnabled(m_results != nullptr);
+    const bool byFamily = m_groupBy->currentData().toBool();
+    m_scorecard->setSummary(m_results ? m_results->summary : QJsonObject());
+    for (MeasureChartView* view :
+         std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation})
+        view->setResults(m_results, byFamily);
+}
+
+void ResultsView::updateSelectionLabel()
+{
+    m_clear->setEnabled(m_selection->isActive());
+    m_selectionLabel->setText(
+        m_selection->isActive()
+            ? tr("%1 \u2014 images selected: %2").arg(m_selection->description()).arg(m_selection->images().size())
+            : tr("Click a bin, bar, box, point or cell to select its images."));
+}
+
+} // namespace saliscope::ui

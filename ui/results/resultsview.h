@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+
+namespace saliscope {
+class ProjectSession;
+struct MeasureResults;
+struct RunSet;
+} // namespace saliscope
+
+namespace saliscope::ui {
+
+class DegradationChartView;
+class EntropyChartView;
+class ImageSelection;
+class MeasureChartView;
+class NoiseChartView;
+class ScorecardWidget;
+class StabilityChartView;
+class TransformChartView;
+
+/// The results of the project's measure runs: a choice of run set, the scorecard, and one tab
+/// of charts per measure, all sharing one ImageSelection. Reads the store on the GUI thread
+/// (the session's store is used there only); while a run of the shown set is still running it
+/// re-reads every 2 s, so charts and scorecard follow the results as they arrive.
+class ResultsView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ResultsView(ProjectSession* session, QWidget* parent = nullptr);
+    ~ResultsView() override;
+
+    ImageSelection* selection() const { return m_selection; }
+    ScorecardWidget* scorecard() const { return m_scorecard; }
+    QTabWidget* tabs() const { return m_tabs; }
+    EntropyChartView* entropyView() const { return m_entropy; }
+    NoiseChartView* noiseView() const { return m_noise; }
+    TransformChartView* transformView() const { return m_transforms; }
+    StabilityChartView* stabilityView() const { return m_stability; }
+    DegradationChartView* degradationView() const { return m_degradation; }
+    /// The results shown now (null when the project has no measure runs).
+    std::shared_ptr<const MeasureResults> results() const { return m_results; }
+    /// Shows the tab of a measure ("entropy", "noise", "transforms", "stability", "degradation").
+    void showMeasure(const QString& measure);
+    /// Groups chart series by family (true) or by model.
+    void setGroupByFamily(bool byFamily);
+    /// Writes the shown run set as one CSV per measure plus summary.json into `directory` on the
+    /// session's I/O worker; the outcome goes to the log and to exportFinished().
+    void exportShownRunSet(const QString& directory);
+
+public slots:
+    /// Re-reads the runs and the shown run set's rows from the project.
+    void reload();
+    /// Reloads within 2 s, at most once per 2 s however often it is called (for row signals).
+    void scheduleReload();
+
+signals:
+    /// exportShownRunSet() ended: the files written, or the reason it failed.
+    void exportFinished(bool ok, const QString& message);
+    /// The user picked images in a chart (or cleared the pick: `active` false).
+    void imagesSelected(bool active, std::int64_t datasetId, const std::vector<std::int64_t>& images);
+
+private:
+    void loadRunSet();
+    void updateSelectionLabel();
+    void showResults();
+    void chooseExportFolder();
+
+    ProjectSession* m_session;
+    ImageSelection* m_selection;
+    QComboBox* m_runSets;
+    QComboBox* m_groupBy;
+    QLabel* m_selectionLabel;
+    QPushButton* m_clear;
+    QPushButton* m_export;
+    ScorecardWidget* m_scorecard;
+    QTabWidget* m_tabs;
+    EntropyChartView* m_entropy;
+    NoiseChartView* m_noise;
+    TransformChartView* m_transforms;
+    StabilityChartView* m_stability;
+    DegradationChartView* m_degradation;
+    QTimer* m_liveTimer;
+    std::vector<RunSet> m_sets;
+    std::shared_ptr<const MeasureResults> m_results;
+};
+
+} // namespace saliscope::ui

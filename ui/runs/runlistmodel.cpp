@@ -1,0 +1,162 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/runs/runlistmodel.h"
+
+#include <QFileInfo>
+#include <QLocale>
+
+#include <cmath>
+
+namespace saliscope::ui {
+
+RunListModel::RunListModel(MeasureQueue* queue, QObject* parent) : QAbstractTableModel(parent), m_queue(queue)
+{
+    m_rows = int(queue->runs().size());
+    connect(queue, &MeasureQueue::runAdded, this, [this](int row) {
+        beginInsertRows({}, row, row);
+        m_rows = int(m_queue->runs().size());
+        endInsertRows();
+    });
+    connect(queue, &MeasureQueue::runChanged, this, [this](int row) {
+        if (row >= 0 && row < m_rows)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    });
+    connect(queue, &MeasureQueue::runsCleared, this, [this]() {
+        beginResetModel();
+        m_rows = int(m_queue->runs().size());
+        endResetModel();
+    });
+}
+
+int RunListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
+
+int RunListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QString RunListModel::durationText(double seconds)
+{
+    if (seconds < 0 || !std::isfinite(seconds))
+        return {};
+    const auto total = qlonglong(std::llround(seconds));
+    if (total < 60)
+        return tr("%1 s").arg(total);
+    if (total < 3600)
+        return tr("%1 min %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min").arg(total / 3600).arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString RunListModel::statusText(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Queued: return tr("queued");
+    case RunStatus::Running: return tr("running");
+    case RunStatus::Finished: return tr("finished");
+    case RunStatus::Failed: return tr("failed");
+    case RunStatus::Cancelled: return tr("cancelled");
+    }
+    return {};
+}
+
+QVariant RunListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || index.row() >= int(m_queue->runs().size()))
+        return {};
+    const QueuedRun& run = m_queue->runs()[std::size_t(index.row())];
+    const std::int64_t all = run.alreadyDone + run.total;
+    const std::int64_t done = run.alreadyDone + run.done;
+    const int percent = all > 0 ? int(100 * done / all) : (run.status == RunStatus::Finished ? 100 : 0);
+    if (role == ProgressRole)
+        return percent;
+    if (role == RunIdRole)
+        return run.id;
+    if (role == CancellableRole)
+        return run.status == RunStatus::Queued || run.status == RunStatus::Running;
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == StatusColumn && !run.error.isEmpty())
+            return run.error;
+        if (index.column() == DatasetColumn)
+            return run.dataset;
+        if (index.column() == ModelsColumn)
+            return run.models;
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == IdColumn || index.column() == RateColumn || index.column() == EtaColumn))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(index.column())) {
+    case IdColumn: return run.id;
+    case MeasuresColumn: return run.measures;
+    case ModelsColumn: return run.models;
+    case DatasetColumn: return QFileInfo(run.dataset).fileName();
+    case DeviceColumn: return run.device;
+    case StatusColumn: return statusText(run.status);
+    case ProgressColumn: return tr("%1 / %2").arg(done).arg(all);
+    case RateColumn:
+        return run.imagesPerSecond > 0 ? QLocale().toString(run.imagesPerSecond, 'f', run.imagesPerSecond < 10 ? 2 : 1)
+                                       : QString();
+    case EtaColumn: return run.status == RunStatus::Running ? durationText(run.etaSeconds) : QString();
+    case StartedColumn: return run.started.isValid() ? run.started.toString(QStringLiteral("HH:mm")) : QString();
+    case CancelColumn:
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case IdColumn: return tr("#");
+    case MeasuresColumn: return tr("Measures");
+    case ModelsColumn: return tr("Models");
+    case DatasetColumn: return tr("Dataset");
+    case DeviceColumn: return tr("Device");
+    case StatusColumn: return tr("Status");
+    case ProgressColumn: return tr("Progress");
+    case RateColumn: return tr("Images/s");
+    case EtaColumn: return tr("ETA");
+    case StartedColumn: return tr("Started");
+    case CancelColumn: return QString();
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+SkippedListModel::SkippedListModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SkippedListModel::setSkipped(std::vector<std::pair<QString, QString>> skipped)
+{
+    if (skipped == m_skipped)
+        return;
+    beginResetModel();
+    m_skipped = std::move(skipped);
+    endResetModel();
+}
+
+int SkippedListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_skipped.size()); }
+
+int SkippedListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : 2; }
+
+QVariant SkippedListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& [image, reason] = m_skipped[std::size_t(index.row())];
+    if (role == Qt::DisplayRole)
+        return index.column() == 0 ? (image.isEmpty() ? tr("(see reason)") : QFileInfo(image).fileName()) : reason;
+    if (role == Qt::ToolTipRole)
+        return index.column() == 0 ? image : reason;
+    return {};
+}
+
+QVariant SkippedListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return section == 0 ? tr("Image") : tr("Reason");
+}
+
+} // namespace saliscope::ui

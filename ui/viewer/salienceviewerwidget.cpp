@@ -1,0 +1,352 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/viewer/salienceviewerwidget.h"
+
+#include "core/engine/entropy.h"
+#include "ui/images/imagelistmodel.h"
+#include "core/project/mapservice.h"
+#include "core/project/projectsession.h"
+#include "ui/viewer/contours.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QSettings>
+#include <QSlider>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace saliscope::ui {
+
+namespace {
+
+struct LoadedImage {
+    QImage image;
+    QPainterPath outline;
+};
+
+/// Decodes the image (at most 1024 px on a side, for display) and outlines the annotation.
+LoadedImage loadImage(const QString& path, const QString& annotation)
+{
+    LoadedImage loaded;
+    QImageReader reader(path);
+    reader.setAutoTransform(false); // as the models see it: Pillow ignores EXIF orientation
+    const QSize size = reader.size();
+    if (size.isValid() && (size.width() > 1024 || size.height() > 1024))
+        reader.setScaledSize(size.scaled(1024, 1024, Qt::KeepAspectRatio));
+    loaded.image = reader.read().convertToFormat(QImage::Format_RGB32);
+    if (!annotation.isEmpty()) {
+        QImage mask(annotation);
+        if (!mask.isNull()) {
+            if (mask.width() > 256 || mask.height() > 256)
+                mask = mask.scaled(256, 256, Qt::KeepAspectRatio, Qt::FastTransformation);
+            mask = mask.convertToFormat(QImage::Format_Grayscale8);
+            std::vector<unsigned char> pixels(std::size_t(mask.width()) * mask.height());
+            for (int row = 0; row < mask.height(); ++row)
+                std::copy_n(mask.constScanLine(row), mask.width(), pixels.begin() + std::ptrdiff_t(row) * mask.width());
+            loaded.outline = isoLine(pixels.data(), mask.width(), mask.height(), 127.5);
+        }
+    }
+    return loaded;
+}
+
+} // namespace
+
+SalienceViewerWidget::SalienceViewerWidget(ProjectSession* session, MapService* maps, ImageListModel* images,
+                                           QWidget* parent)
+    : QWidget(parent), m_session(session), m_maps(maps), m_images(images)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    createControls();
+    connect(m_maps, &MapService::mapReady, this, &SalienceViewerWidget::mapReady);
+    connect(m_maps, &MapService::mapFailed, this, &SalienceViewerWidget::mapFailed);
+    connect(m_images, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        if (m_row >= from.row() && m_row <= to.row())
+            updateCaptions();
+    });
+    connect(m_images, &QAbstractItemModel::modelReset, this, [this]() { showImage(-1); });
+    reloadModels();
+}
+
+void SalienceViewerWidget::createControls()
+{
+    QSettings settings;
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 4, 6, 2);
+    m_colormap = new QComboBox(this);
+    m_colormap->addItems(Colormap::names());
+    m_colormap->setCurrentText(settings.value(QStringLiteral("viewer/colormap"), QStringLiteral("jet")).toString());
+    m_colormap->setToolTip(tr("Colormap of the salience maps"));
+    m_opacity = new QSlider(Qt::Horizontal, this);
+    m_opacity->setRange(0, 100);
+    m_opacity->setValue(settings.value(QStringLiteral("viewer/opacity"), 50).toInt());
+    m_opacity->setFixedWidth(120);
+    m_opacity->setToolTip(tr("Opacity of the maps"));
+    m_upscaled = new QCheckBox(tr("Upscaled"), this);
+    m_upscaled->setToolTip(tr("Show the bicubic upscaled map instead of the small map's cells"));
+    m_upscaled->setChecked(settings.value(QStringLiteral("viewer/upscaled"), false).toBool());
+    m_contours = new QCheckBox(tr("Contours"), this);
+    m_contours->setChecked(settings.value(QStringLiteral("viewer/contours"), false).toBool());
+    m_annotation = new QCheckBox(tr("Annotation"), this);
+    m_annotation->setToolTip(tr("Outline the human annotation, when the image has one"));
+    m_annotation->setChecked(settings.value(QStringLiteral("viewer/annotation"), true).toBool());
+    m_sync = new QCheckBox(tr("Sync zoom"), this);
+    m_sync->setToolTip(tr("Zoom and pan every pane together"));
+    m_sync->setChecked(settings.value(QStringLiteral("viewer/sync"), true).toBool());
+    m_columns = new QComboBox(this);
+    m_columns->addItem(tr("Auto"), 0);
+    for (int columns = 1; columns <= 6; ++columns)
+        m_columns->addItem(tr("%n column(s)", nullptr, columns), columns);
+    m_columns->setCurrentIndex(std::max(0, m_columns->findData(settings.value(QStringLiteral("viewer/columns"), 0))));
+    for (QWidget* control : std::initializer_list<QWidget*>{m_colormap, m_opacity, m_upscaled, m_contours, m_annotation,
+                                                            m_sync, m_columns})
+        control->setFocusPolicy(Qt::NoFocus);
+    bar->addWidget(new QLabel(tr("Colormap"), this));
+    bar->addWidget(m_colormap);
+    bar->addSpacing(8);
+    bar->addWidget(new QLabel(tr("Opacity"), this));
+    bar->addWidget(m_opacity);
+    bar->addSpacing(8);
+    bar->addWidget(m_upscaled);
+    bar->addWidget(m_contours);
+    bar->addWidget(m_annotation);
+    bar->addWidget(m_sync);
+    bar->addStretch(1);
+    bar->addWidget(m_columns);
+
+    m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setContentsMargins(8, 0, 8, 0);
+    m_grid = new QWidget(this);
+    m_gridLayout = new QGridLayout(m_grid);
+    m_gridLayout->setContentsMargins(4, 4, 4, 4);
+    m_gridLayout->setSpacing(4);
+    m_empty = new QLabel(tr("Add a model (Models dock) to see its salience maps here."), m_grid);
+    m_empty->setAlignment(Qt::AlignCenter);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(bar);
+    layout->addWidget(m_title);
+    layout->addWidget(m_grid, 1);
+
+    connect(m_colormap, &QComboBox::currentTextChanged, this, &SalienceViewerWidget::styleChanged);
+    connect(m_opacity, &QSlider::valueChanged, this, &SalienceViewerWidget::styleChanged);
+    for (QCheckBox* box : {m_upscaled, m_contours, m_annotation, m_sync})
+        connect(box, &QCheckBox::toggled, this, &SalienceViewerWidget::styleChanged);
+    connect(m_columns, &QComboBox::currentIndexChanged, this, [this]() {
+        QSettings().setValue(QStringLiteral("viewer/columns"), m_columns->currentData());
+        relayout();
+    });
+    styleChanged();
+}
+
+void SalienceViewerWidget::styleChanged()
+{
+    m_style.colormap = Colormap::named(m_colormap->currentText());
+    m_style.opacity = m_opacity->value() / 100.0;
+    m_style.upscaled = m_upscaled->isChecked();
+    m_style.contours = m_contours->isChecked();
+    m_style.annotation = m_annotation->isChecked();
+    QSettings settings;
+    settings.setValue(QStringLiteral("viewer/colormap"), m_style.colormap.name());
+    settings.setValue(QStringLiteral("viewer/opacity"), m_opacity->value());
+    settings.setValue(QStringLiteral("viewer/upscaled"), m_style.upscaled);
+    settings.setValue(QStringLiteral("viewer/contours"), m_style.contours);
+    settings.setValue(QStringLiteral("viewer/annotation"), m_style.annotation);
+    settings.setValue(QStringLiteral("viewer/sync"), m_sync->isChecked());
+    for (auto* pane : m_panes)
+        pane->setStyle(m_style);
+}
+
+void SalienceViewerWidget::reloadModels()
+{
+    for (auto* pane : m_panes)
+        delete pane;
+    m_panes.clear();
+    m_modelIds.clear();
+    m_inputSizes.clear();
+    for (const auto& model : m_session->models()) {
+        if (int(m_panes.size()) == MaxPanes)
+            break;
+        auto* pane = new SaliencePaneWidget(m_grid);
+        pane->setStyle(m_style);
+        PaneCaption caption;
+        caption.modelName = model.name;
+        pane->setCaption(caption);
+        connect(pane, &SaliencePaneWidget::viewChanged, this,
+                [this, pane](double zoom, QPointF center) { paneViewChanged(pane, zoom, center); });
+        m_panes.push_back(pane);
+        m_modelIds.push_back(model.id);
+        m_inputSizes.emplace_back(model.metadata.inputWidth, model.metadata.inputHeight);
+    }
+    if (m_session->models().size() > std::size_t(MaxPanes))
+        m_session->warning(
+            tr("The viewer shows the first %1 of %2 models").arg(MaxPanes).arg(m_session->models().size()));
+    m_mapEntropy.assign(m_panes.size(), std::nan(""));
+    relayout();
+    const int row = m_row;
+    m_row = -2;
+    showImage(row);
+}
+
+void SalienceViewerWidget::relayout()
+{
+    while (m_gridLayout->count() > 0)
+        delete m_gridLayout->takeAt(0);
+    const int count = int(m_panes.size());
+    int columns = m_columns->currentData().toInt();
+    if (columns <= 0)
+        columns = count <= 3 ? std::max(1, count) : int(std::ceil(std::sqrt(double(count))));
+    for (int i = 0; i < count; ++i)
+        m_gridLayout->addWidget(m_panes[std::size_t(i)], i / columns, i % columns);
+    m_empty->setVisible(count == 0);
+    if (count == 0)
+        m_gridLayout->addWidget(m_empty, 0, 0);
+}
+
+void SalienceViewerWidget::showImage(int row, const QString& position)
+{
+    if (row >= m_images->rowCount())
+        row = -1;
+    if (row == m_row && position.isEmpty())
+        return;
+    const bool sameImage = row == m_row;
+    m_row = row;
+    if (row < 0) {
+        m_hash.clear();
+        m_title->setText(m_session->isOpen() ? tr("<i>No image selected</i>")
+                                             : tr("<i>Open a project (File menu)</i>"));
+        for (auto* pane : m_panes) {
+            pane->setImage({});
+            pane->setAnnotationOutline({});
+            pane->setMapState(SaliencePaneWidget::MapState::None);
+        }
+        updateCaptions();
+        return;
+    }
+    const ImageEntry& image = m_images->table().images[std::size_t(row)];
+    m_title->setText(tr("<b>%1</b> &nbsp; true class: <b>%2</b> &nbsp; <span style='color:gray'>%3</span>")
+                         .arg(image.fileName.toHtmlEscaped(),
+                              image.label < 0 ? tr("unknown") : m_images->className(image.label).toHtmlEscaped(),
+                              position.toHtmlEscaped()));
+    if (sameImage)
+        return;
+    m_hash = image.hash;
+    m_mapEntropy.assign(m_panes.size(), std::nan(""));
+    updateCaptions();
+
+    // The picture and its annotation load on a worker; stale results are dropped.
+    const std::uint64_t generation = ++m_generation;
+    auto* watcher = new QFutureWatcher<LoadedImage>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation]() {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const LoadedImage loaded = watcher->result();
+        for (auto* pane : m_panes) {
+            pane->setImage(loaded.image);
+            pane->setAnnotationOutline(loaded.outline);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(loadImage, image.path, image.annotation));
+
+    if (!image.problem.isEmpty()) {
+        for (auto* pane : m_panes)
+            pane->setMapState(SaliencePaneWidget::MapState::Failed, image.problem);
+        return;
+    }
+    m_maps->cancelPending();
+    for (std::size_t i = 0; i < m_panes.size(); ++i) {
+        if (auto stored = m_maps->request(m_modelIds[i], image.path, image.hash))
+            mapReady(*stored);
+        else
+            m_panes[i]->setMapState(SaliencePaneWidget::MapState::Pending);
+    }
+}
+
+void SalienceViewerWidget::updateCaptions()
+{
+    for (std::size_t i = 0; i < m_panes.size(); ++i) {
+        const ModelInfo* model = m_session->model(m_modelIds[i]);
+        PaneCaption caption;
+        caption.modelName = model ? model->name : QString();
+        if (m_row >= 0 && model) {
+            const ImageTable& table = m_images->table();
+            const int column = table.modelIndex(model->name);
+            if (column >= 0) {
+                const auto& data = table.models[std::size_t(column)];
+                const auto at = std::size_t(m_row);
+                caption.score = data.score[at];
+                caption.prediction = data.predicted[at] < 0 ? QString() : m_images->className(data.predicted[at]);
+                caption.correct = data.correct[at];
+                caption.entropy = data.entropy[at];
+            }
+            if (std::isnan(caption.entropy))
+                caption.entropy = m_mapEntropy[i];
+        }
+        m_panes[i]->setCaption(caption);
+    }
+}
+
+void SalienceViewerWidget::mapReady(const MapResult& result)
+{
+    if (result.imageHash != m_hash || m_row < 0)
+        return;
+    for (std::size_t i = 0; i < m_panes.size(); ++i) {
+        if (m_modelIds[i] != result.modelId)
+            continue;
+        m_panes[i]->setMap(result.map, m_inputSizes[i].first, m_inputSizes[i].second);
+        m_mapEntropy[i] = engine::histogramEntropy(result.map).normalized;
+        const ModelInfo* model = m_session->model(result.modelId);
+        const int column = model ? m_images->table().modelIndex(model->name) : -1;
+        if (result.computed && column >= 0
+            && std::isnan(m_images->table().models[std::size_t(column)].score[std::size_t(m_row)]))
+            m_images->setComputedResult(m_row, column, result.score, result.predicted, m_mapEntropy[i]);
+    }
+    updateCaptions();
+}
+
+void SalienceViewerWidget::mapFailed(std::int64_t modelId, const QString& hash, const QString& error)
+{
+    const ModelInfo* model = m_session->model(modelId);
+    m_session->error(tr("Map of %1 by %2 failed: %3").arg(hash, model ? model->name : QString::number(modelId), error));
+    if (hash != m_hash)
+        return;
+    for (std::size_t i = 0; i < m_panes.size(); ++i)
+        if (m_modelIds[i] == modelId)
+            m_panes[i]->setMapState(SaliencePaneWidget::MapState::Failed, error);
+}
+
+void SalienceViewerWidget::paneViewChanged(SaliencePaneWidget* source, double zoom, QPointF center)
+{
+    if (!m_sync->isChecked())
+        return;
+    for (auto* pane : m_panes)
+        if (pane != source)
+            pane->setView(zoom, center);
+}
+
+void SalienceViewerWidget::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Up: emit navigateRequested(-1); break;
+    case Qt::Key_Right:
+    case Qt::Key_Down: emit navigateRequested(1); break;
+    case Qt::Key_PageUp: emit navigateRequested(-10); break;
+    case Qt::Key_PageDown: emit navigateRequested(10); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+} // namespace saliscope::ui
