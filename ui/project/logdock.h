@@ -12,7 +12,6 @@ class LogModel;
 
 namespace saliscope::ui {
 
-
 /// The session's messages and errors, newest at the bottom; raised when an error arrives.
 class LogDock final : public QDockWidget {
     Q_OBJECT

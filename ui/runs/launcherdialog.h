@@ -22,7 +22,6 @@ class ProjectSession;
 
 namespace saliscope::ui {
 
-
 /// "Run measures": the measures (with what each shows), the models and families of the project,
 /// the dataset, every measure parameter (docs/measures.md defaults, explained in tooltips, reset to
 /// defaults), the device and batch size, and a live estimate of the work ("N images x M models
