@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+#include <memory>
 #include <random>
 #include <sstream>
 
@@ -277,202 +278,159 @@ struct Evaluation final {
     double camError = std::numeric_limits<double>::quiet_NaN();
 };
 
-} // namespace
+/// One training run in phases: the network and its inputs, an epoch, a validation pass, the save.
+/// Every step runs in the order the original single function ran it, so a seed and thread count
+/// still give the same weights.
+class Training final {
+public:
+    Training(const TrainParams& params, const ModelMetadata& metadata, const torch::Device& device)
+        : m_params(params), m_device(device),
+          m_network(params.width, std::int64_t(params.classNames.size()), params.seed, device),
+          m_mean(torch::tensor({metadata.mean[0], metadata.mean[1], metadata.mean[2]}, at::kFloat)
+                     .view({1, 3, 1, 1})
+                     .to(device)),
+          m_deviation(torch::tensor({metadata.std[0], metadata.std[1], metadata.std[2]}, at::kFloat)
+                          .view({1, 3, 1, 1})
+                          .to(device)),
+          m_mapSize(probeMapSize()), m_random(params.seed), m_cyborg(params.loss == TrainParams::Loss::Cyborg),
+          m_alpha(m_cyborg ? params.alpha : 1.0), m_batchSize(std::size_t(params.batchSize))
+    {
+    }
 
-Result<TrainReport> trainModel(const TrainParams& params, const std::vector<TrainingImage>& train,
-                               const std::vector<TrainingImage>& validation, const std::string& outputPath,
-                               TrainProgress& progress)
-{
-    if (auto status = checkParams(params); !status)
-        return Error{status.error()};
-    if (train.empty())
-        return Error{"no training images"};
-    if (auto status = checkImages(train, "training", params); !status)
-        return Error{status.error()};
-    if (auto status = checkImages(validation, "validation", params); !status)
-        return Error{status.error()};
-    if (outputPath.empty())
-        return Error{"no output path"};
+    std::int64_t parameterCount() const { return m_network.parameterCount; }
+    int mapSize() const { return m_mapSize; }
 
-    using Clock = std::chrono::steady_clock;
-    TrainReport report;
-    report.outputPath = outputPath;
-    auto& metadata = report.metadata;
-    metadata.inputWidth = params.inputSize;
-    metadata.inputHeight = params.inputSize;
-    metadata.classNames = params.classNames;
-    metadata.positiveClass = params.positiveClass;
-    metadata.architecture = "saliscope-smallcnn";
-    metadata.loss = trainingLossName(params.loss);
-    metadata.run = params.run >= 0 ? params.run : int(params.seed % 2147483648ULL);
-    metadata.camLayer.clear(); // empty: the engine takes the features/head fast path
+    /// The annotation maps of `images` at the CAM map's size.
+    std::vector<AnnotationTarget> targets(const std::vector<TrainingImage>& images) const
+    {
+        torch::NoGradGuard noGrad;
+        std::vector<AnnotationTarget> result;
+        for (const auto& image : images)
+            result.push_back(annotationTarget(image.annotation, m_mapSize));
+        return result;
+    }
 
-    try {
-        torch::Device device{torch::kCPU};
-        try {
-            device = torch::Device(params.device);
-        } catch (const std::exception&) {
-            return Error{"unknown device '" + params.device + "'"};
-        }
-        SmallCnn network(params.width, std::int64_t(params.classNames.size()), params.seed, device);
-        report.parameterCount = network.parameterCount;
-        report.threads = at::get_num_threads();
-        const at::Tensor mean = torch::tensor({metadata.mean[0], metadata.mean[1], metadata.mean[2]}, at::kFloat)
-                                    .view({1, 3, 1, 1})
-                                    .to(device);
-        const at::Tensor deviation = torch::tensor({metadata.std[0], metadata.std[1], metadata.std[2]}, at::kFloat)
-                                         .view({1, 3, 1, 1})
-                                         .to(device);
+    void startOptimiser()
+    {
+        m_optimiser = std::make_unique<torch::optim::Adam>(m_network.parameters,
+                                                           torch::optim::AdamOptions(m_params.learningRate));
+        m_network.module.train(true);
+    }
 
-        // The map size follows from the input size; probe it once without touching the BN statistics.
-        int mapSize = 0;
-        {
-            torch::NoGradGuard noGrad;
-            network.module.train(false);
-            const at::Tensor probe = at::zeros({1, 3, params.inputSize, params.inputSize}, at::kFloat).to(device);
-            const at::Tensor activations = network.features(probe);
-            mapSize = int(activations.size(2));
-            network.module.train(true);
-        }
-        report.mapSize = mapSize;
-
-        std::vector<AnnotationTarget> trainTargets;
-        std::vector<AnnotationTarget> validationTargets;
-        {
-            torch::NoGradGuard noGrad;
-            for (const auto& image : train)
-                trainTargets.push_back(annotationTarget(image.annotation, mapSize));
-            for (const auto& image : validation)
-                validationTargets.push_back(annotationTarget(image.annotation, mapSize));
-        }
-
-        torch::optim::Adam optimiser(network.parameters, torch::optim::AdamOptions(params.learningRate));
-        std::mt19937_64 random(params.seed);
+    /// One pass over `train` in a seeded order, with optional flips; an error only when cancelled.
+    Result<EpochReport> trainEpoch(int epoch, const std::vector<TrainingImage>& train,
+                                   const std::vector<AnnotationTarget>& trainTargets, TrainProgress& progress)
+    {
+        using Clock = std::chrono::steady_clock;
+        const auto epochStart = Clock::now();
+        const int batchCount = int((train.size() + m_batchSize - 1) / m_batchSize);
+        // Fisher-Yates with a portable draw: the order depends only on the seed.
         std::vector<std::size_t> order(train.size());
-        const bool cyborg = params.loss == TrainParams::Loss::Cyborg;
-        const double alpha = cyborg ? params.alpha : 1.0;
-        const std::size_t batchSize = std::size_t(params.batchSize);
-        const int batchCount = int((train.size() + batchSize - 1) / batchSize);
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[drawBelow(m_random, i)]);
 
-        auto camErrorsOf = [&](const at::Tensor& activations, const at::Tensor& logits, const at::Tensor& targets) {
-            return camErrors(predictedClassCams(activations, logits, network.fcWeight, params.rectifiedCamInLoss),
-                             targets);
-        };
-        auto evaluate = [&](const std::vector<TrainingImage>& images,
-                            const std::vector<AnnotationTarget>& targets) -> Evaluation {
-            Evaluation evaluation;
-            if (images.empty())
-                return evaluation;
-            torch::NoGradGuard noGrad;
-            network.module.train(false);
-            std::vector<std::size_t> indices(images.size());
-            for (std::size_t i = 0; i < indices.size(); ++i)
-                indices[i] = i;
-            double lossSum = 0;
-            double correct = 0;
-            double camErrorSum = 0;
-            std::int64_t annotatedCount = 0;
-            for (std::size_t start = 0; start < images.size(); start += batchSize) {
-                const std::size_t count = std::min(batchSize, images.size() - start);
-                Batch batch = makeBatch(images, targets, indices.data() + start, count, {}, params.inputSize, mapSize,
-                                        mean, deviation, device);
-                const at::Tensor activations = network.features(batch.input);
-                const at::Tensor logits = network.head(activations);
-                lossSum += at::nll_loss(logits.log_softmax(1), batch.labels, {}, at::Reduction::Sum).item<double>();
-                correct += logits.argmax(1).eq(batch.labels).sum().item<double>();
+        double lossSum = 0;
+        double correct = 0;
+        double camErrorSum = 0;
+        std::int64_t annotatedSeen = 0;
+        std::size_t seen = 0;
+        for (int b = 0; b < batchCount; ++b) {
+            if (progress.isCancelled())
+                return Error{"training cancelled"};
+            const std::size_t start = std::size_t(b) * m_batchSize;
+            const std::size_t count = std::min(m_batchSize, train.size() - start);
+            std::vector<bool> flips(count, false);
+            if (m_params.horizontalFlip)
+                for (std::size_t i = 0; i < count; ++i)
+                    flips[i] = (m_random() >> 63) != 0;
+            Batch batch = makeBatch(train, trainTargets, order.data() + start, count, flips, m_params.inputSize,
+                                    m_mapSize, m_mean, m_deviation, m_device);
+
+            const at::Tensor activations = m_network.features(batch.input);
+            const at::Tensor logits = m_network.head(activations);
+            const at::Tensor crossEntropy = at::nll_loss(logits.log_softmax(1), batch.labels, {}, at::Reduction::None);
+            at::Tensor loss;
+            at::Tensor errors;
+            if (m_cyborg) {
+                errors = camErrorsOf(activations, logits, batch.targets);
+                loss = (crossEntropy * m_alpha + errors * batch.annotated * (1.0 - m_alpha)).mean();
+            } else {
+                loss = crossEntropy.mean();
                 if (batch.annotatedCount > 0) {
-                    const at::Tensor errors = camErrorsOf(activations, logits, batch.targets);
-                    camErrorSum += errors.mul(batch.annotated).sum().item<double>();
-                    annotatedCount += batch.annotatedCount;
-                }
-            }
-            network.module.train(true);
-            evaluation.loss = lossSum / double(images.size());
-            evaluation.accuracy = correct / double(images.size());
-            if (annotatedCount > 0)
-                evaluation.camError = camErrorSum / double(annotatedCount);
-            return evaluation;
-        };
-
-        network.module.train(true);
-        for (int epoch = 1; epoch <= params.epochs; ++epoch) {
-            const auto epochStart = Clock::now();
-            // Fisher-Yates with a portable draw: the order depends only on the seed.
-            for (std::size_t i = 0; i < order.size(); ++i)
-                order[i] = i;
-            for (std::size_t i = order.size(); i > 1; --i)
-                std::swap(order[i - 1], order[drawBelow(random, i)]);
-
-            double lossSum = 0;
-            double correct = 0;
-            double camErrorSum = 0;
-            std::int64_t annotatedSeen = 0;
-            std::size_t seen = 0;
-            for (int b = 0; b < batchCount; ++b) {
-                if (progress.isCancelled())
-                    return Error{"training cancelled"};
-                const std::size_t start = std::size_t(b) * batchSize;
-                const std::size_t count = std::min(batchSize, train.size() - start);
-                std::vector<bool> flips(count, false);
-                if (params.horizontalFlip)
-                    for (std::size_t i = 0; i < count; ++i)
-                        flips[i] = (random() >> 63) != 0;
-                Batch batch = makeBatch(train, trainTargets, order.data() + start, count, flips, params.inputSize,
-                                        mapSize, mean, deviation, device);
-
-                const at::Tensor activations = network.features(batch.input);
-                const at::Tensor logits = network.head(activations);
-                const at::Tensor crossEntropy = at::nll_loss(logits.log_softmax(1), batch.labels, {},
-                                                             at::Reduction::None);
-                at::Tensor loss;
-                at::Tensor errors;
-                if (cyborg) {
+                    torch::NoGradGuard noGrad;
                     errors = camErrorsOf(activations, logits, batch.targets);
-                    loss = (crossEntropy * alpha + errors * batch.annotated * (1.0 - alpha)).mean();
-                } else {
-                    loss = crossEntropy.mean();
-                    if (batch.annotatedCount > 0) {
-                        torch::NoGradGuard noGrad;
-                        errors = camErrorsOf(activations, logits, batch.targets);
-                    }
                 }
-                optimiser.zero_grad();
-                loss.backward();
-                optimiser.step();
-
-                lossSum += loss.item<double>() * double(count);
-                correct += logits.detach().argmax(1).eq(batch.labels).sum().item<double>();
-                if (batch.annotatedCount > 0) {
-                    camErrorSum += errors.detach().mul(batch.annotated).sum().item<double>();
-                    annotatedSeen += batch.annotatedCount;
-                }
-                seen += count;
-                progress.batchDone(epoch, b + 1, batchCount, lossSum / double(seen), correct / double(seen));
             }
-            EpochReport epochReport;
-            epochReport.epoch = epoch;
-            epochReport.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
-            epochReport.trainLoss = lossSum / double(seen);
-            epochReport.trainAccuracy = correct / double(seen);
-            epochReport.trainCamError = annotatedSeen > 0 ? camErrorSum / double(annotatedSeen)
-                                                          : std::numeric_limits<double>::quiet_NaN();
-            const Evaluation evaluation = evaluate(validation, validationTargets);
-            epochReport.validationLoss = evaluation.loss;
-            epochReport.validationAccuracy = evaluation.accuracy;
-            epochReport.validationCamError = evaluation.camError;
-            report.trainingSeconds += epochReport.seconds;
-            report.epochs.push_back(epochReport);
-            progress.epochDone(epochReport);
-        }
-        if (report.trainingSeconds > 0)
-            report.imagesPerSecond = double(train.size()) * params.epochs / report.trainingSeconds;
+            m_optimiser->zero_grad();
+            loss.backward();
+            m_optimiser->step();
 
-        // Save on the CPU in eval mode, through a temporary file so a failure leaves no half-written model.
-        network.module.train(false);
-        for (auto& parameter : network.parameters)
+            lossSum += loss.item<double>() * double(count);
+            correct += logits.detach().argmax(1).eq(batch.labels).sum().item<double>();
+            if (batch.annotatedCount > 0) {
+                camErrorSum += errors.detach().mul(batch.annotated).sum().item<double>();
+                annotatedSeen += batch.annotatedCount;
+            }
+            seen += count;
+            progress.batchDone(epoch, b + 1, batchCount, lossSum / double(seen), correct / double(seen));
+        }
+        EpochReport report;
+        report.epoch = epoch;
+        report.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        report.trainLoss = lossSum / double(seen);
+        report.trainAccuracy = correct / double(seen);
+        report.trainCamError = annotatedSeen > 0 ? camErrorSum / double(annotatedSeen)
+                                                 : std::numeric_limits<double>::quiet_NaN();
+        return report;
+    }
+
+    /// Loss, accuracy and CAM error over `images` in eval mode (NaN where there is nothing to measure).
+    Evaluation evaluate(const std::vector<TrainingImage>& images, const std::vector<AnnotationTarget>& targets)
+    {
+        Evaluation evaluation;
+        if (images.empty())
+            return evaluation;
+        torch::NoGradGuard noGrad;
+        m_network.module.train(false);
+        std::vector<std::size_t> indices(images.size());
+        for (std::size_t i = 0; i < indices.size(); ++i)
+            indices[i] = i;
+        double lossSum = 0;
+        double correct = 0;
+        double camErrorSum = 0;
+        std::int64_t annotatedCount = 0;
+        for (std::size_t start = 0; start < images.size(); start += m_batchSize) {
+            const std::size_t count = std::min(m_batchSize, images.size() - start);
+            Batch batch = makeBatch(images, targets, indices.data() + start, count, {}, m_params.inputSize, m_mapSize,
+                                    m_mean, m_deviation, m_device);
+            const at::Tensor activations = m_network.features(batch.input);
+            const at::Tensor logits = m_network.head(activations);
+            lossSum += at::nll_loss(logits.log_softmax(1), batch.labels, {}, at::Reduction::Sum).item<double>();
+            correct += logits.argmax(1).eq(batch.labels).sum().item<double>();
+            if (batch.annotatedCount > 0) {
+                const at::Tensor errors = camErrorsOf(activations, logits, batch.targets);
+                camErrorSum += errors.mul(batch.annotated).sum().item<double>();
+                annotatedCount += batch.annotatedCount;
+            }
+        }
+        m_network.module.train(true);
+        evaluation.loss = lossSum / double(images.size());
+        evaluation.accuracy = correct / double(images.size());
+        if (annotatedCount > 0)
+            evaluation.camError = camErrorSum / double(annotatedCount);
+        return evaluation;
+    }
+
+    /// Saves on the CPU in eval mode, through a temporary file so a failure leaves no half-written model.
+    Status save(const std::string& outputPath, const ModelMetadata& metadata)
+    {
+        m_network.module.train(false);
+        for (auto& parameter : m_network.parameters)
             parameter.set_requires_grad(false);
-        if (!device.is_cpu())
-            network.module.to(torch::kCPU);
+        if (!m_device.is_cpu())
+            m_network.module.to(torch::kCPU);
         std::error_code code;
         const std::filesystem::path target(outputPath);
         if (target.has_parent_path())
@@ -480,7 +438,7 @@ Result<TrainReport> trainModel(const TrainParams& params, const std::vector<Trai
         const std::string temporary = outputPath + ".part";
         torch::jit::ExtraFilesMap extra{{"saliscope.json", metadata.toJson()}};
         try {
-            network.module.save(temporary, extra);
+            m_network.module.save(temporary, extra);
         } catch (const std::exception& error) {
             std::filesystem::remove(temporary, code);
             return Error{"cannot write " + outputPath + ": " + std::string(error.what()).substr(0, 200)};
@@ -490,6 +448,114 @@ Result<TrainReport> trainModel(const TrainParams& params, const std::vector<Trai
             std::filesystem::remove(temporary, code);
             return Error{"cannot write " + outputPath + ": " + code.message()};
         }
+        return Ok{};
+    }
+
+private:
+    /// The map size follows from the input size; probed once without touching the BN statistics.
+    int probeMapSize()
+    {
+        torch::NoGradGuard noGrad;
+        m_network.module.train(false);
+        const at::Tensor probe = at::zeros({1, 3, m_params.inputSize, m_params.inputSize}, at::kFloat).to(m_device);
+        const int size = int(m_network.features(probe).size(2));
+        m_network.module.train(true);
+        return size;
+    }
+
+    at::Tensor camErrorsOf(const at::Tensor& activations, const at::Tensor& logits, const at::Tensor& targets)
+    {
+        return camErrors(predictedClassCams(activations, logits, m_network.fcWeight, m_params.rectifiedCamInLoss),
+                         targets);
+    }
+
+    const TrainParams& m_params;
+    const torch::Device m_device;
+    SmallCnn m_network;
+    const at::Tensor m_mean;
+    const at::Tensor m_deviation;
+    const int m_mapSize;
+    std::mt19937_64 m_random;
+    const bool m_cyborg;
+    const double m_alpha;
+    const std::size_t m_batchSize;
+    std::unique_ptr<torch::optim::Adam> m_optimiser;
+};
+
+Status checkInputs(const TrainParams& params, const std::vector<TrainingImage>& train,
+                   const std::vector<TrainingImage>& validation, const std::string& outputPath)
+{
+    if (auto status = checkParams(params); !status)
+        return status;
+    if (train.empty())
+        return Error{"no training images"};
+    if (auto status = checkImages(train, "training", params); !status)
+        return status;
+    if (auto status = checkImages(validation, "validation", params); !status)
+        return status;
+    if (outputPath.empty())
+        return Error{"no output path"};
+    return Ok{};
+}
+
+/// The metadata saved with a trained model.
+ModelMetadata trainedMetadata(const TrainParams& params)
+{
+    ModelMetadata metadata;
+    metadata.inputWidth = params.inputSize;
+    metadata.inputHeight = params.inputSize;
+    metadata.classNames = params.classNames;
+    metadata.positiveClass = params.positiveClass;
+    metadata.architecture = "saliscope-smallcnn";
+    metadata.loss = trainingLossName(params.loss);
+    metadata.run = params.run >= 0 ? params.run : int(params.seed % 2147483648ULL);
+    metadata.camLayer.clear(); // empty: the engine takes the features/head fast path
+    return metadata;
+}
+
+} // namespace
+
+Result<TrainReport> trainModel(const TrainParams& params, const std::vector<TrainingImage>& train,
+                               const std::vector<TrainingImage>& validation, const std::string& outputPath,
+                               TrainProgress& progress)
+{
+    if (auto status = checkInputs(params, train, validation, outputPath); !status)
+        return Error{status.error()};
+    TrainReport report;
+    report.outputPath = outputPath;
+    report.metadata = trainedMetadata(params);
+    auto& metadata = report.metadata;
+
+    try {
+        torch::Device device{torch::kCPU};
+        try {
+            device = torch::Device(params.device);
+        } catch (const std::exception&) {
+            return Error{"unknown device '" + params.device + "'"};
+        }
+        Training training(params, metadata, device);
+        report.parameterCount = training.parameterCount();
+        report.threads = at::get_num_threads();
+        report.mapSize = training.mapSize();
+        const std::vector<AnnotationTarget> trainTargets = training.targets(train);
+        const std::vector<AnnotationTarget> validationTargets = training.targets(validation);
+        training.startOptimiser();
+        for (int epoch = 1; epoch <= params.epochs; ++epoch) {
+            auto epochReport = training.trainEpoch(epoch, train, trainTargets, progress);
+            if (!epochReport)
+                return Error{epochReport.error()};
+            const Evaluation evaluation = training.evaluate(validation, validationTargets);
+            epochReport->validationLoss = evaluation.loss;
+            epochReport->validationAccuracy = evaluation.accuracy;
+            epochReport->validationCamError = evaluation.camError;
+            report.trainingSeconds += epochReport->seconds;
+            report.epochs.push_back(epochReport.value());
+            progress.epochDone(epochReport.value());
+        }
+        if (report.trainingSeconds > 0)
+            report.imagesPerSecond = double(train.size()) * params.epochs / report.trainingSeconds;
+        if (auto saved = training.save(outputPath, metadata); !saved)
+            return Error{saved.error()};
         metadata.fromArchive = true;
     } catch (const c10::Error& error) {
         std::string message = error.what_without_backtrace();
