@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // saliscope-cli as a user runs it: exit codes, one-line errors, and the maps it writes.
 
-#include "clirun.h"
+#include "tests/app/clirun.h"
 
 #include <QDir>
 #include <QFile>
@@ -350,10 +350,17 @@ private slots:
     {
         QTemporaryDir dir;
         QDir(dir.path()).mkpath("data/fake");
+        // 40 different images (each reference face turned four ways, as it is and mirrored): with
+        // 5, an idle machine finished the run before the kill arrived.
         for (const char* face :
-             {"ffhq_00001", "stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"})
-            QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
-                        dir.filePath(QStringLiteral("data/fake/%1.png").arg(face)));
+             {"ffhq_00001", "stylegan1_000700", "stylegan2_000700", "stylegan2ada_seed81155", "stylegan3_seed278567"}) {
+            const QImage image(reference(QStringLiteral("faces/%1.png").arg(face)));
+            QVERIFY(!image.isNull());
+            for (int k = 0; k < 8; ++k) {
+                const QImage turned = image.transformed(QTransform().rotate(90 * (k % 4))).mirrored(k >= 4, false);
+                QVERIFY(turned.save(dir.filePath(QStringLiteral("data/fake/%1_%2.png").arg(face).arg(k))));
+            }
+        }
         const QStringList common{"measure",   "entropy",
                                  "--dataset", dir.filePath("data"),
                                  "--model",   reference("models/tiny_densenet.pt"),
@@ -367,7 +374,7 @@ private slots:
         child.start(QStringLiteral(SALISCOPE_CLI), common + QStringList{"--project", killed});
         QVERIFY(child.waitForStarted());
         QByteArray err;
-        while (!err.contains("2/5 images") && child.state() == QProcess::Running) {
+        while (!err.contains("2/40 images") && child.state() == QProcess::Running) {
             child.waitForReadyRead(100);
             err += child.readAllStandardError();
         }
@@ -392,7 +399,7 @@ private slots:
             return l;
         };
         const QStringList wholeLines = lines(a);
-        QCOMPARE(wholeLines.size(), 6);
+        QCOMPARE(wholeLines.size(), 41); // the header and 40 images
         QCOMPARE(lines(b), wholeLines);
     }
 
