@@ -459,6 +459,24 @@ struct Model::Impl final {
         normalised = normalised.masked_fill(flat.unsqueeze(1), 0.0f);
         return {logits.detach().to(at::kFloat), normalised.view({maps.size(0), maps.size(1), maps.size(2)}), flat};
     }
+
+    // The phases of Model::load, in order.
+    /// Device, precision and memory layout from the options, refusing combinations the device lacks.
+    Status configureDevice(const ModelLoadOptions& options);
+    /// The options' metadata, else the archive's `saliscope.json`, validated.
+    Status takeMetadata(const ModelLoadOptions& options, const std::string& archiveJson);
+    /// Eval mode, precision, layout and the normalisation tensors on the device.
+    void prepareModule();
+    /// The CAM layer asked for (user's, then archive's, then the architecture's; "" = search) and
+    /// the model kind it implies.
+    std::string chooseLayer(const ModelLoadOptions& options);
+    /// The whole network must accept the declared input size before any layer is chosen; falls back
+    /// to the contiguous layout when channels-last was Saliscope's choice and the model rejects it.
+    Status checkInputSize(const ModelLoadOptions& options, const ImageBatch& probe, at::Tensor& probeInput);
+    /// Finds the layer when none is named and splits the graph there.
+    Status splitAtCamLayer(std::string layer, const at::Tensor& probeInput);
+    /// Probes once: the layer must give a map, the head N x C logits; fixes the map shape and classes.
+    Status probeMapAndLogits(const ModelLoadOptions& options, const at::Tensor& probeInput);
 };
 
 Model::Model(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
@@ -557,175 +575,209 @@ Result<torch::jit::Module> readArchive(const std::string& path, const torch::Dev
 
 } // namespace
 
+Status Model::Impl::configureDevice(const ModelLoadOptions& options)
+{
+    precision = options.precision;
+    auto parsed = parseDevice(options.device);
+    if (!parsed)
+        return Error{parsed.error()};
+    device = parsed.value();
+    channelsLast = usesChannelsLast(options.layout, device, options.precision);
+    if (device.is_cpu() && options.precision == Precision::Float16)
+        return Error{"fp16 needs a CUDA device; use fp32 or bf16 on the CPU"};
+    if (device.is_cpu() && options.precision == Precision::TensorFloat32)
+        return Error{"tf32 needs a CUDA device; use fp32 or bf16 on the CPU"};
+    pinnedStaging = options.pinnedStaging;
+    if (device.is_cuda())
+        at::globalContext().setBenchmarkCuDNN(true); // fixed batch shapes: let cuDNN pick its fastest kernels
+    return Ok{};
+}
+
+Status Model::Impl::takeMetadata(const ModelLoadOptions& options, const std::string& archiveJson)
+{
+    if (options.metadata) {
+        metadata = *options.metadata;
+        if (auto status = metadata.validate(); !status)
+            return Error{"model metadata: " + status.error()};
+    } else if (!archiveJson.empty()) {
+        auto parsed = ModelMetadata::fromJson(archiveJson);
+        if (!parsed)
+            return Error{path + ": " + parsed.error()};
+        metadata = parsed.value();
+    }
+    return Ok{};
+}
+
+void Model::Impl::prepareModule()
+{
+    module.eval();
+    if (scalarType(precision) != at::kFloat)
+        module.to(scalarType(precision));
+    if (channelsLast)
+        setLayout(true);
+    const auto& m = metadata;
+    mean = torch::tensor({m.mean[0], m.mean[1], m.mean[2]}, at::kFloat).view({1, 3, 1, 1}).to(device);
+    std = torch::tensor({m.std[0], m.std[1], m.std[2]}, at::kFloat).view({1, 3, 1, 1}).to(device);
+}
+
+std::string Model::Impl::chooseLayer(const ModelLoadOptions& options)
+{
+    // Which layer: the user's, then the archive's, then the architecture's, then the last map-shaped one.
+    const bool exportsMethods = module.find_method("features") && module.find_method("head");
+    std::string layer = !options.layer.empty() ? options.layer : metadata.camLayer;
+    // "features" names the exported method itself (it is what load() records as the CAM layer).
+    if (exportsMethods && (layer.empty() || layer == "features")) {
+        kind = ModelKind::FeaturesHead;
+        useExportedMethods = true;
+        camLayer = "features";
+    } else {
+        const auto known = torchvisionKind(module);
+        kind = known ? *known : ModelKind::NamedLayer;
+        if (layer.empty() && known)
+            layer = defaultLayer(*known);
+        if (known && layer != defaultLayer(*known))
+            kind = ModelKind::NamedLayer;
+    }
+    return layer;
+}
+
+Status Model::Impl::checkInputSize(const ModelLoadOptions& options, const ImageBatch& probe, at::Tensor& probeInput)
+{
+    if (!module.find_method("forward"))
+        return Ok{};
+    torch::NoGradGuard noGrad;
+    auto forwardError = [&]() -> std::string {
+        try {
+            module.forward({probeInput});
+            return {};
+        } catch (const std::exception& error) {
+            return torchMessage(error);
+        }
+    };
+    std::string failure = forwardError();
+    if (!failure.empty() && channelsLast && options.layout == MemoryLayout::Automatic) {
+        // Some models only work in the contiguous layout (x.view(N, -1) on a 4-D map):
+        // channels-last was Saliscope's choice, not the model's, so take it back.
+        setLayout(false);
+        probeInput = input(probe);
+        const std::string contiguousFailure = forwardError();
+        if (contiguousFailure.empty())
+            notes.push_back("runs in the contiguous memory layout: with channels-last input it fails (" + failure
+                            + ")");
+        failure = contiguousFailure; // the reason that remains, if any
+    }
+    if (!failure.empty())
+        return Error{path + ": the model rejects a " + std::to_string(metadata.inputHeight) + "x"
+                     + std::to_string(metadata.inputWidth) + " input (" + failure
+                     + "); set the input size in its metadata"};
+    return Ok{};
+}
+
+Status Model::Impl::splitAtCamLayer(std::string layer, const at::Tensor& probeInput)
+{
+    if (useExportedMethods)
+        return Ok{};
+    if (layer.empty()) {
+        // No layer named: the last layer called by forward whose output is a 4-D map.
+        const AutomaticLayer automatic = findAutomaticLayer(module, probeInput, metadata.inputWidth,
+                                                            metadata.inputHeight);
+        layer = automatic.layer;
+        if (!layer.empty() && !automatic.laterTokenLayer.empty())
+            notes.push_back("'" + automatic.laterTokenLayer + "' after '" + layer
+                            + "' outputs transformer tokens: for a vision transformer's Grad-CAM name a "
+                              "layer inside it (the last block's first norm) with --layer or the "
+                              "metadata's cam_layer");
+        if (layer.empty())
+            return Error{path
+                         + ": no usable CAM layer: no layer called by forward (or inside the layers it "
+                           "calls) outputs a 4-D map with spatial size > 1; name one with --layer"};
+    }
+    auto made = splitAtLayer(module, layer);
+    if (!made)
+        return Error{path + ": " + made.error()};
+    split = std::move(made).value();
+    camLayer = layer;
+    return Ok{};
+}
+
+Status Model::Impl::probeMapAndLogits(const ModelLoadOptions& options, const at::Tensor& probeInput)
+{
+    // Probe once: the layer must give a map, the head N x C logits, at the declared input size.
+    at::Tensor activation;
+    {
+        torch::NoGradGuard noGrad;
+        try {
+            activation = features(probeInput);
+        } catch (const std::exception& error) {
+            return Error{path + ": the model rejects a " + std::to_string(metadata.inputHeight) + "x"
+                         + std::to_string(metadata.inputWidth) + " input (" + torchMessage(error)
+                         + "); set the input size in its metadata"};
+        }
+    }
+    const at::Tensor map = spatialMap(activation, metadata.inputWidth, metadata.inputHeight);
+    if (!map.defined())
+        return Error{path + ": no usable CAM layer: '" + camLayer + "' outputs " + shapeText(activation)
+                     + ", neither a 4-D map with spatial size > 1 nor tokens on a grid of the input's shape"};
+    at::Tensor logits;
+    {
+        torch::NoGradGuard noGrad;
+        try {
+            logits = head(probeInput, activation.clone());
+        } catch (const std::exception& error) {
+            return Error{path + ": the model fails after layer '" + camLayer + "': " + torchMessage(error)};
+        }
+    }
+    if (auto status = checkLogits(logits, 1); !status)
+        return Error{path + ": " + status.error()};
+    mapHeight = int(map.size(2));
+    mapWidth = int(map.size(3));
+    channels = int(map.size(1));
+    tokenLayer = activation.dim() == 3;
+    singleLogit = logits.size(1) == 1;
+    classes = int(Impl::classLogits(logits).size(1));
+    if (classes != int(metadata.classNames.size())) {
+        if (metadata.fromArchive || options.metadata)
+            return Error{path + ": the model has " + std::to_string(logits.size(1)) + " output"
+                         + (singleLogit ? " (a sigmoid detector: 2 classes)" : "s") + " but its metadata names "
+                         + std::to_string(metadata.classNames.size()) + " classes"};
+        metadata.classNames.clear();
+        for (int c = 0; c < classes; ++c)
+            metadata.classNames.push_back(c == 0 ? "real" : c == 1 ? "synthetic" : "class" + std::to_string(c));
+    }
+    if (singleLogit)
+        notes.push_back("one output: read as a sigmoid detector, class 1 ('" + metadata.classNames.at(1)
+                        + "') when the logit is > 0");
+    if (metadata.camLayer.empty())
+        metadata.camLayer = camLayer;
+    return Ok{};
+}
+
 Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelLoadOptions& options)
 {
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    impl->precision = options.precision;
-    auto device = parseDevice(options.device);
-    if (!device)
-        return Error{device.error()};
-    impl->device = device.value();
-    impl->channelsLast = usesChannelsLast(options.layout, impl->device, options.precision);
-    if (impl->device.is_cpu() && options.precision == Precision::Float16)
-        return Error{"fp16 needs a CUDA device; use fp32 or bf16 on the CPU"};
-    if (impl->device.is_cpu() && options.precision == Precision::TensorFloat32)
-        return Error{"tf32 needs a CUDA device; use fp32 or bf16 on the CPU"};
-    impl->pinnedStaging = options.pinnedStaging;
-    if (impl->device.is_cuda())
-        at::globalContext().setBenchmarkCuDNN(true); // fixed batch shapes: let cuDNN pick its fastest kernels
-
-    std::string metadataJson;
-    auto module = readArchive(path, impl->device, metadataJson);
+    if (auto status = impl->configureDevice(options); !status)
+        return Error{status.error()};
+    std::string archiveJson;
+    auto module = readArchive(path, impl->device, archiveJson);
     if (!module)
         return Error{module.error()};
     impl->module = std::move(module).value();
-
-    if (options.metadata) {
-        impl->metadata = *options.metadata;
-        if (auto status = impl->metadata.validate(); !status)
-            return Error{"model metadata: " + status.error()};
-    } else if (!metadataJson.empty()) {
-        auto metadata = ModelMetadata::fromJson(metadataJson);
-        if (!metadata)
-            return Error{path + ": " + metadata.error()};
-        impl->metadata = metadata.value();
-    }
-
+    if (auto status = impl->takeMetadata(options, archiveJson); !status)
+        return Error{status.error()};
     try {
-        impl->module.eval();
-        if (scalarType(impl->precision) != at::kFloat)
-            impl->module.to(scalarType(impl->precision));
-        if (impl->channelsLast)
-            impl->setLayout(true);
-        const auto& m = impl->metadata;
-        impl->mean = torch::tensor({m.mean[0], m.mean[1], m.mean[2]}, at::kFloat).view({1, 3, 1, 1}).to(impl->device);
-        impl->std = torch::tensor({m.std[0], m.std[1], m.std[2]}, at::kFloat).view({1, 3, 1, 1}).to(impl->device);
-
-        // Which layer: the user's, then the archive's, then the architecture's, then the last map-shaped one.
-        const bool exportsMethods = impl->module.find_method("features") && impl->module.find_method("head");
-        std::string layer = !options.layer.empty() ? options.layer : impl->metadata.camLayer;
-        // "features" names the exported method itself (it is what load() records as the CAM layer).
-        if (exportsMethods && (layer.empty() || layer == "features")) {
-            impl->kind = ModelKind::FeaturesHead;
-            impl->useExportedMethods = true;
-            impl->camLayer = "features";
-        } else {
-            const auto known = torchvisionKind(impl->module);
-            impl->kind = known ? *known : ModelKind::NamedLayer;
-            if (layer.empty() && known)
-                layer = defaultLayer(*known);
-            if (known && layer != defaultLayer(*known))
-                impl->kind = ModelKind::NamedLayer;
-        }
-
-        ImageBatch probe{
+        impl->prepareModule();
+        const std::string layer = impl->chooseLayer(options);
+        const ImageBatch probe{
             1, impl->metadata.inputWidth, impl->metadata.inputHeight,
             std::vector<std::uint8_t>(std::size_t(impl->metadata.inputWidth) * impl->metadata.inputHeight * 3, 128)};
         at::Tensor probeInput = impl->input(probe);
-
-        // The whole network must accept the declared input size before any layer is chosen.
-        if (impl->module.find_method("forward")) {
-            torch::NoGradGuard noGrad;
-            auto forwardError = [&]() -> std::string {
-                try {
-                    impl->module.forward({probeInput});
-                    return {};
-                } catch (const std::exception& error) {
-                    return torchMessage(error);
-                }
-            };
-            std::string failure = forwardError();
-            if (!failure.empty() && impl->channelsLast && options.layout == MemoryLayout::Automatic) {
-                // Some models only work in the contiguous layout (x.view(N, -1) on a 4-D map):
-                // channels-last was Saliscope's choice, not the model's, so take it back.
-                impl->setLayout(false);
-                probeInput = impl->input(probe);
-                const std::string contiguousFailure = forwardError();
-                if (contiguousFailure.empty())
-                    impl->notes.push_back("runs in the contiguous memory layout: with channels-last input it fails ("
-                                          + failure + ")");
-                failure = contiguousFailure; // the reason that remains, if any
-            }
-            if (!failure.empty())
-                return Error{path + ": the model rejects a " + std::to_string(impl->metadata.inputHeight) + "x"
-                             + std::to_string(impl->metadata.inputWidth) + " input (" + failure
-                             + "); set the input size in its metadata"};
-        }
-
-        if (!impl->useExportedMethods && layer.empty()) {
-            // No layer named: the last layer called by forward whose output is a 4-D map.
-            const AutomaticLayer automatic = findAutomaticLayer(impl->module, probeInput, impl->metadata.inputWidth,
-                                                                impl->metadata.inputHeight);
-            layer = automatic.layer;
-            if (!layer.empty() && !automatic.laterTokenLayer.empty())
-                impl->notes.push_back("'" + automatic.laterTokenLayer + "' after '" + layer
-                                      + "' outputs transformer tokens: for a vision transformer's Grad-CAM name a "
-                                        "layer inside it (the last block's first norm) with --layer or the "
-                                        "metadata's cam_layer");
-            if (layer.empty())
-                return Error{path
-                             + ": no usable CAM layer: no layer called by forward (or inside the layers it "
-                               "calls) outputs a 4-D map with spatial size > 1; name one with --layer"};
-        }
-        if (!impl->useExportedMethods) {
-            auto split = splitAtLayer(impl->module, layer);
-            if (!split)
-                return Error{path + ": " + split.error()};
-            impl->split = std::move(split).value();
-            impl->camLayer = layer;
-        }
-
-        // Probe once: the layer must give a map, the head N x C logits, at the declared input size.
-        at::Tensor activation;
-        {
-            torch::NoGradGuard noGrad;
-            try {
-                activation = impl->features(probeInput);
-            } catch (const std::exception& error) {
-                return Error{path + ": the model rejects a " + std::to_string(impl->metadata.inputHeight) + "x"
-                             + std::to_string(impl->metadata.inputWidth) + " input (" + torchMessage(error)
-                             + "); set the input size in its metadata"};
-            }
-        }
-        const at::Tensor map = spatialMap(activation, impl->metadata.inputWidth, impl->metadata.inputHeight);
-        if (!map.defined())
-            return Error{path + ": no usable CAM layer: '" + impl->camLayer + "' outputs " + shapeText(activation)
-                         + ", neither a 4-D map with spatial size > 1 nor tokens on a grid of the input's shape"};
-        at::Tensor logits;
-        {
-            torch::NoGradGuard noGrad;
-            try {
-                logits = impl->head(probeInput, activation.clone());
-            } catch (const std::exception& error) {
-                return Error{path + ": the model fails after layer '" + impl->camLayer + "': " + torchMessage(error)};
-            }
-        }
-        if (auto status = impl->checkLogits(logits, 1); !status)
-            return Error{path + ": " + status.error()};
-        impl->mapHeight = int(map.size(2));
-        impl->mapWidth = int(map.size(3));
-        impl->channels = int(map.size(1));
-        impl->tokenLayer = activation.dim() == 3;
-        impl->singleLogit = logits.size(1) == 1;
-        impl->classes = int(Impl::classLogits(logits).size(1));
-        if (impl->classes != int(impl->metadata.classNames.size())) {
-            if (impl->metadata.fromArchive || options.metadata)
-                return Error{path + ": the model has " + std::to_string(logits.size(1)) + " output"
-                             + (impl->singleLogit ? " (a sigmoid detector: 2 classes)" : "s")
-                             + " but its metadata names " + std::to_string(impl->metadata.classNames.size())
-                             + " classes"};
-            impl->metadata.classNames.clear();
-            for (int c = 0; c < impl->classes; ++c)
-                impl->metadata.classNames.push_back(c == 0       ? "real"
-                                                        : c == 1 ? "synthetic"
-                                                                 : "class" + std::to_string(c));
-        }
-        if (impl->singleLogit)
-            impl->notes.push_back("one output: read as a sigmoid detector, class 1 ('" + impl->metadata.classNames.at(1)
-                                  + "') when the logit is > 0");
-        if (impl->metadata.camLayer.empty())
-            impl->metadata.camLayer = impl->camLayer;
+        if (auto status = impl->checkInputSize(options, probe, probeInput); !status)
+            return Error{status.error()};
+        if (auto status = impl->splitAtCamLayer(layer, probeInput); !status)
+            return Error{status.error()};
+        if (auto status = impl->probeMapAndLogits(options, probeInput); !status)
+            return Error{status.error()};
     } catch (const std::exception& error) {
         return Error{path + ": " + torchMessage(error)};
     }
