@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/clicommon.h"
 
+#include "core/cam/mapmaker.h"
 #include "core/engine/model.h"
 
 #include <cstdio>
@@ -35,7 +36,7 @@ int runInfo(const QStringList& arguments)
     options.layer = parser.value(layer).toStdString();
     options.device = parser.value(device).toStdString();
     options.metadata = metadata.value();
-    auto loaded = engine::Model::load(parser.value(model).toStdString(), options);
+    auto loaded = loadModel(parser.value(model).toStdString(), options);
     if (!loaded)
         return fail(name, QString::fromStdString(loaded.error()));
     const auto& m = *loaded.value();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cam/camrunner.h"
 
+#include "core/cam/mapmaker.h"
 #include "core/dataset/csvtext.h"
 #include "core/dataset/imagefiles.h"
 #include "core/dataset/imageio.h"
@@ -65,7 +66,7 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
     options.layer = params.layer;
     options.device = params.device;
     options.metadata = params.metadata;
-    auto loaded = engine::Model::load(params.modelPath, options);
+    auto loaded = loadModel(params.modelPath, options);
     if (!loaded)
         return Error{loaded.error()};
     const engine::Model& model = *loaded.value();
@@ -101,10 +102,7 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
         images.reserve(pending.size());
         for (auto& item : pending)
             images.push_back(std::move(item.image));
-        auto batch = engine::ImageBatch::fromImages(images);
-        if (!batch)
-            return Error{batch.error()};
-        auto cams = model.gradCam(batch.value());
+        auto cams = camMaps(model, images);
         if (!cams)
             return Error{"Grad-CAM failed: " + cams.error()};
         for (std::size_t i = 0; i < pending.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "core/dataset/dataset.h"
 #include "core/dataset/imageio.h"
 #include "core/dataset/trainingset.h"
+#include "core/cam/mapmaker.h"
 #include "core/engine/model.h"
 #include "core/engine/runtime.h"
 #include "core/engine/trainer.h"
@@ -65,7 +66,7 @@ Dataset balancedSubset(const Dataset& dataset, int perClass)
 bool loadsAsModel(const std::string& path)
 {
     std::error_code code;
-    return fs::is_regular_file(path, code) && engine::Model::load(path).ok();
+    return fs::is_regular_file(path, code) && loadModel(path).ok();
 }
 
 double meanOfMembers(const QJsonObject& models, const QJsonArray& members,

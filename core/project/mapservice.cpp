@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/mapservice.h"
 
+#include "core/cam/mapmaker.h"
 #include "core/dataset/imagecache.h"
 #include "core/dataset/imageio.h"
 #include "core/engine/cammaps.h"
@@ -14,13 +15,12 @@
 namespace saliscope {
 
 MapService::MapService(ProjectSession* session, QObject* parent)
-    : QObject(parent), m_session(session), m_loaded(std::make_shared<LoadedModels>())
+    : QObject(parent), m_session(session), m_models(std::make_shared<ModelCache>())
 {
     qRegisterMetaType<saliscope::MapResult>();
     connect(session, &ProjectSession::projectChanged, this, &MapService::projectChanged);
     connect(session, &ProjectSession::modelsChanged, this, [this]() {
-        std::lock_guard lock(m_loaded->mutex);
-        m_loaded->models.clear(); // a re-added model may have new metadata
+        m_models->clear(); // removed models need not stay loaded
     });
     projectChanged();
 }
@@ -30,7 +30,7 @@ MapService::~MapService() = default;
 void MapService::projectChanged()
 {
     cancelPending();
-    m_loaded = std::make_shared<LoadedModels>();
+    m_models = std::make_shared<ModelCache>();
     m_cache = m_session->isOpen() ? std::make_shared<ImageCache>(imageCacheFolder(m_session->path().toStdString()))
                                   : nullptr;
 }
@@ -67,7 +67,7 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
     const engine::ModelMetadata metadata = info->metadata;
     const std::string path = imagePath.toStdString();
     const std::string hash = imageHash.toStdString();
-    auto loaded = m_loaded;
+    auto models = m_models;
     auto cache = m_cache;
     auto submitted = std::make_shared<JobId>(0);
     const JobId id = submitJob<MapResult>(
@@ -75,23 +75,13 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
         [=](ProgressSink&, const CancelToken& cancel) -> engine::Result<MapResult> {
             if (cancel.isCancelled())
                 return engine::Error{"cancelled"};
-            std::shared_ptr<engine::Model> model;
-            {
-                std::lock_guard lock(loaded->mutex);
-                if (auto it = loaded->models.find(modelId); it != loaded->models.end())
-                    model = it->second;
-            }
-            if (!model) {
-                engine::ModelLoadOptions options;
-                options.layer = layer;
-                options.metadata = metadata;
-                auto made = engine::Model::load(modelPath, options);
-                if (!made)
-                    return engine::Error{made.error()};
-                model = std::shared_ptr<engine::Model>(std::move(made.value()));
-                std::lock_guard lock(loaded->mutex);
-                loaded->models[modelId] = model;
-            }
+            engine::ModelLoadOptions options;
+            options.layer = layer;
+            options.metadata = metadata;
+            auto cached = models->get(modelPath, options);
+            if (!cached)
+                return engine::Error{cached.error()};
+            const std::shared_ptr<engine::Model> model = cached.value();
             const int width = model->metadata().inputWidth;
             const int height = model->metadata().inputHeight;
             engine::Result<engine::ImageU8> input = engine::Error{"no image"};
@@ -102,10 +92,7 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
             }
             if (!input)
                 return engine::Error{input.error()};
-            auto batch = engine::ImageBatch::fromImages({input.value()});
-            if (!batch)
-                return engine::Error{batch.error()};
-            auto cams = model->gradCam(batch.value());
+            auto cams = camMaps(*model, {input.value()});
             if (!cams)
                 return engine::Error{cams.error()};
             const engine::CamOutput& cam = cams->front();

@@ -17,6 +17,7 @@
 
 namespace saliscope {
 class ImageCache;
+class ModelCache;
 namespace engine {
 class Model;
 }
@@ -56,14 +57,10 @@ signals:
     void mapFailed(std::int64_t modelId, const QString& imageHash, const QString& error);
 
 private:
-    struct LoadedModels {
-        std::mutex mutex;
-        std::map<std::int64_t, std::shared_ptr<engine::Model>> models;
-    };
     void projectChanged();
 
     ProjectSession* m_session;
-    std::shared_ptr<LoadedModels> m_loaded;
+    std::shared_ptr<ModelCache> m_models; ///< shared with the jobs in flight
     std::shared_ptr<ImageCache> m_cache;
     std::map<std::pair<std::int64_t, QString>, JobId> m_inFlight;
 };

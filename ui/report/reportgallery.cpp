@@ -5,6 +5,7 @@
 #include "core/dataset/contenthash.h"
 #include "core/dataset/imagecache.h"
 #include "core/dataset/imageio.h"
+#include "core/cam/mapmaker.h"
 #include "core/engine/cammaps.h"
 #include "core/engine/model.h"
 #include "core/engine/modelmetadata.h"
@@ -181,7 +182,7 @@ modelMaps(ProjectStore& store, const ReportModel& model, const std::vector<const
     options.layer = model.stored.camLayer;
     if (auto metadata = engine::ModelMetadata::fromJson(model.stored.metadataJson))
         options.metadata = metadata.value();
-    auto loaded = engine::Model::load(file.value(), options);
+    auto loaded = loadModel(file.value(), options);
     if (!loaded)
         return fail(loaded.error());
     std::vector<engine::ImageU8> batchImages;
@@ -197,10 +198,7 @@ modelMaps(ProjectStore& store, const ReportModel& model, const std::vector<const
     }
     if (batchImages.empty())
         return maps;
-    auto batch = engine::ImageBatch::fromImages(batchImages);
-    if (!batch)
-        return fail(batch.error());
-    auto cams = loaded.value()->gradCam(batch.value());
+    auto cams = camMaps(*loaded.value(), batchImages);
     if (!cams)
         return fail(cams.error());
     for (std::size_t i = 0; i < batchPositions.size(); ++i)
