@@ -18,7 +18,6 @@ ALLOWED = {
     "core/engine": [],
     "core/jobs": ["core/engine"],
     "core/dataset": ["core/engine", "core/jobs"],
-    "core/measures": ["core/engine", "core/jobs", "core/dataset"],
     "core/cam": ["core/engine", "core/jobs", "core/dataset"],
     "core/measures": ["core/engine", "core/jobs", "core/dataset", "core/cam"],
     "core/store": ["core/engine", "core/jobs", "core/dataset", "core/cam", "core/measures"],
