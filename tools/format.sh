@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 The Saliscope developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Formats Saliscope's tracked C++ sources (app, core, ui, tests) with clang-format and the
+# Formats Saliscope's tracked C++ sources (app, core, ui, tools, tests) with clang-format and the
 # repository's .clang-format.
 #
 #   tools/format.sh            reformat the files in place
@@ -37,7 +37,7 @@ if (($# > 0)); then
   files=("$@")
 else
   mapfile -t files < <(git ls-files -- 'app/*.cpp' 'app/*.h' 'core/*.cpp' 'core/*.h' \
-                                       'ui/*.cpp' 'ui/*.h' 'tests/*.cpp' 'tests/*.h')
+                                       'ui/*.cpp' 'ui/*.h' 'tools/*.cpp' 'tools/*.h' 'tests/*.cpp' 'tests/*.h')
 fi
 
 if ((check)); then

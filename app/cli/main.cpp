@@ -10,8 +10,6 @@
 #include <QCoreApplication>
 
 #include <cstdio>
-#include <cstring>
-#include <memory>
 
 namespace {
 
@@ -47,10 +45,9 @@ void printUsage(std::FILE* stream)
 
 int main(int argc, char** argv)
 {
-    // Only `report` needs widgets (its charts); every other command stays a QCoreApplication.
-    const std::unique_ptr<QCoreApplication> application = saliscope::cli::needsWidgetApplication(argc, argv)
-        ? saliscope::cli::makeWidgetApplication(argc, argv)
-        : std::make_unique<QCoreApplication>(argc, argv);
+    // A QCoreApplication for every command: `report`, whose charts need widgets, runs in
+    // saliscope-report (app/cli/reportcommand.cpp).
+    QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("saliscope-cli"));
     QCoreApplication::setApplicationVersion(QString::fromStdString(saliscope::engine::saliscopeVersion()));
     const QStringList arguments = QCoreApplication::arguments();

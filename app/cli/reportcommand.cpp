@@ -1,95 +1,72 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// saliscope-cli report: a project's review report as PDF (title page, scorecard, one section
-// per measure with vector charts, gallery of extreme images, skipped images).
+// saliscope-cli report: runs saliscope-report (app/report), which writes the PDF, in place of
+// this process.
 
 #include "app/cli/reportcommand.h"
 
 #include "app/cli/clicommon.h"
 
-#include "ui/i18n/language.h"
-#include "ui/report/reportbuilder.h"
-#include "ui/report/reportoptions.h"
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
-#include <QApplication>
-
+#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
+#include <unistd.h>
+#include <vector>
 
 namespace saliscope::cli {
 
-bool needsWidgetApplication(int argc, char** argv) { return argc > 1 && std::strcmp(argv[1], "report") == 0; }
+namespace {
 
-std::unique_ptr<QCoreApplication> makeWidgetApplication(int& argc, char** argv)
+const QString helperName = QStringLiteral("saliscope-report");
+
+} // namespace
+
+QString findReportHelper(QStringList* searched)
 {
-    const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
-    if (!display && !std::getenv("QT_QPA_PLATFORM"))
-        setenv("QT_QPA_PLATFORM", "offscreen", 1);
-    return std::make_unique<QApplication>(argc, argv);
+    const QDir binDir(QCoreApplication::applicationDirPath());
+    // Installed (libexec/saliscope/ relative to bin/) first, then beside saliscope-cli (the build tree).
+    const QStringList candidates{QDir::cleanPath(binDir.filePath(QStringLiteral(SALISCOPE_REPORT_HELPER_FROM_BINDIR "/")
+                                                                 + helperName)),
+                                 binDir.filePath(helperName)};
+    if (searched)
+        *searched = candidates;
+    for (const QString& candidate : candidates) {
+        const QFileInfo info(candidate);
+        if (info.isFile() && info.isExecutable())
+            return candidate;
+    }
+    return {};
 }
 
 int runReport(const QStringList& arguments)
 {
     const QString name = QStringLiteral("report");
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Write a review report of a project as PDF: a title page, the scorecard, one section per measure with its "
-        "charts, numbers and parameters, a gallery of each measure's most extreme images with every model's map, "
-        "and the images without results. It reads the project's run set with the most measures."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("PDF file."),
-                                    QStringLiteral("FILE.pdf"));
-    const QCommandLineOption models(QStringLiteral("models"),
-                                    QStringLiteral("Comma-separated model names (default: every model of the runs)."),
-                                    QStringLiteral("A,B,..."));
-    const QCommandLineOption measures(
-        QStringLiteral("measures"),
-        QStringLiteral("Comma-separated measures: entropy, noise, transforms, stability, degradation or all "
-                       "(default: every measure the runs have)."),
-        QStringLiteral("LIST"));
-    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Paper size: a4 (default) or letter."),
-                                  QStringLiteral("SIZE"), QStringLiteral("a4"));
-    const QCommandLineOption language(QStringLiteral("language"),
-                                      QStringLiteral("Language of the report: en (default) or ja."),
-                                      QStringLiteral("CODE"), QStringLiteral("en"));
-    parser.addOptions({output, models, measures, page, language});
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .saliscope project file."));
-    int exitCode = 0;
-    if (!parseArguments(parser, arguments, name, exitCode))
-        return exitCode;
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(output))
-        return usageError(name, QStringLiteral("give PROJECT and -o FILE.pdf"));
-
-    ui::ReportOptions options;
-    options.projectPath = parser.positionalArguments().front();
-    options.outputPath = parser.value(output);
-    if (parser.isSet(models))
-        for (const QString& model : parser.value(models).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            options.models.append(model.trimmed());
-    if (parser.isSet(measures)) {
-        auto parsed = ui::parseReportMeasures(parser.value(measures));
-        if (!parsed)
-            return usageError(name, QString::fromStdString(parsed.error()));
-        options.measures = parsed.value();
-    }
-    auto size = ui::parseReportPageSize(parser.value(page));
-    if (!size)
-        return usageError(name, QString::fromStdString(size.error()));
-    options.pageSize = size.value();
-    const QString code = parser.value(language).trimmed().toLower();
-    bool known = false;
-    for (const auto& choice : ui::availableLanguages())
-        known = known || (!choice.code.isEmpty() && choice.code == code);
-    if (!known)
-        return usageError(name, QStringLiteral("unknown language '%1'").arg(code));
-    options.language = ui::installTranslations(*QCoreApplication::instance(), code);
-
-    TerminalProgress progress;
-    auto pages = ui::writeReport(options, progress, CancelToken());
-    if (!pages)
-        return fail(name, QString::fromStdString(pages.error()));
-    std::fprintf(stderr, "%s: %d pages\n", qPrintable(options.outputPath), pages.value());
-    return 0;
+    QStringList searched;
+    const QString helper = findReportHelper(&searched);
+    if (helper.isEmpty())
+        return fail(name,
+                    QStringLiteral("cannot find %1 (looked for %2); reinstall Saliscope")
+                        .arg(helperName, searched.join(QStringLiteral(" and "))));
+    // argv[0] as this program was called (Qt's --help text names it), then the options after
+    // `report`.
+    std::vector<QByteArray> encoded;
+    encoded.push_back(QFile::encodeName(QCoreApplication::arguments().constFirst()));
+    for (qsizetype i = 1; i < arguments.size(); ++i)
+        encoded.push_back(QFile::encodeName(arguments[i]));
+    std::vector<char*> argv;
+    for (QByteArray& argument : encoded)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    const QByteArray path = QFile::encodeName(helper);
+    std::fflush(nullptr);
+    ::execv(path.constData(), argv.data());
+    const int error = errno;
+    return fail(name, QStringLiteral("cannot run %1: %2").arg(helper, QString::fromLocal8Bit(std::strerror(error))));
 }
 
 } // namespace saliscope::cli

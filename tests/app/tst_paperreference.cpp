@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// packaging/reference/paper_reference.py (the paper's per-image pipeline that `saliscope-bench
+// tools/reference/paper_reference.py (the paper's per-image pipeline that `saliscope-bench
 // reference` times Saliscope against) does the same work as `saliscope-cli measure`: on two
 // reference faces and the two reference models, every deterministic per-image value agrees.
 
@@ -16,7 +16,7 @@
 namespace {
 
 const QString Python = QStringLiteral("/usr/bin/python3");
-const QString Script = QStringLiteral(SALISCOPE_SOURCE_DIR "/packaging/reference/paper_reference.py");
+const QString Script = QStringLiteral(SALISCOPE_SOURCE_DIR "/tools/reference/paper_reference.py");
 
 struct Run {
     int exitCode = -1;

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 9 part 3 (H5): one prepared GPU run. Builds the engine-only tree against the CUDA LibTorch of
 # the machine's PyTorch, scripts torchvision's DenseNet-121, measures PyTorch's own forward rate,
-# then saliscope-bench forward/Grad-CAM (fp32/fp16/bf16, +channels-last) and `saliscope-bench
+# then saliscope-engine-bench forward/Grad-CAM (fp32/fp16/bf16, +channels-last) and `saliscope-engine-bench
 # measures` per measure with its maths on the device (with the noise draws and the degradation
 # blurs also timed alone, and the sequential noise generator of older runs for comparison), and
 # the precision check. About 8 to 9 minutes on an H100 machine, build included. Everything is
@@ -49,17 +49,17 @@ say "cmake configure (prefix '$PREFIX')"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSALISCOPE_ENGINE_ONLY=ON -DSALISCOPE_USE_CCACHE=OFF \
     ${PREFIX:+-DCMAKE_PREFIX_PATH="$PREFIX"} "${NLOHMANN[@]}" > "$OUT/cmake.log" 2>&1
 say "configure rc=$?"; grep -E "SALISCOPE|Torch|CUDA|Error" "$OUT/cmake.log" | head -20 | tee -a "$LOG"
-say "build saliscope-bench (-j$JOBS, keep going)"
-cmake --build "$BUILD" -j"$JOBS" --target saliscope-bench saliscope-engine-selftest -- -k 0 > "$OUT/build.log" 2>&1
+say "build saliscope-engine-bench (-j$JOBS, keep going)"
+cmake --build "$BUILD" -j"$JOBS" --target saliscope-engine-bench saliscope-engine-selftest -- -k 0 > "$OUT/build.log" 2>&1
 say "build rc=$?"; grep -E "error|FAILED" "$OUT/build.log" | head -40 | tee -a "$LOG"
-BENCH="$BUILD/core/engine/saliscope-bench"
-[ -x "$BENCH" ] || { say "no saliscope-bench: stopping"; tail -40 "$OUT/build.log" | tee -a "$LOG"; exit 1; }
+BENCH="$BUILD/tools/bench/saliscope-engine-bench"
+[ -x "$BENCH" ] || { say "no saliscope-engine-bench: stopping"; tail -40 "$OUT/build.log" | tee -a "$LOG"; exit 1; }
 
 # --- golden Grad-CAM per precision (reference tolerance: fp32 strict) ---
 for precision in fp32 tf32 fp16 bf16; do
     [ "$DEVICE" = cpu ] && { [ "$precision" = fp16 ] || [ "$precision" = tf32 ]; } && continue
     for layout in contiguous channels-last; do
-        step 60 "$BUILD/core/engine/saliscope-engine-selftest" .gpu/golden --device "$DEVICE" --precision "$precision" \
+        step 60 "$BUILD/tools/selftest/saliscope-engine-selftest" .gpu/golden --device "$DEVICE" --precision "$precision" \
             --layout "$layout"
     done
 done
@@ -72,7 +72,7 @@ if [ -z "$MODEL" ]; then
 fi
 say "model $MODEL"
 
-# --- saliscope-bench forward and Grad-CAM ---
+# --- saliscope-engine-bench forward and Grad-CAM ---
 for precision in fp32 tf32 fp16 bf16; do
     [ "$DEVICE" = cpu ] && { [ "$precision" = fp16 ] || [ "$precision" = tf32 ]; } && continue
     for layout in --contiguous --channels-last; do

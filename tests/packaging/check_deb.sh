@@ -5,7 +5,8 @@
 # Depends names the Debian package of every shared library the programs link (dpkg -S on this
 # machine) and the plugins they load, that every package it names is installed here (so the
 # names are real), the file list, the DEP-5 copyright file, lintian (when installed: no copyright
-# error), and that the programs run from the unpacked package.
+# error), and that the programs run from the unpacked package (saliscope-cli report through
+# /usr/libexec/saliscope/saliscope-report).
 # usage: check_deb.sh BUILD_DIR VERSION
 set -euo pipefail
 build="$1"
@@ -45,9 +46,10 @@ dpkg-deb -x "$deb" "$work/root"
 
 # Every library the programs link comes from a package that Depends names.
 declare -A library_path=()
-for program in saliscope saliscope-cli; do
-  binary="$work/root/usr/bin/$program"
-  [ -f "$binary" ] || { fail "the package lacks /usr/bin/$program"; continue; }
+for path in bin/saliscope bin/saliscope-cli libexec/saliscope/saliscope-report; do
+  binary="$work/root/usr/$path"
+  program="$(basename "$path")"
+  [ -f "$binary" ] || { fail "the package lacks /usr/$path"; continue; }
   resolved="$(ldd "$binary")"
   while read -r library; do
     # "libx.so.1 => /path (addr)", or for the dynamic loader "/lib64/ld-linux-x86-64.so.2 (addr)".
@@ -86,7 +88,7 @@ done
 
 # The files.
 dpkg-deb --contents "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' >"$work/contents.txt"
-for path in /usr/bin/saliscope /usr/bin/saliscope-cli /usr/bin/saliscope-export \
+for path in /usr/bin/saliscope /usr/bin/saliscope-cli /usr/bin/saliscope-export /usr/libexec/saliscope/saliscope-report \
             /usr/share/applications/$app_id.desktop /usr/share/metainfo/$app_id.metainfo.xml \
             /usr/share/mime/packages/$app_id.xml /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
             /usr/share/icons/hicolor/48x48/apps/$app_id.png /usr/share/icons/hicolor/256x256/apps/$app_id.png \
@@ -156,6 +158,9 @@ output="$("$work/root/usr/bin/saliscope-cli" --version)" || fail "unpacked salis
 grep -q -x -F "License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>." <<<"$output" ||
   fail "unpacked saliscope-cli --version does not name the licence: '$output'"
 "$work/root/usr/bin/saliscope-cli" demo --help >/dev/null || fail "unpacked saliscope-cli demo --help failed"
+"$work/root/usr/bin/saliscope-cli" report --help >"$work/report-help.txt" &&
+  grep -q -- '--language <CODE>' "$work/report-help.txt" ||
+  fail "unpacked saliscope-cli report --help failed (/usr/libexec/saliscope/saliscope-report)"
 
 if [ "$failures" -ne 0 ]; then
   cat "$work/info.txt" >&2

@@ -68,7 +68,7 @@ gui_help="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="${TMPDIR:-/tmp}" "$gui" -
 gui_section="$(section '## `saliscope`')"
 [ -n "$gui_section" ] || fail "docs/cli.md has no section '## \`saliscope\`'"
 check_options "$gui_section" "$gui_help" "saliscope"
-export_help="$(/usr/bin/python3 "$source_dir/packaging/saliscope-export" --help)" || fail "saliscope-export --help failed"
+export_help="$(/usr/bin/python3 "$source_dir/tools/saliscope-export" --help)" || fail "saliscope-export --help failed"
 export_section="$(section '## `saliscope-export`')"
 [ -n "$export_section" ] || fail "docs/cli.md has no section '## \`saliscope-export\`'"
 check_options "$export_section" "$export_help" "saliscope-export"

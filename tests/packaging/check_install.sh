@@ -4,7 +4,9 @@
 # Installs the built tree into a temporary DESTDIR with prefix /usr and checks the layout: the
 # programs (without RUNPATH, with every library resolved by the system), the desktop entry, the
 # AppStream metainfo, the MIME type, the icons, the man pages and the translations; then runs the
-# installed programs. The bench is installed only with --component bench.
+# installed programs. saliscope-report, which saliscope-cli runs for `report`, installs to
+# libexec/saliscope/; saliscope-cli links no widget library. The bench is installed only with
+# --component bench.
 # usage: check_install.sh BUILD_DIR SOURCE_DIR VERSION
 set -euo pipefail
 build="$1"
@@ -30,9 +32,12 @@ outside="$(cd "$root" && find . -mindepth 1 -maxdepth 1 ! -name usr)"
 for program in saliscope saliscope-cli saliscope-export; do
   [ -x "$root/usr/bin/$program" ] || fail "not installed as a program: /usr/bin/$program"
 done
+[ -x "$root/usr/libexec/saliscope/saliscope-report" ] || fail "not installed as a program: /usr/libexec/saliscope/saliscope-report"
+[ ! -e "$root/usr/bin/saliscope-report" ] || fail "saliscope-report installed to /usr/bin, not /usr/libexec/saliscope"
 [ ! -e "$root/usr/bin/saliscope-bench" ] || fail "saliscope-bench installed without --component bench"
-for program in saliscope saliscope-cli; do
-  binary="$root/usr/bin/$program"
+for path in bin/saliscope bin/saliscope-cli libexec/saliscope/saliscope-report; do
+  binary="$root/usr/$path"
+  program="$(basename "$path")"
   [ -f "$binary" ] || continue
   if readelf -d "$binary" | grep -E -q '\((RPATH|RUNPATH)\)'; then
     fail "$program keeps a RUNPATH: $(readelf -d "$binary" | grep -E '\((RPATH|RUNPATH)\)')"
@@ -45,6 +50,10 @@ for program in saliscope saliscope-cli; do
     fail "$program loads libraries from the build tree"
   fi
 done
+if [ -f "$root/usr/bin/saliscope-cli" ]; then
+  widgets="$(ldd "$root/usr/bin/saliscope-cli" | grep -i -E -o 'lib(qt6widgets|qt6printsupport|qcustomplot)[^ ]*' || true)"
+  [ -z "$widgets" ] || fail "the installed saliscope-cli links $(tr '\n' ' ' <<<"$widgets")"
+fi
 
 # Desktop integration.
 check_file "share/applications/$app_id.desktop"
@@ -117,6 +126,9 @@ output="$("$root/usr/bin/saliscope-cli" --version)" || fail "installed saliscope
 [[ "$output" == "saliscope-cli $version (LibTorch "* ]] || fail "saliscope-cli --version printed '$output'"
 "$root/usr/bin/saliscope-cli" demo --help >"$work/demo-help.txt" || fail "installed saliscope-cli demo --help failed"
 grep -q -- '--images-per-class' "$work/demo-help.txt" || fail "saliscope-cli demo --help lacks --images-per-class"
+# `report` runs the installed saliscope-report (libexec/saliscope/, found from saliscope-cli's folder).
+"$root/usr/bin/saliscope-cli" report --help >"$work/report-help.txt" || fail "installed saliscope-cli report --help failed"
+grep -q -- '--language <CODE>' "$work/report-help.txt" || fail "saliscope-cli report --help lacks --language"
 output="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work" "$root/usr/bin/saliscope" --version 2>/dev/null)" ||
   fail "installed saliscope --version failed"
 [ "$output" = "Saliscope $version" ] || fail "saliscope --version printed '$output'"

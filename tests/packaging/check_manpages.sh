@@ -43,7 +43,7 @@ done < <("$cli" measure --list-parameters)
 gui_help="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="${TMPDIR:-/tmp}" "$gui" --help 2>/dev/null)" ||
   fail "saliscope --help failed"
 check_options "$(page_text saliscope.1)" "$gui_help" "saliscope"
-export_help="$(/usr/bin/python3 "$source_dir/packaging/saliscope-export" --help)" || fail "saliscope-export --help failed"
+export_help="$(/usr/bin/python3 "$source_dir/tools/saliscope-export" --help)" || fail "saliscope-export --help failed"
 check_options "$(page_text saliscope-export.1)" "$export_help" "saliscope-export"
 
 [ "$failures" -eq 0 ] || exit 1

@@ -15,11 +15,13 @@ namespace {
 
 const QString languageKey = QStringLiteral("ui/language");
 
-/// Folders searched for saliscope_<code>.qm, installed copy first, compiled-in copy last.
+/// Folders searched for saliscope_<code>.qm, installed copy first, compiled-in copy last. The
+/// programs in bin/ find share/ one folder up, saliscope-report in libexec/saliscope/ two.
 QStringList translationFolders()
 {
     const QString applicationDir = QCoreApplication::applicationDirPath();
-    return {applicationDir + QStringLiteral("/../share/saliscope/translations"), QStringLiteral(":/i18n")};
+    return {applicationDir + QStringLiteral("/../share/saliscope/translations"),
+            applicationDir + QStringLiteral("/../../share/saliscope/translations"), QStringLiteral(":/i18n")};
 }
 
 bool loadInto(QTranslator& translator, const QString& fileName, const QStringList& folders)

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/bench/measuretiming.h"
+#include "tools/bench/measuretiming.h"
 
 #include "core/engine/imageops.h"
 

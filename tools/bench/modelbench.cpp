@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// saliscope-bench: images/s of the forward pass and of Grad-CAM for one model, batch size,
-// precision and device. Figures belong in docs/performance.md with the machine named.
+// The default mode of saliscope-bench and saliscope-engine-bench: images/s of the forward pass and
+// of Grad-CAM for one model, batch size, precision and device. Figures belong in
+// docs/performance.md with the machine named.
+
+#include "tools/bench/benchmodes.h"
 
 #include "core/engine/model.h"
 #include "core/engine/runtime.h"
@@ -12,9 +15,13 @@
 #include <random>
 #include <string>
 
+namespace saliscope::bench {
+
 namespace {
 
 using namespace saliscope::engine;
+
+std::string program = "saliscope-bench";
 
 struct BenchOptions {
     std::string model;
@@ -29,22 +36,17 @@ struct BenchOptions {
     bool json = false;
 };
 
-void usage()
+void usage(const std::string& moreModes)
 {
-    std::cout << "usage: saliscope-bench --model M.pt [--batch N] [--iterations N] [--warmup N]\n"
+    std::cout << "usage: " << program
+              << " --model M.pt [--batch N] [--iterations N] [--warmup N]\n"
                  "                       [--device cpu|cuda] [--precision fp32|tf32|fp16|bf16] "
                  "[--channels-last|--contiguous]\n"
                  "                       [--pageable]   (CUDA: copy batches from pageable memory)\n"
                  "                       [--threads N] [--json]\n"
                  "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n"
-                 "saliscope-bench measures --help: each measure's images/s with its maths on the device.\n"
-#ifdef SALISCOPE_BENCH_PIPELINE
-                 "saliscope-bench pipeline --help: decode, cached re-runs and memory of measure runs.\n"
-                 "saliscope-bench measure-rates --help: images/s of each measure over cached images.\n"
-                 "saliscope-bench reference --help: a measure run against the paper's per-image pipeline.\n"
-                 "saliscope-bench browser --help: the Images dock's list at 100,000 images.\n"
-#endif
-        ;
+              << program << " measures --help: each measure's images/s with its maths on the device.\n"
+              << moreModes;
 }
 
 template <typename Run> double imagesPerSecond(const BenchOptions& options, Run&& run)
@@ -60,34 +62,18 @@ template <typename Run> double imagesPerSecond(const BenchOptions& options, Run&
 
 } // namespace
 
-#ifdef SALISCOPE_BENCH_PIPELINE
-int runPipelineBench(int argc, char** argv);     // app/bench/pipelinebench.cpp
-int runMeasureRatesBench(int argc, char** argv); // app/bench/measurerates.cpp
-int runReferenceBench(int argc, char** argv);    // app/bench/referencebench.cpp
-int runBrowserBench(int argc, char** argv);      // app/bench/browserbench.cpp
-#endif
-int runMeasureBench(int argc, char** argv); // measurebench.cpp
+void setProgramName(const std::string& name) { program = name; }
 
-int main(int argc, char** argv)
+const std::string& programName() { return program; }
+
+int runModelBench(int argc, char** argv, const std::string& moreModes)
 {
-    if (argc > 1 && std::string(argv[1]) == "measures")
-        return runMeasureBench(argc, argv);
-#ifdef SALISCOPE_BENCH_PIPELINE
-    if (argc > 1 && std::string(argv[1]) == "pipeline")
-        return runPipelineBench(argc, argv);
-    if (argc > 1 && std::string(argv[1]) == "measure-rates")
-        return runMeasureRatesBench(argc, argv);
-    if (argc > 1 && std::string(argv[1]) == "reference")
-        return runReferenceBench(argc, argv);
-    if (argc > 1 && std::string(argv[1]) == "browser")
-        return runBrowserBench(argc, argv);
-#endif
     BenchOptions options;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&]() -> std::string {
             if (i + 1 >= argc) {
-                std::cerr << "saliscope-bench: " << arg << " needs a value\n";
+                std::cerr << program << ": " << arg << " needs a value\n";
                 std::exit(2);
             }
             return argv[++i];
@@ -115,23 +101,23 @@ int main(int argc, char** argv)
         else if (arg == "--json")
             options.json = true;
         else if (arg == "--help" || arg == "-h") {
-            usage();
+            usage(moreModes);
             return 0;
         } else if (arg == "--version") {
-            std::cout << "saliscope-bench " << saliscopeVersion() << "\n";
+            std::cout << program << " " << saliscopeVersion() << "\n";
             return 0;
         } else {
-            std::cerr << "saliscope-bench: unknown argument " << arg << "\n";
+            std::cerr << program << ": unknown argument " << arg << "\n";
             return 2;
         }
     }
     if (options.model.empty()) {
-        usage();
+        usage(moreModes);
         return 2;
     }
     const auto precision = parsePrecision(options.precision);
     if (!precision || options.batch < 1 || options.iterations < 1) {
-        std::cerr << "saliscope-bench: bad --precision, --batch or --iterations\n";
+        std::cerr << program << ": bad --precision, --batch or --iterations\n";
         return 2;
     }
     const std::string allocator = configureAllocator();
@@ -143,7 +129,7 @@ int main(int argc, char** argv)
     load.pinnedStaging = !options.pageable;
     auto model = Model::load(options.model, load);
     if (!model) {
-        std::cerr << "saliscope-bench: " << model.error() << "\n";
+        std::cerr << program << ": " << model.error() << "\n";
         return 1;
     }
     const auto& metadata = model.value()->metadata();
@@ -157,7 +143,7 @@ int main(int argc, char** argv)
     const double forward = imagesPerSecond(options, [&] { failed |= !model.value()->predict(batch).ok(); });
     const double gradCam = imagesPerSecond(options, [&] { failed |= !model.value()->gradCam(batch).ok(); });
     if (failed) {
-        std::cerr << "saliscope-bench: a batch failed\n";
+        std::cerr << program << ": a batch failed\n";
         return 1;
     }
     const double overhead = forward / gradCam - 1.0;
@@ -180,3 +166,5 @@ int main(int argc, char** argv)
     }
     return 0;
 }
+
+} // namespace saliscope::bench

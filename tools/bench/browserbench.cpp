@@ -4,7 +4,8 @@
 // an ImageTable into the list model, the filters and sorts the dock offers, and the CSV export
 // of the filtered list. Times each step once after a warm-up pass; reports peak memory.
 
-#include "app/bench/benchimages.h"
+#include "tools/bench/benchimages.h"
+#include "tools/bench/benchmodes.h"
 
 #include "ui/images/imagefilterproxymodel.h"
 #include "ui/images/imagelistmodel.h"
@@ -70,7 +71,7 @@ ImageTable generatedTable(int rows, int models)
 
 } // namespace
 
-int runBrowserBench(int argc, char** argv)
+int saliscope::bench::runBrowserBench(int argc, char** argv)
 {
     int rows = 100000;
     int models = 10;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/bench/benchimages.h"
+#include "tools/bench/benchimages.h"
 
 #include "core/dataset/datasethashing.h"
 #include "core/demo/demodataset.h"

@@ -3,8 +3,9 @@
 // `saliscope-bench measure-rates`: images/s and Grad-CAM passes/s of each measure (and `all`)
 // over images already in the image cache, as `saliscope-cli measure` runs them (runMeasures).
 
-#include "app/bench/benchimages.h"
-#include "app/bench/measuretiming.h"
+#include "tools/bench/benchimages.h"
+#include "tools/bench/benchmodes.h"
+#include "tools/bench/measuretiming.h"
 
 #include "core/dataset/imagecache.h"
 #include "core/engine/runtime.h"
@@ -45,7 +46,7 @@ struct Row {
 
 } // namespace
 
-int runMeasureRatesBench(int argc, char** argv)
+int saliscope::bench::runMeasureRatesBench(int argc, char** argv)
 {
     RunBenchOptions options;
     options.count = 32;

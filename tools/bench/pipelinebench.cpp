@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `saliscope-bench pipeline`: the data side of a measure run, measured on generated images:
 // decode + resize of FFHQ-sized PNGs, a first and a cached re-run of a measure into a
-// project, and the peak resident memory. Linked into saliscope-bench in full builds only.
+// project, and the peak resident memory. A mode of saliscope-bench (tools/bench/main.cpp).
+
+#include "tools/bench/benchmodes.h"
 
 #include "core/dataset/dataset.h"
 #include "core/dataset/imageio.h"
@@ -73,7 +75,7 @@ void usage()
 
 } // namespace
 
-int runPipelineBench(int argc, char** argv)
+int saliscope::bench::runPipelineBench(int argc, char** argv)
 {
     PipelineOptions options;
     for (int i = 2; i < argc; ++i) {

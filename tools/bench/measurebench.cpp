@@ -5,6 +5,8 @@
 // Synthetic uint8 batches held on the host stand in for cached images; every iteration uploads
 // its batch and ends with one fetch of the per-image scalars.
 
+#include "tools/bench/benchmodes.h"
+
 #include "core/engine/devicemeasures.h"
 #include "core/engine/model.h"
 #include "core/engine/runtime.h"
@@ -45,7 +47,8 @@ struct MeasureBenchOptions {
 void usage()
 {
     std::cout
-        << "usage: saliscope-bench measures --model M.pt [--model M2.pt ...] [--device cpu|cuda]\n"
+        << "usage: " << saliscope::bench::programName()
+        << " measures --model M.pt [--model M2.pt ...] [--device cpu|cuda]\n"
            "                       [--batch N] [--precision fp32|fp16|bf16] [--channels-last|--contiguous]\n"
            "                       [--measures entropy,noise-draws,noise,transforms,degradation-blurs,degradation,\n"
            "                                   stability,all]\n"
@@ -383,14 +386,14 @@ std::vector<std::string> splitList(const std::string& text)
 
 } // namespace
 
-int runMeasureBench(int argc, char** argv)
+int saliscope::bench::runMeasureBench(int argc, char** argv)
 {
     MeasureBenchOptions options;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&]() -> std::string {
             if (i + 1 >= argc) {
-                std::cerr << "saliscope-bench measures: " << arg << " needs a value\n";
+                std::cerr << saliscope::bench::programName() << " measures: " << arg << " needs a value\n";
                 std::exit(2);
             }
             return argv[++i];
@@ -425,7 +428,8 @@ int runMeasureBench(int argc, char** argv)
             else if (arg == "--noise-generator") {
                 const std::string name = next();
                 if (name != "counter" && name != "sequential") {
-                    std::cerr << "saliscope-bench measures: --noise-generator is counter or sequential\n";
+                    std::cerr << saliscope::bench::programName()
+                              << " measures: --noise-generator is counter or sequential\n";
                     return 2;
                 }
                 options.noiseGenerator = name == "counter" ? NoiseGenerator::Counter : NoiseGenerator::Sequential;
@@ -435,11 +439,11 @@ int runMeasureBench(int argc, char** argv)
                 usage();
                 return 0;
             } else {
-                std::cerr << "saliscope-bench measures: unknown argument " << arg << "\n";
+                std::cerr << saliscope::bench::programName() << " measures: unknown argument " << arg << "\n";
                 return 2;
             }
         } catch (const std::exception&) {
-            std::cerr << "saliscope-bench measures: " << arg << " needs a number\n";
+            std::cerr << saliscope::bench::programName() << " measures: " << arg << " needs a number\n";
             return 2;
         }
     }
@@ -453,7 +457,7 @@ int runMeasureBench(int argc, char** argv)
         if (measure != "entropy" && measure != "noise" && measure != "noise-draws" && measure != "transforms"
             && measure != "degradation-blurs" && measure != "degradation" && measure != "stability"
             && measure != "all") {
-            std::cerr << "saliscope-bench measures: unknown measure " << measure << "\n";
+            std::cerr << saliscope::bench::programName() << " measures: unknown measure " << measure << "\n";
             return 2;
         }
     configureThreads(options.threads);
@@ -461,14 +465,14 @@ int runMeasureBench(int argc, char** argv)
     for (const auto& path : options.models) {
         auto model = loadModel(path, options.device, *precision, options.layout);
         if (!model) {
-            std::cerr << "saliscope-bench measures: " << model.error() << "\n";
+            std::cerr << saliscope::bench::programName() << " measures: " << model.error() << "\n";
             return 1;
         }
         models.push_back(std::move(model).value());
     }
     auto device = DeviceMeasures::create(options.device);
     if (!device) {
-        std::cerr << "saliscope-bench measures: " << device.error() << "\n";
+        std::cerr << saliscope::bench::programName() << " measures: " << device.error() << "\n";
         return 1;
     }
     device.value()->setFastBlur(options.fastBlur);
@@ -476,7 +480,7 @@ int runMeasureBench(int argc, char** argv)
     for (const auto& model : models)
         if (model->metadata().inputWidth != metadata.inputWidth
             || model->metadata().inputHeight != metadata.inputHeight) {
-            std::cerr << "saliscope-bench measures: the models take different input sizes\n";
+            std::cerr << saliscope::bench::programName() << " measures: the models take different input sizes\n";
             return 2;
         }
     ImageBatch batch{options.batch, metadata.inputWidth, metadata.inputHeight, {}};
@@ -517,7 +521,7 @@ int runMeasureBench(int argc, char** argv)
     for (const auto& workload : list) {
         auto rate = timeWorkload(options, workload, *device.value());
         if (!rate) {
-            std::cerr << "saliscope-bench measures: " << rate.error() << "\n";
+            std::cerr << saliscope::bench::programName() << " measures: " << rate.error() << "\n";
             return 1;
         }
         timings.push_back({workload.name, workload.passes, rate.value()});
@@ -528,7 +532,7 @@ int runMeasureBench(int argc, char** argv)
     if (options.precisionCheck) {
         auto compared = comparePrecisions(options, *device.value(), batch);
         if (!compared) {
-            std::cerr << "saliscope-bench measures: precision check: " << compared.error() << "\n";
+            std::cerr << saliscope::bench::programName() << " measures: precision check: " << compared.error() << "\n";
             return 1;
         }
         comparisons = compared.value();

@@ -4,7 +4,7 @@
 
 // Timing of runMeasures for the full-build modes of saliscope-bench.
 
-#include "app/bench/benchimages.h"
+#include "tools/bench/benchimages.h"
 #include "core/measures/measurerunner.h"
 
 #include <functional>

@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `saliscope-bench reference`: Saliscope's measure run against the paper's way of doing the same
-// work (packaging/reference/paper_reference.py: PyTorch, one image at a time), on the same images
+// work (tools/reference/paper_reference.py: PyTorch, one image at a time), on the same images
 // and models, with the same thread count; prints both images/s and the ratio.
 
-#include "app/bench/benchimages.h"
-#include "app/bench/measuretiming.h"
+#include "tools/bench/benchimages.h"
+#include "tools/bench/benchmodes.h"
+#include "tools/bench/measuretiming.h"
 
 #include "core/dataset/imagecache.h"
 #include "core/engine/runtime.h"
@@ -83,7 +84,7 @@ engine::Result<ReferenceResult> runReference(const ReferenceScript& reference, c
 
 } // namespace
 
-int runReferenceBench(int argc, char** argv)
+int saliscope::bench::runReferenceBench(int argc, char** argv)
 {
     RunBenchOptions options;
     options.measures = "all";
@@ -101,7 +102,7 @@ int runReferenceBench(int argc, char** argv)
         return *exitCode;
     if (script.script.empty() || !QFile::exists(QString::fromStdString(script.script))) {
         std::cerr << "saliscope-bench reference: no reference script '" << script.script
-                  << "' (--script packaging/reference/paper_reference.py)\n";
+                  << "' (--script tools/reference/paper_reference.py)\n";
         return 2;
     }
     auto measures = parseMeasures(options.measures);
