@@ -6,6 +6,7 @@
 #include "core/measures/csvmeasuresink.h"
 #include "core/measures/measurerunner.h"
 #include "core/measures/measuresummary.h"
+#include "core/measures/rundescription.h"
 #include "core/project/projectrun.h"
 
 #include <QDateTime>
@@ -68,102 +69,126 @@ void warnAboutFlatMaps(const QJsonObject& summary)
     }
 }
 
-} // namespace
-
-int runMeasure(const QStringList& arguments)
-{
-    const QString name = QStringLiteral("measure");
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Run salience measures over a dataset: entropy, noise, transforms, stability, degradation or all "
-        "(comma-separated). Writes DIR/<measure>.csv per measure (plus predictions.csv) and DIR/summary.json."));
-    const QCommandLineOption dataset(QStringLiteral("dataset"),
+/// The options of `measure`.
+struct MeasureOptions final {
+    const QCommandLineOption dataset{QStringLiteral("dataset"),
                                      QStringLiteral(
                                          "Folder with class subfolders, or a CSV manifest path,label[,group]."),
-                                     QStringLiteral("D"));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("TorchScript model (repeatable)."),
-                                   QStringLiteral("M.pt"));
-    const QCommandLineOption family(QStringLiteral("family"),
+                                     QStringLiteral("D")};
+    const QCommandLineOption model{QStringLiteral("model"), QStringLiteral("TorchScript model (repeatable)."),
+                                   QStringLiteral("M.pt")};
+    const QCommandLineOption family{QStringLiteral("family"),
                                     QStringLiteral("A family of independently trained runs (repeatable)."),
-                                    QStringLiteral("NAME=M1.pt,M2.pt,..."));
-    const QCommandLineOption modelMetadata(
+                                    QStringLiteral("NAME=M1.pt,M2.pt,...")};
+    const QCommandLineOption modelMetadata{
         QStringLiteral("model-metadata"),
         QStringLiteral("Metadata for one of the models (as saliscope.json: input size, normalisation, classes, "
                        "cam_layer), replacing its archive's (repeatable)."),
-        QStringLiteral("M.pt=FILE.json"));
-    const QCommandLineOption set(QStringLiteral("set"),
+        QStringLiteral("M.pt=FILE.json")};
+    const QCommandLineOption set{QStringLiteral("set"),
                                  QStringLiteral("Set a measure parameter (repeatable); --list-parameters shows them."),
-                                 QStringLiteral("key=value"));
-    const QCommandLineOption listParameters(QStringLiteral("list-parameters"),
-                                            QStringLiteral("Print every parameter with its default and exit."));
+                                 QStringLiteral("key=value")};
+    const QCommandLineOption listParameters{QStringLiteral("list-parameters"),
+                                            QStringLiteral("Print every parameter with its default and exit.")};
     const QCommandLineOption classes = classesOption();
     const QCommandLineOption annotations = annotationsOption();
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
-                                    QStringLiteral("DEVICE"), QStringLiteral("cpu"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
-                                   QStringLiteral("16"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output folder for CSV files and summary.json."),
-                                 QStringLiteral("DIR"));
-    const QCommandLineOption project(QStringLiteral("project"),
+    const QCommandLineOption device{QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
+                                    QStringLiteral("DEVICE"), QStringLiteral("cpu")};
+    const QCommandLineOption batch{QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
+                                   QStringLiteral("16")};
+    const QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Output folder for CSV files and summary.json."),
+                                 QStringLiteral("DIR")};
+    const QCommandLineOption project{QStringLiteral("project"),
                                      QStringLiteral("Store results in this project file (resumes an identical run)."),
-                                     QStringLiteral("P.saliscope"));
-    const QCommandLineOption shardOption(QStringLiteral("shard"),
+                                     QStringLiteral("P.saliscope")};
+    const QCommandLineOption shardOption{QStringLiteral("shard"),
                                          QStringLiteral(
                                              "Compute only slice K of N (by content hash); needs --project."),
-                                         QStringLiteral("K/N"));
-    parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device, batch,
-                       out, project, shardOption});
-    parser.addPositionalArgument(QStringLiteral("MEASURES"),
-                                 QStringLiteral("entropy, noise, transforms, stability, degradation or all."));
-    int exitCode = 0;
-    if (!parseArguments(parser, arguments, name, exitCode))
-        return exitCode;
+                                         QStringLiteral("K/N")};
 
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device,
+                           batch, out, project, shardOption});
+        parser.addPositionalArgument(QStringLiteral("MEASURES"),
+                                     QStringLiteral("entropy, noise, transforms, stability, degradation or all."));
+    }
+};
+
+/// What `measure` reads from its command line; `exitCode` is set when it should stop (help,
+/// --list-parameters, a usage error).
+struct MeasureRequest final {
     MeasureRunParams params;
-    for (const QString& assignment : parser.values(set))
+    Shard shard;
+    QString outDir;
+    QString project;
+    std::optional<int> exitCode;
+};
+
+MeasureRequest stopWith(int exitCode)
+{
+    MeasureRequest request;
+    request.exitCode = exitCode;
+    return request;
+}
+
+/// Measures, output, shard, batch and device from the command line.
+MeasureRequest readRunOptions(const QCommandLineParser& parser, const MeasureOptions& o, const QString& name)
+{
+    MeasureRequest request;
+    MeasureRunParams& params = request.params;
+    for (const QString& assignment : parser.values(o.set))
         if (auto status = params.settings.set(assignment.toStdString()); !status)
-            return usageError(name, QString::fromStdString(status.error()));
-    if (parser.isSet(listParameters)) {
+            return stopWith(usageError(name, QString::fromStdString(status.error())));
+    if (parser.isSet(o.listParameters)) {
         std::fputs(params.settings.describe().c_str(), stdout);
-        return 0;
+        return stopWith(0);
     }
     if (parser.positionalArguments().size() != 1)
-        return usageError(name, QStringLiteral("name the measures to run (or all)"));
+        return stopWith(usageError(name, QStringLiteral("name the measures to run (or all)")));
     auto measures = parseMeasures(parser.positionalArguments().front().toStdString());
     if (!measures)
-        return usageError(name, QString::fromStdString(measures.error()));
+        return stopWith(usageError(name, QString::fromStdString(measures.error())));
     params.measures = measures.value();
     params.measures.insert(MeasureKind::Predictions);
-    if (!parser.isSet(dataset))
-        return usageError(name, QStringLiteral("--dataset is required"));
-    if (!parser.isSet(out) && !parser.isSet(project))
-        return usageError(name, QStringLiteral("give --out DIR, --project P, or both"));
-    if (parser.isSet(out) && parser.value(out).isEmpty())
-        return usageError(name, QStringLiteral("--out names no folder (an empty value)"));
-    if (parser.isSet(project) && parser.value(project).isEmpty())
-        return usageError(name, QStringLiteral("--project names no file (an empty value)"));
-    Shard shard;
-    if (parser.isSet(shardOption)) {
-        if (!parser.isSet(project))
-            return usageError(name, QStringLiteral("--shard needs --project (each slice goes into its own project)"));
-        auto parsed = Shard::parse(parser.value(shardOption).toStdString());
+    if (!parser.isSet(o.dataset))
+        return stopWith(usageError(name, QStringLiteral("--dataset is required")));
+    if (!parser.isSet(o.out) && !parser.isSet(o.project))
+        return stopWith(usageError(name, QStringLiteral("give --out DIR, --project P, or both")));
+    if (parser.isSet(o.out) && parser.value(o.out).isEmpty())
+        return stopWith(usageError(name, QStringLiteral("--out names no folder (an empty value)")));
+    if (parser.isSet(o.project) && parser.value(o.project).isEmpty())
+        return stopWith(usageError(name, QStringLiteral("--project names no file (an empty value)")));
+    request.outDir = parser.value(o.out);
+    request.project = parser.value(o.project);
+    if (parser.isSet(o.shardOption)) {
+        if (!parser.isSet(o.project))
+            return stopWith(
+                usageError(name, QStringLiteral("--shard needs --project (each slice goes into its own project)")));
+        auto parsed = Shard::parse(parser.value(o.shardOption).toStdString());
         if (!parsed)
-            return usageError(name, QString::fromStdString(parsed.error()));
-        shard = parsed.value();
+            return stopWith(usageError(name, QString::fromStdString(parsed.error())));
+        request.shard = parsed.value();
     }
-    if (!parser.isSet(model) && !parser.isSet(family))
-        return usageError(name, QStringLiteral("give at least one --model or --family"));
+    if (!parser.isSet(o.model) && !parser.isSet(o.family))
+        return stopWith(usageError(name, QStringLiteral("give at least one --model or --family")));
     bool numeric = false;
-    params.batchSize = parser.value(batch).toInt(&numeric);
+    params.batchSize = parser.value(o.batch).toInt(&numeric);
     if (!numeric || params.batchSize < 1)
-        return usageError(name, QStringLiteral("--batch must be a positive integer"));
-    if (!isDeviceName(parser.value(device)))
-        return usageError(name, unknownDevice(parser.value(device)));
-    params.device = parser.value(device).toStdString();
+        return stopWith(usageError(name, QStringLiteral("--batch must be a positive integer")));
+    if (!isDeviceName(parser.value(o.device)))
+        return stopWith(usageError(name, unknownDevice(parser.value(o.device))));
+    params.device = parser.value(o.device).toStdString();
+    return request;
+}
 
-    for (const QString& path : parser.values(model))
+/// Models, families and metadata files from the command line; an exit code when they are wrong.
+std::optional<int> readModels(const QCommandLineParser& parser, const MeasureOptions& o, const QString& name,
+                              MeasureRunParams& params)
+{
+    for (const QString& path : parser.values(o.model))
         modelNamed(path, params.models);
-    for (const QString& spec : parser.values(family)) {
+    for (const QString& spec : parser.values(o.family)) {
         const int equals = spec.indexOf('=');
         const QStringList members = spec.mid(equals + 1).split(',', Qt::SkipEmptyParts);
         if (equals <= 0 || members.size() < 2)
@@ -180,7 +205,7 @@ int runMeasure(const QStringList& arguments)
         }
         params.families.push_back(entry);
     }
-    for (const QString& spec : parser.values(modelMetadata)) {
+    for (const QString& spec : parser.values(o.modelMetadata)) {
         const int equals = spec.lastIndexOf('=');
         if (equals <= 0)
             return usageError(name, QStringLiteral("--model-metadata needs M.pt=FILE.json"));
@@ -198,6 +223,95 @@ int runMeasure(const QStringList& arguments)
         entry->layer = metadata->camLayer;
     }
 
+    return std::nullopt;
+}
+
+/// What a measure run produced, from the project or from the run itself.
+struct MeasureOutcome final {
+    QJsonObject summary;
+    std::vector<std::pair<std::string, std::string>> skippedImages;
+    std::int64_t computed = 0;
+};
+
+/// Runs into the project (resuming), and writes --out from every row the project holds.
+engine::Result<MeasureOutcome> runIntoProject(const MeasureRequest& request, ProgressSink& progress)
+{
+    const auto& params = request.params;
+    auto result = runMeasuresInProject(params, request.project.toStdString(), request.shard, nullptr, progress,
+                                       CancelToken());
+    if (!result)
+        return engine::Error{result.error()};
+    // --out holds the complete results of the runs, read back from the project: rows of an
+    // earlier, killed or finished process included, not only those computed now.
+    if (!request.outDir.isEmpty())
+        if (auto written = writeRunsAsCsv(request.project.toStdString(), result->runIds, params.dataset,
+                                          request.outDir.toStdString());
+            !written)
+            return engine::Error{written.error()};
+    MeasureOutcome outcome{result->summary, result->skipped, result->imagesComputed};
+    QStringList ids;
+    for (const auto& [kind, id] : result->runIds)
+        ids << QStringLiteral("%1=%2").arg(measureName(kind)).arg(id);
+    std::fprintf(stderr, "project %s: runs %s; %lld images already done\n", qPrintable(request.project),
+                 qPrintable(ids.join(", ")), static_cast<long long>(result->imagesAlreadyDone));
+    return outcome;
+}
+
+/// Runs without a project: rows go straight to --out's CSV files.
+engine::Result<MeasureOutcome> runIntoCsv(const MeasureRequest& request, ProgressSink& progress)
+{
+    const auto& params = request.params;
+    CsvMeasureSink csv(request.outDir.toStdString(), params.dataset);
+    auto result = runMeasures(params, &csv, /*keepTables=*/true, progress, CancelToken());
+    auto written = csv.finish();
+    if (!result)
+        return engine::Error{result.error()};
+    if (!written)
+        return engine::Error{written.error()};
+    return MeasureOutcome{summarizeMeasures(result->tables, params.settings, params.families), result->skipped,
+                          result->imagesComputed};
+}
+
+/// Writes DIR/summary.json beside its name and renames it, so a full disk leaves no truncated
+/// summary behind. The flush is checked on its own: QSaveFile::commit() (Qt 6.4) renames the file
+/// even when the flush of its last buffered bytes fails. A short write leaves no reason ("Unknown error").
+engine::Status writeSummaryFile(const QString& outDir, const QJsonObject& summary)
+{
+    QSaveFile summaryFile(QDir(outDir).filePath(QStringLiteral("summary.json")));
+    const QByteArray summaryText = QJsonDocument(summary).toJson();
+    if (!summaryFile.open(QIODevice::WriteOnly) || summaryFile.write(summaryText) != summaryText.size()
+        || !summaryFile.flush() || !summaryFile.commit())
+        return engine::Error{QStringLiteral("cannot write %1: %2")
+                                 .arg(summaryFile.fileName(),
+                                      summaryFile.error() == QFileDevice::NoError
+                                              || summaryFile.errorString() == QLatin1String("Unknown error")
+                                          ? QStringLiteral("disk full or I/O error")
+                                          : summaryFile.errorString())
+                                 .toStdString()};
+    return engine::Ok{};
+}
+
+} // namespace
+
+int runMeasure(const QStringList& arguments)
+{
+    const QString name = QStringLiteral("measure");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Run salience measures over a dataset: entropy, noise, transforms, stability, degradation or all "
+        "(comma-separated). Writes DIR/<measure>.csv per measure (plus predictions.csv) and DIR/summary.json."));
+    const MeasureOptions options;
+    options.addTo(parser);
+    int exitCode = 0;
+    if (!parseArguments(parser, arguments, name, exitCode))
+        return exitCode;
+    MeasureRequest request = readRunOptions(parser, options, name);
+    if (request.exitCode)
+        return *request.exitCode;
+    MeasureRunParams& params = request.params;
+    if (auto stop = readModels(parser, options, name, params))
+        return *stop;
+
     // "all" runs every measure that applies to these models and says which it left out.
     std::vector<SkippedMeasure> skippedMeasures;
     if (measureListNamesAll(parser.positionalArguments().front().toStdString()))
@@ -205,118 +319,33 @@ int runMeasure(const QStringList& arguments)
     for (const auto& skippedMeasure : skippedMeasures)
         std::fprintf(stderr, "%s skipped: %s\n", measureName(skippedMeasure.kind), skippedMeasure.reason.c_str());
 
-    auto scanned = scanDatasetArgument(parser.value(dataset), parser);
+    auto scanned = scanDatasetArgument(parser.value(options.dataset), parser);
     if (!scanned)
         return fail(name, QString::fromStdString(scanned.error()));
     if (scanned->records.empty())
-        return fail(name, QStringLiteral("the dataset %1 has no images").arg(parser.value(dataset)));
+        return fail(name, QStringLiteral("the dataset %1 has no images").arg(parser.value(options.dataset)));
     params.dataset = std::move(scanned).value();
 
-    const QString outDir = parser.value(out);
+    const QString& outDir = request.outDir;
     if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail(name, QStringLiteral("cannot create %1").arg(outDir));
     TerminalProgress progress;
     const QDateTime started = QDateTime::currentDateTimeUtc();
-    QJsonObject summary;
-    std::vector<std::pair<std::string, std::string>> skippedImages;
-    std::int64_t computed = 0;
-    if (parser.isSet(project)) {
-        auto result = runMeasuresInProject(params, parser.value(project).toStdString(), shard, nullptr, progress,
-                                           CancelToken());
-        if (!result)
-            return fail(name, QString::fromStdString(result.error()));
-        // --out holds the complete results of the runs, read back from the project: rows of an
-        // earlier, killed or finished process included, not only those computed now.
-        if (!outDir.isEmpty())
-            if (auto written = writeRunsAsCsv(parser.value(project).toStdString(), result->runIds, params.dataset,
-                                              outDir.toStdString());
-                !written)
-                return fail(name, QString::fromStdString(written.error()));
-        summary = result->summary;
-        skippedImages = result->skipped;
-        computed = result->imagesComputed;
-        QStringList ids;
-        for (const auto& [kind, id] : result->runIds)
-            ids << QStringLiteral("%1=%2").arg(measureName(kind)).arg(id);
-        std::fprintf(stderr, "project %s: runs %s; %lld images already done\n", qPrintable(parser.value(project)),
-                     qPrintable(ids.join(", ")), static_cast<long long>(result->imagesAlreadyDone));
-    } else {
-        CsvMeasureSink csv(outDir.toStdString(), params.dataset);
-        auto result = runMeasures(params, &csv, /*keepTables=*/true, progress, CancelToken());
-        auto written = csv.finish();
-        if (!result)
-            return fail(name, QString::fromStdString(result.error()));
-        if (!written)
-            return fail(name, QString::fromStdString(written.error()));
-        summary = summarizeMeasures(result->tables, params.settings, params.families);
-        skippedImages = result->skipped;
-        computed = result->imagesComputed;
-    }
+    auto outcome = request.project.isEmpty() ? runIntoCsv(request, progress) : runIntoProject(request, progress);
+    if (!outcome)
+        return fail(name, QString::fromStdString(outcome.error()));
+    QJsonObject& summary = outcome->summary;
     // runMeasures lists the entries the scan set aside (unreadable files, bad or duplicate manifest
     // rows) first among the skipped images.
-    std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped\n", static_cast<long long>(computed),
-                 params.models.size(), skippedImages.size());
+    std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped\n",
+                 static_cast<long long>(outcome->computed), params.models.size(), outcome->skippedImages.size());
     warnAboutFlatMaps(summary);
     if (outDir.isEmpty())
         return 0;
-
-    QJsonArray measureNames, modelArray, familyArray, skipped, skippedMeasureArray;
-    for (const auto& skippedMeasure : skippedMeasures)
-        skippedMeasureArray.append(QJsonObject{{"measure", measureName(skippedMeasure.kind)},
-                                               {"reason", QString::fromStdString(skippedMeasure.reason)}});
-    for (auto kind : params.measures)
-        if (kind != MeasureKind::Predictions)
-            measureNames.append(measureName(kind));
-    for (const auto& m : params.models)
-        modelArray.append(
-            QJsonObject{{"name", QString::fromStdString(m.name)}, {"path", QString::fromStdString(m.path)}});
-    for (const auto& f : params.families) {
-        QJsonArray members;
-        for (const auto& member : f.members)
-            members.append(QString::fromStdString(member));
-        familyArray.append(QJsonObject{{"name", QString::fromStdString(f.name)}, {"members", members}});
-    }
-    for (const auto& [path, reason] : skippedImages)
-        skipped.append(
-            QJsonObject{{"image", QString::fromStdString(path)}, {"reason", QString::fromStdString(reason)}});
-    QJsonObject counts;
-    for (const auto& [label, count] : params.dataset.classCounts())
-        counts[label == UnknownLabel ? QStringLiteral("unknown") : QString::number(label)] = count;
-    summary["run"] = QJsonObject{
-        {"measures", measureNames},
-        {"skipped_measures", skippedMeasureArray},
-        {"parameters", params.settings.toJson()},
-        {"models", modelArray},
-        {"families", familyArray},
-        {"dataset",
-         QJsonObject{{"location", QString::fromStdString(params.dataset.location)},
-                     {"images", double(params.dataset.records.size())},
-                     {"class_counts", counts}}},
-        {"images_computed", double(computed)},
-        {"skipped", skipped},
-        {"device", QString::fromStdString(params.device)},
-        {"batch", params.batchSize},
-        {"started", started.toString(Qt::ISODate)},
-        {"finished", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {"software",
-         QStringLiteral("saliscope %1, LibTorch %2")
-             .arg(QString::fromStdString(engine::saliscopeVersion()), QString::fromStdString(engine::torchVersion()))},
-    };
+    summary["run"] = runDescription(params, skippedMeasures, outcome->skippedImages, outcome->computed, started);
     summary["scorecard"] = scorecard(summary);
-    // Written beside its name and renamed, so a full disk leaves no truncated summary behind. The
-    // flush is checked on its own: QSaveFile::commit() (Qt 6.4) renames the file even when the
-    // flush of its last buffered bytes fails. A short write leaves no reason ("Unknown error").
-    QSaveFile summaryFile(QDir(outDir).filePath(QStringLiteral("summary.json")));
-    const QByteArray summaryText = QJsonDocument(summary).toJson();
-    if (!summaryFile.open(QIODevice::WriteOnly) || summaryFile.write(summaryText) != summaryText.size()
-        || !summaryFile.flush() || !summaryFile.commit())
-        return fail(name,
-                    QStringLiteral("cannot write %1: %2")
-                        .arg(summaryFile.fileName(),
-                             summaryFile.error() == QFileDevice::NoError
-                                     || summaryFile.errorString() == QLatin1String("Unknown error")
-                                 ? QStringLiteral("disk full or I/O error")
-                                 : summaryFile.errorString()));
+    if (auto written = writeSummaryFile(outDir, summary); !written)
+        return fail(name, QString::fromStdString(written.error()));
     std::fprintf(stderr, "results in %s\n", qPrintable(outDir));
     return 0;
 }
