@@ -33,11 +33,13 @@ ALLOWED = {
     "ui/preview": CORE + ["ui/report", "ui/images"],
     "ui/mainwindow": CORE + ["ui/i18n", "ui/report", "ui/images", "ui/results", "ui/runs", "ui/project",
                              "ui/viewer", "ui/preview"],
-    "app/cli": CORE + ["ui/i18n", "ui/report"],
-    "app/bench": CORE + ["ui/images"],
+    "app/cli": CORE,
+    "app/report": CORE + ["ui/i18n", "ui/report", "app/cli"],
+    "tools/selftest": ["core/engine"],
+    "tools/bench": CORE + ["ui/images"],
     "app/gui": CORE + ["ui/i18n", "ui/mainwindow"],
 }
-SCANNED = ("core", "ui", "app", "tests")
+SCANNED = ("core", "ui", "app", "tools", "tests")
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)
 
 
