@@ -9,7 +9,6 @@
 #include "core/store/projectstore.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
 
 #include <map>
 
@@ -149,23 +148,10 @@ int runMerge(const QStringList& arguments)
             qPrintable(input), report->datasetsAdded, report->modelsAdded, report->runsAdded, report->runsExtended,
             static_cast<long long>(report->resultsAdded), static_cast<long long>(report->resultsSkipped));
     }
-    // Summaries span the measures of one run set: recompute them over the merged rows.
-    auto runs = store.value()->runs();
-    if (!runs)
-        return fail(name, QString::fromStdString(runs.error()));
-    std::map<std::pair<std::string, std::int64_t>, std::vector<std::int64_t>> runSets;
-    for (const auto& run : runs.value())
-        runSets[{run.parametersJson, run.datasetId}].push_back(run.id);
-    const std::string target = paths[0].toStdString();
-    for (const auto& [key, ids] : runSets) {
-        auto summary = summarizeStoredRuns(*store.value(), ids);
-        if (!summary)
-            return fail(name, QString::fromStdString(summary.error()));
-        const std::string text = QJsonDocument(summary.value()).toJson(QJsonDocument::Compact).toStdString();
-        for (auto id : ids)
-            if (auto status = store.value()->setSummary(id, text); !status)
-                return fail(name, QString::fromStdString(status.error()));
-    }
+    // Summaries are computed from the rows when shown or written, never read from the project:
+    // those earlier versions stored would no longer match the merged rows.
+    if (auto status = store.value()->clearSummaries(); !status)
+        return fail(name, QString::fromStdString(status.error()));
     if (auto status = store.value()->flush(); !status)
         return fail(name, QString::fromStdString(status.error()));
     return 0;

@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/measurequeue.h"
 
-#include "core/dataset/contenthash.h"
-#include "core/dataset/imagecache.h"
 #include "core/measures/measurerunner.h"
 #include "core/project/projectrun.h"
 #include "core/project/projectrunplan.h"
@@ -16,7 +14,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -67,10 +64,7 @@ QString measureList(const std::set<MeasureKind>& measures)
 struct MeasureQueue::Active final {
     int id = 0;
     JobId job = 0;
-    std::shared_ptr<ProjectRunSink> sink;
-    std::shared_ptr<ImageCache> cache;
     std::shared_ptr<LiveMessages> live;
-    std::chrono::steady_clock::time_point started;
     std::int64_t rowsSeen = 0;
 };
 
@@ -192,33 +186,35 @@ engine::Result<int> MeasureQueue::enqueuePlan(ProjectRunPlan plan)
     if (store->isReadOnly())
         return Error{
             tr("The project is read-only: %1").arg(QString::fromStdString(store->readOnlyReason())).toStdString()};
-    if (plan.runIds.empty())
-        if (auto registered = registerRuns(*store, plan); !registered)
-            return Error{registered.error()};
+    // The plan's file hashes are the project's: the job checks the files did not change.
+    auto run = std::make_unique<ProjectRun>(std::move(plan), /*modelFilesToCheck=*/true);
+    if (auto registered = run->registerRuns(*store); !registered)
+        return Error{registered.error()};
     for (const auto& entry : m_runs) {
         if (entry.status != RunStatus::Queued && entry.status != RunStatus::Running)
             continue;
-        for (const auto& [kind, runId] : plan.runIds)
+        for (const auto& [kind, runId] : run->plan().runIds)
             if (std::find(entry.runIds.begin(), entry.runIds.end(), runId) != entry.runIds.end())
                 return Error{tr("The same run is already queued (#%1).").arg(entry.id).toStdString()};
     }
-    if (auto status = setPlanStatus(*store, plan, RunStatus::Queued); !status)
+    if (auto status = run->setStatus(*store, RunStatus::Queued); !status)
         return Error{status.error()};
+    const ProjectRunPlan& planned = run->plan();
 
     QueuedRun entry;
     entry.id = m_nextId++;
-    entry.measures = measureList(plan.params.measures);
+    entry.measures = measureList(planned.params.measures);
     QStringList models;
-    for (const auto& model : plan.params.models)
+    for (const auto& model : planned.params.models)
         models << QString::fromStdString(model.name);
     entry.models = models.join(QStringLiteral(", "));
-    entry.dataset = QString::fromStdString(plan.params.dataset.location);
-    entry.device = QString::fromStdString(plan.params.device);
-    entry.total = std::int64_t(plan.params.dataset.records.size());
-    for (const auto& [kind, runId] : plan.runIds)
+    entry.dataset = QString::fromStdString(planned.params.dataset.location);
+    entry.device = QString::fromStdString(planned.params.device);
+    entry.total = std::int64_t(planned.params.dataset.records.size());
+    for (const auto& [kind, runId] : planned.runIds)
         entry.runIds.push_back(runId);
     const int id = entry.id;
-    m_plans[id] = std::make_unique<ProjectRunPlan>(std::move(plan));
+    m_plans[id] = std::move(run);
     m_runs.push_back(std::move(entry));
     emit runAdded(int(m_runs.size()) - 1);
     emit m_session->runsChanged();
@@ -239,7 +235,7 @@ void MeasureQueue::cancel(int id)
     if (entry.status != RunStatus::Queued)
         return;
     if (ProjectStore* store = m_session->store(); store && m_plans.count(id))
-        setPlanStatus(*store, *m_plans[id], RunStatus::Cancelled, "cancelled");
+        m_plans[id]->setStatus(*store, RunStatus::Cancelled, "cancelled");
     m_plans.erase(id);
     entry.status = RunStatus::Cancelled;
     entry.error = tr("cancelled before it started");
@@ -261,61 +257,21 @@ void MeasureQueue::startNext()
         return;
     }
     QueuedRun& entry = m_runs[std::size_t(row)];
-    ProjectRunPlan& plan = *m_plans.at(entry.id);
-    auto fail = [&](const std::string& error) {
-        setPlanStatus(*store, plan, RunStatus::Failed, error);
-        entry.status = RunStatus::Failed;
-        entry.error = QString::fromStdString(error);
-        m_plans.erase(entry.id);
-        m_session->error(tr("Run #%1 failed: %2").arg(entry.id).arg(entry.error));
-        emit runChanged(row);
-        emit m_session->runsChanged();
-        QTimer::singleShot(0, this, &MeasureQueue::startNext);
-    };
-    auto done = completedInEveryRun(*store, plan);
-    if (!done)
-        return fail(done.error());
-    entry.alreadyDone = skipCompletedImages(plan, done.value());
-    entry.total = 0;
-    for (std::int64_t i = 0; i < std::int64_t(plan.params.dataset.records.size()); ++i)
-        if (plan.params.includeImage(i))
-            ++entry.total;
-    if (auto status = setPlanStatus(*store, plan, RunStatus::Running); !status)
-        return fail(status.error());
-    auto sink = ProjectRunSink::make(*store, plan);
-    if (!sink)
-        return fail(sink.error());
-
-    auto active = std::make_unique<Active>();
-    active->id = entry.id;
-    active->sink = std::shared_ptr<ProjectRunSink>(std::move(sink).value());
-    active->cache = std::make_shared<ImageCache>(imageCacheFolder(m_session->path().toStdString()));
-    active->live = std::make_shared<LiveMessages>();
-    active->started = std::chrono::steady_clock::now();
-    plan.params.cache = active->cache.get();
-    plan.params.contentHashes = plan.contentHashes;
-    entry.status = RunStatus::Running;
-    entry.started = QDateTime::currentDateTime();
-    entry.done = 0;
-    entry.skipped.clear();
-    for (const auto& [path, reason] : plan.params.dataset.problems) // what the scan set aside, from the start
-        entry.skipped.emplace_back(QString::fromStdString(path), QString::fromStdString(reason));
+    ProjectRun& run = *m_plans.at(entry.id);
+    if (auto started = startRun(row, run); !started)
+        return failToStart(row, started.error());
 
     const int id = entry.id;
     const int generation = m_generation;
+    auto active = std::make_unique<Active>();
+    active->id = id;
+    active->live = std::make_shared<LiveMessages>();
     active->job = submitJob<MeasureRunResult>(
         m_jobs, this, "measure run #" + std::to_string(id),
-        [params = plan.params, fileHashes = plan.fileHashes, sink = active->sink, cache = active->cache,
-         live = active->live](ProgressSink& progress, const CancelToken& cancel) -> engine::Result<MeasureRunResult> {
-            for (const auto& model : params.models) {
-                auto hash = hashFile(model.path);
-                if (!hash)
-                    return Error{hash.error()};
-                if (hash.value() != fileHashes.at(model.name))
-                    return Error{model.path + " changed since it was added to the project; add it again"};
-            }
+        [work = run.work(), live = active->live](ProgressSink& progress,
+                                                 const CancelToken& cancel) -> engine::Result<MeasureRunResult> {
             ForwardingSink forwarding(progress, *live);
-            return runMeasures(params, sink.get(), /*keepTables=*/false, forwarding, cancel);
+            return work(forwarding, cancel);
         },
         [this, id, generation](engine::Result<MeasureRunResult> result) {
             if (generation == m_generation)
@@ -330,6 +286,40 @@ void MeasureQueue::startNext()
     emit runChanged(row);
     emit m_session->runsChanged();
     m_timer->start();
+}
+
+engine::Status MeasureQueue::startRun(int row, ProjectRun& run)
+{
+    ProjectStore& store = *m_session->store();
+    QueuedRun& entry = m_runs[std::size_t(row)];
+    auto alreadyDone = run.resume(store);
+    if (!alreadyDone)
+        return Error{alreadyDone.error()};
+    entry.alreadyDone = alreadyDone.value();
+    entry.total = run.imagesToCompute();
+    if (auto started = run.start(store, m_session->path().toStdString()); !started)
+        return started;
+    entry.status = RunStatus::Running;
+    entry.started = QDateTime::currentDateTime();
+    entry.done = 0;
+    entry.skipped.clear();
+    for (const auto& [path, reason] : run.plan().params.dataset.problems) // what the scan set aside, from the start
+        entry.skipped.emplace_back(QString::fromStdString(path), QString::fromStdString(reason));
+    return engine::Ok{};
+}
+
+void MeasureQueue::failToStart(int row, const std::string& error)
+{
+    QueuedRun& entry = m_runs[std::size_t(row)];
+    if (ProjectStore* store = m_session->store())
+        m_plans.at(entry.id)->setStatus(*store, RunStatus::Failed, error);
+    entry.status = RunStatus::Failed;
+    entry.error = QString::fromStdString(error);
+    m_plans.erase(entry.id);
+    m_session->error(tr("Run #%1 failed: %2").arg(entry.id).arg(entry.error));
+    emit runChanged(row);
+    emit m_session->runsChanged();
+    QTimer::singleShot(0, this, &MeasureQueue::startNext);
 }
 
 void MeasureQueue::poll()
@@ -353,7 +343,7 @@ void MeasureQueue::poll()
         m_active->live->skipped.clear();
     }
     emit runChanged(row);
-    const std::int64_t rows = m_active->sink->rowsWritten();
+    const std::int64_t rows = m_plans.count(m_active->id) ? m_plans.at(m_active->id)->rowsWritten() : 0;
     if (rows != m_active->rowsSeen) {
         m_active->rowsSeen = rows;
         emit m_session->measureRowsStored();
@@ -368,10 +358,10 @@ void MeasureQueue::finished(int id, engine::Result<MeasureRunResult> result)
         return;
     poll();
     QueuedRun& entry = m_runs[std::size_t(row)];
-    const ProjectRunPlan& plan = *m_plans.at(id);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_active->started).count();
-    auto summary = finishRuns(*store, plan, result, seconds, m_active->sink.get());
-    if (summary) {
+    ProjectRun& run = *m_plans.at(id);
+    const ProjectRunPlan& plan = run.plan();
+    auto finishedRun = run.finish(*store, result);
+    if (finishedRun) {
         entry.status = RunStatus::Finished;
         // Images of the dataset tried: the skipped list starts with the scan's entries, which are not.
         entry.done = result->imagesComputed + std::int64_t(result->skipped.size())
@@ -386,7 +376,7 @@ void MeasureQueue::finished(int id, engine::Result<MeasureRunResult> result)
                             .arg(result->imagesComputed)
                             .arg(entry.alreadyDone)
                             .arg(result->skipped.size()));
-    } else if (summary.error() == "cancelled") {
+    } else if (finishedRun.error() == "cancelled") {
         entry.status = RunStatus::Cancelled;
         entry.error = tr("cancelled");
         entry.etaSeconds = -1;
@@ -396,7 +386,7 @@ void MeasureQueue::finished(int id, engine::Result<MeasureRunResult> result)
                             .arg(entry.total));
     } else {
         entry.status = RunStatus::Failed;
-        entry.error = QString::fromStdString(summary.error());
+        entry.error = QString::fromStdString(finishedRun.error());
         entry.etaSeconds = -1;
         m_session->error(tr("Run #%1 failed: %2").arg(id).arg(entry.error));
     }

@@ -24,6 +24,7 @@ class QTimer;
 namespace saliscope {
 struct MeasureRunResult;
 struct ProjectRunPlan;
+class ProjectRun;
 } // namespace saliscope
 
 namespace saliscope {
@@ -110,6 +111,10 @@ private:
     struct Active;
     engine::Result<int> enqueuePlan(ProjectRunPlan plan);
     void startNext();
+    /// startNext's steps 3-4 of the protocol (resume, start) for the entry at `row`; an error
+    /// fails the entry.
+    engine::Status startRun(int row, ProjectRun& run);
+    void failToStart(int row, const std::string& error);
     void finished(int id, engine::Result<MeasureRunResult> result);
     void poll();
     void stopAll();
@@ -121,7 +126,7 @@ private:
     JobManager m_jobs{1};
     QTimer* m_timer;
     std::vector<QueuedRun> m_runs;
-    std::map<int, std::unique_ptr<ProjectRunPlan>> m_plans; ///< by entry id, until the run ends
+    std::map<int, std::unique_ptr<ProjectRun>> m_plans; ///< by entry id, until the run ends
     std::unique_ptr<Active> m_active;
     std::vector<std::vector<std::int64_t>> m_unfinished;
     int m_nextId = 1;

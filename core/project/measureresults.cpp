@@ -4,18 +4,13 @@
 
 #include "core/measures/flatmaps.h"
 #include "core/measures/measuresummary.h"
+#include "core/project/projectrunplan.h"
+#include "core/project/runparameters.h"
 #include "core/store/projectstore.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include <algorithm>
 
 namespace saliscope {
-
-namespace {
-
-} // namespace
 
 std::vector<RunSet> groupRunSets(const std::vector<StoredRun>& runs)
 {
@@ -98,17 +93,10 @@ MeasureResults MeasureResults::fromTables(std::vector<MeasureTable> tables, cons
     MeasureResults results;
     results.datasetId = datasetId;
     results.tables = FlatMaps(tables).excluded(std::move(tables));
-    const auto object = QJsonDocument::fromJson(QByteArray::fromStdString(parametersJson)).object();
-    if (auto parsed = MeasureSettings::fromJson(object.value(QStringLiteral("settings")).toObject()))
-        results.settings = parsed.value();
-    for (const auto& value : object.value(QStringLiteral("families")).toArray()) {
-        FamilyEntry family{value.toObject().value(QStringLiteral("name")).toString().toStdString(), {}};
-        for (const auto& member : value.toObject().value(QStringLiteral("members")).toArray())
-            family.members.push_back(member.toString().toStdString());
-        results.families.push_back(std::move(family));
-    }
-    for (const auto& value : object.value(QStringLiteral("models")).toArray())
-        results.models.push_back(value.toObject().value(QStringLiteral("name")).toString().toStdString());
+    RunParameters parameters = RunParameters::fromJson(parametersJson);
+    results.settings = parameters.settings;
+    results.families = std::move(parameters.families);
+    results.models = parameters.modelNames();
     // Models named only by their rows (parameters without a model list) come after, sorted.
     std::set<std::string> known(results.models.begin(), results.models.end());
     std::set<std::string> extra;
@@ -124,21 +112,10 @@ MeasureResults MeasureResults::fromTables(std::vector<MeasureTable> tables, cons
 
 engine::Result<MeasureResults> MeasureResults::load(ProjectStore& store, const RunSet& set)
 {
-    std::vector<MeasureTable> tables;
-    for (const auto& [kind, runId] : set.runIds) {
-        auto columns = store.resultColumns(runId);
-        if (!columns)
-            return engine::Error{columns.error()};
-        auto rows = store.results(runId);
-        if (!rows)
-            return engine::Error{rows.error()};
-        MeasureTable table{kind, columns.value(), {}};
-        table.rows.reserve(rows->size());
-        for (auto& row : rows.value())
-            table.rows.push_back({row.position, std::move(row.model), std::move(row.variant), std::move(row.values)});
-        tables.push_back(std::move(table));
-    }
-    return fromTables(std::move(tables), set.parametersJson, set.datasetId);
+    auto tables = storedMeasureTables(store, set.runIds);
+    if (!tables)
+        return engine::Error{tables.error()};
+    return fromTables(std::move(tables).value(), set.parametersJson, set.datasetId);
 }
 
 } // namespace saliscope

@@ -2,26 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/projectrun.h"
 
-#include "core/dataset/contenthash.h"
-#include "core/dataset/datasethashing.h"
-#include "core/dataset/imagecache.h"
-#include "core/engine/model.h"
-#include "core/engine/runtime.h"
 #include "core/measures/csvmeasuresink.h"
-#include "core/measures/measuresummary.h"
 #include "core/project/projectrunplan.h"
+#include "core/project/runparameters.h"
 #include "core/store/projectstore.h"
-#include "core/store/storemeasuresink.h"
 
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QStorageInfo>
 #include <QString>
 #include <QStringList>
-
-#include <chrono>
-#include <set>
 
 namespace saliscope {
 
@@ -79,6 +68,21 @@ std::string namingAFullDisk(const std::string& message, const std::string& proje
         + folder.toStdString() + ")";
 }
 
+/// Steps 2-4 of a command-line run (see ProjectRun): register, resume, start.
+engine::Status startRun(ProjectStore& store, ProjectRun& run, const std::string& projectPath, MeasureSink* extraSink,
+                        ProjectRunResult& result)
+{
+    // One run per measure; an identical earlier run (same parameters, dataset, shard) is resumed.
+    if (auto registered = run.registerRuns(store); !registered)
+        return registered;
+    result.runIds = run.plan().runIds;
+    auto alreadyDone = run.resume(store);
+    if (!alreadyDone)
+        return Error{alreadyDone.error()};
+    result.imagesAlreadyDone = alreadyDone.value();
+    return run.start(store, projectPath, extraSink);
+}
+
 engine::Result<ProjectRunResult> measureInProject(MeasureRunParams params, const std::string& projectPath,
                                                   const Shard& shard, MeasureSink* extraSink, ProgressSink& progress,
                                                   const CancelToken& cancel)
@@ -90,84 +94,17 @@ engine::Result<ProjectRunResult> measureInProject(MeasureRunParams params, const
     if (store.isReadOnly())
         return Error{projectPath + " cannot be written: " + store.readOnlyReason()};
 
-    // Dataset: content hashes make results survive renames and moves.
-    NullProgressSink quiet;
-    auto hashes = hashDataset(params.dataset, {}, quiet, cancel);
-    if (!hashes)
-        return Error{hashes.error()};
-    auto datasetId = store.addDataset(params.dataset, hashes->hashes, hashes->problems);
-    if (!datasetId)
-        return Error{datasetId.error()};
+    auto run = ProjectRun::prepare(store, std::move(params), shard, cancel);
+    if (!run)
+        return Error{run.error()};
     ProjectRunResult result;
-    result.datasetId = datasetId.value();
-
-    // Models by file hash, with their metadata; input sizes decide the transforms per image.
-    std::map<std::string, std::string> fileHashes;
-    std::map<std::string, std::int64_t> modelIds;
-    std::vector<std::pair<int, int>> inputSizes;
-    for (const auto& entry : params.models) {
-        auto fileHash = hashFile(entry.path);
-        if (!fileHash)
-            return Error{fileHash.error()};
-        engine::ModelLoadOptions options;
-        options.layer = entry.layer;
-        options.metadata = entry.metadata;
-        auto loaded = engine::Model::load(entry.path, options);
-        if (!loaded)
-            return Error{loaded.error()};
-        const auto& model = *loaded.value();
-        StoredModel stored;
-        stored.path = entry.path;
-        stored.fileHash = fileHash.value();
-        stored.metadataJson = model.metadata().toJson();
-        stored.kind = engine::modelKindName(model.kind());
-        stored.camLayer = model.camLayer();
-        auto id = store.addModel(stored);
-        if (!id)
-            return Error{id.error()};
-        fileHashes[entry.name] = fileHash.value();
-        modelIds[entry.name] = id.value();
-        inputSizes.emplace_back(model.metadata().inputWidth, model.metadata().inputHeight);
-    }
-    for (const auto& family : params.families) {
-        std::vector<std::int64_t> members;
-        for (const auto& member : family.members)
-            if (modelIds.count(member))
-                members.push_back(modelIds[member]);
-        if (auto id = store.addFamily(family.name, members); !id)
-            return Error{id.error()};
-    }
-
-    // One run per measure; an identical earlier run (same parameters, dataset, shard) is resumed.
-    ProjectRunPlan plan;
-    plan.params = std::move(params);
-    plan.shard = shard;
-    plan.datasetId = result.datasetId;
-    plan.contentHashes = hashes->hashes;
-    plan.fileHashes = fileHashes;
-    plan.inputSizes = inputSizes;
-    if (auto registered = registerRuns(store, plan); !registered)
-        return Error{registered.error()};
-    result.runIds = plan.runIds;
-    auto done = completedInEveryRun(store, plan);
-    if (!done)
-        return Error{done.error()};
-    result.imagesAlreadyDone = skipCompletedImages(plan, done.value());
-    if (auto status = setPlanStatus(store, plan, RunStatus::Running); !status)
-        return Error{status.error()};
-    auto sink = ProjectRunSink::make(store, plan, extraSink);
-    if (!sink)
-        return Error{sink.error()};
-
-    // Decoded, resized images are kept beside the project and shared by later runs.
-    ImageCache cache(imageCacheFolder(projectPath));
-    plan.params.cache = &cache;
-    plan.params.contentHashes = plan.contentHashes;
-
-    const auto started = std::chrono::steady_clock::now();
-    auto measured = runMeasures(plan.params, sink->get(), /*keepTables=*/false, progress, cancel);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    auto summary = finishRuns(store, plan, measured, seconds, sink->get());
+    result.datasetId = run->plan().datasetId;
+    if (auto started = startRun(store, run.value(), projectPath, extraSink, result); !started)
+        return Error{started.error()};
+    auto measured = run->work()(progress, cancel);
+    if (auto finished = run->finish(store, measured); !finished)
+        return Error{finished.error()};
+    auto summary = run->summary(store);
     if (!summary)
         return Error{summary.error()};
     result.imagesComputed = measured->imagesComputed;
@@ -191,8 +128,7 @@ engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, c
 engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds)
 {
     std::map<MeasureKind, std::int64_t> byKind;
-    MeasureSettings settings;
-    std::vector<FamilyEntry> families;
+    RunParameters parameters; // the last run's (one invocation's runs share them)
     for (auto runId : runIds) {
         auto run = store.run(runId);
         if (!run)
@@ -201,21 +137,9 @@ engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::
         if (!kind)
             return Error{"run " + std::to_string(runId) + " has an unknown measure '" + run->measure + "'"};
         byKind[*kind] = runId;
-        const auto object = QJsonDocument::fromJson(QByteArray::fromStdString(run->parametersJson)).object();
-        if (auto parsed = MeasureSettings::fromJson(object.value("settings").toObject()))
-            settings = parsed.value();
-        families.clear();
-        for (const auto& value : object.value("families").toArray()) {
-            FamilyEntry family{value.toObject().value("name").toString().toStdString(), {}};
-            for (const auto& member : value.toObject().value("members").toArray())
-                family.members.push_back(member.toString().toStdString());
-            families.push_back(family);
-        }
+        parameters = RunParameters::fromJson(run->parametersJson);
     }
-    auto tables = storedMeasureTables(store, byKind);
-    if (!tables)
-        return Error{tables.error()};
-    return summarizeMeasures(tables.value(), settings, families);
+    return summarizeRuns(store, byKind, parameters.settings, parameters.families);
 }
 
 engine::Status writeRunsAsCsv(const std::string& projectPath, const std::map<MeasureKind, std::int64_t>& runIds,

@@ -47,7 +47,8 @@ struct ProjectRunResult final {
 /// parameters, dataset and shard is resumed: only images without complete rows are computed.
 /// Rows are committed per batch, so a killed process loses at most the batch in flight.
 /// `extraSink` (may be null) also receives every row, e.g. CSV files. Runs on the calling
-/// thread; the project is opened and closed here.
+/// thread; the project is opened and closed here. Drives ProjectRun (projectrunplan.h), as the
+/// application's run queue does.
 engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, const std::string& projectPath,
                                                       const Shard& shard, MeasureSink* extraSink,
                                                       ProgressSink& progress, const CancelToken& cancel);
@@ -60,8 +61,8 @@ engine::Status writeRunsAsCsv(const std::string& projectPath, const std::map<Mea
 
 class ProjectStore;
 
-/// The summary of a set of runs (one per measure, same parameters) from their stored rows,
-/// e.g. after a merge of shards.
+/// The summary of a set of runs (one per measure, same parameters) from their stored rows, with
+/// the settings and families their parameters record (summarizeRuns).
 engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds);
 
 } // namespace saliscope

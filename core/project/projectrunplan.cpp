@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/projectrunplan.h"
 
+#include "core/dataset/contenthash.h"
+#include "core/dataset/datasethashing.h"
+#include "core/dataset/imagecache.h"
+#include "core/engine/model.h"
 #include "core/engine/runtime.h"
 #include "core/measures/measuresummary.h"
 #include "core/store/projectstore.h"
@@ -16,41 +20,9 @@ namespace {
 
 using engine::Error;
 
-std::string compactJson(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
-
-std::string planParameters(const ProjectRunPlan& plan)
-{
-    return compactJson(runParameters(plan.params, plan.fileHashes));
-}
-
-} // namespace
-
-QJsonObject runParameters(const MeasureRunParams& params, const std::map<std::string, std::string>& fileHashes)
-{
-    QJsonArray models;
-    for (const auto& model : params.models) {
-        const auto hash = fileHashes.find(model.name);
-        models.append(
-            QJsonObject{{"name", QString::fromStdString(model.name)},
-                        {"file_hash", hash == fileHashes.end() ? QString() : QString::fromStdString(hash->second)},
-                        {"layer", QString::fromStdString(model.layer)}});
-    }
-    QJsonArray families;
-    for (const auto& family : effectiveFamilies(params)) {
-        QJsonArray members;
-        for (const auto& member : family.members)
-            members.append(QString::fromStdString(member));
-        families.append(QJsonObject{{"name", QString::fromStdString(family.name)}, {"members", members}});
-    }
-    return QJsonObject{{"settings", params.settings.toJson()}, {"models", models}, {"families", families}};
-}
-
 engine::Status registerRuns(ProjectStore& store, ProjectRunPlan& plan)
 {
-    const std::string parameters = planParameters(plan);
+    const std::string parameters = plan.parameters().toJson();
     plan.runIds.clear();
     for (auto kind : plan.params.measures) {
         auto existing = store.findRun(measureName(kind), parameters, plan.datasetId, plan.shard.text());
@@ -115,6 +87,8 @@ engine::Status setPlanStatus(ProjectStore& store, const ProjectRunPlan& plan, Ru
     return engine::Ok{};
 }
 
+} // namespace
+
 engine::Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& store,
                                                               const std::map<MeasureKind, std::int64_t>& runIds)
 {
@@ -133,36 +107,6 @@ engine::Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& stor
         tables.push_back(std::move(table));
     }
     return tables;
-}
-
-engine::Result<QJsonObject> finishRuns(ProjectStore& store, const ProjectRunPlan& plan,
-                                       const engine::Result<MeasureRunResult>& measured, double seconds,
-                                       const ProjectRunSink* sink)
-{
-    auto flushed = store.flush();
-    for (const auto& [kind, runId] : plan.runIds)
-        store.addComputeTime(runId, seconds / double(plan.runIds.size()));
-    std::string failure = !measured ? measured.error() : !flushed ? flushed.error() : std::string();
-    if (failure.empty() && sink)
-        if (auto written = sink->status(); !written)
-            failure = written.error();
-    if (!failure.empty()) {
-        setPlanStatus(store, plan, failure == "cancelled" ? RunStatus::Cancelled : RunStatus::Failed, failure);
-        return Error{failure};
-    }
-    auto tables = storedMeasureTables(store, plan.runIds);
-    if (!tables)
-        return Error{tables.error()};
-    const QJsonObject summary = summarizeMeasures(tables.value(), plan.params.settings, plan.params.families);
-    const std::string summaryText = compactJson(summary);
-    for (const auto& [kind, runId] : plan.runIds)
-        if (auto status = store.setSummary(runId, summaryText); !status)
-            return Error{status.error()};
-    if (auto status = setPlanStatus(store, plan, RunStatus::Finished); !status)
-        return Error{status.error()};
-    if (auto status = store.flush(); !status)
-        return Error{status.error()};
-    return summary;
 }
 
 engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId)
@@ -226,39 +170,29 @@ engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std
         plan.params.measures.insert(kinds->begin(), kinds->end());
         plan.runIds[*kinds->begin()] = runId;
     }
-    const QJsonObject object = QJsonDocument::fromJson(QByteArray::fromStdString(parameters)).object();
-    auto settings = MeasureSettings::fromJson(object.value("settings").toObject());
-    if (!settings)
-        return Error{settings.error()};
-    plan.params.settings = settings.value();
+    const RunParameters recorded = RunParameters::fromJson(parameters);
+    if (!recorded.settingsError.empty())
+        return Error{recorded.settingsError};
+    plan.params.settings = recorded.settings;
 
     auto models = store.models();
     if (!models)
         return Error{models.error()};
-    for (const auto& value : object.value("models").toArray()) {
-        const auto entry = value.toObject();
-        const std::string name = entry.value("name").toString().toStdString();
-        const std::string hash = entry.value("file_hash").toString().toStdString();
+    for (const auto& entry : recorded.models) {
         const StoredModel* stored = nullptr;
         for (const auto& model : models.value())
-            if (model.fileHash == hash)
+            if (model.fileHash == entry.fileHash)
                 stored = &model;
         if (!stored)
-            return Error{"model " + name + " is no longer in the project"};
+            return Error{"model " + entry.name + " is no longer in the project"};
         auto metadata = engine::ModelMetadata::fromJson(stored->metadataJson);
         if (!metadata)
-            return Error{"model " + name + ": " + metadata.error()};
-        ModelEntry model{name, stored->path, entry.value("layer").toString().toStdString(), metadata.value()};
-        plan.params.models.push_back(model);
-        plan.fileHashes[name] = hash;
+            return Error{"model " + entry.name + ": " + metadata.error()};
+        plan.params.models.push_back(ModelEntry{entry.name, stored->path, entry.layer, metadata.value()});
+        plan.fileHashes[entry.name] = entry.fileHash;
         plan.inputSizes.emplace_back(metadata->inputWidth, metadata->inputHeight);
     }
-    for (const auto& value : object.value("families").toArray()) {
-        FamilyEntry family{value.toObject().value("name").toString().toStdString(), {}};
-        for (const auto& member : value.toObject().value("members").toArray())
-            family.members.push_back(member.toString().toStdString());
-        plan.params.families.push_back(family);
-    }
+    plan.params.families = recorded.families;
     // The implicit "all models" family is recorded but was not given: leave it implicit.
     if (plan.params.families.size() == 1 && plan.params.families.front().name == "all models") {
         MeasureRunParams implicit = plan.params;
@@ -307,6 +241,189 @@ engine::Status ProjectRunSink::status() const
         if (auto status = sink->status(); !status)
             return status;
     return engine::Ok{};
+}
+
+engine::Result<QJsonObject> summarizeRuns(ProjectStore& store, const std::map<MeasureKind, std::int64_t>& runIds,
+                                          const MeasureSettings& settings, const std::vector<FamilyEntry>& families)
+{
+    auto tables = storedMeasureTables(store, runIds);
+    if (!tables)
+        return Error{tables.error()};
+    return summarizeMeasures(tables.value(), settings, families);
+}
+
+namespace {
+
+/// Step 1 of a command-line run, models: hashed, loaded for their metadata (kind, CAM layer,
+/// input size), stored; families stored by model id.
+engine::Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
+{
+    std::map<std::string, std::int64_t> modelIds;
+    for (const auto& entry : plan.params.models) {
+        auto fileHash = hashFile(entry.path);
+        if (!fileHash)
+            return Error{fileHash.error()};
+        engine::ModelLoadOptions options;
+        options.layer = entry.layer;
+        options.metadata = entry.metadata;
+        auto loaded = engine::Model::load(entry.path, options);
+        if (!loaded)
+            return Error{loaded.error()};
+        const auto& model = *loaded.value();
+        StoredModel stored;
+        stored.path = entry.path;
+        stored.fileHash = fileHash.value();
+        stored.metadataJson = model.metadata().toJson();
+        stored.kind = engine::modelKindName(model.kind());
+        stored.camLayer = model.camLayer();
+        auto id = store.addModel(stored);
+        if (!id)
+            return Error{id.error()};
+        plan.fileHashes[entry.name] = fileHash.value();
+        modelIds[entry.name] = id.value();
+        plan.inputSizes.emplace_back(model.metadata().inputWidth, model.metadata().inputHeight);
+    }
+    for (const auto& family : plan.params.families) {
+        std::vector<std::int64_t> members;
+        for (const auto& member : family.members)
+            if (modelIds.count(member))
+                members.push_back(modelIds[member]);
+        if (auto id = store.addFamily(family.name, members); !id)
+            return Error{id.error()};
+    }
+    return engine::Ok{};
+}
+
+/// Step 5's check of a plan resolved from the project: each model file still has the hash the
+/// project stored for it.
+engine::Status checkModelFiles(const MeasureRunParams& params, const std::map<std::string, std::string>& fileHashes)
+{
+    for (const auto& model : params.models) {
+        auto hash = hashFile(model.path);
+        if (!hash)
+            return Error{hash.error()};
+        if (hash.value() != fileHashes.at(model.name))
+            return Error{model.path + " changed since it was added to the project; add it again"};
+    }
+    return engine::Ok{};
+}
+
+} // namespace
+
+ProjectRun::ProjectRun(ProjectRunPlan plan, bool modelFilesToCheck)
+    : m_plan(std::move(plan)), m_modelFilesToCheck(modelFilesToCheck)
+{
+}
+
+ProjectRun::~ProjectRun() = default;
+ProjectRun::ProjectRun(ProjectRun&&) noexcept = default;
+ProjectRun& ProjectRun::operator=(ProjectRun&&) noexcept = default;
+
+engine::Result<ProjectRun> ProjectRun::prepare(ProjectStore& store, MeasureRunParams params, const Shard& shard,
+                                               const CancelToken& cancel)
+{
+    // Dataset: content hashes make results survive renames and moves.
+    NullProgressSink quiet;
+    auto hashes = hashDataset(params.dataset, {}, quiet, cancel);
+    if (!hashes)
+        return Error{hashes.error()};
+    auto datasetId = store.addDataset(params.dataset, hashes->hashes, hashes->problems);
+    if (!datasetId)
+        return Error{datasetId.error()};
+    ProjectRunPlan plan;
+    plan.params = std::move(params);
+    plan.shard = shard;
+    plan.datasetId = datasetId.value();
+    plan.contentHashes = std::move(hashes->hashes);
+    // Models by file hash, with their metadata; input sizes decide the transforms per image.
+    if (auto stored = storeModels(store, plan); !stored)
+        return Error{stored.error()};
+    return ProjectRun(std::move(plan), /*modelFilesToCheck=*/false);
+}
+
+engine::Status ProjectRun::registerRuns(ProjectStore& store)
+{
+    if (!m_plan.runIds.empty())
+        return engine::Ok{};
+    return saliscope::registerRuns(store, m_plan);
+}
+
+engine::Status ProjectRun::setStatus(ProjectStore& store, RunStatus status, const std::string& error) const
+{
+    return setPlanStatus(store, m_plan, status, error);
+}
+
+engine::Result<std::int64_t> ProjectRun::resume(ProjectStore& store)
+{
+    auto done = completedInEveryRun(store, m_plan);
+    if (!done)
+        return Error{done.error()};
+    return skipCompletedImages(m_plan, done.value());
+}
+
+std::int64_t ProjectRun::imagesToCompute() const
+{
+    const auto count = std::int64_t(m_plan.params.dataset.records.size());
+    if (!m_plan.params.includeImage)
+        return count;
+    std::int64_t images = 0;
+    for (std::int64_t i = 0; i < count; ++i)
+        if (m_plan.params.includeImage(i))
+            ++images;
+    return images;
+}
+
+engine::Status ProjectRun::start(ProjectStore& store, const std::string& projectPath, MeasureSink* extra)
+{
+    if (auto status = setStatus(store, RunStatus::Running); !status)
+        return status;
+    auto sink = ProjectRunSink::make(store, m_plan, extra);
+    if (!sink)
+        return Error{sink.error()};
+    m_sink = std::shared_ptr<ProjectRunSink>(std::move(sink).value());
+    // Decoded, resized images are kept beside the project and shared by later runs.
+    m_cache = std::make_shared<ImageCache>(imageCacheFolder(projectPath));
+    m_plan.params.cache = m_cache.get();
+    m_plan.params.contentHashes = m_plan.contentHashes;
+    m_started = std::chrono::steady_clock::now();
+    return engine::Ok{};
+}
+
+ProjectRun::Work ProjectRun::work() const
+{
+    return [params = m_plan.params, fileHashes = m_plan.fileHashes, check = m_modelFilesToCheck, sink = m_sink,
+            cache = m_cache](ProgressSink& progress, const CancelToken& cancel) -> engine::Result<MeasureRunResult> {
+        if (check)
+            if (auto unchanged = checkModelFiles(params, fileHashes); !unchanged)
+                return Error{unchanged.error()};
+        return runMeasures(params, sink.get(), /*keepTables=*/false, progress, cancel);
+    };
+}
+
+std::int64_t ProjectRun::rowsWritten() const { return m_sink ? m_sink->rowsWritten() : 0; }
+
+engine::Status ProjectRun::finish(ProjectStore& store, const engine::Result<MeasureRunResult>& measured)
+{
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    auto flushed = store.flush();
+    for (const auto& [kind, runId] : m_plan.runIds)
+        store.addComputeTime(runId, seconds / double(m_plan.runIds.size()));
+    std::string failure = !measured ? measured.error() : !flushed ? flushed.error() : std::string();
+    if (failure.empty() && m_sink)
+        if (auto written = m_sink->status(); !written)
+            failure = written.error();
+    if (!failure.empty()) {
+        setStatus(store, failure == "cancelled" ? RunStatus::Cancelled : RunStatus::Failed, failure);
+        return Error{failure};
+    }
+    if (auto status = setStatus(store, RunStatus::Finished); !status)
+        return status;
+    return store.flush();
+}
+
+engine::Result<QJsonObject> ProjectRun::summary(ProjectStore& store) const
+{
+    return summarizeRuns(store, m_plan.runIds, m_plan.params.settings, m_plan.params.families);
 }
 
 } // namespace saliscope

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/projectsession.h"
 
+#include "core/project/runparameters.h"
+
 #include "core/dataset/contenthash.h"
 #include "core/dataset/dataset.h"
 #include "core/dataset/datasethashing.h"
@@ -141,12 +143,8 @@ void ProjectSession::reloadModels()
     std::map<std::string, QString> namesByHash;
     if (auto runs = m_store->runs()) {
         for (const auto& run : runs.value()) {
-            const auto parameters = QJsonDocument::fromJson(QByteArray::fromStdString(run.parametersJson)).object();
-            for (const auto& value : parameters.value(QStringLiteral("models")).toArray()) {
-                const auto object = value.toObject();
-                namesByHash[object.value(QStringLiteral("file_hash")).toString().toStdString()] =
-                    object.value(QStringLiteral("name")).toString();
-            }
+            for (const auto& model : RunParameters::fromJson(run.parametersJson).models)
+                namesByHash[model.fileHash] = QString::fromStdString(model.name);
         }
     }
     std::map<std::int64_t, QString> familyOf;

@@ -1062,6 +1062,17 @@ Status ProjectStore::setSummary(std::int64_t runId, const std::string& json)
     });
 }
 
+Status ProjectStore::clearSummaries()
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    return m_writer->run([&](QSqlDatabase& db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("DELETE FROM summaries"));
+        return StoreSchema::execute(query, "cannot remove the summaries");
+    });
+}
+
 Result<std::optional<std::string>> ProjectStore::summary(std::int64_t runId) const
 {
     QSqlQuery query(database());

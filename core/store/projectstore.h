@@ -129,8 +129,13 @@ public:
     /// Positions of the images that have at least `rowsPerImage` rows in the run: what a resumed
     /// run skips. Rows of one sink call are committed together or not at all.
     engine::Result<std::vector<std::int64_t>> completedImages(std::int64_t runId, int rowsPerImage = 1) const;
+    /// The summaries table (schema 4). Saliscope no longer writes or reads it: a run's summary is
+    /// computed from its rows when it is shown or written (docs/measures.md); what projects of
+    /// earlier versions hold stays readable here until a merge removes it (clearSummaries).
     engine::Status setSummary(std::int64_t runId, const std::string& json);
     engine::Result<std::optional<std::string>> summary(std::int64_t runId) const;
+    /// Removes every stored summary (a merge adds rows, which would leave them stale).
+    engine::Status clearSummaries();
 
     /// Writes a run as CSV: image, label, group, content_hash, model, variant, then one column
     /// per value (shortest exact decimal; empty for NaN). Written to a temporary file first.

@@ -125,8 +125,14 @@ private slots:
         // The Result must outlive the loop: runs().value() on the temporary would dangle (ASan).
         const auto runs = store.value()->runs();
         QVERIFY(runs.ok());
-        for (const auto& run : runs.value())
+        std::vector<std::int64_t> runIds;
+        for (const auto& run : runs.value()) {
             QCOMPARE(run.status, RunStatus::Finished);
+            // The summary is computed from the rows, never stored (docs/measures.md).
+            QCOMPARE(store.value()->summary(run.id).value(), std::optional<std::string>());
+            runIds.push_back(run.id);
+        }
+        QCOMPARE(summarizeStoredRuns(*store.value(), runIds).value(), third->summary);
     }
 
     void shardsPartitionTheDataset()

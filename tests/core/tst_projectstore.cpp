@@ -214,6 +214,8 @@ private slots:
 
         QVERIFY(store->setSummary(runId, R"({"mean": 1})").ok());
         QCOMPARE(store->summary(runId).value(), std::optional<std::string>(R"({"mean": 1})"));
+        QVERIFY(store->clearSummaries().ok()); // what a merge does: summaries are computed, not stored
+        QCOMPARE(store->summary(runId).value(), std::optional<std::string>());
         QVERIFY(store->addComputeTime(runId, 1.5).ok());
         QVERIFY(store->addComputeTime(runId, 2.0).ok());
         QVERIFY(store->setRunStatus(runId, RunStatus::Finished).ok());

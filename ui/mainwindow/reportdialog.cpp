@@ -3,6 +3,7 @@
 #include "ui/mainwindow/reportdialog.h"
 
 #include "core/project/measureresults.h"
+#include "core/project/runparameters.h"
 #include "ui/i18n/language.h"
 #include "ui/report/reportbuilder.h"
 #include "ui/report/reportcontent.h"
@@ -18,9 +19,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -68,9 +66,8 @@ ReportDialog::ReportDialog(const QString& projectPath, ProjectStore* store, QWid
                 const RunSet& set = sets[std::size_t(preferred)];
                 for (const auto& [kind, id] : set.runIds)
                     present.insert(kind);
-                const auto parameters = QJsonDocument::fromJson(QByteArray::fromStdString(set.parametersJson)).object();
-                for (const auto& model : parameters.value(QStringLiteral("models")).toArray())
-                    modelNames.append(model.toObject().value(QStringLiteral("name")).toString());
+                for (const auto& name : RunParameters::fromJson(set.parametersJson).modelNames())
+                    modelNames.append(QString::fromStdString(name));
             }
         }
     }

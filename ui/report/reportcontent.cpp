@@ -5,14 +5,13 @@
 #include "core/engine/modelmetadata.h"
 #include "core/engine/runtime.h"
 #include "core/measures/measuresummary.h"
+#include "core/project/runparameters.h"
 #include "ui/report/reportgallery.h"
 #include "ui/report/reporttext.h"
 #include "core/store/projectstore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include <algorithm>
 #include <set>
@@ -149,11 +148,7 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
     }
 
     // Models as the project stores them, matched by the file hash the runs recorded.
-    std::map<std::string, std::string> fileHashByName;
-    const auto parameters = QJsonDocument::fromJson(QByteArray::fromStdString(set.parametersJson)).object();
-    for (const auto& value : parameters.value(QStringLiteral("models")).toArray())
-        fileHashByName[value.toObject().value(QStringLiteral("name")).toString().toStdString()] =
-            value.toObject().value(QStringLiteral("file_hash")).toString().toStdString();
+    const RunParameters parameters = RunParameters::fromJson(set.parametersJson);
     auto storedModels = store.models();
     if (!storedModels)
         return engine::Error{storedModels.error()};
@@ -162,7 +157,7 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
         model.name = QString::fromStdString(name);
         model.family = QString::fromStdString(content.results.familyOf(name));
         for (const auto& stored : storedModels.value())
-            if (stored.fileHash == fileHashByName[name])
+            if (stored.fileHash == parameters.fileHashOf(name))
                 model.stored = stored;
         content.models.push_back(std::move(model));
     }
