@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/projectrunplan.h"
 
+#include "core/cam/mapmaker.h"
 #include "core/dataset/contenthash.h"
 #include "core/dataset/datasethashing.h"
 #include "core/dataset/imagecache.h"
@@ -266,7 +267,7 @@ engine::Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
         engine::ModelLoadOptions options;
         options.layer = entry.layer;
         options.metadata = entry.metadata;
-        auto loaded = engine::Model::load(entry.path, options);
+        auto loaded = loadModel(entry.path, options);
         if (!loaded)
             return Error{loaded.error()};
         const auto& model = *loaded.value();
