@@ -96,24 +96,24 @@ QCommandLineOption metadataFileOption()
                               QStringLiteral("FILE.json"));
 }
 
-engine::Result<engine::ModelMetadata> readMetadataFile(const QString& path)
+Result<engine::ModelMetadata> readMetadataFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return engine::Error{"cannot read " + path.toStdString() + ": " + file.errorString().toStdString()};
+        return Error{"cannot read " + path.toStdString() + ": " + file.errorString().toStdString()};
     auto metadata = engine::ModelMetadata::fromJson(file.readAll().toStdString());
     if (!metadata)
-        return engine::Error{path.toStdString() + ": " + metadata.error()};
+        return Error{path.toStdString() + ": " + metadata.error()};
     return metadata.value();
 }
 
-engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser)
+Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser)
 {
     if (!parser.isSet(QStringLiteral("metadata")))
         return std::optional<engine::ModelMetadata>();
     auto metadata = readMetadataFile(parser.value(QStringLiteral("metadata")));
     if (!metadata)
-        return engine::Error{metadata.error()};
+        return metadata.failure();
     return std::optional<engine::ModelMetadata>(metadata.value());
 }
 
@@ -131,20 +131,20 @@ QCommandLineOption annotationsOption()
                               QStringLiteral("DIR"));
 }
 
-engine::Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser)
+Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser)
 {
     DatasetSource source{location.toStdString()};
     if (parser.isSet(QStringLiteral("classes"))) {
         auto mapping = ClassMapping::parse(parser.value(QStringLiteral("classes")).toStdString());
         if (!mapping)
-            return engine::Error{mapping.error()};
+            return mapping.failure();
         source.classes = mapping.value();
     }
     source.annotationFolder = parser.value(QStringLiteral("annotations")).toStdString();
     NullProgressSink quiet;
     auto scanned = scanDataset(source, quiet, CancelToken());
     if (!scanned)
-        return engine::Error{scanned.error()};
+        return scanned.failure();
     for (const auto& [path, reason] : scanned->problems)
         std::fprintf(stderr, "dataset: %s: %s\n", path.c_str(), reason.c_str());
     return scanned;

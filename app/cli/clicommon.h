@@ -4,7 +4,7 @@
 
 #include "core/dataset/dataset.h"
 #include "core/engine/modelmetadata.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 
 #include <QCommandLineParser>
@@ -62,9 +62,9 @@ void printVersion();
 /// command should stop here (help shown, version shown, or a bad option).
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command, int& exitCode);
 /// Reads a model metadata file (saliscope.json's format); errors name the file.
-engine::Result<engine::ModelMetadata> readMetadataFile(const QString& path);
+Result<engine::ModelMetadata> readMetadataFile(const QString& path);
 /// Reads --metadata FILE.json when given; nullopt when absent.
-engine::Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser);
+Result<std::optional<engine::ModelMetadata>> metadataOption(const QCommandLineParser& parser);
 /// The --metadata option shared by commands that load a model.
 QCommandLineOption metadataFileOption();
 /// The --classes and --annotations options shared by commands that read datasets.
@@ -72,6 +72,6 @@ QCommandLineOption classesOption();
 QCommandLineOption annotationsOption();
 /// Scans a dataset folder or manifest with the parser's --classes and --annotations (which the
 /// parser must have); the entries set aside are listed on stderr.
-engine::Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser);
+Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser);
 
 } // namespace saliscope::cli

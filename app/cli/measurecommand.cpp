@@ -234,20 +234,20 @@ struct MeasureOutcome final {
 };
 
 /// Runs into the project (resuming), and writes --out from every row the project holds.
-engine::Result<MeasureOutcome> runIntoProject(const MeasureRequest& request, ProgressSink& progress)
+Result<MeasureOutcome> runIntoProject(const MeasureRequest& request, ProgressSink& progress)
 {
     const auto& params = request.params;
     auto result = runMeasuresInProject(params, request.project.toStdString(), request.shard, nullptr, progress,
                                        CancelToken());
     if (!result)
-        return engine::Error{result.error()};
+        return result.failure();
     // --out holds the complete results of the runs, read back from the project: rows of an
     // earlier, killed or finished process included, not only those computed now.
     if (!request.outDir.isEmpty())
         if (auto written = writeRunsAsCsv(request.project.toStdString(), result->runIds, params.dataset,
                                           request.outDir.toStdString());
             !written)
-            return engine::Error{written.error()};
+            return written.failure();
     MeasureOutcome outcome{result->summary, result->skipped, result->imagesComputed};
     QStringList ids;
     for (const auto& [kind, id] : result->runIds)
@@ -258,16 +258,16 @@ engine::Result<MeasureOutcome> runIntoProject(const MeasureRequest& request, Pro
 }
 
 /// Runs without a project: rows go straight to --out's CSV files.
-engine::Result<MeasureOutcome> runIntoCsv(const MeasureRequest& request, ProgressSink& progress)
+Result<MeasureOutcome> runIntoCsv(const MeasureRequest& request, ProgressSink& progress)
 {
     const auto& params = request.params;
     CsvMeasureSink csv(request.outDir.toStdString(), params.dataset);
     auto result = runMeasures(params, &csv, /*keepTables=*/true, progress, CancelToken());
     auto written = csv.finish();
     if (!result)
-        return engine::Error{result.error()};
+        return result.failure();
     if (!written)
-        return engine::Error{written.error()};
+        return written.failure();
     return MeasureOutcome{summarizeMeasures(result->tables, params.settings, params.families), result->skipped,
                           result->imagesComputed};
 }
@@ -275,20 +275,20 @@ engine::Result<MeasureOutcome> runIntoCsv(const MeasureRequest& request, Progres
 /// Writes DIR/summary.json beside its name and renames it, so a full disk leaves no truncated
 /// summary behind. The flush is checked on its own: QSaveFile::commit() (Qt 6.4) renames the file
 /// even when the flush of its last buffered bytes fails. A short write leaves no reason ("Unknown error").
-engine::Status writeSummaryFile(const QString& outDir, const QJsonObject& summary)
+Status writeSummaryFile(const QString& outDir, const QJsonObject& summary)
 {
     QSaveFile summaryFile(QDir(outDir).filePath(QStringLiteral("summary.json")));
     const QByteArray summaryText = QJsonDocument(summary).toJson();
     if (!summaryFile.open(QIODevice::WriteOnly) || summaryFile.write(summaryText) != summaryText.size()
         || !summaryFile.flush() || !summaryFile.commit())
-        return engine::Error{QStringLiteral("cannot write %1: %2")
-                                 .arg(summaryFile.fileName(),
-                                      summaryFile.error() == QFileDevice::NoError
-                                              || summaryFile.errorString() == QLatin1String("Unknown error")
-                                          ? QStringLiteral("disk full or I/O error")
-                                          : summaryFile.errorString())
-                                 .toStdString()};
-    return engine::Ok{};
+        return Error{QStringLiteral("cannot write %1: %2")
+                         .arg(summaryFile.fileName(),
+                              summaryFile.error() == QFileDevice::NoError
+                                      || summaryFile.errorString() == QLatin1String("Unknown error")
+                                  ? QStringLiteral("disk full or I/O error")
+                                  : summaryFile.errorString())
+                         .toStdString()};
+    return Ok{};
 }
 
 } // namespace

@@ -20,8 +20,6 @@ namespace saliscope {
 
 namespace {
 
-using engine::Error;
-
 std::string number(double value)
 {
     std::ostringstream stream;
@@ -51,7 +49,7 @@ struct PendingImage final {
 
 } // namespace
 
-engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel)
+Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel)
 {
     if (params.batchSize < 1)
         return Error{"batch size must be at least 1"};
@@ -68,7 +66,7 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
     options.metadata = params.metadata;
     auto loaded = loadModel(params.modelPath, options);
     if (!loaded)
-        return Error{loaded.error()};
+        return loaded.failure();
     const engine::Model& model = *loaded.value();
     const auto& metadata = model.metadata();
 
@@ -95,9 +93,9 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
     std::vector<PendingImage> pending;
     std::int64_t done = 0;
     const auto total = std::int64_t(files.size());
-    auto flush = [&]() -> engine::Status {
+    auto flush = [&]() -> Status {
         if (pending.empty())
-            return engine::Ok{};
+            return Ok{};
         std::vector<engine::ImageU8> images;
         images.reserve(pending.size());
         for (auto& item : pending)
@@ -113,7 +111,7 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
             const std::string name = namer.next(pending[i].path);
             const auto mapPath = (std::filesystem::path(params.outputDirectory) / name).string();
             if (auto written = writeImage(mapPath, map); !written)
-                return Error{written.error()};
+                return written.failure();
             const auto& prediction = cam.prediction;
             csv << csvField(pending[i].path) << "," << csvField(name) << "," << prediction.predictedClass << ","
                 << csvField(metadata.classNames.at(std::size_t(prediction.predictedClass))) << ","
@@ -131,12 +129,12 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
         done += std::int64_t(pending.size());
         pending.clear();
         progress.progress(done + std::int64_t(result.skipped.size()), total);
-        return engine::Ok{};
+        return Ok{};
     };
 
     for (const auto& file : files) {
         if (cancel.isCancelled())
-            return Error{"cancelled"};
+            return Error::cancelled();
         auto input = readModelInput(file, metadata.inputWidth, metadata.inputHeight);
         if (!input) {
             result.skipped.emplace_back(file, input.error());
@@ -146,10 +144,10 @@ engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& pr
         pending.push_back({file, std::move(input).value()});
         if (int(pending.size()) == params.batchSize)
             if (auto status = flush(); !status)
-                return Error{status.error()};
+                return status.failure();
     }
     if (auto status = flush(); !status)
-        return Error{status.error()};
+        return status.failure();
     csv.close();
     if (!csv)
         return Error{"cannot write " + result.csvPath + ": disk full or I/O error"};

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/engine/modelmetadata.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 
 #include <optional>
@@ -37,6 +37,6 @@ struct CamRunResult final {
 /// Grad-CAM in batches, one 8-bit PNG per image named after it, and `cams.csv` with the
 /// predictions. Unreadable images are skipped with a reason; a model or output error stops the
 /// run. Runs on the calling thread.
-engine::Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel);
+Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope

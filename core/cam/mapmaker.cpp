@@ -20,17 +20,15 @@ std::string cacheKey(const std::string& path, const engine::ModelLoadOptions& op
 
 } // namespace
 
-engine::Result<std::shared_ptr<engine::Model>> loadModel(const std::string& path,
-                                                         const engine::ModelLoadOptions& options)
+Result<std::shared_ptr<engine::Model>> loadModel(const std::string& path, const engine::ModelLoadOptions& options)
 {
     auto loaded = engine::Model::load(path, options);
     if (!loaded)
-        return engine::Error{loaded.error()};
+        return loaded.failure();
     return std::shared_ptr<engine::Model>(std::move(loaded).value());
 }
 
-engine::Result<std::shared_ptr<engine::Model>> ModelCache::get(const std::string& path,
-                                                               const engine::ModelLoadOptions& options)
+Result<std::shared_ptr<engine::Model>> ModelCache::get(const std::string& path, const engine::ModelLoadOptions& options)
 {
     const std::string key = cacheKey(path, options);
     {
@@ -51,12 +49,11 @@ void ModelCache::clear()
     m_models.clear();
 }
 
-engine::Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model,
-                                                       const std::vector<engine::ImageU8>& images)
+Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images)
 {
     auto batch = engine::ImageBatch::fromImages(images);
     if (!batch)
-        return engine::Error{batch.error()};
+        return batch.failure();
     return model.gradCam(batch.value());
 }
 

@@ -4,7 +4,7 @@
 
 #include "core/engine/image.h"
 #include "core/engine/model.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <map>
 #include <memory>
@@ -17,16 +17,14 @@ namespace saliscope {
 /// The one place the product loads a TorchScript model (engine::Model::load with the options a
 /// project or command records: CAM layer, device, precision, metadata replacing the archive's).
 /// Thread-safe; the model is shared because the viewer, preview and report keep it loaded.
-engine::Result<std::shared_ptr<engine::Model>> loadModel(const std::string& path,
-                                                         const engine::ModelLoadOptions& options = {});
+Result<std::shared_ptr<engine::Model>> loadModel(const std::string& path, const engine::ModelLoadOptions& options = {});
 
 /// Models loaded once and kept (thread-safe). A model is keyed by its file and every load option
 /// (CAM layer, device, precision, layout, metadata), so edited metadata loads it afresh.
 class ModelCache final {
 public:
     /// The cached model, loading it on first use (two threads may load it at once; one copy stays).
-    engine::Result<std::shared_ptr<engine::Model>> get(const std::string& path,
-                                                       const engine::ModelLoadOptions& options);
+    Result<std::shared_ptr<engine::Model>> get(const std::string& path, const engine::ModelLoadOptions& options);
     /// Drops every model (e.g. when a project is closed).
     void clear();
 
@@ -37,7 +35,6 @@ private:
 
 /// The one place maps are made: Grad-CAM of images already at the model's input size, as one batch
 /// (one forward and one backward pass). The error is the engine's, unprefixed.
-engine::Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model,
-                                                       const std::vector<engine::ImageU8>& images);
+Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images);
 
 } // namespace saliscope

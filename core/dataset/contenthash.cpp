@@ -32,20 +32,20 @@ struct FileCloser final {
 
 } // namespace
 
-engine::Result<std::string> hashFile(const std::string& path)
+Result<std::string> hashFile(const std::string& path)
 {
     std::error_code code;
     const auto status = std::filesystem::status(path, code);
     if (code || !std::filesystem::exists(status))
-        return engine::Error{"no such file: " + path};
+        return Error{"no such file: " + path};
     if (!std::filesystem::is_regular_file(status))
-        return engine::Error{path + " is not a regular file"};
+        return Error{path + " is not a regular file"};
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file)
-        return engine::Error{"cannot read " + path + ": " + std::strerror(errno)};
+        return Error{"cannot read " + path + ": " + std::strerror(errno)};
     std::unique_ptr<XXH3_state_t, StateDeleter> state(XXH3_createState());
     if (!state || XXH3_64bits_reset(state.get()) == XXH_ERROR)
-        return engine::Error{"cannot hash " + path + ": out of memory"};
+        return Error{"cannot hash " + path + ": out of memory"};
     std::vector<char> buffer(std::size_t(1) << 20);
     std::size_t total = 0;
     for (;;) {
@@ -56,12 +56,12 @@ engine::Result<std::string> hashFile(const std::string& path)
         }
         if (got < buffer.size()) {
             if (std::ferror(file.get()))
-                return engine::Error{"cannot read " + path + ": I/O error"};
+                return Error{"cannot read " + path + ": I/O error"};
             break;
         }
     }
     if (total == 0)
-        return engine::Error{path + " is empty (0 bytes)"};
+        return Error{path + " is empty (0 bytes)"};
     return toHex(XXH3_64bits_digest(state.get()));
 }
 

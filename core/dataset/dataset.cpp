@@ -15,7 +15,6 @@
 namespace saliscope {
 
 namespace fs = std::filesystem;
-using engine::Error;
 
 namespace {
 
@@ -86,7 +85,7 @@ void attachAnnotations(Dataset& dataset, const std::string& folder)
     }
 }
 
-engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
+Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
 {
     Dataset dataset;
     dataset.location = source.location;
@@ -131,7 +130,7 @@ engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& pr
                 dataset.problems.emplace_back(entry.path().string(), "image outside the class folders");
         for (const auto& [folder, label] : labelled) {
             if (cancel.isCancelled())
-                return Error{"cancelled"};
+                return Error::cancelled();
             for (const auto& file : collectImageFiles({folder.string()}, nullptr, &dataset.problems))
                 dataset.records.push_back({file, label, {}, {}});
             progress.progress(std::int64_t(dataset.records.size()), std::int64_t(dataset.records.size()));
@@ -141,7 +140,7 @@ engine::Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& pr
     return dataset;
 }
 
-engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
+Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
 {
     QFile file(QString::fromStdString(source.location));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
@@ -153,7 +152,7 @@ engine::Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& 
     int lineNumber = 0;
     while (!file.atEnd()) {
         if (cancel.isCancelled())
-            return Error{"cancelled"};
+            return Error::cancelled();
         const QByteArray bytes = file.readLine();
         const QString line = QString::fromUtf8(bytes).trimmed();
         ++lineNumber;
@@ -220,7 +219,7 @@ ClassMapping ClassMapping::defaults()
     return mapping;
 }
 
-engine::Result<ClassMapping> ClassMapping::parse(const std::string& text)
+Result<ClassMapping> ClassMapping::parse(const std::string& text)
 {
     ClassMapping mapping;
     const QStringList entries = QString::fromStdString(text).split(',', Qt::SkipEmptyParts);
@@ -264,7 +263,7 @@ bool Dataset::isLabelled() const
     return std::none_of(records.begin(), records.end(), [](const DatasetRecord& r) { return r.label == UnknownLabel; });
 }
 
-engine::Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
+Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
 {
     std::error_code code;
     if (!source.annotationFolder.empty() && !fs::is_directory(source.annotationFolder, code))

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 
 #include <map>
@@ -29,7 +29,7 @@ public:
     /// real, 0_real, bonafide, genuine, ... -> 0; fake, 1_fake, synthetic, generated, ... -> 1.
     static ClassMapping defaults();
     /// Parses "real=0,fake=1,gan=1" (the --classes option). Errors name the bad entry.
-    static engine::Result<ClassMapping> parse(const std::string& text);
+    static Result<ClassMapping> parse(const std::string& text);
 
     /// The class of a folder name or label text; integers map to themselves; UnknownLabel if none.
     int labelOf(const std::string& name) const;
@@ -66,6 +66,6 @@ struct Dataset final {
 /// that are not images Saliscope reads (GIF, text), unreadable subfolders, dangling links and
 /// link loops, bad or duplicate manifest rows (a duplicate is counted once). Only a missing or
 /// unreadable source or manifest, or a missing annotation folder, is an error. Files are not decoded here.
-engine::Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel);
+Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope

@@ -15,8 +15,8 @@ int DatasetHashResult::hashedCount() const
     return int(std::count_if(hashes.begin(), hashes.end(), [](const std::string& hash) { return !hash.empty(); }));
 }
 
-engine::Result<DatasetHashResult> hashDataset(const Dataset& dataset, const DatasetHashParams& params,
-                                              ProgressSink& progress, const CancelToken& cancel)
+Result<DatasetHashResult> hashDataset(const Dataset& dataset, const DatasetHashParams& params, ProgressSink& progress,
+                                      const CancelToken& cancel)
 {
     const std::int64_t total = std::int64_t(dataset.records.size());
     DatasetHashResult result;
@@ -39,7 +39,7 @@ engine::Result<DatasetHashResult> hashDataset(const Dataset& dataset, const Data
         },
         cancel, [&](std::int64_t done) { progress.progress(done, total); });
     if (!completed)
-        return engine::Error{"hashing cancelled"};
+        return Error{"hashing cancelled"};
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         if (!reasons[i].empty()) {
             result.problems.emplace_back(dataset.records[i].path, reasons[i]);

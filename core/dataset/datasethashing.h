@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/dataset/dataset.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 
 #include <string>
@@ -31,7 +31,7 @@ struct DatasetHashResult final {
 /// reported on the calling thread, which blocks until done (run it inside a job to keep a UI
 /// responsive). Unreadable and zero-byte files become problems, never an error; the only
 /// error is cancellation ("hashing cancelled").
-engine::Result<DatasetHashResult> hashDataset(const Dataset& dataset, const DatasetHashParams& params,
-                                              ProgressSink& progress, const CancelToken& cancel);
+Result<DatasetHashResult> hashDataset(const Dataset& dataset, const DatasetHashParams& params, ProgressSink& progress,
+                                      const CancelToken& cancel);
 
 } // namespace saliscope

@@ -53,21 +53,21 @@ bool ImageCache::contains(const std::string& hash, int width, int height) const
 
 ImageCacheStats ImageCache::stats() const { return {m_hits.load(), m_misses.load(), m_writeFailures.load()}; }
 
-engine::Result<engine::ImageU8> ImageCache::read(const std::string& entry, int width, int height) const
+Result<engine::ImageU8> ImageCache::read(const std::string& entry, int width, int height) const
 {
     QFile file(QString::fromStdString(entry));
     if (!file.open(QIODevice::ReadOnly))
-        return engine::Error{"cannot open cache entry " + entry};
+        return Error{"cannot open cache entry " + entry};
     const std::size_t pixels = std::size_t(width) * std::size_t(height) * 3;
     if (std::size_t(file.size()) != HeaderSize + pixels)
-        return engine::Error{"cache entry " + entry + " has the wrong size"};
+        return Error{"cache entry " + entry + " has the wrong size"};
     const uchar* data = file.map(0, file.size());
     if (!data)
-        return engine::Error{"cannot map cache entry " + entry};
+        return Error{"cannot map cache entry " + entry};
     if (std::memcmp(data, Magic, sizeof Magic) != 0 || getU32(data + 8) != std::uint32_t(width)
         || getU32(data + 12) != std::uint32_t(height) || getU32(data + 16) != 3) {
         file.unmap(const_cast<uchar*>(data));
-        return engine::Error{"cache entry " + entry + " has a bad header"};
+        return Error{"cache entry " + entry + " has a bad header"};
     }
     engine::ImageU8 image{width, height, 3, std::vector<std::uint8_t>(data + HeaderSize, data + HeaderSize + pixels)};
     file.unmap(const_cast<uchar*>(data));
@@ -103,13 +103,13 @@ bool ImageCache::write(const std::string& entry, const engine::ImageU8& image) c
     return true;
 }
 
-engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const std::string& hash, int width, int height,
-                                                std::int64_t maxPixels)
+Result<engine::ImageU8> ImageCache::get(const std::string& path, const std::string& hash, int width, int height,
+                                        std::int64_t maxPixels)
 {
     if (width <= 0 || height <= 0)
-        return engine::Error{"invalid cache size " + std::to_string(width) + "x" + std::to_string(height)};
+        return Error{"invalid cache size " + std::to_string(width) + "x" + std::to_string(height)};
     if (hash.empty())
-        return engine::Error{path + " has no content hash"};
+        return Error{path + " has no content hash"};
     const std::string entry = entryPath(hash, width, height);
     std::error_code code;
     if (std::filesystem::is_regular_file(entry, code)) {
@@ -123,12 +123,12 @@ engine::Result<engine::ImageU8> ImageCache::get(const std::string& path, const s
     m_misses.fetch_add(1);
     auto current = hashFile(path);
     if (!current)
-        return engine::Error{current.error()};
+        return current.failure();
     if (current.value() != hash)
-        return engine::Error{path + " has changed since it was scanned (content hash differs)"};
+        return Error{path + " has changed since it was scanned (content hash differs)"};
     auto input = readModelInput(path, width, height, maxPixels); // refuses truncated JPEGs, as Pillow
     if (!input)
-        return engine::Error{input.error()};
+        return input.failure();
     engine::ImageU8 resized = std::move(input).value();
     if (!write(entry, resized))
         m_writeFailures.fetch_add(1);

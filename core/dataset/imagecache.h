@@ -4,7 +4,7 @@
 
 #include "core/dataset/imageio.h"
 #include "core/engine/image.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <atomic>
 #include <cstdint>
@@ -39,8 +39,8 @@ public:
     /// On a miss the file is hashed again first: a file changed or deleted since the scan is an
     /// error, as are truncated and corrupt images (with the reason). Failing to store an entry
     /// is not an error (counted in stats()). `maxPixels` limits decoding as in readImageRgb.
-    engine::Result<engine::ImageU8> get(const std::string& path, const std::string& hash, int width, int height,
-                                        std::int64_t maxPixels = DefaultMaxImagePixels);
+    Result<engine::ImageU8> get(const std::string& path, const std::string& hash, int width, int height,
+                                std::int64_t maxPixels = DefaultMaxImagePixels);
 
     /// True when an entry for the key is on disk.
     bool contains(const std::string& hash, int width, int height) const;
@@ -52,7 +52,7 @@ public:
     ImageCacheStats stats() const;
 
 private:
-    engine::Result<engine::ImageU8> read(const std::string& entry, int width, int height) const;
+    Result<engine::ImageU8> read(const std::string& entry, int width, int height) const;
     bool write(const std::string& entry, const engine::ImageU8& image) const;
 
     std::string m_folder;

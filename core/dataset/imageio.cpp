@@ -168,7 +168,7 @@ Result<cv::Mat> decode(const std::string& path, int flags, std::int64_t maxPixel
 {
     auto read = readBytes(path);
     if (!read)
-        return Error{read.error()};
+        return read.failure();
     const std::vector<std::uint8_t>& bytes = read.value();
     const std::string format = sniffFormat(bytes);
     if (format == "GIF")
@@ -238,7 +238,7 @@ Result<engine::ImageU8> readImageRgb(const std::string& path, std::int64_t maxPi
     // EXIF orientation is not applied: Pillow, which trained and evaluated the models, does not.
     auto mat = decode(path, cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH | cv::IMREAD_IGNORE_ORIENTATION, maxPixels);
     if (!mat)
-        return Error{mat.error()};
+        return mat.failure();
     cv::Mat rgb;
     cv::cvtColor(mat.value(), rgb, cv::COLOR_BGR2RGB);
     return toImage(rgb);
@@ -248,7 +248,7 @@ Result<engine::ImageU8> readImageGray(const std::string& path, std::int64_t maxP
 {
     auto mat = decode(path, cv::IMREAD_UNCHANGED, maxPixels);
     if (!mat)
-        return Error{mat.error()};
+        return mat.failure();
     cv::Mat gray = mat.value();
     if (gray.channels() == 3)
         cv::cvtColor(gray, gray, cv::COLOR_BGR2GRAY);
@@ -268,7 +268,7 @@ Result<engine::ImageU8> readModelInput(const std::string& path, int width, int h
 {
     auto image = readImageRgb(path, maxPixels);
     if (!image)
-        return Error{image.error()};
+        return image.failure();
     return resizeForModel(std::move(image).value(), width, height);
 }
 
@@ -307,7 +307,7 @@ Status writeImage(const std::string& path, const engine::ImageU8& image)
         std::filesystem::remove(temporary, code);
         return Error{"cannot write " + path + ": " + code.message()};
     }
-    return engine::Ok{};
+    return Ok{};
 }
 
 } // namespace saliscope

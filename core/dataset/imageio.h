@@ -3,16 +3,12 @@
 #pragma once
 
 #include "core/engine/image.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <cstdint>
 #include <string>
 
 namespace saliscope {
-
-using engine::Error;
-using engine::Result;
-using engine::Status;
 
 /// The largest image (width x height) decoded unless told otherwise: 64 megapixels, about
 /// 200 MB of RGB pixels (the measure parameter image.max_pixels changes it for a run).

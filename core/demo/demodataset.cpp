@@ -242,56 +242,56 @@ PairOutcome makePair(const PairPlan& plan, const SourcePhoto& photo, const DemoD
 
 /// Makes room for the dataset: a missing or empty folder is fine, an earlier demo dataset is
 /// removed, anything else is refused.
-engine::Status prepareFolder(const fs::path& out)
+Status prepareFolder(const fs::path& out)
 {
     std::error_code code;
     if (fs::exists(out, code) && !fs::is_directory(out, code))
-        return engine::Error{"demo dataset folder " + out.string() + " is a file"};
+        return Error{"demo dataset folder " + out.string() + " is a file"};
     if (fs::is_directory(out, code) && !fs::is_empty(out, code)) {
         const auto json = readJson(out / "dataset.json");
         const bool ours = fs::exists(out / MarkerFile, code)
             || (json && (*json)["generator"].toString() == GeneratorName);
         if (!ours)
-            return engine::Error{"folder " + out.string() + " is not empty and holds no demo dataset; choose another"};
+            return Error{"folder " + out.string() + " is not empty and holds no demo dataset; choose another"};
         for (const char* entry : {"dataset.json", "manifest.csv", "train", "test", "annotations", "masks"}) {
             fs::remove_all(out / entry, code);
             if (code)
-                return engine::Error{"cannot remove " + (out / entry).string() + ": " + code.message()};
+                return Error{"cannot remove " + (out / entry).string() + ": " + code.message()};
         }
     }
     for (const char* folder : {"train/real", "train/fake", "test/real", "test/fake", "annotations", "masks"}) {
         fs::create_directories(out / folder, code);
         if (code)
-            return engine::Error{"cannot create " + (out / folder).string() + ": " + code.message()};
+            return Error{"cannot create " + (out / folder).string() + ": " + code.message()};
     }
     QFile marker(QString::fromStdString((out / MarkerFile).string()));
     if (!marker.open(QIODevice::WriteOnly))
-        return engine::Error{"cannot write in " + out.string() + ": " + marker.errorString().toStdString()};
+        return Error{"cannot write in " + out.string() + ": " + marker.errorString().toStdString()};
     marker.write("Made by Saliscope's demo dataset generator; the folder is replaced when parameters change.\n");
-    return engine::Ok{};
+    return Ok{};
 }
 
-engine::Status writeText(const fs::path& path, const QByteArray& text)
+Status writeText(const fs::path& path, const QByteArray& text)
 {
     QSaveFile file(QString::fromStdString(path.string()));
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return engine::Error{"cannot write " + path.string() + ": " + file.errorString().toStdString()};
-    return engine::Ok{};
+        return Error{"cannot write " + path.string() + ": " + file.errorString().toStdString()};
+    return Ok{};
 }
 
 } // namespace
 
-engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
-                                                       const CancelToken& cancel)
+Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
+                                               const CancelToken& cancel)
 {
     if (params.outputDirectory.empty())
-        return engine::Error{"no folder given for the demo dataset"};
+        return Error{"no folder given for the demo dataset"};
     if (params.imagesPerClass < 1 || params.imagesPerClass > 1'000'000)
-        return engine::Error{"images per class must be between 1 and 1000000"};
+        return Error{"images per class must be between 1 and 1000000"};
     if (params.imageSize < 32 || params.imageSize > 2048)
-        return engine::Error{"image size must be between 32 and 2048 pixels"};
+        return Error{"image size must be between 32 and 2048 pixels"};
     if (!(params.testFraction >= 0 && params.testFraction < 1))
-        return engine::Error{"test fraction must be at least 0 and below 1"};
+        return Error{"test fraction must be at least 0 and below 1"};
     const fs::path out = fs::absolute(params.outputDirectory).lexically_normal();
 
     // Which photographs: listing them is cheap, and decides whether an existing dataset fits.
@@ -320,7 +320,7 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
     if (!listed.empty()) {
         auto loaded = SourcePhotos::load(params.photoFolder, listed);
         if (!loaded)
-            return engine::Error{loaded.error()};
+            return loaded.failure();
         photos = std::move(loaded).value();
         progress.message("demo dataset from " + std::to_string(photos.size()) + " photographs in "
                          + params.photoFolder);
@@ -335,10 +335,10 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
     const int testPerClass = int(std::lround(params.imagesPerClass * params.testFraction));
     const int trainPerClass = params.imagesPerClass - testPerClass;
     if ((testPerClass > 0 && testPhotos.empty()) || (trainPerClass > 0 && trainPhotos.empty()))
-        return engine::Error{"too few photographs (" + std::to_string(photos.size()) + ") for a train/test split"};
+        return Error{"too few photographs (" + std::to_string(photos.size()) + ") for a train/test split"};
 
     if (const auto prepared = prepareFolder(out); !prepared)
-        return engine::Error{prepared.error()};
+        return prepared.failure();
 
     std::vector<PairPlan> plans(std::size_t(params.imagesPerClass));
     for (int i = 0; i < params.imagesPerClass; ++i) {
@@ -358,10 +358,10 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
         },
         cancel, [&](std::int64_t done) { progress.progress(2 * done, 2 * std::int64_t(plans.size())); });
     if (!completed)
-        return engine::Error{"cancelled"};
+        return Error::cancelled();
     for (const auto& outcome : outcomes)
         if (!outcome.error.empty())
-            return engine::Error{outcome.error};
+            return Error{outcome.error};
 
     // The manifest, then dataset.json last: its presence says the dataset is complete.
     QByteArray manifest = "path,label,group,split,source\n";
@@ -381,7 +381,7 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
                                               + "," + photo + "\n");
     }
     if (const auto written = writeText(out / "manifest.csv", manifest); !written)
-        return engine::Error{written.error()};
+        return written.failure();
 
     std::vector<std::string> allNames, trainNames, testNames;
     for (const auto& photo : photos)
@@ -415,7 +415,7 @@ engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& 
     json["artefactCounts"] = kinds;
     json["labels"] = QJsonObject{{"real", 0}, {"fake", 1}};
     if (const auto written = writeText(out / "dataset.json", QJsonDocument(json).toJson()); !written)
-        return engine::Error{written.error()};
+        return written.failure();
 
     DemoDatasetSummary summary = summaryOf(out, json);
     progress.progress(2 * std::int64_t(plans.size()), 2 * std::int64_t(plans.size()));

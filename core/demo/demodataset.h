@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 
 #include <cstdint>
@@ -55,7 +55,7 @@ struct DemoDatasetSummary final {
 /// one split. A folder already holding a complete dataset of the same parameters is reused as it
 /// is; one holding an earlier demo dataset is replaced; any other non-empty folder is refused.
 /// Runs on its own pool of worker threads; `progress` is called on the calling thread.
-engine::Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
-                                                       const CancelToken& cancel);
+Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
+                                               const CancelToken& cancel);
 
 } // namespace saliscope

@@ -21,7 +21,6 @@
 namespace saliscope {
 
 namespace fs = std::filesystem;
-using engine::Error;
 
 namespace {
 
@@ -111,7 +110,7 @@ std::map<std::string, DemoFamilyFigures> demoFamilyFigures(const QJsonObject& su
     return figures;
 }
 
-engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, const CancelToken& cancel)
+Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, const CancelToken& cancel)
 {
     if (params.runsPerFamily < 2)
         return Error{"the demo needs at least two runs per family (stability compares runs)"};
@@ -131,7 +130,7 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     NullProgressSink quiet;
     auto dataset = generateDemoDataset(datasetParams, quiet, cancel);
     if (!dataset)
-        return Error{dataset.error()};
+        return dataset.failure();
     result.dataset = dataset.value();
 
     auto scan = [&](const char* split) {
@@ -142,9 +141,9 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     auto train = scan("train");
     auto test = scan("test");
     if (!train)
-        return Error{train.error()};
+        return train.failure();
     if (!test)
-        return Error{test.error()};
+        return test.failure();
 
     // Two families of independent runs; a model file that already loads is reused. Trainings
     // run side by side, one LibTorch thread each (results depend on the thread count only).
@@ -243,7 +242,7 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
     result.projectPath = (root / "demo.saliscope").string();
     auto run = runMeasuresInProject(measure, result.projectPath, {}, nullptr, progress, cancel);
     if (!run)
-        return Error{run.error()};
+        return run.failure();
     result.summary = run->summary;
     result.families = demoFamilyFigures(result.summary);
 
@@ -256,7 +255,7 @@ engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progr
         + " images, accuracy and ROC AUC)";
     auto whole = runMeasuresInProject(predictions, result.projectPath, {}, nullptr, progress, cancel);
     if (!whole)
-        return Error{whole.error()};
+        return whole.failure();
     const auto models = whole->summary.value("models").toObject();
     for (const auto& family : measure.families) {
         QJsonArray members;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/demo/demodataset.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 
 #include <QJsonObject>
@@ -55,7 +55,7 @@ struct DemoResult final {
 /// Makes (or reuses) DIR/dataset, trains (or reuses) DIR/models/<family>_<run>.pt, runs all five
 /// measures on the test split into DIR/demo.saliscope (resumed when present) and reads each
 /// family's figures from the summary. Runs on the calling thread; reports stages to `progress`.
-engine::Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, const CancelToken& cancel);
+Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, const CancelToken& cancel);
 
 /// The families' figures from a measure summary (as stored in the project).
 std::map<std::string, DemoFamilyFigures> demoFamilyFigures(const QJsonObject& summary);

@@ -43,8 +43,7 @@ std::string SourcePhotos::nameOf(const std::string& folder, const std::string& p
     return relative.generic_string();
 }
 
-engine::Result<std::vector<SourcePhoto>> SourcePhotos::load(const std::string& folder,
-                                                            const std::vector<std::string>& paths)
+Result<std::vector<SourcePhoto>> SourcePhotos::load(const std::string& folder, const std::vector<std::string>& paths)
 {
     std::vector<SourcePhoto> photos;
     for (const auto& path : paths) {
@@ -52,10 +51,10 @@ engine::Result<std::vector<SourcePhoto>> SourcePhotos::load(const std::string& f
         try {
             image = cv::imread(path, cv::IMREAD_COLOR);
         } catch (const cv::Exception& error) {
-            return engine::Error{"cannot decode photograph " + path + ": " + error.msg};
+            return Error{"cannot decode photograph " + path + ": " + error.msg};
         }
         if (image.empty())
-            return engine::Error{"cannot decode photograph " + path};
+            return Error{"cannot decode photograph " + path};
         const int side = std::min(image.cols, image.rows);
         image = image(cv::Rect((image.cols - side) / 2, (image.rows - side) / 2, side, side)).clone();
         photos.push_back({nameOf(folder, path), fs::path(path).parent_path().filename().string(), image});

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <opencv2/core.hpp>
 
@@ -31,8 +31,7 @@ public:
 
     /// Decodes listed photographs (centre-cropped to a square). A photograph that does not decode
     /// is an error naming it.
-    static engine::Result<std::vector<SourcePhoto>> load(const std::string& folder,
-                                                         const std::vector<std::string>& paths);
+    static Result<std::vector<SourcePhoto>> load(const std::string& folder, const std::vector<std::string>& paths);
 
     /// `persons` x `photosPerPerson` ProceduralFace photographs of `size` pixels, named
     /// "procedural/personN/photoMM".

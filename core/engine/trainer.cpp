@@ -338,7 +338,7 @@ public:
         std::size_t seen = 0;
         for (int b = 0; b < batchCount; ++b) {
             if (progress.isCancelled())
-                return Error{"training cancelled"};
+                return Error{"training cancelled", ErrorKind::Cancelled};
             const std::size_t start = std::size_t(b) * m_batchSize;
             const std::size_t count = std::min(m_batchSize, train.size() - start);
             std::vector<bool> flips(count, false);

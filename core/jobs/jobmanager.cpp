@@ -15,7 +15,7 @@ struct JobManager::Entry final {
     std::string name;
     Job job;
     CancelToken token;
-    QFuture<engine::Status> future;
+    QFuture<Status> future;
     mutable std::mutex mutex;
     JobState state = JobState::Queued;
     JobProgress progress;
@@ -36,8 +36,8 @@ class PromiseProgressSink final : public ProgressSink {
 public:
     using Clock = std::chrono::steady_clock;
 
-    PromiseProgressSink(QPromise<engine::Status>& promise, std::mutex& mutex, JobProgress& progress,
-                        Clock::time_point started, CancelToken token)
+    PromiseProgressSink(QPromise<Status>& promise, std::mutex& mutex, JobProgress& progress, Clock::time_point started,
+                        CancelToken token)
         : m_promise(promise), m_mutex(mutex), m_progress(progress), m_started(started), m_token(std::move(token))
     {
     }
@@ -75,7 +75,7 @@ public:
     }
 
 private:
-    QPromise<engine::Status>& m_promise;
+    QPromise<Status>& m_promise;
     std::mutex& m_mutex;
     JobProgress& m_progress;
     Clock::time_point m_started;
@@ -99,14 +99,14 @@ JobId JobManager::submit(std::string name, Job job)
     m_jobs[entry->id] = entry;
     if (m_shutDown) {
         entry->state = JobState::Cancelled;
-        QPromise<engine::Status> promise;
+        QPromise<Status> promise;
         entry->future = promise.future();
         promise.start();
         promise.future().cancel();
         promise.finish();
         return entry->id;
     }
-    entry->future = QtConcurrent::run(&m_pool, [entry](QPromise<engine::Status>& promise) {
+    entry->future = QtConcurrent::run(&m_pool, [entry](QPromise<Status>& promise) {
         {
             std::lock_guard lock(entry->mutex);
             if (entry->token.isCancelled() || promise.isCanceled()) {
@@ -117,11 +117,11 @@ JobId JobManager::submit(std::string name, Job job)
             entry->started = std::chrono::steady_clock::now();
         }
         PromiseProgressSink sink(promise, entry->mutex, entry->progress, entry->started, entry->token);
-        engine::Status status = engine::Error{"the job threw an exception"};
+        Status status = Error{"the job threw an exception"};
         try {
             status = entry->job(sink, entry->token);
         } catch (const std::exception& error) {
-            status = engine::Error{std::string("the job failed: ") + error.what()};
+            status = Error{std::string("the job failed: ") + error.what()};
         } catch (...) {
         }
         {
@@ -148,12 +148,12 @@ std::shared_ptr<JobManager::Entry> JobManager::find(JobId id) const
     return it == m_jobs.end() ? nullptr : it->second;
 }
 
-QFuture<engine::Status> JobManager::future(JobId id) const
+QFuture<Status> JobManager::future(JobId id) const
 {
     if (auto entry = find(id))
         return entry->future;
-    QPromise<engine::Status> promise;
-    QFuture<engine::Status> empty = promise.future();
+    QPromise<Status> promise;
+    QFuture<Status> empty = promise.future();
     promise.start();
     empty.cancel();
     promise.finish();

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 
 #include <QFuture>
@@ -24,7 +24,7 @@ using JobId = std::int64_t;
 
 /// A unit of work: runs on a worker thread, reports through the sink, stops early when the
 /// token is cancelled, returns its outcome. Plain functions (habit 1) are wrapped into jobs.
-using Job = std::function<engine::Status(ProgressSink& progress, const CancelToken& cancel)>;
+using Job = std::function<Status(ProgressSink& progress, const CancelToken& cancel)>;
 
 /// Where a job is in its life.
 enum class JobState { Queued, Running, Finished, Failed, Cancelled };
@@ -61,7 +61,7 @@ public:
     /// Queues a job; after shutdown() the job is cancelled at once.
     JobId submit(std::string name, Job job);
     /// The job's future (an empty, cancelled future for an unknown id).
-    QFuture<engine::Status> future(JobId id) const;
+    QFuture<Status> future(JobId id) const;
     /// A snapshot of one job, or nullopt for an unknown id.
     std::optional<JobInfo> info(JobId id) const;
     /// Snapshots of every job, in submission order.

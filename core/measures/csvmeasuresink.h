@@ -32,7 +32,7 @@ public:
 
     /// Commits every file under its name; an Error names a file that could not be written
     /// (then no file of this sink is left half written).
-    engine::Status finish();
+    Status finish();
     /// The CSV file of a measure ("" before its first rows).
     std::string pathOf(MeasureKind measure) const;
 

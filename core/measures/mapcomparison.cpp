@@ -51,17 +51,16 @@ std::vector<MapEntropyRow> entropyOfMapFiles(const std::vector<std::string>& inp
     return rows;
 }
 
-engine::Result<MapComparison> compareMapFolders(const std::vector<std::string>& folders,
-                                                const engine::SsimParams& params)
+Result<MapComparison> compareMapFolders(const std::vector<std::string>& folders, const engine::SsimParams& params)
 {
     if (folders.size() < 2)
-        return engine::Error{"comparing maps needs at least two folders"};
+        return Error{"comparing maps needs at least two folders"};
     const std::size_t k = folders.size();
     std::vector<std::map<std::string, std::string>> indexes(k);
     for (std::size_t i = 0; i < k; ++i) {
         std::error_code code;
         if (!fs::is_directory(folders[i], code))
-            return engine::Error{"no such folder: " + folders[i]};
+            return Error{"no such folder: " + folders[i]};
         for (const auto& file : collectImageFiles({folders[i]}, nullptr))
             indexes[i].emplace(matchKey(folders[i], file), file);
     }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/engine/ssim.h"
 
 #include <string>
@@ -43,7 +43,6 @@ struct MapComparison final {
 /// Matches maps by file name (relative path without extension, so a.png matches a.jpg) across
 /// K >= 2 folders and computes SSIM (scikit-image 0.19 defaults) per pair. Maps of different
 /// sizes are an error for that name. Errors only for fewer than two folders or a missing folder.
-engine::Result<MapComparison> compareMapFolders(const std::vector<std::string>& folders,
-                                                const engine::SsimParams& params = {});
+Result<MapComparison> compareMapFolders(const std::vector<std::string>& folders, const engine::SsimParams& params = {});
 
 } // namespace saliscope

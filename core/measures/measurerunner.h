@@ -4,7 +4,7 @@
 
 #include "core/dataset/dataset.h"
 #include "core/engine/modelmetadata.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 #include "core/measures/measuresettings.h"
 #include "core/measures/measuretable.h"
@@ -98,7 +98,7 @@ int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::ve
 int effectiveBatchSize(const MeasureRunParams& params);
 
 /// Parses "entropy", "noise", ..., or "all" into measures; an Error names an unknown one.
-engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text);
+Result<std::set<MeasureKind>> parseMeasures(const std::string& text);
 /// True when a measure list (as parseMeasures reads it) names "all".
 bool measureListNamesAll(const std::string& text);
 
@@ -118,7 +118,7 @@ std::vector<SkippedMeasure> removeInapplicableMeasures(MeasureRunParams& params)
 /// pairwise stability within each family. Rows of each batch go to `sink` as they are ready
 /// and, when `keepTables` is true, also into the result. A model that fails to load is an
 /// Error before any work; cancellation returns an Error "cancelled". Runs on the calling thread.
-engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
-                                             ProgressSink& progress, const CancelToken& cancel);
+Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
+                                     ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope

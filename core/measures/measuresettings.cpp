@@ -15,9 +15,7 @@ namespace saliscope {
 
 namespace {
 
-using engine::Error;
-
-engine::Result<double> parseNumber(const QString& text, const std::string& key)
+Result<double> parseNumber(const QString& text, const std::string& key)
 {
     bool ok = false;
     const double value = text.trimmed().toDouble(&ok);
@@ -27,25 +25,25 @@ engine::Result<double> parseNumber(const QString& text, const std::string& key)
 }
 
 struct Setter {
-    std::function<engine::Status(MeasureSettings&, const QString&, const std::string&)> apply;
+    std::function<Status(MeasureSettings&, const QString&, const std::string&)> apply;
 };
 
-engine::Status positive(double value, const std::string& key)
+Status positive(double value, const std::string& key)
 {
     if (value <= 0)
         return Error{"parameter " + key + " must be positive"};
-    return engine::Ok{};
+    return Ok{};
 }
 
 const std::map<std::string, Setter>& setters()
 {
     static const std::map<std::string, Setter> table{
-        {"noise.levels", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"noise.levels", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              std::vector<double> levels;
              for (const QString& part : v.split(',', Qt::SkipEmptyParts)) {
                  auto number = parseNumber(part, key);
                  if (!number)
-                     return Error{number.error()};
+                     return number.failure();
                  if (number.value() < 0 || number.value() > 1)
                      return Error{"noise levels must lie in [0, 1]"};
                  if (!levels.empty() && number.value() <= levels.back())
@@ -55,24 +53,24 @@ const std::map<std::string, Setter>& setters()
              if (levels.empty())
                  return Error{"noise.levels needs at least one level"};
              s.noise.levels = levels;
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"noise.seed", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"noise.seed", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              bool ok = false;
              const qulonglong seed = v.trimmed().toULongLong(&ok);
              if (!ok)
                  return Error{"parameter " + key + " needs a non-negative integer"};
              s.noise.seed = seed;
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"noise.salt_vs_pepper", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"noise.salt_vs_pepper", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n || n.value() < 0 || n.value() > 1)
                  return Error{"parameter " + key + " needs a probability in [0, 1]"};
              s.noise.saltVsPepper = n.value();
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"noise.generator", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"noise.generator", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              const QString name = v.trimmed().toLower();
              if (name == QLatin1String("counter"))
                  s.noise.generator = engine::NoiseGenerator::Counter;
@@ -80,91 +78,87 @@ const std::map<std::string, Setter>& setters()
                  s.noise.generator = engine::NoiseGenerator::Sequential;
              else
                  return Error{"parameter " + key + " is 'counter' or 'sequential', got '" + v.toStdString() + "'"};
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"transforms.shift", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"transforms.shift", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n || n.value() < 1 || n.value() != std::floor(n.value()))
                  return Error{"parameter " + key + " needs a positive integer"};
              s.transforms.shiftAtReferenceSize = int(n.value());
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"transforms.reference_size",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"transforms.reference_size", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n || n.value() < 1 || n.value() != std::floor(n.value()))
                  return Error{"parameter " + key + " needs a positive integer"};
              s.transforms.referenceSize = int(n.value());
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"degradation.sigma_max", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"degradation.sigma_max", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n)
-                 return Error{n.error()};
+                 return n.failure();
              s.degradation.sigmaMax = n.value();
              return positive(n.value(), key);
          }}},
-        {"degradation.curve_order",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"degradation.curve_order", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n)
-                 return Error{n.error()};
+                 return n.failure();
              s.degradation.curveOrder = n.value();
              return positive(n.value(), key);
          }}},
-        {"degradation.guide_sigma",
-         {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"degradation.guide_sigma", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n)
-                 return Error{n.error()};
+                 return n.failure();
              s.degradation.guideSigma = n.value();
-             return n.value() < 0 ? engine::Status(Error{"parameter " + key + " must not be negative"})
-                                  : engine::Status(engine::Ok{});
+             return n.value() < 0 ? Status(Error{"parameter " + key + " must not be negative"}) : Status(Ok{});
          }}},
-        {"ssim.window", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"ssim.window", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n || n.value() < 3 || int(n.value()) % 2 == 0 || n.value() != std::floor(n.value()))
                  return Error{"parameter " + key + " needs an odd integer >= 3"};
              s.ssim.windowSize = int(n.value());
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"ssim.k1", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"ssim.k1", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n)
-                 return Error{n.error()};
+                 return n.failure();
              s.ssim.k1 = n.value();
              return positive(n.value(), key);
          }}},
-        {"ssim.k2", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"ssim.k2", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n)
-                 return Error{n.error()};
+                 return n.failure();
              s.ssim.k2 = n.value();
              return positive(n.value(), key);
          }}},
-        {"score", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"score", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              if (v == QLatin1String("sigmoid"))
                  s.score = ScoreKind::Sigmoid;
              else if (v == QLatin1String("softmax"))
                  s.score = ScoreKind::Softmax;
              else
                  return Error{"parameter " + key + " is sigmoid or softmax"};
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"histogram.bins", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"histogram.bins", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              auto n = parseNumber(v, key);
              if (!n || n.value() < 1 || n.value() > 1000 || n.value() != std::floor(n.value()))
                  return Error{"parameter " + key + " needs an integer in 1..1000"};
              s.histogramBins = int(n.value());
-             return engine::Ok{};
+             return Ok{};
          }}},
-        {"image.max_pixels", {[](MeasureSettings& s, const QString& v, const std::string& key) -> engine::Status {
+        {"image.max_pixels", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              bool ok = false;
              const qlonglong pixels = v.trimmed().toLongLong(&ok);
              if (!ok || pixels < 0)
                  return Error{"parameter " + key + " needs a non-negative integer (pixels; 0: no limit)"};
              s.maxImagePixels = pixels;
-             return engine::Ok{};
+             return Ok{};
          }}},
     };
     return table;
@@ -180,7 +174,7 @@ QString levelsText(const std::vector<double>& levels)
 
 } // namespace
 
-engine::Status MeasureSettings::set(const std::string& assignment)
+Status MeasureSettings::set(const std::string& assignment)
 {
     const auto equals = assignment.find('=');
     if (equals == std::string::npos)
@@ -231,7 +225,7 @@ QJsonObject MeasureSettings::toJson() const
     return json;
 }
 
-engine::Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& object)
+Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& object)
 {
     MeasureSettings settings;
     std::vector<std::string> assignments;
@@ -272,7 +266,7 @@ engine::Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& obj
         assignments.push_back("image.max_pixels=" + image.value("max_pixels").toString().toStdString());
     for (const auto& assignment : assignments)
         if (auto status = settings.set(assignment); !status)
-            return Error{status.error()};
+            return status.failure();
     return settings;
 }
 

@@ -4,7 +4,7 @@
 
 #include "core/engine/degradation.h"
 #include "core/engine/imageops.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/engine/ssim.h"
 
 #include <QJsonObject>
@@ -44,11 +44,11 @@ struct MeasureSettings final {
 
     /// Sets one parameter from `key=value` text (the CLI's --set), e.g. "noise.levels=0,0.1,0.5",
     /// "noise.seed=7", "degradation.sigma_max=8", "score=softmax". Errors name the key.
-    engine::Status set(const std::string& assignment);
+    Status set(const std::string& assignment);
     /// Every parameter as JSON (what a run stores and summary.json shows).
     QJsonObject toJson() const;
     /// Reads toJson()'s output; missing keys keep defaults.
-    static engine::Result<MeasureSettings> fromJson(const QJsonObject& object);
+    static Result<MeasureSettings> fromJson(const QJsonObject& object);
     /// The current value of one key as set() accepts it ("" for an unknown key).
     std::string value(const std::string& key) const;
     /// The keys set() accepts, with their current values and explanations, one

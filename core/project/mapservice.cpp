@@ -72,29 +72,29 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
     auto submitted = std::make_shared<JobId>(0);
     const JobId id = submitJob<MapResult>(
         m_session->computeJobs(), this, "map " + path,
-        [=](ProgressSink&, const CancelToken& cancel) -> engine::Result<MapResult> {
+        [=](ProgressSink&, const CancelToken& cancel) -> Result<MapResult> {
             if (cancel.isCancelled())
-                return engine::Error{"cancelled"};
+                return Error::cancelled();
             engine::ModelLoadOptions options;
             options.layer = layer;
             options.metadata = metadata;
             auto cached = models->get(modelPath, options);
             if (!cached)
-                return engine::Error{cached.error()};
+                return cached.failure();
             const std::shared_ptr<engine::Model> model = cached.value();
             const int width = model->metadata().inputWidth;
             const int height = model->metadata().inputHeight;
-            engine::Result<engine::ImageU8> input = engine::Error{"no image"};
+            Result<engine::ImageU8> input = Error{"no image"};
             if (cache) {
                 input = cache->get(path, hash, width, height);
             } else {
                 input = readModelInput(path, width, height);
             }
             if (!input)
-                return engine::Error{input.error()};
+                return input.failure();
             auto cams = camMaps(*model, {input.value()});
             if (!cams)
-                return engine::Error{cams.error()};
+                return cams.failure();
             const engine::CamOutput& cam = cams->front();
             MapResult result;
             result.modelId = modelId;
@@ -106,11 +106,11 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
             result.predicted = cam.prediction.predictedClass;
             return result;
         },
-        [this, key, submitted](engine::Result<MapResult> result) {
+        [this, key, submitted](Result<MapResult> result) {
             if (auto it = m_inFlight.find(key); it != m_inFlight.end() && it->second == *submitted)
                 m_inFlight.erase(it);
             if (!result) {
-                if (result.error() != "cancelled")
+                if (!result.isCancelled())
                     emit mapFailed(key.first, key.second, QString::fromStdString(result.error()));
                 return;
             }
@@ -126,7 +126,7 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
                 // Stored off the GUI thread: the writer may be busy with a measure run's rows.
                 m_session->writeInBackground(
                     "store map", [map](ProjectStore& target) { return target.putMaps({map}); },
-                    [session = m_session](const engine::Status& status) {
+                    [session = m_session](const Status& status) {
                         if (!status)
                             session->warning(tr("Map not stored: %1").arg(QString::fromStdString(status.error())));
                     });

@@ -22,8 +22,6 @@ namespace saliscope {
 
 namespace {
 
-using engine::Error;
-
 /// Skipped-image messages of a running run, handed from the worker to the GUI thread.
 struct LiveMessages final {
     std::mutex mutex;
@@ -68,7 +66,7 @@ struct MeasureQueue::Active final {
     std::int64_t rowsSeen = 0;
 };
 
-engine::Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, const RunRequest& request)
+Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, const RunRequest& request)
 {
     ProjectStore* store = session.store();
     if (!store)
@@ -86,7 +84,7 @@ engine::Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, con
     if (!request.families.empty()) {
         auto families = store->families();
         if (!families)
-            return Error{families.error()};
+            return families.failure();
         storedFamilies = families.value();
     }
     std::vector<const StoredFamily*> families;
@@ -129,7 +127,7 @@ engine::Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, con
                          .toStdString()};
     auto dataset = storedDataset(*store, request.datasetId);
     if (!dataset)
-        return Error{dataset.error()};
+        return dataset.failure();
     if (dataset->first.records.empty())
         return Error{QObject::tr("The dataset has no images.").toStdString()};
     plan.params.dataset = std::move(dataset->first);
@@ -170,15 +168,15 @@ bool MeasureQueue::isIdle() const
     });
 }
 
-engine::Result<int> MeasureQueue::enqueue(const RunRequest& request)
+Result<int> MeasureQueue::enqueue(const RunRequest& request)
 {
     auto plan = planRunRequest(*m_session, request);
     if (!plan)
-        return Error{plan.error()};
+        return plan.failure();
     return enqueuePlan(std::move(plan).value());
 }
 
-engine::Result<int> MeasureQueue::enqueuePlan(ProjectRunPlan plan)
+Result<int> MeasureQueue::enqueuePlan(ProjectRunPlan plan)
 {
     ProjectStore* store = m_session->store();
     if (!store)
@@ -189,7 +187,7 @@ engine::Result<int> MeasureQueue::enqueuePlan(ProjectRunPlan plan)
     // The plan's file hashes are the project's: the job checks the files did not change.
     auto run = std::make_unique<ProjectRun>(std::move(plan), /*modelFilesToCheck=*/true);
     if (auto registered = run->registerRuns(*store); !registered)
-        return Error{registered.error()};
+        return registered.failure();
     for (const auto& entry : m_runs) {
         if (entry.status != RunStatus::Queued && entry.status != RunStatus::Running)
             continue;
@@ -198,7 +196,7 @@ engine::Result<int> MeasureQueue::enqueuePlan(ProjectRunPlan plan)
                 return Error{tr("The same run is already queued (#%1).").arg(entry.id).toStdString()};
     }
     if (auto status = run->setStatus(*store, RunStatus::Queued); !status)
-        return Error{status.error()};
+        return status.failure();
     const ProjectRunPlan& planned = run->plan();
 
     QueuedRun entry;
@@ -269,11 +267,11 @@ void MeasureQueue::startNext()
     active->job = submitJob<MeasureRunResult>(
         m_jobs, this, "measure run #" + std::to_string(id),
         [work = run.work(), live = active->live](ProgressSink& progress,
-                                                 const CancelToken& cancel) -> engine::Result<MeasureRunResult> {
+                                                 const CancelToken& cancel) -> Result<MeasureRunResult> {
             ForwardingSink forwarding(progress, *live);
             return work(forwarding, cancel);
         },
-        [this, id, generation](engine::Result<MeasureRunResult> result) {
+        [this, id, generation](Result<MeasureRunResult> result) {
             if (generation == m_generation)
                 finished(id, std::move(result));
         });
@@ -288,13 +286,13 @@ void MeasureQueue::startNext()
     m_timer->start();
 }
 
-engine::Status MeasureQueue::startRun(int row, ProjectRun& run)
+Status MeasureQueue::startRun(int row, ProjectRun& run)
 {
     ProjectStore& store = *m_session->store();
     QueuedRun& entry = m_runs[std::size_t(row)];
     auto alreadyDone = run.resume(store);
     if (!alreadyDone)
-        return Error{alreadyDone.error()};
+        return alreadyDone.failure();
     entry.alreadyDone = alreadyDone.value();
     entry.total = run.imagesToCompute();
     if (auto started = run.start(store, m_session->path().toStdString()); !started)
@@ -305,7 +303,7 @@ engine::Status MeasureQueue::startRun(int row, ProjectRun& run)
     entry.skipped.clear();
     for (const auto& [path, reason] : run.plan().params.dataset.problems) // what the scan set aside, from the start
         entry.skipped.emplace_back(QString::fromStdString(path), QString::fromStdString(reason));
-    return engine::Ok{};
+    return Ok{};
 }
 
 void MeasureQueue::failToStart(int row, const std::string& error)
@@ -350,7 +348,7 @@ void MeasureQueue::poll()
     }
 }
 
-void MeasureQueue::finished(int id, engine::Result<MeasureRunResult> result)
+void MeasureQueue::finished(int id, Result<MeasureRunResult> result)
 {
     ProjectStore* store = m_session->store();
     const int row = rowOf(id);
@@ -376,7 +374,7 @@ void MeasureQueue::finished(int id, engine::Result<MeasureRunResult> result)
                             .arg(result->imagesComputed)
                             .arg(entry.alreadyDone)
                             .arg(result->skipped.size()));
-    } else if (finishedRun.error() == "cancelled") {
+    } else if (finishedRun.isCancelled()) {
         entry.status = RunStatus::Cancelled;
         entry.error = tr("cancelled");
         entry.etaSeconds = -1;
@@ -456,7 +454,7 @@ int MeasureQueue::resumeUnfinished()
         auto plan = planFromStoredRuns(*store, ids);
         if (plan)
             plan->params.batchSize = m_resumeBatchSize;
-        engine::Result<int> id = plan ? enqueuePlan(std::move(plan).value()) : engine::Result<int>(Error{plan.error()});
+        Result<int> id = plan ? enqueuePlan(std::move(plan).value()) : Result<int>(Error{plan.error()});
         if (id) {
             ++queued;
             continue;

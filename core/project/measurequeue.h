@@ -46,7 +46,7 @@ struct RunRequest final {
 /// Resolves a request against the open project (GUI thread): models by id with their names,
 /// file hashes and metadata, families by name, the dataset's stored records and hashes. Errors
 /// say what is missing (no model, unknown dataset, stability without a family of two).
-engine::Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, const RunRequest& request);
+Result<ProjectRunPlan> planRunRequest(const ProjectSession& session, const RunRequest& request);
 
 /// One entry of the queue as the jobs dock shows it.
 struct QueuedRun final {
@@ -80,7 +80,7 @@ public:
     ~MeasureQueue() override;
 
     /// Queues a run; the error says why it was refused (read-only project, already queued, ...).
-    engine::Result<int> enqueue(const RunRequest& request);
+    Result<int> enqueue(const RunRequest& request);
     /// Cancels a queued run (it never starts) or stops the running one after its current batch.
     void cancel(int id);
     const std::vector<QueuedRun>& runs() const { return m_runs; }
@@ -109,13 +109,13 @@ signals:
 
 private:
     struct Active;
-    engine::Result<int> enqueuePlan(ProjectRunPlan plan);
+    Result<int> enqueuePlan(ProjectRunPlan plan);
     void startNext();
     /// startNext's steps 3-4 of the protocol (resume, start) for the entry at `row`; an error
     /// fails the entry.
-    engine::Status startRun(int row, ProjectRun& run);
+    Status startRun(int row, ProjectRun& run);
     void failToStart(int row, const std::string& error);
-    void finished(int id, engine::Result<MeasureRunResult> result);
+    void finished(int id, Result<MeasureRunResult> result);
     void poll();
     void stopAll();
     void projectChanged();

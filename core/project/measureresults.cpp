@@ -110,11 +110,11 @@ MeasureResults MeasureResults::fromTables(std::vector<MeasureTable> tables, cons
     return results;
 }
 
-engine::Result<MeasureResults> MeasureResults::load(ProjectStore& store, const RunSet& set)
+Result<MeasureResults> MeasureResults::load(ProjectStore& store, const RunSet& set)
 {
     auto tables = storedMeasureTables(store, set.runIds);
     if (!tables)
-        return engine::Error{tables.error()};
+        return tables.failure();
     return fromTables(std::move(tables).value(), set.parametersJson, set.datasetId);
 }
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/measures/measurerunner.h"
 #include "core/measures/measuretable.h"
 #include "core/store/storetypes.h"
@@ -65,7 +65,7 @@ struct MeasureResults final {
     std::string familyOf(const std::string& model) const;
 
     /// Reads a run set's rows from the store and summarises them.
-    static engine::Result<MeasureResults> load(ProjectStore& store, const RunSet& set);
+    static Result<MeasureResults> load(ProjectStore& store, const RunSet& set);
     /// Builds from tables already in memory (tests, the CLI); parameters as a run stores them.
     static MeasureResults fromTables(std::vector<MeasureTable> tables, const std::string& parametersJson,
                                      std::int64_t datasetId = 0);

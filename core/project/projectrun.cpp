@@ -16,13 +16,11 @@ namespace saliscope {
 
 namespace {
 
-using engine::Error;
-
 } // namespace
 
 std::string imageCacheFolder(const std::string& projectPath) { return projectPath + ".cache"; }
 
-engine::Result<Shard> Shard::parse(const std::string& text)
+Result<Shard> Shard::parse(const std::string& text)
 {
     const QStringList parts = QString::fromStdString(text).split('/');
     bool okIndex = false, okCount = false;
@@ -69,8 +67,8 @@ std::string namingAFullDisk(const std::string& message, const std::string& proje
 }
 
 /// Steps 2-4 of a command-line run (see ProjectRun): register, resume, start.
-engine::Status startRun(ProjectStore& store, ProjectRun& run, const std::string& projectPath, MeasureSink* extraSink,
-                        ProjectRunResult& result)
+Status startRun(ProjectStore& store, ProjectRun& run, const std::string& projectPath, MeasureSink* extraSink,
+                ProjectRunResult& result)
 {
     // One run per measure; an identical earlier run (same parameters, dataset, shard) is resumed.
     if (auto registered = run.registerRuns(store); !registered)
@@ -78,35 +76,34 @@ engine::Status startRun(ProjectStore& store, ProjectRun& run, const std::string&
     result.runIds = run.plan().runIds;
     auto alreadyDone = run.resume(store);
     if (!alreadyDone)
-        return Error{alreadyDone.error()};
+        return alreadyDone.failure();
     result.imagesAlreadyDone = alreadyDone.value();
     return run.start(store, projectPath, extraSink);
 }
 
-engine::Result<ProjectRunResult> measureInProject(MeasureRunParams params, const std::string& projectPath,
-                                                  const Shard& shard, MeasureSink* extraSink, ProgressSink& progress,
-                                                  const CancelToken& cancel)
+Result<ProjectRunResult> measureInProject(MeasureRunParams params, const std::string& projectPath, const Shard& shard,
+                                          MeasureSink* extraSink, ProgressSink& progress, const CancelToken& cancel)
 {
     auto opened = ProjectStore::open(projectPath, ProjectOpenMode::CreateIfMissing);
     if (!opened)
-        return Error{opened.error()};
+        return opened.failure();
     ProjectStore& store = *opened.value();
     if (store.isReadOnly())
         return Error{projectPath + " cannot be written: " + store.readOnlyReason()};
 
     auto run = ProjectRun::prepare(store, std::move(params), shard, cancel);
     if (!run)
-        return Error{run.error()};
+        return run.failure();
     ProjectRunResult result;
     result.datasetId = run->plan().datasetId;
     if (auto started = startRun(store, run.value(), projectPath, extraSink, result); !started)
-        return Error{started.error()};
+        return started.failure();
     auto measured = run->work()(progress, cancel);
     if (auto finished = run->finish(store, measured); !finished)
-        return Error{finished.error()};
+        return finished.failure();
     auto summary = run->summary(store);
     if (!summary)
-        return Error{summary.error()};
+        return summary.failure();
     result.imagesComputed = measured->imagesComputed;
     result.skipped = measured->skipped;
     result.summary = summary.value();
@@ -115,9 +112,9 @@ engine::Result<ProjectRunResult> measureInProject(MeasureRunParams params, const
 
 } // namespace
 
-engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, const std::string& projectPath,
-                                                      const Shard& shard, MeasureSink* extraSink,
-                                                      ProgressSink& progress, const CancelToken& cancel)
+Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, const std::string& projectPath,
+                                              const Shard& shard, MeasureSink* extraSink, ProgressSink& progress,
+                                              const CancelToken& cancel)
 {
     auto result = measureInProject(std::move(params), projectPath, shard, extraSink, progress, cancel);
     if (!result)
@@ -125,14 +122,14 @@ engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, c
     return result;
 }
 
-engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds)
+Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds)
 {
     std::map<MeasureKind, std::int64_t> byKind;
     RunParameters parameters; // the last run's (one invocation's runs share them)
     for (auto runId : runIds) {
         auto run = store.run(runId);
         if (!run)
-            return Error{run.error()};
+            return run.failure();
         const auto kind = measureKindNamed(run->measure);
         if (!kind)
             return Error{"run " + std::to_string(runId) + " has an unknown measure '" + run->measure + "'"};
@@ -142,21 +139,21 @@ engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::
     return summarizeRuns(store, byKind, parameters.settings, parameters.families);
 }
 
-engine::Status writeRunsAsCsv(const std::string& projectPath, const std::map<MeasureKind, std::int64_t>& runIds,
-                              const Dataset& dataset, const std::string& directory)
+Status writeRunsAsCsv(const std::string& projectPath, const std::map<MeasureKind, std::int64_t>& runIds,
+                      const Dataset& dataset, const std::string& directory)
 {
     auto opened = ProjectStore::open(projectPath, ProjectOpenMode::ReadOnly);
     if (!opened)
-        return Error{opened.error()};
+        return opened.failure();
     const ProjectStore& store = *opened.value();
     CsvMeasureSink csv(directory, dataset);
     for (const auto& [kind, runId] : runIds) {
         auto columns = store.resultColumns(runId);
         if (!columns)
-            return Error{columns.error()};
+            return columns.failure();
         auto stored = store.results(runId);
         if (!stored)
-            return Error{stored.error()};
+            return stored.failure();
         std::vector<MeasureRow> rows;
         rows.reserve(stored->size());
         for (auto& row : stored.value()) {

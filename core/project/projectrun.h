@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 #include "core/measures/measurerunner.h"
 
@@ -20,7 +20,7 @@ struct Shard final {
     int count = 1; ///< N
 
     /// Parses "K/N" with 1 <= K <= N.
-    static engine::Result<Shard> parse(const std::string& text);
+    static Result<Shard> parse(const std::string& text);
     /// True when the image with this content hash belongs to the slice (unhashed images go to 1/N).
     bool includes(const std::string& contentHash) const;
     bool isWhole() const { return count == 1; }
@@ -49,20 +49,20 @@ struct ProjectRunResult final {
 /// `extraSink` (may be null) also receives every row, e.g. CSV files. Runs on the calling
 /// thread; the project is opened and closed here. Drives ProjectRun (projectrunplan.h), as the
 /// application's run queue does.
-engine::Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, const std::string& projectPath,
-                                                      const Shard& shard, MeasureSink* extraSink,
-                                                      ProgressSink& progress, const CancelToken& cancel);
+Result<ProjectRunResult> runMeasuresInProject(MeasureRunParams params, const std::string& projectPath,
+                                              const Shard& shard, MeasureSink* extraSink, ProgressSink& progress,
+                                              const CancelToken& cancel);
 
 /// Writes DIRECTORY/<measure>.csv for each of `runIds` from every row the project holds for it
 /// (this process's, a killed earlier one's and a finished earlier run's alike), in the format of
 /// CsvMeasureSink; `dataset` is the one the runs were made on (row positions index it).
-engine::Status writeRunsAsCsv(const std::string& projectPath, const std::map<MeasureKind, std::int64_t>& runIds,
-                              const Dataset& dataset, const std::string& directory);
+Status writeRunsAsCsv(const std::string& projectPath, const std::map<MeasureKind, std::int64_t>& runIds,
+                      const Dataset& dataset, const std::string& directory);
 
 class ProjectStore;
 
 /// The summary of a set of runs (one per measure, same parameters) from their stored rows, with
 /// the settings and families their parameters record (summarizeRuns).
-engine::Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds);
+Result<QJsonObject> summarizeStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds);
 
 } // namespace saliscope

@@ -15,20 +15,20 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace saliscope {
 
 namespace {
 
-using engine::Error;
-
-engine::Status registerRuns(ProjectStore& store, ProjectRunPlan& plan)
+Status registerRuns(ProjectStore& store, ProjectRunPlan& plan)
 {
     const std::string parameters = plan.parameters().toJson();
     plan.runIds.clear();
     for (auto kind : plan.params.measures) {
         auto existing = store.findRun(measureName(kind), parameters, plan.datasetId, plan.shard.text());
         if (!existing)
-            return Error{existing.error()};
+            return existing.failure();
         if (existing.value()) {
             plan.runIds[kind] = *existing.value();
             continue;
@@ -42,20 +42,20 @@ engine::Status registerRuns(ProjectStore& store, ProjectRunPlan& plan)
         run.softwareVersion = engine::saliscopeVersion();
         auto created = store.createRun(run);
         if (!created)
-            return Error{created.error()};
+            return created.failure();
         plan.runIds[kind] = created.value();
     }
-    return engine::Ok{};
+    return Ok{};
 }
 
-engine::Result<std::set<std::int64_t>> completedInEveryRun(ProjectStore& store, const ProjectRunPlan& plan)
+Result<std::set<std::int64_t>> completedInEveryRun(ProjectStore& store, const ProjectRunPlan& plan)
 {
     std::set<std::int64_t> everywhere;
     bool first = true;
     for (const auto& [kind, runId] : plan.runIds) {
         auto completed = store.completedImages(runId, rowsPerImage(kind, plan.params, plan.inputSizes));
         if (!completed)
-            return Error{completed.error()};
+            return completed.failure();
         std::set<std::int64_t> done;
         for (auto position : completed.value())
             if (first || everywhere.count(position))
@@ -79,28 +79,27 @@ std::int64_t skipCompletedImages(ProjectRunPlan& plan, const std::set<std::int64
     return alreadyDone;
 }
 
-engine::Status setPlanStatus(ProjectStore& store, const ProjectRunPlan& plan, RunStatus status,
-                             const std::string& error)
+Status setPlanStatus(ProjectStore& store, const ProjectRunPlan& plan, RunStatus status, const std::string& error)
 {
     for (const auto& [kind, runId] : plan.runIds)
         if (auto changed = store.setRunStatus(runId, status, error); !changed)
             return changed;
-    return engine::Ok{};
+    return Ok{};
 }
 
 } // namespace
 
-engine::Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& store,
-                                                              const std::map<MeasureKind, std::int64_t>& runIds)
+Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& store,
+                                                      const std::map<MeasureKind, std::int64_t>& runIds)
 {
     std::vector<MeasureTable> tables;
     for (const auto& [kind, runId] : runIds) {
         auto columns = store.resultColumns(runId);
         auto rows = store.results(runId);
         if (!columns)
-            return Error{columns.error()};
+            return columns.failure();
         if (!rows)
-            return Error{rows.error()};
+            return rows.failure();
         MeasureTable table{kind, columns.value(), {}};
         table.rows.reserve(rows->size());
         for (auto& row : rows.value())
@@ -110,11 +109,11 @@ engine::Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& stor
     return tables;
 }
 
-engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId)
+Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId)
 {
     auto datasets = store.datasets();
     if (!datasets)
-        return Error{datasets.error()};
+        return datasets.failure();
     const StoredDataset* found = nullptr;
     for (const auto& dataset : datasets.value())
         if (dataset.id == datasetId)
@@ -123,7 +122,7 @@ engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(Proje
         return Error{"the project has no dataset " + std::to_string(datasetId)};
     auto images = store.images(datasetId);
     if (!images)
-        return Error{images.error()};
+        return images.failure();
     std::pair<Dataset, std::vector<std::string>> result;
     result.first.location = found->location;
     for (const auto& image : images.value()) {
@@ -135,12 +134,12 @@ engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(Proje
     }
     auto problems = store.datasetProblems(datasetId); // listed with every run's skipped images
     if (!problems)
-        return Error{problems.error()};
+        return problems.failure();
     result.first.problems = std::move(problems).value();
     return result;
 }
 
-engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds)
+Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds)
 {
     if (runIds.empty())
         return Error{"no run to resume"};
@@ -149,7 +148,7 @@ engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std
     for (auto runId : runIds) {
         auto run = store.run(runId);
         if (!run)
-            return Error{run.error()};
+            return run.failure();
         auto kinds = parseMeasures(run->measure);
         if (!kinds)
             return Error{"run " + std::to_string(runId) + ": " + kinds.error()};
@@ -160,7 +159,7 @@ engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std
             if (!run->shard.empty()) {
                 auto shard = Shard::parse(run->shard);
                 if (!shard)
-                    return Error{shard.error()};
+                    return shard.failure();
                 plan.shard = shard.value();
             }
         } else if (canonicalJson(run->parametersJson) != parameters || run->datasetId != plan.datasetId
@@ -178,7 +177,7 @@ engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std
 
     auto models = store.models();
     if (!models)
-        return Error{models.error()};
+        return models.failure();
     for (const auto& entry : recorded.models) {
         const StoredModel* stored = nullptr;
         for (const auto& model : models.value())
@@ -204,21 +203,21 @@ engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std
     }
     auto dataset = storedDataset(store, plan.datasetId);
     if (!dataset)
-        return Error{dataset.error()};
+        return dataset.failure();
     plan.params.dataset = std::move(dataset->first);
     plan.contentHashes = std::move(dataset->second);
     return plan;
 }
 
-engine::Result<std::unique_ptr<ProjectRunSink>> ProjectRunSink::make(ProjectStore& store, const ProjectRunPlan& plan,
-                                                                     MeasureSink* extra)
+Result<std::unique_ptr<ProjectRunSink>> ProjectRunSink::make(ProjectStore& store, const ProjectRunPlan& plan,
+                                                             MeasureSink* extra)
 {
     std::unique_ptr<ProjectRunSink> sink(new ProjectRunSink());
     sink->m_extra = extra;
     for (const auto& [kind, runId] : plan.runIds) {
         auto made = store.makeSink(runId);
         if (!made)
-            return Error{made.error()};
+            return made.failure();
         sink->m_sinks[kind] = std::move(made).value();
     }
     return sink;
@@ -236,20 +235,20 @@ void ProjectRunSink::rowsReady(MeasureKind measure, const std::vector<std::strin
     m_rows += std::int64_t(rows.size());
 }
 
-engine::Status ProjectRunSink::status() const
+Status ProjectRunSink::status() const
 {
     for (const auto& [kind, sink] : m_sinks)
         if (auto status = sink->status(); !status)
             return status;
-    return engine::Ok{};
+    return Ok{};
 }
 
-engine::Result<QJsonObject> summarizeRuns(ProjectStore& store, const std::map<MeasureKind, std::int64_t>& runIds,
-                                          const MeasureSettings& settings, const std::vector<FamilyEntry>& families)
+Result<QJsonObject> summarizeRuns(ProjectStore& store, const std::map<MeasureKind, std::int64_t>& runIds,
+                                  const MeasureSettings& settings, const std::vector<FamilyEntry>& families)
 {
     auto tables = storedMeasureTables(store, runIds);
     if (!tables)
-        return Error{tables.error()};
+        return tables.failure();
     return summarizeMeasures(tables.value(), settings, families);
 }
 
@@ -257,19 +256,19 @@ namespace {
 
 /// Step 1 of a command-line run, models: hashed, loaded for their metadata (kind, CAM layer,
 /// input size), stored; families stored by model id.
-engine::Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
+Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
 {
     std::map<std::string, std::int64_t> modelIds;
     for (const auto& entry : plan.params.models) {
         auto fileHash = hashFile(entry.path);
         if (!fileHash)
-            return Error{fileHash.error()};
+            return fileHash.failure();
         engine::ModelLoadOptions options;
         options.layer = entry.layer;
         options.metadata = entry.metadata;
         auto loaded = loadModel(entry.path, options);
         if (!loaded)
-            return Error{loaded.error()};
+            return loaded.failure();
         const auto& model = *loaded.value();
         StoredModel stored;
         stored.path = entry.path;
@@ -279,7 +278,7 @@ engine::Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
         stored.camLayer = model.camLayer();
         auto id = store.addModel(stored);
         if (!id)
-            return Error{id.error()};
+            return id.failure();
         plan.fileHashes[entry.name] = fileHash.value();
         modelIds[entry.name] = id.value();
         plan.inputSizes.emplace_back(model.metadata().inputWidth, model.metadata().inputHeight);
@@ -290,23 +289,23 @@ engine::Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
             if (modelIds.count(member))
                 members.push_back(modelIds[member]);
         if (auto id = store.addFamily(family.name, members); !id)
-            return Error{id.error()};
+            return id.failure();
     }
-    return engine::Ok{};
+    return Ok{};
 }
 
 /// Step 5's check of a plan resolved from the project: each model file still has the hash the
 /// project stored for it.
-engine::Status checkModelFiles(const MeasureRunParams& params, const std::map<std::string, std::string>& fileHashes)
+Status checkModelFiles(const MeasureRunParams& params, const std::map<std::string, std::string>& fileHashes)
 {
     for (const auto& model : params.models) {
         auto hash = hashFile(model.path);
         if (!hash)
-            return Error{hash.error()};
+            return hash.failure();
         if (hash.value() != fileHashes.at(model.name))
             return Error{model.path + " changed since it was added to the project; add it again"};
     }
-    return engine::Ok{};
+    return Ok{};
 }
 
 } // namespace
@@ -320,17 +319,17 @@ ProjectRun::~ProjectRun() = default;
 ProjectRun::ProjectRun(ProjectRun&&) noexcept = default;
 ProjectRun& ProjectRun::operator=(ProjectRun&&) noexcept = default;
 
-engine::Result<ProjectRun> ProjectRun::prepare(ProjectStore& store, MeasureRunParams params, const Shard& shard,
-                                               const CancelToken& cancel)
+Result<ProjectRun> ProjectRun::prepare(ProjectStore& store, MeasureRunParams params, const Shard& shard,
+                                       const CancelToken& cancel)
 {
     // Dataset: content hashes make results survive renames and moves.
     NullProgressSink quiet;
     auto hashes = hashDataset(params.dataset, {}, quiet, cancel);
     if (!hashes)
-        return Error{hashes.error()};
+        return hashes.failure();
     auto datasetId = store.addDataset(params.dataset, hashes->hashes, hashes->problems);
     if (!datasetId)
-        return Error{datasetId.error()};
+        return datasetId.failure();
     ProjectRunPlan plan;
     plan.params = std::move(params);
     plan.shard = shard;
@@ -338,27 +337,27 @@ engine::Result<ProjectRun> ProjectRun::prepare(ProjectStore& store, MeasureRunPa
     plan.contentHashes = std::move(hashes->hashes);
     // Models by file hash, with their metadata; input sizes decide the transforms per image.
     if (auto stored = storeModels(store, plan); !stored)
-        return Error{stored.error()};
+        return stored.failure();
     return ProjectRun(std::move(plan), /*modelFilesToCheck=*/false);
 }
 
-engine::Status ProjectRun::registerRuns(ProjectStore& store)
+Status ProjectRun::registerRuns(ProjectStore& store)
 {
     if (!m_plan.runIds.empty())
-        return engine::Ok{};
+        return Ok{};
     return saliscope::registerRuns(store, m_plan);
 }
 
-engine::Status ProjectRun::setStatus(ProjectStore& store, RunStatus status, const std::string& error) const
+Status ProjectRun::setStatus(ProjectStore& store, RunStatus status, const std::string& error) const
 {
     return setPlanStatus(store, m_plan, status, error);
 }
 
-engine::Result<std::int64_t> ProjectRun::resume(ProjectStore& store)
+Result<std::int64_t> ProjectRun::resume(ProjectStore& store)
 {
     auto done = completedInEveryRun(store, m_plan);
     if (!done)
-        return Error{done.error()};
+        return done.failure();
     return skipCompletedImages(m_plan, done.value());
 }
 
@@ -374,55 +373,58 @@ std::int64_t ProjectRun::imagesToCompute() const
     return images;
 }
 
-engine::Status ProjectRun::start(ProjectStore& store, const std::string& projectPath, MeasureSink* extra)
+Status ProjectRun::start(ProjectStore& store, const std::string& projectPath, MeasureSink* extra)
 {
     if (auto status = setStatus(store, RunStatus::Running); !status)
         return status;
     auto sink = ProjectRunSink::make(store, m_plan, extra);
     if (!sink)
-        return Error{sink.error()};
+        return sink.failure();
     m_sink = std::shared_ptr<ProjectRunSink>(std::move(sink).value());
     // Decoded, resized images are kept beside the project and shared by later runs.
     m_cache = std::make_shared<ImageCache>(imageCacheFolder(projectPath));
     m_plan.params.cache = m_cache.get();
     m_plan.params.contentHashes = m_plan.contentHashes;
     m_started = std::chrono::steady_clock::now();
-    return engine::Ok{};
+    return Ok{};
 }
 
 ProjectRun::Work ProjectRun::work() const
 {
     return [params = m_plan.params, fileHashes = m_plan.fileHashes, check = m_modelFilesToCheck, sink = m_sink,
-            cache = m_cache](ProgressSink& progress, const CancelToken& cancel) -> engine::Result<MeasureRunResult> {
+            cache = m_cache](ProgressSink& progress, const CancelToken& cancel) -> Result<MeasureRunResult> {
         if (check)
             if (auto unchanged = checkModelFiles(params, fileHashes); !unchanged)
-                return Error{unchanged.error()};
+                return unchanged.failure();
         return runMeasures(params, sink.get(), /*keepTables=*/false, progress, cancel);
     };
 }
 
 std::int64_t ProjectRun::rowsWritten() const { return m_sink ? m_sink->rowsWritten() : 0; }
 
-engine::Status ProjectRun::finish(ProjectStore& store, const engine::Result<MeasureRunResult>& measured)
+Status ProjectRun::finish(ProjectStore& store, const Result<MeasureRunResult>& measured)
 {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
     auto flushed = store.flush();
     for (const auto& [kind, runId] : m_plan.runIds)
         store.addComputeTime(runId, seconds / double(m_plan.runIds.size()));
-    std::string failure = !measured ? measured.error() : !flushed ? flushed.error() : std::string();
-    if (failure.empty() && m_sink)
+    std::optional<Error> failure = !measured ? std::optional(measured.failure())
+        : !flushed                           ? std::optional(flushed.failure())
+                                             : std::nullopt;
+    if (!failure && m_sink)
         if (auto written = m_sink->status(); !written)
-            failure = written.error();
-    if (!failure.empty()) {
-        setStatus(store, failure == "cancelled" ? RunStatus::Cancelled : RunStatus::Failed, failure);
-        return Error{failure};
+            failure = written.failure();
+    if (failure) {
+        const bool cancelled = failure->kind == ErrorKind::Cancelled;
+        setStatus(store, cancelled ? RunStatus::Cancelled : RunStatus::Failed, failure->message);
+        return *failure;
     }
     if (auto status = setStatus(store, RunStatus::Finished); !status)
         return status;
     return store.flush();
 }
 
-engine::Result<QJsonObject> ProjectRun::summary(ProjectStore& store) const
+Result<QJsonObject> ProjectRun::summary(ProjectStore& store) const
 {
     return summarizeRuns(store, m_plan.runIds, m_plan.params.settings, m_plan.params.families);
 }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/measures/measurerunner.h"
 #include "core/project/projectrun.h"
 #include "core/project/runparameters.h"
@@ -45,38 +45,38 @@ struct ProjectRunPlan final {
 };
 
 /// The stored rows of each run, as tables (for summaries).
-engine::Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& store,
-                                                              const std::map<MeasureKind, std::int64_t>& runIds);
+Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& store,
+                                                      const std::map<MeasureKind, std::int64_t>& runIds);
 
 /// The summary of runs (one per measure, same parameters) over every row the project stores for
 /// them (summarizeMeasures). Summaries are computed from the rows, never stored: at the end of a
 /// command-line run (summary.json) and by MeasureResults for what the application and the
 /// report show.
-engine::Result<QJsonObject> summarizeRuns(ProjectStore& store, const std::map<MeasureKind, std::int64_t>& runIds,
-                                          const MeasureSettings& settings, const std::vector<FamilyEntry>& families);
+Result<QJsonObject> summarizeRuns(ProjectStore& store, const std::map<MeasureKind, std::int64_t>& runIds,
+                                  const MeasureSettings& settings, const std::vector<FamilyEntry>& families);
 
 /// The dataset as the project stores it: records in position order (unreadable ones included,
 /// as positions must match) and their content hashes; `problems` holds what its scan set aside.
-engine::Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId);
+Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore& store, std::int64_t datasetId);
 
 /// Rebuilds the plan of stored runs that share parameters, dataset and shard (as one project
 /// run creates them), to resume them: models found by file hash, the dataset from its stored
 /// images. Errors name a model or dataset that is no longer in the project.
-engine::Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds);
+Result<ProjectRunPlan> planFromStoredRuns(ProjectStore& store, const std::vector<std::int64_t>& runIds);
 
 /// Streams each measure's rows into its run's store sink, and every row to an optional extra
 /// sink; counts the rows. rowsReady may be called from any thread; the sink must not outlive
 /// the store.
 class ProjectRunSink final : public MeasureSink {
 public:
-    static engine::Result<std::unique_ptr<ProjectRunSink>> make(ProjectStore& store, const ProjectRunPlan& plan,
-                                                                MeasureSink* extra = nullptr);
+    static Result<std::unique_ptr<ProjectRunSink>> make(ProjectStore& store, const ProjectRunPlan& plan,
+                                                        MeasureSink* extra = nullptr);
     ~ProjectRunSink() override;
 
     void rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
                    const std::vector<MeasureRow>& rows) override;
     /// Ok, or the first failed write of any run.
-    engine::Status status() const;
+    Status status() const;
     /// Rows handed to the store so far.
     std::int64_t rowsWritten() const { return m_rows.load(); }
 
@@ -117,22 +117,22 @@ public:
 
     /// Step 1 for a command-line run: hashes the dataset and the model files, stores the dataset,
     /// the models (loaded for their metadata) and the families.
-    static engine::Result<ProjectRun> prepare(ProjectStore& store, MeasureRunParams params, const Shard& shard,
-                                              const CancelToken& cancel);
+    static Result<ProjectRun> prepare(ProjectStore& store, MeasureRunParams params, const Shard& shard,
+                                      const CancelToken& cancel);
 
     const ProjectRunPlan& plan() const { return m_plan; }
     /// Step 2; nothing to do when the plan already names its runs (resumed stored runs).
-    engine::Status registerRuns(ProjectStore& store);
+    Status registerRuns(ProjectStore& store);
     /// Sets every run of the plan to `status` (with `error` for failed and cancelled runs).
-    engine::Status setStatus(ProjectStore& store, RunStatus status, const std::string& error = {}) const;
+    Status setStatus(ProjectStore& store, RunStatus status, const std::string& error = {}) const;
     /// Step 3: returns how many images of the shard are complete in every run.
-    engine::Result<std::int64_t> resume(ProjectStore& store);
+    Result<std::int64_t> resume(ProjectStore& store);
     /// Images of the dataset this run computes (after resume()).
     std::int64_t imagesToCompute() const;
     /// Step 4; `extra` (may be null) also receives every row, e.g. CSV files.
-    engine::Status start(ProjectStore& store, const std::string& projectPath, MeasureSink* extra = nullptr);
+    Status start(ProjectStore& store, const std::string& projectPath, MeasureSink* extra = nullptr);
 
-    using Work = std::function<engine::Result<MeasureRunResult>(ProgressSink&, const CancelToken&)>;
+    using Work = std::function<Result<MeasureRunResult>(ProgressSink&, const CancelToken&)>;
     /// Step 5, after start(): self-contained (it shares the sink and cache), for any thread; the
     /// store must outlive it.
     Work work() const;
@@ -141,10 +141,10 @@ public:
     /// Step 6: records work()'s outcome: rows committed, compute time added. When `measured`
     /// failed, or a write failed, the runs become cancelled ("cancelled") or failed and the error
     /// is returned; otherwise the runs are finished.
-    engine::Status finish(ProjectStore& store, const engine::Result<MeasureRunResult>& measured);
+    Status finish(ProjectStore& store, const Result<MeasureRunResult>& measured);
     /// The summary over every row the project stores for the plan's runs (summarizeRuns): what
     /// the command line writes to summary.json. The project does not store it.
-    engine::Result<QJsonObject> summary(ProjectStore& store) const;
+    Result<QJsonObject> summary(ProjectStore& store) const;
 
 private:
     ProjectRunPlan m_plan;

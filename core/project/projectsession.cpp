@@ -196,17 +196,17 @@ void ProjectSession::addModelFile(const QString& path, const std::optional<engin
     emit busyChanged(true, tr("Loading %1").arg(QFileInfo(path).fileName()));
     submitJob<LoadedModelFile>(
         *m_compute, this, "load model " + file,
-        [file, metadata](ProgressSink&, const CancelToken&) -> engine::Result<LoadedModelFile> {
+        [file, metadata](ProgressSink&, const CancelToken&) -> Result<LoadedModelFile> {
             engine::ModelLoadOptions options;
             options.metadata = metadata;
             if (metadata)
                 options.layer = metadata->camLayer;
             auto loaded = engine::Model::load(file, options);
             if (!loaded)
-                return engine::Error{loaded.error()};
+                return loaded.failure();
             auto hash = hashFile(file);
             if (!hash)
-                return engine::Error{hash.error()};
+                return hash.failure();
             const auto& model = *loaded.value();
             StoredModel stored;
             stored.path = QFileInfo(QString::fromStdString(file)).absoluteFilePath().toStdString();
@@ -216,7 +216,7 @@ void ProjectSession::addModelFile(const QString& path, const std::optional<engin
             stored.camLayer = model.camLayer();
             return LoadedModelFile{stored, model.notes()};
         },
-        [this, path](engine::Result<LoadedModelFile> loaded) {
+        [this, path](Result<LoadedModelFile> loaded) {
             --m_busy;
             emit busyChanged(m_busy > 0, {});
             if (!loaded) {
@@ -264,18 +264,18 @@ void ProjectSession::addDatasetLocation(const QString& location)
     const std::uint64_t openCount = m_openCount;
     const JobId job = submitJob<Scanned>(
         *m_io, this, "scan " + source,
-        [source](ProgressSink& progress, const CancelToken& cancel) -> engine::Result<Scanned> {
+        [source](ProgressSink& progress, const CancelToken& cancel) -> Result<Scanned> {
             DatasetSource what;
             what.location = source;
             auto dataset = scanDataset(what, progress, cancel);
             if (!dataset)
-                return engine::Error{dataset.error()};
+                return dataset.failure();
             auto hashes = hashDataset(dataset.value(), {}, progress, cancel);
             if (!hashes)
-                return engine::Error{hashes.error()};
+                return hashes.failure();
             return Scanned{std::move(dataset.value()), std::move(hashes.value())};
         },
-        [this, location, openCount](engine::Result<Scanned> result) {
+        [this, location, openCount](Result<Scanned> result) {
             if (!result || openCount != m_openCount || !m_store) {
                 --m_busy;
                 emit busyChanged(m_busy > 0, {});
@@ -291,14 +291,14 @@ void ProjectSession::addDatasetLocation(const QString& location)
             auto id = std::make_shared<std::int64_t>(0);
             writeInBackground(
                 "store dataset " + location.toStdString(),
-                [scanned, id](ProjectStore& store) -> engine::Status {
+                [scanned, id](ProjectStore& store) -> Status {
                     auto added = store.addDataset(scanned->dataset, scanned->hashes.hashes, scanned->hashes.problems);
                     if (!added)
-                        return engine::Error{added.error()};
+                        return added.failure();
                     *id = added.value();
-                    return engine::Ok{};
+                    return Ok{};
                 },
-                [this, location, scanned, id](const engine::Status& stored) {
+                [this, location, scanned, id](const Status& stored) {
                     --m_busy;
                     emit busyChanged(m_busy > 0, {});
                     if (!stored) {
@@ -320,7 +320,7 @@ void ProjectSession::addDatasetLocation(const QString& location)
 
 void ProjectSession::watchProgress(JobManager& jobs, JobId job, const QString& what)
 {
-    auto* watcher = new QFutureWatcher<engine::Status>(this);
+    auto* watcher = new QFutureWatcher<Status>(this);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
             [this, watcher, what](int value) { emit jobProgress(what, value, watcher->progressMaximum()); });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, what]() {
@@ -330,30 +330,30 @@ void ProjectSession::watchProgress(JobManager& jobs, JobId job, const QString& w
     watcher->setFuture(jobs.future(job));
 }
 
-void ProjectSession::writeInBackground(const std::string& what, std::function<engine::Status(ProjectStore&)> write,
-                                       std::function<void(const engine::Status&)> done)
+void ProjectSession::writeInBackground(const std::string& what, std::function<Status(ProjectStore&)> write,
+                                       std::function<void(const Status&)> done)
 {
     if (!m_store) {
         if (done)
-            done(engine::Error{"no project is open"});
+            done(Error{"no project is open"});
         return;
     }
     ProjectStore* store = m_store.get(); // close() waits for this pool before it resets the store
     const std::uint64_t openCount = m_openCount;
     submitJob<bool>(
         *m_storeWrites, this, what,
-        [store, write = std::move(write)](ProgressSink&, const CancelToken&) -> engine::Result<bool> {
+        [store, write = std::move(write)](ProgressSink&, const CancelToken&) -> Result<bool> {
             auto status = write(*store);
             if (!status)
-                return engine::Error{status.error()};
+                return status.failure();
             return true;
         },
-        [this, openCount, done = std::move(done)](engine::Result<bool> result) {
+        [this, openCount, done = std::move(done)](Result<bool> result) {
             if (!done)
                 return;
             if (openCount != m_openCount)
-                return done(engine::Error{"the project was closed first"});
-            done(result ? engine::Status(engine::Ok{}) : engine::Status(engine::Error{result.error()}));
+                return done(Error{"the project was closed first"});
+            done(result ? Status(Ok{}) : Status(Error{result.error()}));
         });
 }
 
@@ -380,26 +380,26 @@ void ProjectSession::updateModelMetadata(std::int64_t modelId, const engine::Mod
     const std::uint64_t openCount = m_openCount;
     submitJob<StoredModel>(
         *m_compute, this, "check metadata " + path,
-        [path, edited](ProgressSink&, const CancelToken&) -> engine::Result<StoredModel> {
+        [path, edited](ProgressSink&, const CancelToken&) -> Result<StoredModel> {
             // The model must load with them and give a map for an input of the new size.
             engine::ModelLoadOptions options;
             options.layer = edited.camLayer;
             options.metadata = edited;
             auto loaded = engine::Model::load(path, options);
             if (!loaded)
-                return engine::Error{loaded.error()};
+                return loaded.failure();
             auto batch = engine::ImageBatch::fromImages(
                 {engine::ImageU8::zeros(edited.inputWidth, edited.inputHeight, 3)});
             if (!batch)
-                return engine::Error{batch.error()};
+                return batch.failure();
             if (auto cams = loaded.value()->gradCam(batch.value()); !cams)
-                return engine::Error{cams.error()};
+                return cams.failure();
             StoredModel stored;
             stored.metadataJson = edited.toJson();
             stored.camLayer = loaded.value()->camLayer();
             return stored;
         },
-        [this, modelId, name, openCount](engine::Result<StoredModel> result) {
+        [this, modelId, name, openCount](Result<StoredModel> result) {
             --m_busy;
             emit busyChanged(m_busy > 0, {});
             if (openCount != m_openCount || !m_store)

@@ -89,8 +89,8 @@ public:
     /// Runs a write to the store on the store pool, off the GUI thread; `done` gets its outcome
     /// on the GUI thread (an Error when the project was closed first). ProjectStore writes go through its
     /// writer thread, so they are safe from a worker; close() waits for the writes in flight.
-    void writeInBackground(const std::string& what, std::function<engine::Status(ProjectStore&)> write,
-                           std::function<void(const engine::Status&)> done = {});
+    void writeInBackground(const std::string& what, std::function<Status(ProjectStore&)> write,
+                           std::function<void(const Status&)> done = {});
 
 signals:
     void projectChanged();

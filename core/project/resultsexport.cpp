@@ -28,27 +28,27 @@ std::vector<std::string> runSetExportFiles(const RunSet& set, const std::string&
     return files;
 }
 
-engine::Result<std::vector<std::string>> exportRunSet(const std::string& projectPath, const RunSet& set,
-                                                      const QJsonObject& summary, const std::string& directory)
+Result<std::vector<std::string>> exportRunSet(const std::string& projectPath, const RunSet& set,
+                                              const QJsonObject& summary, const std::string& directory)
 {
     std::error_code error;
     if (!std::filesystem::is_directory(directory, error))
-        return engine::Error{"no such folder: " + directory};
+        return Error{"no such folder: " + directory};
     auto store = ProjectStore::open(projectPath, ProjectOpenMode::ReadOnly);
     if (!store)
-        return engine::Error{store.error()};
+        return store.failure();
     std::vector<std::string> written;
     for (const auto& [kind, runId] : set.runIds) {
         const std::string path = measureCsvPath(directory, kind);
         if (auto status = store.value()->exportRunCsv(runId, path); !status)
-            return engine::Error{status.error()};
+            return status.failure();
         written.push_back(path);
     }
     const std::string path = summaryPath(directory);
     QSaveFile file(QString::fromStdString(path));
     const QByteArray json = QJsonDocument(summary).toJson(QJsonDocument::Indented);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return engine::Error{"cannot write " + path + ": " + file.errorString().toStdString()};
+        return Error{"cannot write " + path + ": " + file.errorString().toStdString()};
     written.push_back(path);
     return written;
 }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/project/measureresults.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <QJsonObject>
 
@@ -18,8 +18,8 @@ namespace saliscope {
 /// may run on a worker while the session keeps writing. Each file is replaced atomically; on a
 /// failure the files already written stay and the error names the one that failed. Returns the
 /// paths written.
-engine::Result<std::vector<std::string>> exportRunSet(const std::string& projectPath, const RunSet& set,
-                                                      const QJsonObject& summary, const std::string& directory);
+Result<std::vector<std::string>> exportRunSet(const std::string& projectPath, const RunSet& set,
+                                              const QJsonObject& summary, const std::string& directory);
 
 /// The files exportRunSet would write for `set` into `directory` (to ask before replacing them).
 std::vector<std::string> runSetExportFiles(const RunSet& set, const std::string& directory);

@@ -22,11 +22,6 @@ namespace saliscope {
 
 namespace {
 
-using engine::Error;
-using engine::Ok;
-using engine::Result;
-using engine::Status;
-
 QString q(const std::string& text) { return QString::fromStdString(text); }
 
 /// A run's shard field: the parts it holds of N ("" = a whole run, N = 0).
@@ -111,11 +106,11 @@ public:
         for (const StoredDataset& dataset : m_sourceDatasets) {
             auto images = m_source.images(dataset.id);
             if (!images)
-                return Error{images.error()};
+                return images.failure();
             m_sourceImages[dataset.id] = std::move(images).value();
             auto problems = m_source.datasetProblems(dataset.id);
             if (!problems)
-                return Error{problems.error()};
+                return problems.failure();
             m_sourceProblems[dataset.id] = std::move(problems).value();
             m_datasetMap[dataset.id] = 0;
             for (const StoredDataset& existing : targetDatasets.value()) {
@@ -124,7 +119,7 @@ public:
                 m_datasetMap[dataset.id] = existing.id;
                 auto targetImages = m_target.images(existing.id);
                 if (!targetImages)
-                    return Error{targetImages.error()};
+                    return targetImages.failure();
                 std::map<std::string, std::deque<std::int64_t>> byHash;
                 for (const StoredImage& image : targetImages.value())
                     if (!image.contentHash.empty())
@@ -180,7 +175,7 @@ public:
             const ShardSet shard = ShardSet::parse(run.shard);
             auto sourceColumns = m_source.resultColumns(run.id);
             if (!sourceColumns)
-                return Error{sourceColumns.error()};
+                return sourceColumns.failure();
             RunPlan plan{run, 0, run, true, sourceColumns.value(), {}, std::nullopt};
             auto sourceResults = m_source.results(run.id);
             auto sourceSummary = m_source.summary(run.id);
@@ -203,7 +198,7 @@ public:
                 if (existing.id > 0) {
                     auto targetColumns = m_target.resultColumns(existing.id);
                     if (!targetColumns)
-                        return Error{targetColumns.error()};
+                        return targetColumns.failure();
                     if (!targetColumns->empty() && !sourceColumns->empty()
                         && targetColumns.value() != sourceColumns.value())
                         return Error{"cannot merge " + m_sourcePath + ": its " + run.measure
@@ -504,7 +499,7 @@ Result<MergeReport> mergeProject(ProjectStore& target, const std::string& source
     for (Status (ProjectMerge::*phase)() :
          {&ProjectMerge::matchDatasets, &ProjectMerge::matchModels, &ProjectMerge::planRuns})
         if (Status ok = (merge.*phase)(); !ok)
-            return Error{ok.error()};
+            return ok.failure();
     if (Status written = merge.write(); !written)
         return Error{"cannot merge " + sourcePath + ": " + written.error()};
     return merge.report();

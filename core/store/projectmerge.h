@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <cstdint>
 #include <string>
@@ -31,6 +31,6 @@ struct MergeReport final {
 /// nothing written: a shard whose parameters or result columns differ from those of a run with
 /// the same measure, dataset and N. Idempotent: merging the same file twice adds nothing.
 /// Runs on the calling thread (the target's owner); writes go through the target's writer.
-engine::Result<MergeReport> mergeProject(ProjectStore& target, const std::string& sourcePath);
+Result<MergeReport> mergeProject(ProjectStore& target, const std::string& sourcePath);
 
 } // namespace saliscope

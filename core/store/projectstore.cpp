@@ -41,11 +41,6 @@ namespace saliscope {
 
 namespace {
 
-using engine::Error;
-using engine::Ok;
-using engine::Result;
-using engine::Status;
-
 QString q(const std::string& text) { return QString::fromStdString(text); }
 std::string s(const QVariant& value) { return value.toString().toStdString(); }
 
@@ -319,14 +314,14 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
     if (!readOnly && exists && info.size() > 0) {
         auto checked = checkBeforeWriting(file, path);
         if (!checked)
-            return Error{checked.error()};
+            return checked.failure();
         checkedBeforeWriting = checked.value();
     }
     if (!readOnly) {
         auto writer = StoreWriter::start(file, [](QSqlDatabase& database) -> Status {
             auto version = StoreSchema::version(database);
             if (!version)
-                return Error{version.error()};
+                return version.failure();
             if (version.value() > StoreSchema::CurrentVersion)
                 return StoreSchema::migrate(database); // refuses with "made by a newer Saliscope"
             if (auto configured = StoreSchema::configureConnection(database, true); !configured)
@@ -356,7 +351,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
                 if (auto configured = StoreSchema::configureConnection(database, false); configured)
                     return StoreSchema::version(database);
                 else
-                    return Error{configured.error()};
+                    return configured.failure();
             }
             return Error{StoreSchema::describe(database.lastError(), "cannot open project")};
         }
@@ -449,7 +444,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
                                               const std::vector<std::pair<std::string, std::string>>& problems)
 {
     if (auto writable = requireWritable(); !writable)
-        return Error{writable.error()};
+        return writable.failure();
     if (hashes.size() != dataset.records.size())
         return Error{"dataset has " + std::to_string(dataset.records.size()) + " records but "
                      + std::to_string(hashes.size()) + " hashes"};
@@ -553,7 +548,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
         return Ok{};
     });
     if (!status)
-        return Error{status.error()};
+        return status.failure();
     return datasetId;
 }
 
@@ -579,7 +574,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ProjectStore::datasetPr
     query.prepare(QStringLiteral("SELECT path, reason FROM dataset_problems WHERE dataset_id = ? ORDER BY position"));
     query.addBindValue(qint64(datasetId));
     if (auto ok = StoreSchema::execute(query, "cannot read the dataset's problems"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     std::vector<std::pair<std::string, std::string>> list;
     while (query.next())
         list.emplace_back(s(query.value(0)), s(query.value(1)));
@@ -596,7 +591,7 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
                                  " FROM images WHERE dataset_id = ? ORDER BY position"));
     query.addBindValue(qint64(datasetId));
     if (auto ok = StoreSchema::execute(query, "cannot read images"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     std::vector<StoredImage> list;
     while (query.next())
         list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
@@ -612,7 +607,7 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
 Result<std::int64_t> ProjectStore::addModel(const StoredModel& model)
 {
     if (auto writable = requireWritable(); !writable)
-        return Error{writable.error()};
+        return writable.failure();
     if (model.fileHash.empty())
         return Error{"a model needs its file hash"};
     std::int64_t id = 0;
@@ -638,7 +633,7 @@ Result<std::int64_t> ProjectStore::addModel(const StoredModel& model)
         return Ok{};
     });
     if (!status)
-        return Error{status.error()};
+        return status.failure();
     return id;
 }
 
@@ -659,7 +654,7 @@ Result<std::vector<StoredModel>> ProjectStore::models() const
 Result<std::int64_t> ProjectStore::addFamily(const std::string& name, const std::vector<std::int64_t>& modelIds)
 {
     if (auto writable = requireWritable(); !writable)
-        return Error{writable.error()};
+        return writable.failure();
     std::int64_t id = 0;
     Status status = m_writer->run([&](QSqlDatabase& db) -> Status {
         QSqlQuery query(db);
@@ -683,7 +678,7 @@ Result<std::int64_t> ProjectStore::addFamily(const std::string& name, const std:
         return Ok{};
     });
     if (!status)
-        return Error{status.error()};
+        return status.failure();
     return id;
 }
 
@@ -784,7 +779,7 @@ Result<std::optional<StoredMap>> ProjectStore::map(std::int64_t modelId, const s
     query.addBindValue(q(imageHash));
     query.addBindValue(q(variant));
     if (auto ok = StoreSchema::execute(query, "cannot read maps"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     if (!query.next())
         return std::optional<StoredMap>();
     const QByteArray pixels = query.value(3).toByteArray();
@@ -822,7 +817,7 @@ Result<std::vector<StoredMap>> ProjectStore::maps() const
 Result<std::int64_t> ProjectStore::createRun(const StoredRun& run)
 {
     if (auto writable = requireWritable(); !writable)
-        return Error{writable.error()};
+        return writable.failure();
     std::int64_t id = 0;
     Status status = m_writer->run([&](QSqlDatabase& db) -> Status {
         QSqlQuery query(db);
@@ -842,7 +837,7 @@ Result<std::int64_t> ProjectStore::createRun(const StoredRun& run)
         return Ok{};
     });
     if (!status)
-        return Error{status.error()};
+        return status.failure();
     return id;
 }
 
@@ -857,7 +852,7 @@ Result<std::optional<std::int64_t>> ProjectStore::findRun(const std::string& mea
     query.addBindValue(datasetId > 0 ? QVariant(qint64(datasetId)) : QVariant(QMetaType(QMetaType::LongLong)));
     query.addBindValue(q(shard));
     if (auto ok = StoreSchema::execute(query, "cannot read runs"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     if (!query.next())
         return std::optional<std::int64_t>();
     return std::optional<std::int64_t>(query.value(0).toLongLong());
@@ -921,7 +916,7 @@ Result<StoredRun> ProjectStore::run(std::int64_t runId) const
     query.prepare(QString::fromLatin1(RunColumns) + QStringLiteral(" WHERE id = ?"));
     query.addBindValue(qint64(runId));
     if (auto ok = StoreSchema::execute(query, "cannot read runs"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     if (!query.next())
         return Error{"no run " + std::to_string(runId) + " in " + m_path};
     return runFrom(query);
@@ -934,7 +929,7 @@ Status ProjectStore::writeResults(std::int64_t runId, const std::vector<std::str
 {
     auto sink = makeSink(runId);
     if (!sink)
-        return Error{sink.error()};
+        return sink.failure();
     sink.value()->rowsReady(MeasureKind::Predictions, columns, rows);
     if (auto flushed = flush(); !flushed)
         return flushed;
@@ -944,13 +939,13 @@ Status ProjectStore::writeResults(std::int64_t runId, const std::vector<std::str
 Result<std::unique_ptr<StoreMeasureSink>> ProjectStore::makeSink(std::int64_t runId)
 {
     if (auto writable = requireWritable(); !writable)
-        return Error{writable.error()};
+        return writable.failure();
     auto stored = run(runId);
     if (!stored)
-        return Error{stored.error()};
+        return stored.failure();
     auto list = images(stored->datasetId);
     if (!list)
-        return Error{list.error()};
+        return list.failure();
     auto ids = std::make_shared<std::vector<std::int64_t>>();
     ids->reserve(list->size());
     for (const StoredImage& image : list.value())
@@ -964,7 +959,7 @@ Result<std::vector<std::string>> ProjectStore::resultColumns(std::int64_t runId)
     query.prepare(QStringLiteral("SELECT name FROM result_columns WHERE run_id = ? ORDER BY position"));
     query.addBindValue(qint64(runId));
     if (auto ok = StoreSchema::execute(query, "cannot read the run's columns"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     std::vector<std::string> names;
     while (query.next())
         names.push_back(s(query.value(0)));
@@ -1000,7 +995,7 @@ Result<std::vector<StoredResult>> ProjectStore::results(std::int64_t runId) cons
 {
     auto columns = resultColumns(runId);
     if (!columns)
-        return Error{columns.error()};
+        return columns.failure();
     const std::size_t expectedBytes = columns->size() * sizeof(double);
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -1009,7 +1004,7 @@ Result<std::vector<StoredResult>> ProjectStore::results(std::int64_t runId) cons
                                  " ORDER BY i.position, r.model, r.variant"));
     query.addBindValue(qint64(runId));
     if (auto ok = StoreSchema::execute(query, "cannot read results"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     std::vector<StoredResult> list;
     DamagedRows damaged;
     while (query.next()) {
@@ -1040,7 +1035,7 @@ Result<std::vector<std::int64_t>> ProjectStore::completedImages(std::int64_t run
     query.addBindValue(qint64(runId));
     query.addBindValue(std::max(1, rowsPerImage));
     if (auto ok = StoreSchema::execute(query, "cannot read results"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     std::vector<std::int64_t> positions;
     while (query.next())
         positions.push_back(query.value(0).toLongLong());
@@ -1079,7 +1074,7 @@ Result<std::optional<std::string>> ProjectStore::summary(std::int64_t runId) con
     query.prepare(QStringLiteral("SELECT summary FROM summaries WHERE run_id = ?"));
     query.addBindValue(qint64(runId));
     if (auto ok = StoreSchema::execute(query, "cannot read the summary"); !ok)
-        return Error{ok.error()};
+        return ok.failure();
     if (!query.next())
         return std::optional<std::string>();
     return std::optional<std::string>(s(query.value(0)));
@@ -1089,9 +1084,9 @@ Status ProjectStore::exportRunCsv(std::int64_t runId, const std::string& csvPath
 {
     auto columns = resultColumns(runId);
     if (!columns)
-        return Error{columns.error()};
+        return columns.failure();
     if (auto exists = run(runId); !exists)
-        return Error{exists.error()};
+        return exists.failure();
     QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT i.path, i.label, i.grp, i.content_hash, r.model, r.variant, r.vals"

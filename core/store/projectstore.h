@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/store/storetypes.h"
 
 #include <cstdint>
@@ -48,7 +48,7 @@ class ProjectStore final {
 public:
     /// Opens or creates a project, migrating an older schema. Errors: no such project, not a
     /// Saliscope project, made by a newer Saliscope, in use by another process, cannot create.
-    static engine::Result<std::unique_ptr<ProjectStore>> open(const std::string& path, ProjectOpenMode mode);
+    static Result<std::unique_ptr<ProjectStore>> open(const std::string& path, ProjectOpenMode mode);
     /// Commits what is queued and closes both connections.
     ~ProjectStore();
 
@@ -69,83 +69,83 @@ public:
     /// with the same images (same fingerprint) is reused, its paths and order updated, so
     /// results survive renames and moves; image positions always follow `dataset.records`. What
     /// the scan set aside (`dataset.problems`) is stored with it, replacing a reused one's.
-    engine::Result<std::int64_t> addDataset(const Dataset& dataset, const std::vector<std::string>& hashes,
-                                            const std::vector<std::pair<std::string, std::string>>& problems = {});
+    Result<std::int64_t> addDataset(const Dataset& dataset, const std::vector<std::string>& hashes,
+                                    const std::vector<std::pair<std::string, std::string>>& problems = {});
     /// The datasets; locations and image paths are absolute (paths that earlier builds stored
     /// relative are read relative to the project's folder).
-    engine::Result<std::vector<StoredDataset>> datasets() const;
+    Result<std::vector<StoredDataset>> datasets() const;
     /// A dataset's images in record order.
-    engine::Result<std::vector<StoredImage>> images(std::int64_t datasetId) const;
+    Result<std::vector<StoredImage>> images(std::int64_t datasetId) const;
     /// What the scan of a dataset set aside, (path, reason) in scan order (Dataset::problems).
-    engine::Result<std::vector<std::pair<std::string, std::string>>> datasetProblems(std::int64_t datasetId) const;
+    Result<std::vector<std::pair<std::string, std::string>>> datasetProblems(std::int64_t datasetId) const;
 
     /// Adds a model, or updates the one with the same file hash; returns its id.
-    engine::Result<std::int64_t> addModel(const StoredModel& model);
-    engine::Result<std::vector<StoredModel>> models() const;
+    Result<std::int64_t> addModel(const StoredModel& model);
+    Result<std::vector<StoredModel>> models() const;
     /// Adds a family (or adds members to the one of that name); returns its id.
-    engine::Result<std::int64_t> addFamily(const std::string& name, const std::vector<std::int64_t>& modelIds);
-    engine::Result<std::vector<StoredFamily>> families() const;
+    Result<std::int64_t> addFamily(const std::string& name, const std::vector<std::int64_t>& modelIds);
+    Result<std::vector<StoredFamily>> families() const;
     /// Replaces a model's metadata (JSON) and CAM layer and deletes its stored maps, which were
     /// made with the old ones. An Error for an unknown model.
-    engine::Status setModelMetadata(std::int64_t modelId, const std::string& metadataJson, const std::string& camLayer);
+    Status setModelMetadata(std::int64_t modelId, const std::string& metadataJson, const std::string& camLayer);
     /// Takes the models out of every family; families left without members are deleted.
-    engine::Status removeFromFamilies(const std::vector<std::int64_t>& modelIds);
+    Status removeFromFamilies(const std::vector<std::int64_t>& modelIds);
 
     /// Stores small maps (replacing ones with the same model, image hash and variant).
-    engine::Status putMaps(const std::vector<StoredMap>& maps);
+    Status putMaps(const std::vector<StoredMap>& maps);
     /// The map of an image by a model, or nullopt when none is stored.
-    engine::Result<std::optional<StoredMap>> map(std::int64_t modelId, const std::string& imageHash,
-                                                 const std::string& variant = {}) const;
+    Result<std::optional<StoredMap>> map(std::int64_t modelId, const std::string& imageHash,
+                                         const std::string& variant = {}) const;
 
     /// Every stored map (for merges and exports).
-    engine::Result<std::vector<StoredMap>> maps() const;
+    Result<std::vector<StoredMap>> maps() const;
 
     /// Creates a queued run from `run` (measure, parametersJson, datasetId, device, shard);
     /// parameters are stored as compact JSON with sorted keys. Returns the run id.
-    engine::Result<std::int64_t> createRun(const StoredRun& run);
+    Result<std::int64_t> createRun(const StoredRun& run);
     /// The newest run with this measure, parameters (compared as canonical JSON), dataset and
     /// shard, to resume instead of starting again; nullopt when none.
-    engine::Result<std::optional<std::int64_t>> findRun(const std::string& measure, const std::string& parametersJson,
-                                                        std::int64_t datasetId, const std::string& shard = {}) const;
+    Result<std::optional<std::int64_t>> findRun(const std::string& measure, const std::string& parametersJson,
+                                                std::int64_t datasetId, const std::string& shard = {}) const;
     /// Sets a run's status; Running stamps `started`, Finished/Failed/Cancelled stamp `finished`.
-    engine::Status setRunStatus(std::int64_t runId, RunStatus status, const std::string& error = {});
+    Status setRunStatus(std::int64_t runId, RunStatus status, const std::string& error = {});
     /// Adds to a run's compute time (each resumed part adds its own).
-    engine::Status addComputeTime(std::int64_t runId, double seconds);
-    engine::Result<std::vector<StoredRun>> runs() const;
-    engine::Result<StoredRun> run(std::int64_t runId) const;
+    Status addComputeTime(std::int64_t runId, double seconds);
+    Result<std::vector<StoredRun>> runs() const;
+    Result<StoredRun> run(std::int64_t runId) const;
 
     /// Writes rows synchronously (the sink's path, for tools and tests): the run's columns are
     /// fixed by the first write and must match later ones; a row replaces one with the same
     /// (image, model, variant). `imageIndex` is the position in the run's dataset.
-    engine::Status writeResults(std::int64_t runId, const std::vector<std::string>& columns,
-                                const std::vector<MeasureRow>& rows);
+    Status writeResults(std::int64_t runId, const std::vector<std::string>& columns,
+                        const std::vector<MeasureRow>& rows);
     /// A MeasureSink that streams rows of `runId` into the writer without waiting; its first
     /// failure is kept (StoreMeasureSink::status()). The sink must not outlive this store.
-    engine::Result<std::unique_ptr<StoreMeasureSink>> makeSink(std::int64_t runId);
-    engine::Result<std::vector<std::string>> resultColumns(std::int64_t runId) const;
+    Result<std::unique_ptr<StoreMeasureSink>> makeSink(std::int64_t runId);
+    Result<std::vector<std::string>> resultColumns(std::int64_t runId) const;
     /// Every stored row of a run, by image position, model and variant. A row whose values do
     /// not match the run's columns (a damaged file) makes this an Error naming it.
-    engine::Result<std::vector<StoredResult>> results(std::int64_t runId) const;
+    Result<std::vector<StoredResult>> results(std::int64_t runId) const;
     /// Positions of the images that have at least `rowsPerImage` rows in the run: what a resumed
     /// run skips. Rows of one sink call are committed together or not at all.
-    engine::Result<std::vector<std::int64_t>> completedImages(std::int64_t runId, int rowsPerImage = 1) const;
+    Result<std::vector<std::int64_t>> completedImages(std::int64_t runId, int rowsPerImage = 1) const;
     /// The summaries table (schema 4). Saliscope no longer writes or reads it: a run's summary is
     /// computed from its rows when it is shown or written (docs/measures.md); what projects of
     /// earlier versions hold stays readable here until a merge removes it (clearSummaries).
-    engine::Status setSummary(std::int64_t runId, const std::string& json);
-    engine::Result<std::optional<std::string>> summary(std::int64_t runId) const;
+    Status setSummary(std::int64_t runId, const std::string& json);
+    Result<std::optional<std::string>> summary(std::int64_t runId) const;
     /// Removes every stored summary (a merge adds rows, which would leave them stale).
-    engine::Status clearSummaries();
+    Status clearSummaries();
 
     /// Writes a run as CSV: image, label, group, content_hash, model, variant, then one column
     /// per value (shortest exact decimal; empty for NaN). Written to a temporary file first.
     /// Damaged rows (values not matching the columns) are left out and make the result an Error
     /// that counts them, after the readable rows are written: salvage of a damaged project.
-    engine::Status exportRunCsv(std::int64_t runId, const std::string& csvPath) const;
+    Status exportRunCsv(std::int64_t runId, const std::string& csvPath) const;
     /// Waits until every queued write is committed; returns the first failure of a sink write.
-    engine::Status flush();
+    Status flush();
     /// `PRAGMA integrity_check`'s answer ("ok" when sound).
-    engine::Result<std::string> integrityCheck() const;
+    Result<std::string> integrityCheck() const;
 
     /// The writer (null when read-only), for sinks and merges that queue their own tasks.
     StoreWriter* writer() { return m_writer.get(); }
@@ -155,7 +155,7 @@ public:
 
 private:
     ProjectStore() = default;
-    engine::Status requireWritable() const;
+    Status requireWritable() const;
     QSqlDatabase database() const;
 
     std::string m_path;

@@ -14,14 +14,14 @@
 
 namespace saliscope {
 
-engine::Status insertResultRows(QSqlDatabase& database, std::int64_t runId, const std::vector<std::int64_t>& imageIds,
-                                const std::vector<std::string>& columns, const std::vector<MeasureRow>& rows)
+Status insertResultRows(QSqlDatabase& database, std::int64_t runId, const std::vector<std::int64_t>& imageIds,
+                        const std::vector<std::string>& columns, const std::vector<MeasureRow>& rows)
 {
     QSqlQuery query(database);
     query.prepare(QStringLiteral("SELECT name FROM result_columns WHERE run_id = ? ORDER BY position"));
     query.addBindValue(qint64(runId));
     if (!query.exec())
-        return engine::Error{StoreSchema::describe(query.lastError(), "cannot read the run's columns")};
+        return Error{StoreSchema::describe(query.lastError(), "cannot read the run's columns")};
     std::vector<std::string> existing;
     while (query.next())
         existing.push_back(query.value(0).toString().toStdString());
@@ -32,19 +32,19 @@ engine::Status insertResultRows(QSqlDatabase& database, std::int64_t runId, cons
             query.addBindValue(qint64(i));
             query.addBindValue(QString::fromStdString(columns[i]));
             if (!query.exec())
-                return engine::Error{StoreSchema::describe(query.lastError(), "cannot store the run's columns")};
+                return Error{StoreSchema::describe(query.lastError(), "cannot store the run's columns")};
         }
     } else if (existing != columns) {
-        return engine::Error{"run " + std::to_string(runId) + " already has other result columns"};
+        return Error{"run " + std::to_string(runId) + " already has other result columns"};
     }
     query.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO results (run_id, image_id, model, variant, vals) VALUES (?, ?, ?, ?, ?)"));
     for (const MeasureRow& row : rows) {
         if (row.imageIndex < 0 || std::size_t(row.imageIndex) >= imageIds.size())
-            return engine::Error{"result for image " + std::to_string(row.imageIndex) + " outside the run's dataset"};
+            return Error{"result for image " + std::to_string(row.imageIndex) + " outside the run's dataset"};
         if (row.values.size() != columns.size())
-            return engine::Error{"result row with " + std::to_string(row.values.size()) + " values for "
-                                 + std::to_string(columns.size()) + " columns"};
+            return Error{"result row with " + std::to_string(row.values.size()) + " values for "
+                         + std::to_string(columns.size()) + " columns"};
         const std::string blob = packValues(row.values);
         query.addBindValue(qint64(runId));
         query.addBindValue(qint64(imageIds[std::size_t(row.imageIndex)]));
@@ -52,9 +52,9 @@ engine::Status insertResultRows(QSqlDatabase& database, std::int64_t runId, cons
         query.addBindValue(QString::fromStdString(row.variant));
         query.addBindValue(QByteArray(blob.data(), qsizetype(blob.size())));
         if (!query.exec())
-            return engine::Error{StoreSchema::describe(query.lastError(), "cannot store results")};
+            return Error{StoreSchema::describe(query.lastError(), "cannot store results")};
     }
-    return engine::Ok{};
+    return Ok{};
 }
 
 StoreMeasureSink::StoreMeasureSink(StoreWriter& writer, std::int64_t runId,
@@ -68,7 +68,7 @@ void StoreMeasureSink::rowsReady(MeasureKind, const std::vector<std::string>& co
 {
     m_writer.post([runId = m_runId, ids = m_imageIds, columns,
                    rows](QSqlDatabase& database) { return insertResultRows(database, runId, *ids, columns, rows); },
-                  [state = m_state](const engine::Status& status) {
+                  [state = m_state](const Status& status) {
                       if (status)
                           return;
                       std::lock_guard lock(state->mutex);
@@ -77,12 +77,12 @@ void StoreMeasureSink::rowsReady(MeasureKind, const std::vector<std::string>& co
                   });
 }
 
-engine::Status StoreMeasureSink::status() const
+Status StoreMeasureSink::status() const
 {
     std::lock_guard lock(m_state->mutex);
     if (m_state->error.empty())
-        return engine::Ok{};
-    return engine::Error{m_state->error};
+        return Ok{};
+    return Error{m_state->error};
 }
 
 } // namespace saliscope

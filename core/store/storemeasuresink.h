@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/measures/measuretable.h"
 
 #include <cstdint>
@@ -29,7 +29,7 @@ public:
     void rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
                    const std::vector<MeasureRow>& rows) override;
     /// Ok, or the first failed write so far (a caller stops the run on it).
-    engine::Status status() const;
+    Status status() const;
 
 private:
     StoreWriter& m_writer;
@@ -44,7 +44,7 @@ private:
 
 /// Inserts (or replaces) rows of a run on the writer's connection, fixing the run's columns on
 /// the first write and refusing different ones later. Used by the sink and ProjectStore.
-engine::Status insertResultRows(QSqlDatabase& database, std::int64_t runId, const std::vector<std::int64_t>& imageIds,
-                                const std::vector<std::string>& columns, const std::vector<MeasureRow>& rows);
+Status insertResultRows(QSqlDatabase& database, std::int64_t runId, const std::vector<std::int64_t>& imageIds,
+                        const std::vector<std::string>& columns, const std::vector<MeasureRow>& rows);
 
 } // namespace saliscope

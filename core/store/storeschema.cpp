@@ -93,7 +93,7 @@ std::string StoreSchema::describe(const QSqlError& error, const std::string& wha
     return what + ": " + text;
 }
 
-engine::Status StoreSchema::configureConnection(QSqlDatabase& database, bool writer)
+Status StoreSchema::configureConnection(QSqlDatabase& database, bool writer)
 {
     QSqlQuery query(database);
     std::vector<const char*> pragmas = {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"};
@@ -103,41 +103,40 @@ engine::Status StoreSchema::configureConnection(QSqlDatabase& database, bool wri
     }
     for (const char* pragma : pragmas)
         if (!query.exec(pragma))
-            return engine::Error{describe(query.lastError(), "cannot configure the project connection")};
-    return engine::Ok{};
+            return Error{describe(query.lastError(), "cannot configure the project connection")};
+    return Ok{};
 }
 
-engine::Result<int> StoreSchema::version(QSqlDatabase& database)
+Result<int> StoreSchema::version(QSqlDatabase& database)
 {
     QSqlQuery query(database);
     if (!query.exec("PRAGMA application_id") || !query.next())
-        return engine::Error{describe(query.lastError(), "cannot read the project")};
+        return Error{describe(query.lastError(), "cannot read the project")};
     const qint64 application = query.value(0).toLongLong();
     if (application != ApplicationId) {
         if (!query.exec("SELECT count(*) FROM sqlite_master") || !query.next())
-            return engine::Error{describe(query.lastError(), "cannot read the project")};
+            return Error{describe(query.lastError(), "cannot read the project")};
         if (application == 0 && query.value(0).toLongLong() == 0)
             return 0;
-        return engine::Error{"not a Saliscope project (an SQLite file with other tables)"};
+        return Error{"not a Saliscope project (an SQLite file with other tables)"};
     }
     if (!query.exec("SELECT version FROM schema_version") || !query.next())
-        return engine::Error{"not a Saliscope project (no schema version)"};
+        return Error{"not a Saliscope project (no schema version)"};
     return query.value(0).toInt();
 }
 
-engine::Status StoreSchema::migrate(QSqlDatabase& database, int target)
+Status StoreSchema::migrate(QSqlDatabase& database, int target)
 {
     auto current = version(database);
     if (!current)
-        return engine::Error{current.error()};
+        return current.failure();
     if (current.value() > CurrentVersion)
-        return engine::Error{"the project was made by a newer Saliscope (schema version "
-                             + std::to_string(current.value()) + "; this build reads up to "
-                             + std::to_string(CurrentVersion) + ")"};
+        return Error{"the project was made by a newer Saliscope (schema version " + std::to_string(current.value())
+                     + "; this build reads up to " + std::to_string(CurrentVersion) + ")"};
     QSqlQuery query(database);
     for (int next = current.value() + 1; next <= target && next <= CurrentVersion; ++next) {
         if (!query.exec("BEGIN IMMEDIATE"))
-            return engine::Error{describe(query.lastError(), "cannot upgrade the project")};
+            return Error{describe(query.lastError(), "cannot upgrade the project")};
         bool ok = true;
         std::string failure;
         for (const char* statement : migrations()[std::size_t(next - 1)]) {
@@ -161,17 +160,17 @@ engine::Status StoreSchema::migrate(QSqlDatabase& database, int target)
         }
         if (!ok) {
             query.exec("ROLLBACK");
-            return engine::Error{failure};
+            return Error{failure};
         }
     }
-    return engine::Ok{};
+    return Ok{};
 }
 
-engine::Status StoreSchema::execute(QSqlQuery& query, const std::string& what)
+Status StoreSchema::execute(QSqlQuery& query, const std::string& what)
 {
     if (!query.exec())
-        return engine::Error{describe(query.lastError(), what)};
-    return engine::Ok{};
+        return Error{describe(query.lastError(), what)};
+    return Ok{};
 }
 
 } // namespace saliscope

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <cstdint>
 
@@ -26,18 +26,18 @@ public:
 
     /// The schema version of the open database: 0 for an empty file (a new project); an error
     /// when the file is not SQLite or holds another program's tables.
-    static engine::Result<int> version(QSqlDatabase& database);
+    static Result<int> version(QSqlDatabase& database);
     /// Applies the migrations after the file's version up to `target`, each in its own
     /// transaction (a failure leaves the file at the last complete version). Refuses a file
     /// newer than this build ("made by a newer Saliscope").
-    static engine::Status migrate(QSqlDatabase& database, int target = CurrentVersion);
+    static Status migrate(QSqlDatabase& database, int target = CurrentVersion);
     /// Sets the per-connection pragmas every connection needs (foreign keys, busy timeout;
     /// WAL journal when `writer`).
-    static engine::Status configureConnection(QSqlDatabase& database, bool writer);
+    static Status configureConnection(QSqlDatabase& database, bool writer);
     /// One-line message for a failed statement, naming SQLite's reason (disk full, locked).
     static std::string describe(const QSqlError& error, const std::string& what);
     /// Runs a prepared query with its bound values; the error names `what` failed and why.
-    static engine::Status execute(QSqlQuery& query, const std::string& what);
+    static Status execute(QSqlQuery& query, const std::string& what);
 };
 
 } // namespace saliscope

@@ -27,19 +27,18 @@ QString newConnectionName()
 
 } // namespace
 
-engine::Result<std::unique_ptr<StoreWriter>> StoreWriter::start(const std::string& path, Task initialise)
+Result<std::unique_ptr<StoreWriter>> StoreWriter::start(const std::string& path, Task initialise)
 {
     std::unique_ptr<StoreWriter> writer(new StoreWriter());
-    std::promise<engine::Status> started;
+    std::promise<Status> started;
     auto startedFuture = started.get_future();
     writer->m_thread = std::thread([w = writer.get(), path, initialise = std::move(initialise), &started]() mutable {
-        w->loop(path, std::move(initialise),
-                [&started](engine::Status status) { started.set_value(std::move(status)); });
+        w->loop(path, std::move(initialise), [&started](Status status) { started.set_value(std::move(status)); });
     });
-    engine::Status status = startedFuture.get();
+    Status status = startedFuture.get();
     if (!status) {
         writer->m_thread.join();
-        return engine::Error{status.error()};
+        return status.failure();
     }
     return writer;
 }
@@ -63,34 +62,34 @@ void StoreWriter::post(Task task, Done done)
     m_changed.notify_all();
 }
 
-engine::Status StoreWriter::run(Task task)
+Status StoreWriter::run(Task task)
 {
-    std::promise<engine::Status> outcome;
+    std::promise<Status> outcome;
     auto future = outcome.get_future();
-    post(std::move(task), [&outcome](const engine::Status& status) { outcome.set_value(status); });
+    post(std::move(task), [&outcome](const Status& status) { outcome.set_value(status); });
     return future.get();
 }
 
-engine::Status StoreWriter::flush()
+Status StoreWriter::flush()
 {
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return m_queue.empty() && m_inFlight == 0; });
     if (m_firstError.empty())
-        return engine::Ok{};
-    engine::Error error{m_firstError};
+        return Ok{};
+    Error error{m_firstError};
     m_firstError.clear();
     return error;
 }
 
-void StoreWriter::loop(const std::string& path, Task initialise, std::function<void(engine::Status)> started)
+void StoreWriter::loop(const std::string& path, Task initialise, std::function<void(Status)> started)
 {
     const QString name = newConnectionName();
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         database.setDatabaseName(QString::fromStdString(path));
-        engine::Status status = engine::Ok{};
+        Status status = Ok{};
         if (!database.open())
-            status = engine::Error{StoreSchema::describe(database.lastError(), "cannot open project " + path)};
+            status = Error{StoreSchema::describe(database.lastError(), "cannot open project " + path)};
         else if (initialise)
             status = initialise(database);
         if (!status) {
@@ -100,7 +99,7 @@ void StoreWriter::loop(const std::string& path, Task initialise, std::function<v
             started(std::move(status));
             return;
         }
-        started(engine::Ok{});
+        started(Ok{});
 
         QSqlQuery control(database);
         for (;;) {
@@ -118,20 +117,19 @@ void StoreWriter::loop(const std::string& path, Task initialise, std::function<v
             }
             m_changed.notify_all(); // room in the queue again
 
-            std::vector<engine::Status> outcomes;
+            std::vector<Status> outcomes;
             outcomes.reserve(batch.size());
             if (!control.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-                const engine::Status failed = engine::Error{
-                    StoreSchema::describe(control.lastError(), "cannot write to " + path)};
+                const Status failed = Error{StoreSchema::describe(control.lastError(), "cannot write to " + path)};
                 outcomes.assign(batch.size(), failed);
             } else {
                 for (Item& item : batch) {
                     control.exec(QStringLiteral("SAVEPOINT task"));
-                    engine::Status status = engine::Ok{};
+                    Status status = Ok{};
                     try {
                         status = item.task(database);
                     } catch (const std::exception& error) {
-                        status = engine::Error{std::string("project write failed: ") + error.what()};
+                        status = Error{std::string("project write failed: ") + error.what()};
                     }
                     if (!status)
                         control.exec(QStringLiteral("ROLLBACK TO task"));
@@ -139,8 +137,7 @@ void StoreWriter::loop(const std::string& path, Task initialise, std::function<v
                     outcomes.push_back(std::move(status));
                 }
                 if (!control.exec(QStringLiteral("COMMIT"))) {
-                    const engine::Status failed = engine::Error{
-                        StoreSchema::describe(control.lastError(), "cannot write to " + path)};
+                    const Status failed = Error{StoreSchema::describe(control.lastError(), "cannot write to " + path)};
                     control.exec(QStringLiteral("ROLLBACK"));
                     outcomes.assign(batch.size(), failed);
                 }

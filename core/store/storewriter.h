@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <condition_variable>
 #include <deque>
@@ -24,23 +24,23 @@ namespace saliscope {
 class StoreWriter final {
 public:
     /// A unit of work run on the writer thread with its connection; its Status is reported.
-    using Task = std::function<engine::Status(QSqlDatabase&)>;
+    using Task = std::function<Status(QSqlDatabase&)>;
     /// Called on the writer thread with a task's outcome once its batch is committed or failed.
-    using Done = std::function<void(const engine::Status&)>;
+    using Done = std::function<void(const Status&)>;
 
     /// Opens `path` (creating the file) on a new thread and runs `initialise` there first
     /// (schema checks, migrations); fails when the file cannot be opened or initialise fails.
-    static engine::Result<std::unique_ptr<StoreWriter>> start(const std::string& path, Task initialise);
+    static Result<std::unique_ptr<StoreWriter>> start(const std::string& path, Task initialise);
     /// Runs what is queued, closes the connection and joins the thread.
     ~StoreWriter();
 
     /// Queues a task; `done` (optional) gets its outcome. Blocks while the queue is full.
     void post(Task task, Done done = {});
     /// Queues a task and waits for its outcome (committed or not). Not from the writer thread.
-    engine::Status run(Task task);
+    Status run(Task task);
     /// Waits until everything queued so far is committed; returns the first failure of a task
     /// posted without `done` since the last flush (and forgets it).
-    engine::Status flush();
+    Status flush();
 
     StoreWriter(const StoreWriter&) = delete;
     StoreWriter& operator=(const StoreWriter&) = delete;
@@ -51,7 +51,7 @@ private:
         Done done;
     };
     StoreWriter() = default;
-    void loop(const std::string& path, Task initialise, std::function<void(engine::Status)> started);
+    void loop(const std::string& path, Task initialise, std::function<void(Status)> started);
 
     std::mutex m_mutex;
     std::condition_variable m_changed;

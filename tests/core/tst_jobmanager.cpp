@@ -17,19 +17,19 @@ namespace {
 /// A job of `total` steps of `milliseconds` each that stops when cancelled.
 Job steps(int total, int milliseconds, std::vector<int>* order = nullptr, std::mutex* mutex = nullptr, int tag = 0)
 {
-    return [=](ProgressSink& progress, const CancelToken& cancel) -> engine::Status {
+    return [=](ProgressSink& progress, const CancelToken& cancel) -> Status {
         if (order) {
             std::lock_guard lock(*mutex);
             order->push_back(tag);
         }
         for (int i = 0; i < total; ++i) {
             if (cancel.isCancelled())
-                return engine::Error{"cancelled"};
+                return Error{"cancelled"};
             std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
             progress.progress(i + 1, total);
         }
         progress.message("done");
-        return engine::Ok{};
+        return Ok{};
     };
 }
 
@@ -55,11 +55,11 @@ private slots:
     {
         JobManager manager(1);
         const JobId id = manager.submit("count", steps(20, 2));
-        QFutureWatcher<engine::Status> watcher;
-        QSignalSpy progressed(&watcher, &QFutureWatcher<engine::Status>::progressValueChanged);
+        QFutureWatcher<Status> watcher;
+        QSignalSpy progressed(&watcher, &QFutureWatcher<Status>::progressValueChanged);
         watcher.setFuture(manager.future(id));
         QVERIFY(waitFor([&] { return manager.info(id)->state == JobState::Finished; }));
-        QFuture<engine::Status> future = manager.future(id);
+        QFuture<Status> future = manager.future(id);
         future.waitForFinished();
         QVERIFY(future.result().ok());
         const JobInfo info = manager.info(id).value();
@@ -76,10 +76,10 @@ private slots:
     void failureIsReported()
     {
         JobManager manager(1);
-        const JobId id = manager.submit("bad", [](ProgressSink&, const CancelToken&) -> engine::Status {
-            return engine::Error{"model.pt is not a TorchScript archive"};
+        const JobId id = manager.submit("bad", [](ProgressSink&, const CancelToken&) -> Status {
+            return Error{"model.pt is not a TorchScript archive"};
         });
-        const JobId thrower = manager.submit("throws", [](ProgressSink&, const CancelToken&) -> engine::Status {
+        const JobId thrower = manager.submit("throws", [](ProgressSink&, const CancelToken&) -> Status {
             throw std::runtime_error("boom");
         });
         QVERIFY(manager.waitForDone(10000));
@@ -108,9 +108,9 @@ private slots:
         JobManager manager(1);
         const JobId running = manager.submit("long", steps(10000, 1));
         std::atomic<bool> started{false};
-        const JobId queued = manager.submit("queued", [&](ProgressSink&, const CancelToken&) -> engine::Status {
+        const JobId queued = manager.submit("queued", [&](ProgressSink&, const CancelToken&) -> Status {
             started = true;
-            return engine::Ok{};
+            return Ok{};
         });
         QVERIFY(waitFor([&] { return manager.info(running)->state == JobState::Running; }));
         manager.cancel(queued);

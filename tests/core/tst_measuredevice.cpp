@@ -187,7 +187,7 @@ private:
         return params;
     }
 
-    static engine::Result<MeasureRunResult> run(const MeasureRunParams& params)
+    static Result<MeasureRunResult> run(const MeasureRunParams& params)
     {
         NullProgressSink progress;
         auto result = runMeasures(params, nullptr, true, progress, CancelToken());

@@ -177,10 +177,10 @@ void TestDegradation::reference()
     const engine::ImageU8 map = tests::loadImage(tests::referencePath(guide), 1);
     const engine::ImageU8 reference = tests::loadImage(tests::referencePath(expected), 3);
     QVERIFY(!input.empty() && !map.empty() && !reference.empty());
-    const engine::Result<engine::ImageU8> out = engine::degradeBySalience(input, map,
-                                                                          mode == QLatin1String("object")
-                                                                              ? engine::DegradationMode::Object
-                                                                              : engine::DegradationMode::Background);
+    const Result<engine::ImageU8> out = engine::degradeBySalience(input, map,
+                                                                  mode == QLatin1String("object")
+                                                                      ? engine::DegradationMode::Object
+                                                                      : engine::DegradationMode::Background);
     QVERIFY(out.ok());
     QCOMPARE(out->width, reference.width);
     QCOMPARE(out->height, reference.height);
@@ -217,9 +217,9 @@ void TestDegradation::zeroGuideLeavesImageUnchanged()
     const engine::ImageU8 face = tests::loadImage(tests::referencePath(QStringLiteral("faces/ffhq_00001.png")), 3);
     engine::ImageU8 map = engine::ImageU8::zeros(224, 224, 1);
     std::fill(map.pixels.begin(), map.pixels.end(), std::uint8_t(mapValue));
-    const engine::Result<engine::ImageU8> out = engine::degradeBySalience(face, map,
-                                                                          object ? engine::DegradationMode::Object
-                                                                                 : engine::DegradationMode::Background);
+    const Result<engine::ImageU8> out = engine::degradeBySalience(face, map,
+                                                                  object ? engine::DegradationMode::Object
+                                                                         : engine::DegradationMode::Background);
     QVERIFY(out.ok());
     QCOMPARE(out.value(), face);
     // A constant non-zero guide is level 10 everywhere: also unchanged.

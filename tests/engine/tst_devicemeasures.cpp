@@ -67,7 +67,7 @@ MapF32 randomCam(std::mt19937& random, int width, int height)
     return cam;
 }
 
-template <typename T> T take(engine::Result<T> result)
+template <typename T> T take(Result<T> result)
 {
     if (!result)
         qFatal("%s", result.error().c_str());

@@ -259,7 +259,7 @@ void TestImageOps::names_data()
 void TestImageOps::names()
 {
     QFETCH(QString, name);
-    const engine::Result<engine::Transform> parsed = engine::parseTransform(name.toStdString());
+    const Result<engine::Transform> parsed = engine::parseTransform(name.toStdString());
     QVERIFY(parsed.ok());
     QCOMPARE(QString::fromStdString(engine::transformName(parsed.value())), name);
 }
@@ -275,7 +275,7 @@ void TestImageOps::badNames_data()
 void TestImageOps::badNames()
 {
     QFETCH(QString, name);
-    const engine::Result<engine::Transform> parsed = engine::parseTransform(name.toStdString());
+    const Result<engine::Transform> parsed = engine::parseTransform(name.toStdString());
     QVERIFY(!parsed.ok());
     QVERIFY(!parsed.error().empty());
 }

@@ -72,7 +72,7 @@ void TestSsim::reference()
     const engine::ImageU8 a = loadMap(first);
     const engine::ImageU8 b = loadMap(second);
     QVERIFY(!a.empty() && !b.empty());
-    const engine::Result<double> ssim = engine::structuralSimilarity(a, b);
+    const Result<double> ssim = engine::structuralSimilarity(a, b);
     QVERIFY2(ssim.ok(), ssim.ok() ? "" : ssim.error().c_str());
     QVERIFY2(std::fabs(ssim.value() - expected) <= 1e-9,
              qPrintable(QStringLiteral("got %1, expected %2").arg(ssim.value(), 0, 'g', 17).arg(expected, 0, 'g', 17)));
@@ -134,7 +134,7 @@ void TestSsim::batched()
         expected.push_back(item.toObject()["ssim"].toDouble());
     }
     QCOMPARE(first.size(), std::size_t(10));
-    const engine::Result<std::vector<double>> values = engine::structuralSimilarities(first, second);
+    const Result<std::vector<double>> values = engine::structuralSimilarities(first, second);
     QVERIFY(values.ok());
     QCOMPARE(values.value().size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i)
@@ -152,7 +152,7 @@ void TestSsim::pairwise()
             maps.push_back(loadMap(a));
     }
     QCOMPARE(maps.size(), std::size_t(5));
-    const engine::Result<std::vector<double>> values = engine::pairwiseStructuralSimilarities(maps);
+    const Result<std::vector<double>> values = engine::pairwiseStructuralSimilarities(maps);
     QVERIFY(values.ok());
     QCOMPARE(values.value().size(), std::size_t(10));
     std::size_t k = 0;

@@ -168,7 +168,7 @@ private:
     std::string path(const QString& name) const { return m_dir.filePath(name).toStdString(); }
     static std::string lossFile(int loss) { return loss == 0 ? "xent.pt" : "cyborg.pt"; }
 
-    engine::Result<engine::TrainReport> train(const engine::TrainParams& p, const std::string& output)
+    Result<engine::TrainReport> train(const engine::TrainParams& p, const std::string& output)
     {
         CountingProgress progress;
         return engine::trainModel(p, trainingImages(m_train), trainingImages(m_validation), output, progress);
@@ -379,14 +379,14 @@ private slots:
         const auto images = trainingImages(m_train);
         const std::vector<engine::TrainParams> runs{params(engine::TrainParams::Loss::Cyborg, 31, 1),
                                                     params(engine::TrainParams::Loss::CrossEntropy, 32, 1)};
-        std::vector<engine::Result<engine::TrainReport>> alone;
+        std::vector<Result<engine::TrainReport>> alone;
         for (std::size_t i = 0; i < runs.size(); ++i) {
             CountingProgress progress;
             alone.push_back(
                 engine::trainModel(runs[i], images, {}, path(QStringLiteral("alone%1.pt").arg(i)), progress));
             QVERIFY(alone.back());
         }
-        std::vector<std::optional<engine::Result<engine::TrainReport>>> together(runs.size());
+        std::vector<std::optional<Result<engine::TrainReport>>> together(runs.size());
         std::vector<std::thread> threads;
         for (std::size_t i = 0; i < runs.size(); ++i)
             threads.emplace_back([&, i] {

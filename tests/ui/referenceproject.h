@@ -32,26 +32,24 @@ inline void isolateSettings(const char* name)
 
 /// Copies ffhq_00001 into ROOT/faces/real and the reference faces `fakes` (file names without
 /// .png) into ROOT/faces/fake, then scans ROOT/faces. An error names what failed.
-inline engine::Result<Dataset> referenceFaces(const QDir& root, const QStringList& fakes)
+inline Result<Dataset> referenceFaces(const QDir& root, const QStringList& fakes)
 {
     root.mkpath(QStringLiteral("faces/real"));
     root.mkpath(QStringLiteral("faces/fake"));
     if (!QFile::copy(reference(QStringLiteral("faces/ffhq_00001.png")),
                      root.filePath(QStringLiteral("faces/real/ffhq_00001.png"))))
-        return engine::Error{"cannot copy ffhq_00001.png"};
+        return Error{"cannot copy ffhq_00001.png"};
     for (const QString& face : fakes)
         if (!QFile::copy(reference(QStringLiteral("faces/%1.png").arg(face)),
                          root.filePath(QStringLiteral("faces/fake/%1.png").arg(face))))
-            return engine::Error{"cannot copy " + face.toStdString()};
+            return Error{"cannot copy " + face.toStdString()};
     NullProgressSink progress;
     return scanDataset({root.filePath(QStringLiteral("faces")).toStdString()}, progress, CancelToken());
 }
 
 /// Runs `measures` of the two reference models over `dataset` into `project` (batch `batch`).
-inline engine::Result<ProjectRunResult> runReferenceModels(const Dataset& dataset,
-                                                           const std::set<MeasureKind>& measures,
-                                                           const QString& project, int batch,
-                                                           MeasureRunParams* used = nullptr)
+inline Result<ProjectRunResult> runReferenceModels(const Dataset& dataset, const std::set<MeasureKind>& measures,
+                                                   const QString& project, int batch, MeasureRunParams* used = nullptr)
 {
     MeasureRunParams params;
     params.dataset = dataset;

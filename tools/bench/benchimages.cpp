@@ -13,7 +13,7 @@
 
 namespace saliscope::bench {
 
-engine::Result<BenchImages> prepareBenchImages(const std::string& folder, int count, const std::string& workFolder)
+Result<BenchImages> prepareBenchImages(const std::string& folder, int count, const std::string& workFolder)
 {
     NullProgressSink quiet;
     BenchImages images;
@@ -26,7 +26,7 @@ engine::Result<BenchImages> prepareBenchImages(const std::string& folder, int co
         demo.testFraction = 0.0;
         auto made = generateDemoDataset(demo, quiet, CancelToken());
         if (!made)
-            return engine::Error{"generating demo faces: " + made.error()};
+            return Error{"generating demo faces: " + made.error()};
         location = made->trainDirectory;
         images.source = "generated demo faces";
     } else {
@@ -34,7 +34,7 @@ engine::Result<BenchImages> prepareBenchImages(const std::string& folder, int co
     }
     auto dataset = scanDataset({location}, quiet, CancelToken());
     if (!dataset)
-        return engine::Error{dataset.error()};
+        return Error{dataset.error()};
     images.dataset = std::move(dataset).value();
     auto& records = images.dataset.records;
     if (count > 0 && std::size_t(count) < records.size()) {
@@ -52,17 +52,17 @@ engine::Result<BenchImages> prepareBenchImages(const std::string& folder, int co
         records = std::move(chosen);
     }
     if (records.empty())
-        return engine::Error{location + ": no images"};
+        return Error{location + ": no images"};
     auto hashed = hashDataset(images.dataset, {}, quiet, CancelToken());
     if (!hashed)
-        return engine::Error{hashed.error()};
+        return Error{hashed.error()};
     if (!hashed->problems.empty())
-        return engine::Error{hashed->problems.front().first + ": " + hashed->problems.front().second};
+        return Error{hashed->problems.front().first + ": " + hashed->problems.front().second};
     images.hashes = std::move(hashed->hashes);
     return images;
 }
 
-engine::Result<std::string> linkImagesByLabel(const Dataset& dataset, const std::string& workFolder)
+Result<std::string> linkImagesByLabel(const Dataset& dataset, const std::string& workFolder)
 {
     namespace fs = std::filesystem;
     const fs::path root = fs::path(workFolder) / "linked";
@@ -79,7 +79,7 @@ engine::Result<std::string> linkImagesByLabel(const Dataset& dataset, const std:
         fs::create_directories(link.parent_path(), code);
         fs::create_symlink(source, link, code);
         if (code)
-            return engine::Error{"cannot link " + source.string() + " into " + root.string() + ": " + code.message()};
+            return Error{"cannot link " + source.string() + " into " + root.string() + ": " + code.message()};
     }
     return root.string();
 }

@@ -5,7 +5,7 @@
 // Images, timing and memory helpers shared by the full-build modes of saliscope-bench.
 
 #include "core/dataset/dataset.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <QTemporaryDir>
 
@@ -24,12 +24,12 @@ struct BenchImages final {
 
 /// Takes the first `count` images (0: all) of the dataset at `folder` or, when `folder` is empty,
 /// generates `count` 224x224 demo faces (core/demo) under `workFolder`. Hashes every image.
-engine::Result<BenchImages> prepareBenchImages(const std::string& folder, int count, const std::string& workFolder);
+Result<BenchImages> prepareBenchImages(const std::string& folder, int count, const std::string& workFolder);
 
 /// A folder under `workFolder` with `real/` and `fake/` subfolders holding symbolic links to
 /// exactly the dataset's records (unknown labels go to `unlabelled/`), so that another program
 /// sees the same images in the same order. Returns the folder.
-engine::Result<std::string> linkImagesByLabel(const Dataset& dataset, const std::string& workFolder);
+Result<std::string> linkImagesByLabel(const Dataset& dataset, const std::string& workFolder);
 
 /// Peak resident memory of this process so far, in MB.
 double peakResidentMegabytes();

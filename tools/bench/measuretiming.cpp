@@ -23,9 +23,9 @@ int passesPerImagePerModel(const std::set<MeasureKind>& measures, const MeasureR
     return passes;
 }
 
-engine::Result<MeasureTiming> timeMeasureRun(const BenchImages& images, const std::vector<ModelEntry>& models,
-                                             std::set<MeasureKind> measures, int batch, ImageCache* cache,
-                                             const std::string& device)
+Result<MeasureTiming> timeMeasureRun(const BenchImages& images, const std::vector<ModelEntry>& models,
+                                     std::set<MeasureKind> measures, int batch, ImageCache* cache,
+                                     const std::string& device)
 {
     MeasureRunParams params;
     measures.insert(MeasureKind::Predictions);
@@ -46,9 +46,9 @@ engine::Result<MeasureTiming> timeMeasureRun(const BenchImages& images, const st
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const double cpuSeconds = processCpuSeconds() - cpuStart;
     if (!run)
-        return engine::Error{run.error()};
+        return Error{run.error()};
     if (!run->skipped.empty())
-        return engine::Error{"skipped " + run->skipped.front().first + ": " + run->skipped.front().second};
+        return Error{"skipped " + run->skipped.front().first + ": " + run->skipped.front().second};
     return MeasureTiming{seconds, cpuSeconds, run->imagesComputed};
 }
 

@@ -36,9 +36,9 @@ struct MeasureTiming final {
 
 /// Runs `measures` (Predictions added) over every image with `models`, rows discarded, through
 /// `cache` when given (else decoding every image); model loading included. An Error says why.
-engine::Result<MeasureTiming> timeMeasureRun(const BenchImages& images, const std::vector<ModelEntry>& models,
-                                             std::set<MeasureKind> measures, int batch, ImageCache* cache,
-                                             const std::string& device = "cpu");
+Result<MeasureTiming> timeMeasureRun(const BenchImages& images, const std::vector<ModelEntry>& models,
+                                     std::set<MeasureKind> measures, int batch, ImageCache* cache,
+                                     const std::string& device = "cpu");
 
 /// The ModelEntry list for model files: base names, made unique with "-2", "-3"... when the
 /// same file (or name) comes twice; a single model is listed twice when `atLeastTwo` is set

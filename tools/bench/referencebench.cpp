@@ -55,9 +55,8 @@ struct ReferenceResult {
     double peakMegabytes = 0;
 };
 
-engine::Result<ReferenceResult> runReference(const ReferenceScript& reference, const std::string& measures,
-                                             const std::vector<ModelEntry>& models, const std::string& folder,
-                                             int count)
+Result<ReferenceResult> runReference(const ReferenceScript& reference, const std::string& measures,
+                                     const std::vector<ModelEntry>& models, const std::string& folder, int count)
 {
     QStringList arguments{QString::fromStdString(reference.script)};
     for (const auto& model : models)
@@ -67,17 +66,17 @@ engine::Result<ReferenceResult> runReference(const ReferenceScript& reference, c
     QProcess process;
     process.start(QString::fromStdString(reference.python), arguments);
     if (!process.waitForStarted())
-        return engine::Error{"cannot start " + reference.python + ": " + process.errorString().toStdString()};
+        return Error{"cannot start " + reference.python + ": " + process.errorString().toStdString()};
     process.waitForFinished(-1);
     const QByteArray out = process.readAllStandardOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return engine::Error{"the reference script failed: " + process.readAllStandardError().trimmed().toStdString()};
+        return Error{"the reference script failed: " + process.readAllStandardError().trimmed().toStdString()};
     const QList<QByteArray> lines = out.trimmed().split('\n');
     const auto document = QJsonDocument::fromJson(lines.isEmpty() ? QByteArray() : lines.last());
     const QJsonObject object = document.object();
     if (!object.contains("images_per_s") || object.value("images").toInt() != count)
-        return engine::Error{"the reference script printed no timing for " + std::to_string(count)
-                             + " images: " + out.toStdString()};
+        return Error{"the reference script printed no timing for " + std::to_string(count)
+                     + " images: " + out.toStdString()};
     return ReferenceResult{object.value("images_per_s").toDouble(), object.value("cpu_s_per_image").toDouble(),
                            object.value("peak_rss_mb").toDouble()};
 }

@@ -196,7 +196,7 @@ void DatasetBrowserWidget::reload()
     submitJob<ImageTable>(
         m_session->ioJobs(), this, "read image table",
         [path, datasetId, names](ProgressSink&, const CancelToken&) { return readImageTable(path, datasetId, names); },
-        [this, generation](engine::Result<ImageTable> table) {
+        [this, generation](Result<ImageTable> table) {
             if (generation != m_generation)
                 return;
             if (!table) {

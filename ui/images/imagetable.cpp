@@ -41,18 +41,18 @@ double valueAt(const std::vector<double>& values, int index)
 
 } // namespace
 
-engine::Result<ImageTable> readImageTable(const std::string& projectPath, std::int64_t datasetId,
-                                          const std::vector<QString>& modelNames)
+Result<ImageTable> readImageTable(const std::string& projectPath, std::int64_t datasetId,
+                                  const std::vector<QString>& modelNames)
 {
     auto opened = ProjectStore::open(projectPath, ProjectOpenMode::ReadOnly);
     if (!opened)
-        return engine::Error{opened.error()};
+        return opened.failure();
     ProjectStore& store = *opened.value();
     ImageTable table;
     table.datasetId = datasetId;
     auto images = store.images(datasetId);
     if (!images)
-        return engine::Error{images.error()};
+        return images.failure();
     const std::size_t count = images->size();
     table.images.reserve(count);
     for (const auto& image : images.value()) {
@@ -77,7 +77,7 @@ engine::Result<ImageTable> readImageTable(const std::string& projectPath, std::i
     }
     auto runs = store.runs();
     if (!runs)
-        return engine::Error{runs.error()};
+        return runs.failure();
     auto sorted = runs.value();
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     for (const auto& run : sorted) {
@@ -126,11 +126,11 @@ std::string className(const ImageTable& table, int label)
 }
 } // namespace
 
-engine::Status writeImageTableCsv(const ImageTable& table, const std::vector<int>& rows, const std::string& path)
+Status writeImageTableCsv(const ImageTable& table, const std::vector<int>& rows, const std::string& path)
 {
     QSaveFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::WriteOnly))
-        return engine::Error{"cannot write " + path + ": " + file.errorString().toStdString()};
+        return Error{"cannot write " + path + ": " + file.errorString().toStdString()};
     std::string line = "path,file,true_class,content_hash,problem";
     for (const auto& model : table.models)
         for (const char* field : {"_score", "_predicted", "_correct", "_entropy"})
@@ -141,7 +141,7 @@ engine::Status writeImageTableCsv(const ImageTable& table, const std::vector<int
         if (!written)
             break;
         if (row < 0 || std::size_t(row) >= table.images.size())
-            return engine::Error{"no image at row " + std::to_string(row)};
+            return Error{"no image at row " + std::to_string(row)};
         const auto at = std::size_t(row);
         const ImageEntry& image = table.images[at];
         line = csvField(image.path.toStdString()) + "," + csvField(image.fileName.toStdString()) + ","
@@ -159,8 +159,8 @@ engine::Status writeImageTableCsv(const ImageTable& table, const std::vector<int
         written = file.write(line.data(), qint64(line.size())) == qint64(line.size());
     }
     if (!written || !file.commit())
-        return engine::Error{"cannot write " + path + ": " + file.errorString().toStdString()};
-    return engine::Ok{};
+        return Error{"cannot write " + path + ": " + file.errorString().toStdString()};
+    return Ok{};
 }
 
 } // namespace saliscope::ui

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 
 #include <QString>
 
@@ -50,13 +50,13 @@ struct ImageTable final {
 /// Reads a table from a project file opened read-only (safe on a worker thread while the GUI
 /// holds the project open). `modelNames` fixes the model columns (order kept); results of
 /// models not listed are ignored.
-engine::Result<ImageTable> readImageTable(const std::string& projectPath, std::int64_t datasetId,
-                                          const std::vector<QString>& modelNames);
+Result<ImageTable> readImageTable(const std::string& projectPath, std::int64_t datasetId,
+                                  const std::vector<QString>& modelNames);
 
 /// Writes the images of `table` at `rows` (indexes into table.images, in that order) to a CSV
 /// file: path, file, true_class, content_hash, problem, then per model <name>_score,
 /// <name>_predicted, <name>_correct (1 or 0) and <name>_entropy; unknown values are empty and
 /// numbers are written in the shortest form that reads back exactly. Replaces `path` atomically.
-engine::Status writeImageTableCsv(const ImageTable& table, const std::vector<int>& rows, const std::string& path);
+Status writeImageTableCsv(const ImageTable& table, const std::vector<int>& rows, const std::string& path);
 
 } // namespace saliscope::ui

@@ -4,7 +4,7 @@
 
 #include "core/engine/image.h"
 #include "core/engine/modelmetadata.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 #include "core/measures/measuresettings.h"
 #include "core/measures/measuretable.h"
@@ -63,9 +63,9 @@ std::uint64_t previewNoiseKey(const std::string& path, const std::string& locati
 /// Computes what `kind` does to `input` (already at the model's input size) with `model`, with
 /// the same engine calls and settings as runMeasures, so each variant's values equal the row a
 /// measure run stores for this image. Cancellation between variants returns Error "cancelled".
-engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input, int label,
-                                                   std::uint64_t noiseKey, MeasureKind kind,
-                                                   const MeasureSettings& settings, const CancelToken& cancel);
+Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input, int label,
+                                           std::uint64_t noiseKey, MeasureKind kind, const MeasureSettings& settings,
+                                           const CancelToken& cancel);
 
 /// The settings of the newest run of `kind` in the project (what its stored rows used); the
 /// defaults when there is none or they cannot be read.
@@ -75,8 +75,8 @@ MeasureSettings previewSettings(const ProjectStore& store, MeasureKind kind);
 class PreviewModelCache final {
 public:
     /// The model with this id, loading it with `layer` and `metadata` the first time.
-    engine::Result<std::shared_ptr<engine::Model>> get(std::int64_t id, const std::string& path,
-                                                       const std::string& layer, const engine::ModelMetadata& metadata);
+    Result<std::shared_ptr<engine::Model>> get(std::int64_t id, const std::string& path, const std::string& layer,
+                                               const engine::ModelMetadata& metadata);
 
 private:
     std::mutex m_mutex;

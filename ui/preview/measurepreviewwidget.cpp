@@ -293,21 +293,19 @@ void MeasurePreviewWidget::startPendingColumns()
         auto cache = m_cache;
         m_columns[c].job = submitJob<PreviewColumn>(
             m_session->computeJobs(), this, "preview " + imagePath,
-            [=](ProgressSink&, const CancelToken& cancel) -> engine::Result<PreviewColumn> {
+            [=](ProgressSink&, const CancelToken& cancel) -> Result<PreviewColumn> {
                 if (cancel.isCancelled())
-                    return engine::Error{"cancelled"};
+                    return Error::cancelled();
                 auto model = cache->get(id, modelPath, layer, metadata);
                 if (!model)
-                    return engine::Error{model.error()};
+                    return model.failure();
                 const auto& loaded = *model.value();
                 auto input = readModelInput(imagePath, loaded.metadata().inputWidth, loaded.metadata().inputHeight);
                 if (!input)
-                    return engine::Error{input.error()};
+                    return input.failure();
                 return computePreviewColumn(loaded, input.value(), label, noiseKey, kind, settings, cancel);
             },
-            [this, generation, c](engine::Result<PreviewColumn> result) {
-                columnReady(generation, c, std::move(result));
-            });
+            [this, generation, c](Result<PreviewColumn> result) { columnReady(generation, c, std::move(result)); });
     }
     updateStatus();
 }
@@ -357,15 +355,14 @@ int MeasurePreviewWidget::rowOf(const std::string& variant) const
     return -1;
 }
 
-void MeasurePreviewWidget::columnReady(std::uint64_t generation, std::size_t column,
-                                       engine::Result<PreviewColumn> result)
+void MeasurePreviewWidget::columnReady(std::uint64_t generation, std::size_t column, Result<PreviewColumn> result)
 {
     if (generation != m_generation || column >= m_columns.size())
         return;
     Column& entry = m_columns[column];
     entry.done = true;
     if (!result) {
-        if (result.error() != "cancelled")
+        if (!result.isCancelled())
             m_session->error(tr("Measure preview of %1 by %2 failed: %3")
                                  .arg(m_image.fileName, entry.name, QString::fromStdString(result.error())));
         for (auto& row : m_cells)

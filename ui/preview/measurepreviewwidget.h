@@ -89,7 +89,7 @@ private:
     void startPendingColumns();
     void cancelJobs();
     void rebuildGrid();
-    void columnReady(std::uint64_t generation, std::size_t column, engine::Result<PreviewColumn> result);
+    void columnReady(std::uint64_t generation, std::size_t column, Result<PreviewColumn> result);
     void fillCell(int row, std::size_t column, const PreviewCell& cell, const PreviewCell& clean);
     int rowOf(const std::string& variant) const;
     void updateStatus();

@@ -93,10 +93,10 @@ ReportBuilder::~ReportBuilder()
     d->file.cancelWriting();
 }
 
-engine::Status ReportBuilder::begin()
+Status ReportBuilder::begin()
 {
     if (!d->file.open(QIODevice::WriteOnly))
-        return engine::Error{tr("cannot write %1: %2").arg(d->options.outputPath, d->file.errorString()).toStdString()};
+        return Error{tr("cannot write %1: %2").arg(d->options.outputPath, d->file.errorString()).toStdString()};
     d->writer = std::make_unique<QPdfWriter>(&d->file);
     d->writer->setResolution(layoutResolution());
     const QPageSize size(d->options.pageSize == ReportPageSize::Letter ? QPageSize::Letter : QPageSize::A4);
@@ -106,11 +106,11 @@ engine::Status ReportBuilder::begin()
     d->writer->setCreator(QStringLiteral("Saliscope %1").arg(d->content.softwareVersion));
     d->painter = std::make_unique<QCPPainter>();
     if (!d->painter->begin(d->writer.get()))
-        return engine::Error{tr("cannot start painting %1").arg(d->options.outputPath).toStdString()};
+        return Error{tr("cannot start painting %1").arg(d->options.outputPath).toStdString()};
     d->painter->setRenderHint(QPainter::Antialiasing);
     const QString footer = tr("Saliscope salience review \u2014 %1").arg(QFileInfo(d->content.projectPath).fileName());
     d->layout = std::make_unique<ReportLayout>(*d->writer, *d->painter, reportFontFamily(d->language), footer);
-    return engine::Ok{};
+    return Ok{};
 }
 
 int ReportBuilder::stepCount() const { return int(d->steps.size()); }
@@ -119,15 +119,15 @@ QString ReportBuilder::stepName(int index) const { return d->steps[std::size_t(i
 
 void ReportBuilder::step(int index) { d->steps[std::size_t(index)].paint(); }
 
-engine::Result<int> ReportBuilder::finish()
+Result<int> ReportBuilder::finish()
 {
     d->layout->finish();
     const int pages = d->layout->pageNumber();
     if (!d->painter->end())
-        return engine::Error{tr("cannot finish %1").arg(d->options.outputPath).toStdString()};
+        return Error{tr("cannot finish %1").arg(d->options.outputPath).toStdString()};
     d->writer.reset();
     if (!d->file.commit())
-        return engine::Error{tr("cannot write %1: %2").arg(d->options.outputPath, d->file.errorString()).toStdString()};
+        return Error{tr("cannot write %1: %2").arg(d->options.outputPath, d->file.errorString()).toStdString()};
     return pages;
 }
 
@@ -141,17 +141,17 @@ QString reportFontFamily(const QString& language)
     return QGuiApplication::font().family();
 }
 
-engine::Result<int> writeReport(const ReportOptions& options, ProgressSink& progress, const CancelToken& cancel)
+Result<int> writeReport(const ReportOptions& options, ProgressSink& progress, const CancelToken& cancel)
 {
     auto content = loadReportContent(options, progress, cancel);
     if (!content)
-        return engine::Error{content.error()};
+        return content.failure();
     ReportBuilder builder(content.value(), options);
     if (auto status = builder.begin(); !status)
-        return engine::Error{status.error()};
+        return status.failure();
     for (int i = 0; i < builder.stepCount(); ++i) {
         if (cancel.isCancelled())
-            return engine::Error{"cancelled"};
+            return Error::cancelled();
         progress.message(builder.stepName(i).toStdString());
         builder.step(i);
         progress.progress(i + 1, builder.stepCount());

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 #include "ui/report/reportoptions.h"
 
@@ -28,7 +28,7 @@ public:
     ~ReportBuilder();
 
     /// Opens the output and the first page. Errors: the file cannot be written.
-    engine::Status begin();
+    Status begin();
     /// The number of steps between begin() and finish().
     int stepCount() const;
     /// What step `index` paints (for progress messages).
@@ -36,7 +36,7 @@ public:
     /// Paints step `index` (0 <= index < stepCount(), in order).
     void step(int index);
     /// Ends painting and moves the PDF into place; returns the page count.
-    engine::Result<int> finish();
+    Result<int> finish();
 
     ReportBuilder(const ReportBuilder&) = delete;
     ReportBuilder& operator=(const ReportBuilder&) = delete;
@@ -52,6 +52,6 @@ QString reportFontFamily(const QString& language);
 
 /// Reads the project and writes the whole report on the calling thread (the CLI and tests);
 /// returns the page count. Needs a QApplication (QCustomPlot); GUI thread.
-engine::Result<int> writeReport(const ReportOptions& options, ProgressSink& progress, const CancelToken& cancel);
+Result<int> writeReport(const ReportOptions& options, ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope::ui

@@ -24,7 +24,7 @@ class ContentText final {
     Q_DECLARE_TR_FUNCTIONS(ReportContent)
 };
 
-engine::Error error(const QString& text) { return engine::Error{text.toStdString()}; }
+Error error(const QString& text) { return Error{text.toStdString()}; }
 
 /// The run set's rows of the selected models only (stability pairs of two selected models),
 /// with families reduced to their selected members and the summary recomputed over them.
@@ -78,20 +78,19 @@ QString joined(const std::set<std::string>& values)
 
 } // namespace
 
-engine::Result<ReportContent> loadReportContent(const ReportOptions& options, ProgressSink& progress,
-                                                const CancelToken& cancel)
+Result<ReportContent> loadReportContent(const ReportOptions& options, ProgressSink& progress, const CancelToken& cancel)
 {
     if (!QFileInfo::exists(options.projectPath))
         return error(ContentText::tr("no such project: %1").arg(options.projectPath));
     auto opened = ProjectStore::open(options.projectPath.toStdString(), ProjectOpenMode::ReadOnly);
     if (!opened)
-        return engine::Error{opened.error()};
+        return opened.failure();
     ProjectStore& store = *opened.value();
     progress.message(ContentText::tr("Reading the project").toStdString());
 
     auto runs = store.runs();
     if (!runs)
-        return engine::Error{runs.error()};
+        return runs.failure();
     const auto sets = groupRunSets(runs.value());
     const int preferred = preferredRunSet(sets, 0);
     if (preferred < 0)
@@ -99,9 +98,9 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
     const RunSet& set = sets[std::size_t(preferred)];
     auto all = MeasureResults::load(store, set);
     if (!all)
-        return engine::Error{all.error()};
+        return all.failure();
     if (cancel.isCancelled())
-        return engine::Error{"cancelled"};
+        return Error::cancelled();
 
     // Models: all of the runs', or the named ones (each must be in the runs).
     std::set<std::string> selected;
@@ -151,7 +150,7 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
     const RunParameters parameters = RunParameters::fromJson(set.parametersJson);
     auto storedModels = store.models();
     if (!storedModels)
-        return engine::Error{storedModels.error()};
+        return storedModels.failure();
     for (const auto& name : content.results.models) {
         ReportModel model;
         model.name = QString::fromStdString(name);
@@ -165,7 +164,7 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
     // Dataset, and the images the runs have no results for.
     auto datasets = store.datasets();
     if (!datasets)
-        return engine::Error{datasets.error()};
+        return datasets.failure();
     for (const auto& dataset : datasets.value())
         if (dataset.id == set.datasetId) {
             content.datasetLocation = dataset.name.empty()
@@ -176,7 +175,7 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
         }
     auto images = store.images(set.datasetId);
     if (!images)
-        return engine::Error{images.error()};
+        return images.failure();
     std::set<std::int64_t> measured;
     for (const auto& table : content.results.tables)
         if (table.measure == MeasureKind::Predictions)
@@ -228,7 +227,7 @@ engine::Result<ReportContent> loadReportContent(const ReportOptions& options, Pr
         }
     }
     if (auto status = renderGallery(store, images.value(), content, progress, cancel); !status)
-        return engine::Error{status.error()};
+        return status.failure();
     return content;
 }
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/project/measureresults.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 #include "ui/report/reportoptions.h"
 #include "core/store/storetypes.h"
@@ -73,7 +73,7 @@ struct ReportContent final {
 /// measure the most extreme images with each model's overlay (stored maps, else computed with
 /// the model). Errors: no such project, no measure runs, an unknown model, a measure the runs lack.
 /// Any thread; reads its own connection, so the GUI may keep the project open.
-engine::Result<ReportContent> loadReportContent(const ReportOptions& options, ProgressSink& progress,
-                                                const CancelToken& cancel);
+Result<ReportContent> loadReportContent(const ReportOptions& options, ProgressSink& progress,
+                                        const CancelToken& cancel);
 
 } // namespace saliscope::ui

@@ -121,7 +121,7 @@ namespace {
 
 /// A model's file: the stored path, else a file of the same name beside the project or in its
 /// "models" folder whose hash is the stored one (a project moved with its models).
-engine::Result<std::string> resolveModelFile(const StoredModel& model, const QString& projectPath)
+Result<std::string> resolveModelFile(const StoredModel& model, const QString& projectPath)
 {
     if (QFileInfo::exists(QString::fromStdString(model.path)))
         return model.path;
@@ -135,8 +135,7 @@ engine::Result<std::string> resolveModelFile(const StoredModel& model, const QSt
         if (hash && hash.value() == model.fileHash)
             return candidate.toStdString();
     }
-    return engine::Error{
-        GalleryText::tr("model file %1 not found").arg(QString::fromStdString(model.path)).toStdString()};
+    return Error{GalleryText::tr("model file %1 not found").arg(QString::fromStdString(model.path)).toStdString()};
 }
 
 /// Input size of a model from its stored metadata (224 x 224 when unreadable).
@@ -149,15 +148,16 @@ std::pair<int, int> inputSize(const StoredModel& model)
 }
 
 /// One model's maps of the gallery images: stored ones, the rest computed in one batch.
-std::map<std::int64_t, engine::Result<engine::ImageU8>>
-modelMaps(ProjectStore& store, const ReportModel& model, const std::vector<const StoredImage*>& images,
-          const std::map<std::int64_t, engine::Result<engine::ImageU8>>& inputs, const QString& projectPath)
+std::map<std::int64_t, Result<engine::ImageU8>> modelMaps(ProjectStore& store, const ReportModel& model,
+                                                          const std::vector<const StoredImage*>& images,
+                                                          const std::map<std::int64_t, Result<engine::ImageU8>>& inputs,
+                                                          const QString& projectPath)
 {
-    std::map<std::int64_t, engine::Result<engine::ImageU8>> maps;
+    std::map<std::int64_t, Result<engine::ImageU8>> maps;
     std::vector<const StoredImage*> missing;
     for (const StoredImage* image : images) {
         if (image->contentHash.empty()) {
-            maps.emplace(image->position, engine::Error{image->problem});
+            maps.emplace(image->position, Error{image->problem});
             continue;
         }
         auto stored = store.map(model.stored.id, image->contentHash);
@@ -172,7 +172,7 @@ modelMaps(ProjectStore& store, const ReportModel& model, const std::vector<const
         return maps;
     auto fail = [&](const std::string& why) {
         for (const StoredImage* image : missing)
-            maps.emplace(image->position, engine::Error{why});
+            maps.emplace(image->position, Error{why});
         return maps;
     };
     auto file = resolveModelFile(model.stored, projectPath);
@@ -190,7 +190,7 @@ modelMaps(ProjectStore& store, const ReportModel& model, const std::vector<const
     for (const StoredImage* image : missing) {
         const auto& input = inputs.at(image->position);
         if (!input) {
-            maps.emplace(image->position, engine::Error{input.error()});
+            maps.emplace(image->position, Error{input.error()});
             continue;
         }
         batchImages.push_back(input.value());
@@ -208,8 +208,8 @@ modelMaps(ProjectStore& store, const ReportModel& model, const std::vector<const
 
 } // namespace
 
-engine::Status renderGallery(ProjectStore& store, const std::vector<StoredImage>& images, ReportContent& content,
-                             ProgressSink& progress, const CancelToken& cancel)
+Status renderGallery(ProjectStore& store, const std::vector<StoredImage>& images, ReportContent& content,
+                     ProgressSink& progress, const CancelToken& cancel)
 {
     std::map<std::int64_t, const StoredImage*> byPosition;
     for (const auto& image : images)
@@ -221,14 +221,14 @@ engine::Status renderGallery(ProjectStore& store, const std::vector<StoredImage>
             if (auto it = byPosition.find(entry.position); it != byPosition.end() && seen.insert(entry.position).second)
                 wanted.push_back(it->second);
     if (wanted.empty() || content.models.empty())
-        return engine::Ok{};
+        return Ok{};
 
     ImageCache cache(imageCacheFolder(content.projectPath.toStdString()));
     auto readInputs = [&](std::pair<int, int> size) {
-        std::map<std::int64_t, engine::Result<engine::ImageU8>> inputs;
+        std::map<std::int64_t, Result<engine::ImageU8>> inputs;
         for (const StoredImage* image : wanted) {
             if (image->contentHash.empty())
-                inputs.emplace(image->position, engine::Error{image->problem});
+                inputs.emplace(image->position, Error{image->problem});
             else
                 inputs.emplace(image->position, cache.get(image->path, image->contentHash, size.first, size.second));
         }
@@ -236,24 +236,23 @@ engine::Status renderGallery(ProjectStore& store, const std::vector<StoredImage>
     };
 
     // Tiles per model; inputs are read once per input size.
-    std::map<std::pair<int, int>, std::map<std::int64_t, engine::Result<engine::ImageU8>>> inputsBySize;
+    std::map<std::pair<int, int>, std::map<std::int64_t, Result<engine::ImageU8>>> inputsBySize;
     std::map<std::int64_t, std::vector<GalleryTile>> tiles;
     std::map<std::int64_t, QImage> baseImages;
     int done = 0;
     progress.message(GalleryText::tr("Salience maps of the gallery images").toStdString());
     for (const ReportModel& model : content.models) {
         if (cancel.isCancelled())
-            return engine::Error{"cancelled"};
+            return Error::cancelled();
         const auto size = inputSize(model.stored);
-        auto& inputs =
-            inputsBySize.try_emplace(size, std::map<std::int64_t, engine::Result<engine::ImageU8>>{}).first->second;
+        auto& inputs = inputsBySize.try_emplace(size, std::map<std::int64_t, Result<engine::ImageU8>>{}).first->second;
         if (inputs.empty())
             inputs = readInputs(size);
         if (baseImages.empty())
             for (const auto& [position, input] : inputs)
                 baseImages[position] = input ? toQImage(input.value()) : QImage();
         const auto maps = model.stored.id ? modelMaps(store, model, wanted, inputs, content.projectPath)
-                                          : std::map<std::int64_t, engine::Result<engine::ImageU8>>{};
+                                          : std::map<std::int64_t, Result<engine::ImageU8>>{};
         for (const StoredImage* image : wanted) {
             GalleryTile tile;
             tile.model = model.name;
@@ -282,7 +281,7 @@ engine::Status renderGallery(ProjectStore& store, const std::vector<StoredImage>
         for (const auto& tile : list)
             if (!tile.note.isEmpty() && notes.insert(tile.model + QStringLiteral(": ") + tile.note).second)
                 content.warnings.append(GalleryText::tr("Gallery, %1: %2").arg(tile.model, tile.note));
-    return engine::Ok{};
+    return Ok{};
 }
 
 } // namespace saliscope::ui

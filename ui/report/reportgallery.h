@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/engine/image.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/jobs/progress.h"
 #include "ui/report/reportcontent.h"
 
@@ -43,7 +43,7 @@ QImage overlayMap(const engine::ImageU8& image, const engine::ImageU8& map, doub
 /// project or in its "models" folder, when the file hash matches). Images come from the
 /// project's image cache or their files. What cannot be shown gets a note instead; only a
 /// cancellation is an Error. Any thread.
-engine::Status renderGallery(ProjectStore& store, const std::vector<StoredImage>& images, ReportContent& content,
-                             ProgressSink& progress, const CancelToken& cancel);
+Status renderGallery(ProjectStore& store, const std::vector<StoredImage>& images, ReportContent& content,
+                     ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope::ui

@@ -11,17 +11,17 @@ const std::vector<MeasureKind>& reportMeasureOrder()
     return order;
 }
 
-engine::Result<ReportPageSize> parseReportPageSize(const QString& text)
+Result<ReportPageSize> parseReportPageSize(const QString& text)
 {
     const QString size = text.trimmed().toLower();
     if (size == QLatin1String("a4"))
         return ReportPageSize::A4;
     if (size == QLatin1String("letter"))
         return ReportPageSize::Letter;
-    return engine::Error{"unknown page size '" + text.toStdString() + "' (use a4 or letter)"};
+    return Error{"unknown page size '" + text.toStdString() + "' (use a4 or letter)"};
 }
 
-engine::Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
+Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
 {
     std::set<MeasureKind> measures;
     for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -37,11 +37,11 @@ engine::Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
                 found = true;
             }
         if (!found)
-            return engine::Error{"unknown measure '" + part.trimmed().toStdString()
-                                 + "' (use entropy, noise, transforms, stability, degradation or all)"};
+            return Error{"unknown measure '" + part.trimmed().toStdString()
+                         + "' (use entropy, noise, transforms, stability, degradation or all)"};
     }
     if (measures.empty())
-        return engine::Error{"no measure named"};
+        return Error{"no measure named"};
     return measures;
 }
 

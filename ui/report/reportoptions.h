@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/measures/measuretable.h"
 
 #include <QString>
@@ -27,10 +27,10 @@ struct ReportOptions final {
 };
 
 /// Parses "a4" or "letter" (any case); an Error names the bad value.
-engine::Result<ReportPageSize> parseReportPageSize(const QString& text);
+Result<ReportPageSize> parseReportPageSize(const QString& text);
 /// Parses a comma-separated list of the five measures ("entropy,noise,transforms,stability,
 /// degradation", or "all"); an Error names an unknown one.
-engine::Result<std::set<MeasureKind>> parseReportMeasures(const QString& text);
+Result<std::set<MeasureKind>> parseReportMeasures(const QString& text);
 /// The five measures in report order.
 const std::vector<MeasureKind>& reportMeasureOrder();
 

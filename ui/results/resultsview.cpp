@@ -248,7 +248,7 @@ void ResultsView::exportShownRunSet(const QString& directory)
     submitJob<std::vector<std::string>>(
         m_session->ioJobs(), this, "export results",
         [=](ProgressSink&, const CancelToken&) { return exportRunSet(project, set, summary, folder); },
-        [this, directory](engine::Result<std::vector<std::string>> written) {
+        [this, directory](Result<std::vector<std::string>> written) {
             m_export->setEnabled(m_results != nullptr);
             if (!written) {
                 const QString message =

@@ -35,7 +35,7 @@ public:
 
     /// The run the ticked boxes and fields describe; an Error names a bad parameter or a
     /// missing choice.
-    engine::Result<RunRequest> request() const;
+    Result<RunRequest> request() const;
     /// The work of request() (zero when it is incomplete).
     RunEstimate estimate() const;
     /// The estimate line as shown.
