@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/csvmeasuresink.h"
 
+#include "core/measures/measure.h"
+
 #include "core/dataset/csvtext.h"
 
 #include <QString>
@@ -41,17 +43,7 @@ CsvMeasureSink::CsvMeasureSink(std::string directory, const Dataset& dataset)
 
 CsvMeasureSink::~CsvMeasureSink() = default;
 
-std::vector<std::string> CsvMeasureSink::keyColumns(MeasureKind measure)
-{
-    switch (measure) {
-    case MeasureKind::Stability: return {"image", "label", "models", "family"};
-    case MeasureKind::Noise: return {"image", "label", "model"}; // the level is a value column
-    case MeasureKind::Transforms: return {"image", "label", "model", "transform"};
-    case MeasureKind::Degradation: return {"image", "label", "model", "mode"};
-    case MeasureKind::Predictions: return {"image", "model"}; // the label is a value column
-    default: return {"image", "label", "model"};
-    }
-}
+std::vector<std::string> CsvMeasureSink::keyColumns(MeasureKind measure) { return measureOf(measure).csvKeyColumns(); }
 
 void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::string>& columns,
                                const std::vector<MeasureRow>& rows)
@@ -92,7 +84,7 @@ void CsvMeasureSink::rowsReady(MeasureKind measure, const std::vector<std::strin
         m_error = "cannot write " + pathOf(measure) + ": disk full or I/O error";
 }
 
-engine::Status CsvMeasureSink::finish()
+Status CsvMeasureSink::finish()
 {
     // Every file is flushed before any is renamed: a full disk then leaves none of them behind.
     // The flush is checked here because QSaveFile::commit() (Qt 6.4) ignores a failed flush of
@@ -110,8 +102,8 @@ engine::Status CsvMeasureSink::finish()
     }
     m_files.clear();
     if (!m_error.empty())
-        return engine::Error{m_error};
-    return engine::Ok{};
+        return Error{m_error};
+    return Ok{};
 }
 
 std::string measureCsvPath(const std::string& directory, MeasureKind measure)

@@ -2,23 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/flatmaps.h"
 
+#include "core/measures/measure.h"
 #include "core/measures/measuresummary.h"
 
 #include <limits>
 
 namespace saliscope {
-
-namespace {
-
-/// Appends the positions of the named columns that `table` has.
-void addColumns(const MeasureTable& table, std::initializer_list<const char*> names, std::vector<int>& out)
-{
-    for (const char* name : names)
-        if (const int c = table.column(name); c >= 0)
-            out.push_back(c);
-}
-
-} // namespace
 
 FlatMaps::FlatMaps(const std::vector<MeasureTable>& tables)
 {
@@ -48,39 +37,20 @@ bool FlatMaps::rowIsFlat(const MeasureTable& table, const MeasureRow& row) const
 
 std::vector<int> FlatMaps::excludedColumns(const MeasureTable& table, const MeasureRow& row) const
 {
-    std::vector<int> columns;
-    switch (table.measure) {
-    case MeasureKind::Predictions: break;
-    case MeasureKind::Entropy:
-        if (rowIsFlat(table, row) || cleanIsFlat(row.model, row.imageIndex))
-            addColumns(table, {"entropy_bits", "normalized_entropy", "spatial_entropy", "annotation_mass"}, columns);
-        break;
-    case MeasureKind::Noise: {
-        const bool own = rowIsFlat(table, row);
-        if (own)
-            addColumns(table, {"normalized_entropy"}, columns);
-        if (own || cleanIsFlat(row.model, row.imageIndex))
-            addColumns(table, {"ssim_small", "ssim_upscaled"}, columns);
-        break;
-    }
-    case MeasureKind::Transforms:
-        if (rowIsFlat(table, row) || cleanIsFlat(row.model, row.imageIndex))
-            addColumns(table, {"ssim_upscaled"}, columns);
-        break;
-    case MeasureKind::Stability:
+    // Each measure says which of its columns a flat map empties (Measure::flatExcluded); the clean
+    // map a row compares with is the model's own, or for a pair (stability) either model's.
+    const Measure& measure = measureOf(table.measure);
+    bool cleanFlat = false;
+    if (measure.source() == RowSource::ModelPairs) {
         if (const auto pair = stabilityPair(row.model))
-            if (cleanIsFlat(pair->first, row.imageIndex) || cleanIsFlat(pair->second, row.imageIndex))
-                addColumns(table, {"ssim_small"}, columns);
-        break;
-    case MeasureKind::Degradation: {
-        const bool clean = cleanIsFlat(row.model, row.imageIndex);
-        if (clean)
-            addColumns(table, {"confidence_drop"}, columns);
-        if (clean || rowIsFlat(table, row))
-            addColumns(table, {"ssim_upscaled"}, columns);
-        break;
+            cleanFlat = cleanIsFlat(pair->first, row.imageIndex) || cleanIsFlat(pair->second, row.imageIndex);
+    } else {
+        cleanFlat = cleanIsFlat(row.model, row.imageIndex);
     }
-    }
+    std::vector<int> columns;
+    for (const auto& name : measure.flatExcluded(rowIsFlat(table, row), cleanFlat))
+        if (const int c = table.column(name); c >= 0)
+            columns.push_back(c);
     return columns;
 }
 

@@ -4,10 +4,11 @@
 
 #include "core/dataset/imagecache.h"
 #include "core/dataset/imageio.h"
-#include "core/engine/cammaps.h"
 #include "core/engine/devicemeasures.h"
-#include "core/engine/entropy.h"
 #include "core/engine/model.h"
+#include "core/measures/measure.h"
+#include "core/measures/measurepass.h"
+#include "core/measures/noisemeasure.h"
 #include "core/measures/prefetch.h"
 
 #include <QString>
@@ -16,7 +17,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <functional>
 #include <limits>
 #include <map>
@@ -27,7 +27,6 @@ namespace saliscope {
 
 namespace {
 
-using engine::Error;
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 struct LoadedModel final {
@@ -45,25 +44,6 @@ struct BatchImage final {
     std::map<std::pair<int, int>, engine::ImageU8> resized;
     std::map<std::pair<int, int>, engine::ImageU8> annotation; ///< human annotation at each input size; may be empty
 };
-
-/// The clean Grad-CAM of one image for one model, and what the measures derive from it.
-struct CleanResult final {
-    engine::Prediction prediction;
-    engine::ImageU8 small;
-    engine::ImageU8 upscaled;
-    bool flat = false;
-    double score = 0;
-};
-
-std::uint64_t fnv1a(const std::string& text)
-{
-    std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
 
 class RowCollector final {
 public:
@@ -107,210 +87,112 @@ private:
     std::map<MeasureKind, MeasureTable> m_tables;
 };
 
-engine::Result<std::vector<engine::CamOutput>> gradCamOf(const engine::Model& model,
-                                                         const std::vector<engine::ImageU8>& images)
+Result<std::vector<engine::CamOutput>> gradCamOf(const engine::Model& model, const std::vector<engine::ImageU8>& images)
 {
     auto batch = engine::ImageBatch::fromImages(images);
     if (!batch)
-        return Error{batch.error()};
+        return batch.failure();
     auto cams = model.gradCam(batch.value());
     if (!cams)
         return Error{model.path() + ": " + cams.error()};
     return cams;
 }
 
-/// Share of an upscaled map's salience inside the human annotation (pixels > 127); NaN when
-/// the map is all zero.
-double annotationMass(const engine::ImageU8& map, const engine::ImageU8& annotation)
+/// The measures a run computes, in registry order: the predictions always, the others as asked.
+std::vector<const Measure*> requestedMeasures(const MeasureRunParams& params)
 {
-    double inside = 0, total = 0;
-    for (std::size_t p = 0; p < map.pixels.size() && p < annotation.pixels.size(); ++p) {
-        total += map.pixels[p];
-        if (annotation.pixels[p] > 127)
-            inside += map.pixels[p];
-    }
-    return total > 0 ? inside / total : NaN;
+    std::vector<const Measure*> measures;
+    for (const Measure* measure : measureRegistry())
+        if (measure->kind() == MeasureKind::Predictions || params.measures.count(measure->kind()))
+            measures.push_back(measure);
+    return measures;
 }
 
-/// Computes every requested measure of one batch for one model.
+/// Whether any requested measure needs this of its maps.
+bool anyNeeds(const MeasureRunParams& params, bool MapNeeds::*need)
+{
+    for (const Measure* measure : requestedMeasures(params))
+        if (measure->needs().*need)
+            return true;
+    return false;
+}
+
+/// Computes every requested measure of one batch for one model, per image on the host.
 class BatchMeasurer final {
 public:
-    BatchMeasurer(const MeasureRunParams& params, RowCollector& rows) : m_params(params), m_rows(rows) {}
+    BatchMeasurer(const MeasureRunParams& params, RowCollector& rows)
+        : m_params(params), m_rows(rows), m_measures(requestedMeasures(params))
+    {
+    }
 
-    engine::Result<std::vector<CleanResult>> measure(const LoadedModel& loaded, const std::vector<BatchImage>& images)
+    /// Adds the batch's rows; returns the clean passes (for stability).
+    Result<std::vector<HostPass>> measure(const LoadedModel& loaded, const std::vector<BatchImage>& images)
     {
         const auto& model = *loaded.model;
-        const auto& metadata = model.metadata();
         const auto size = std::make_pair(loaded.width, loaded.height);
         std::vector<engine::ImageU8> inputs;
         for (const auto& image : images)
             inputs.push_back(image.resized.at(size));
         auto cams = gradCamOf(model, inputs);
         if (!cams)
-            return Error{cams.error()};
-        std::vector<CleanResult> clean(images.size());
-        const bool needUpscaled = wants(MeasureKind::Noise) || wants(MeasureKind::Transforms)
-            || wants(MeasureKind::Degradation);
-        for (std::size_t i = 0; i < images.size(); ++i) {
-            auto& c = clean[i];
-            const auto& out = cams.value()[i];
-            c.prediction = out.prediction;
-            c.small = engine::quantizeMap(out.cam);
-            c.flat = out.flat;
-            c.score = scoreOf(out.prediction, metadata, m_params.settings.score);
-            if (needUpscaled)
-                c.upscaled = engine::upscaleMap(c.small, loaded.width, loaded.height);
-            const int label = images[i].label;
-            const int predicted = out.prediction.predictedClass;
-            m_rows.add(MeasureKind::Predictions,
-                       {images[i].index,
-                        loaded.name,
-                        "",
-                        {double(label), double(predicted), c.score, correctOf(predicted, label), double(c.flat)}});
-            if (wants(MeasureKind::Entropy)) {
-                const auto entropy = engine::histogramEntropy(c.small);
-                const auto annotation = images[i].annotation.find(size);
-                const double mass = annotation == images[i].annotation.end()
-                    ? NaN
-                    : annotationMass(engine::upscaleMap(c.small, loaded.width, loaded.height), annotation->second);
-                m_rows.add(MeasureKind::Entropy,
-                           {images[i].index,
-                            loaded.name,
-                            "",
-                            {entropy.bits, entropy.normalized, engine::spatialEntropy(out.cam), mass, double(c.flat)}});
-            }
-        }
-        if (wants(MeasureKind::Noise))
-            if (auto status = measureNoise(loaded, images, inputs, clean); !status)
-                return Error{status.error()};
-        if (wants(MeasureKind::Transforms))
-            if (auto status = measureTransforms(loaded, images, inputs, clean); !status)
-                return Error{status.error()};
-        if (wants(MeasureKind::Degradation))
-            if (auto status = measureDegradation(loaded, images, inputs, clean); !status)
-                return Error{status.error()};
+            return cams.failure();
+        const auto clean = hostPasses(std::move(cams).value(), model.metadata(), m_params.settings.score);
+        for (const Measure* measure : m_measures)
+            if (measure->source() == RowSource::CleanPass)
+                addRows(*measure, {}, loaded, images, clean, clean);
+        for (const Measure* measure : m_measures)
+            if (measure->source() == RowSource::VariantPasses)
+                for (const auto& variant : measure->variants(m_params.settings, loaded.width, loaded.height))
+                    if (auto status = measureVariant(*measure, variant, loaded, images, inputs, clean); !status)
+                        return status.failure();
         return clean;
     }
 
 private:
-    bool wants(MeasureKind kind) const { return m_params.measures.count(kind) > 0; }
-
-    double ssim(const engine::ImageU8& a, const engine::ImageU8& b) const
+    Status measureVariant(const Measure& measure, const MeasureVariant& variant, const LoadedModel& loaded,
+                          const std::vector<BatchImage>& images, const std::vector<engine::ImageU8>& inputs,
+                          const std::vector<HostPass>& clean)
     {
-        auto value = engine::structuralSimilarity(a, b, m_params.settings.ssim);
-        return value ? value.value() : NaN;
-    }
-
-    engine::Status measureNoise(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                                const std::vector<engine::ImageU8>& inputs, const std::vector<CleanResult>& clean)
-    {
-        const auto& noise = m_params.settings.noise;
-        for (double level : noise.levels) {
-            std::vector<engine::ImageU8> noisy;
-            for (std::size_t i = 0; i < inputs.size(); ++i)
-                noisy.push_back(engine::addSaltPepperNoise(inputs[i], level,
-                                                           engine::noiseDrawSeed(noise.seed, images[i].noiseKey, level),
-                                                           noise.saltVsPepper, noise.generator));
-            auto cams = gradCamOf(*loaded.model, noisy);
-            if (!cams)
-                return Error{cams.error()};
-            const QString variant = QString::number(level, 'g', 12);
-            for (std::size_t i = 0; i < inputs.size(); ++i) {
-                const auto& out = cams.value()[i];
-                const auto small = engine::quantizeMap(out.cam);
-                const auto upscaled = engine::upscaleMap(small, loaded.width, loaded.height);
-                const int predicted = out.prediction.predictedClass;
-                m_rows.add(MeasureKind::Noise,
-                           {images[i].index,
-                            loaded.name,
-                            variant.toStdString(),
-                            {level, scoreOf(out.prediction, loaded.model->metadata(), m_params.settings.score),
-                             double(predicted), correctOf(predicted, images[i].label),
-                             engine::histogramEntropy(small).normalized, ssim(small, clean[i].small),
-                             ssim(upscaled, clean[i].upscaled), double(out.flat)}});
-            }
+        // Varying an image (the degradation's blur above all) is the costly CPU step: one image
+        // per pool thread.
+        std::vector<std::size_t> order(inputs.size());
+        std::iota(order.begin(), order.end(), std::size_t(0));
+        const auto results =
+            QtConcurrent::blockingMapped<std::vector<Result<engine::ImageU8>>>(order, [&](std::size_t i) {
+                return measure.vary(variant, inputs[i], clean[i].upscaled, images[i].noiseKey, m_params.settings);
+            });
+        std::vector<engine::ImageU8> varied;
+        for (const auto& image : results) {
+            if (!image)
+                return image.failure();
+            varied.push_back(image.value());
         }
-        return engine::Ok{};
+        auto cams = gradCamOf(*loaded.model, varied);
+        if (!cams)
+            return cams.failure();
+        addRows(measure, variant, loaded, images, clean,
+                hostPasses(std::move(cams).value(), loaded.model->metadata(), m_params.settings.score));
+        return Ok{};
     }
 
-    engine::Status measureTransforms(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                                     const std::vector<engine::ImageU8>& inputs, const std::vector<CleanResult>& clean)
+    void addRows(const Measure& measure, const MeasureVariant& variant, const LoadedModel& loaded,
+                 const std::vector<BatchImage>& images, const std::vector<HostPass>& clean,
+                 const std::vector<HostPass>& passes)
     {
-        const bool square = loaded.width == loaded.height;
-        for (const auto& transform : engine::standardTransforms(loaded.width, m_params.settings.transforms)) {
-            const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
-                || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
-            if (rotation && !square)
-                continue; // a rotated non-square image no longer fits the model's input
-            std::vector<engine::ImageU8> transformed;
-            for (const auto& input : inputs)
-                transformed.push_back(engine::applyTransform(input, transform));
-            auto cams = gradCamOf(*loaded.model, transformed);
-            if (!cams)
-                return Error{cams.error()};
-            const std::string variant = engine::transformName(transform);
-            for (std::size_t i = 0; i < inputs.size(); ++i) {
-                const auto& out = cams.value()[i];
-                const auto upscaled = engine::upscaleMap(engine::quantizeMap(out.cam), loaded.width, loaded.height);
-                const auto expected = engine::applyTransform(clean[i].upscaled, transform);
-                const int predicted = out.prediction.predictedClass;
-                m_rows.add(MeasureKind::Transforms,
-                           {images[i].index,
-                            loaded.name,
-                            variant,
-                            {ssim(upscaled, expected),
-                             scoreOf(out.prediction, loaded.model->metadata(), m_params.settings.score),
-                             double(predicted), double(predicted != clean[i].prediction.predictedClass),
-                             double(out.flat)}});
-            }
-        }
-        return engine::Ok{};
-    }
-
-    engine::Status measureDegradation(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                                      const std::vector<engine::ImageU8>& inputs, const std::vector<CleanResult>& clean)
-    {
+        const auto size = std::make_pair(loaded.width, loaded.height);
         const int positive = loaded.model->metadata().positiveClass;
-        for (auto mode : {engine::DegradationMode::Background, engine::DegradationMode::Object}) {
-            // The blur is the costly CPU step of this measure: one image per pool thread.
-            std::vector<std::size_t> order(inputs.size());
-            std::iota(order.begin(), order.end(), std::size_t(0));
-            const auto results =
-                QtConcurrent::blockingMapped<std::vector<engine::Result<engine::ImageU8>>>(order, [&](std::size_t i) {
-                    return engine::degradeBySalience(inputs[i], clean[i].upscaled, mode, m_params.settings.degradation);
-                });
-            std::vector<engine::ImageU8> degraded;
-            for (const auto& image : results) {
-                if (!image)
-                    return Error{"degradation failed: " + image.error()};
-                degraded.push_back(image.value());
-            }
-            auto cams = gradCamOf(*loaded.model, degraded);
-            if (!cams)
-                return Error{cams.error()};
-            const std::string variant = mode == engine::DegradationMode::Background ? "background" : "object";
-            for (std::size_t i = 0; i < inputs.size(); ++i) {
-                const auto& out = cams.value()[i];
-                const auto upscaled = engine::upscaleMap(engine::quantizeMap(out.cam), loaded.width, loaded.height);
-                const int predicted = out.prediction.predictedClass;
-                const double score = scoreOf(out.prediction, loaded.model->metadata(), m_params.settings.score);
-                const int reference = images[i].label == UnknownLabel ? clean[i].prediction.predictedClass
-                                                                      : images[i].label;
-                const double drop = probabilityOf(clean[i].score, reference, positive)
-                    - probabilityOf(score, reference, positive);
-                m_rows.add(MeasureKind::Degradation,
-                           {images[i].index,
-                            loaded.name,
-                            variant,
-                            {score, double(predicted), correctOf(predicted, images[i].label), drop,
-                             ssim(upscaled, clean[i].upscaled), double(out.flat)}});
-            }
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            const auto annotation = images[i].annotation.find(size);
+            const auto in = hostRowInputs(measure, variant, clean[i], passes[i], images[i].label, positive,
+                                          annotation == images[i].annotation.end() ? nullptr : &annotation->second,
+                                          m_params.settings.ssim);
+            m_rows.add(measure.kind(), {images[i].index, loaded.name, variant.name, measure.row(variant, in)});
         }
-        return engine::Ok{};
     }
 
     const MeasureRunParams& m_params;
     RowCollector& m_rows;
+    const std::vector<const Measure*> m_measures;
 };
 
 /// Per-image scalars computed on the device during a batch, and the code that turns them into
@@ -328,16 +210,16 @@ public:
     /// Runs `build` with the fetched values, in registration order.
     void later(std::function<void(const Values&)> build) { m_builders.push_back(std::move(build)); }
 
-    engine::Status resolve(engine::DeviceMeasures& device)
+    Status resolve(engine::DeviceMeasures& device)
     {
         auto values = device.fetch(m_columns);
         if (!values)
-            return Error{values.error()};
+            return values.failure();
         for (const auto& build : m_builders)
             build(values.value());
         m_columns.clear();
         m_builders.clear();
-        return engine::Ok{};
+        return Ok{};
     }
 
 private:
@@ -354,17 +236,18 @@ private:
 
 /// The measures of one batch for one model with their maths on the model's device: the same rows
 /// as BatchMeasurer (noise, transforms, maps, entropy and SSIM as on the host up to float64
-/// summation order; the degradation's blur within one grey level per pass, see devicemeasures.h).
+/// summation order; the degradation's blur within one grey level per pass, see devicemeasures.h),
+/// made by the same Measure::row() from values fetched once per batch.
 class DeviceBatchMeasurer final {
 public:
     DeviceBatchMeasurer(const MeasureRunParams& params, RowCollector& rows, engine::DeviceMeasures& device)
-        : m_params(params), m_rows(rows), m_device(device)
+        : m_params(params), m_rows(rows), m_device(device), m_measures(requestedMeasures(params))
     {
     }
 
     /// Queues the batch's work and its rows in `pending`; returns the clean 8-bit maps (for stability).
-    engine::Result<engine::DeviceArray> measure(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                                                PendingRows& pending)
+    Result<engine::DeviceArray> measure(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                                        PendingRows& pending)
     {
         const auto& model = *loaded.model;
         const auto size = std::make_pair(loaded.width, loaded.height);
@@ -373,60 +256,159 @@ public:
             inputs.push_back(image.resized.at(size));
         DEVICE_TRY(batch, engine::ImageBatch::fromImages(inputs));
         DEVICE_TRY(pixels, m_device.upload(batch));
-        DEVICE_TRY(clean, m_device.gradCam(model, pixels));
-        DEVICE_TRY(small, m_device.quantize(clean.cams));
+        DEVICE_TRY(cams, m_device.gradCam(model, pixels));
+        DEVICE_TRY(small, m_device.quantize(cams.cams));
         DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
-        const Clean columns{pending.column(clean.predicted), pending.column(scoreArray(clean)),
-                            pending.column(clean.flat)};
-        const std::string name = loaded.name;
-        const std::vector<RowKey> keys = rowKeys(images);
-        pending.later([this, keys, name, columns](const PendingRows::Values& v) {
-            for (std::size_t i = 0; i < keys.size(); ++i) {
-                const double predicted = v[columns.predicted][i];
-                m_rows.add(MeasureKind::Predictions,
-                           {keys[i].index,
-                            name,
-                            "",
-                            {double(keys[i].label), predicted, v[columns.score][i],
-                             correctOf(int(predicted), keys[i].label), v[columns.flat][i]}});
+        const Maps clean{cams, small, upscaled};
+        DEVICE_TRY(cleanColumns, columnsOf(loaded, images, cleanNeeds(), clean, clean, nullptr, {}, pending));
+        for (const Measure* measure : m_measures)
+            if (measure->source() == RowSource::CleanPass)
+                later(*measure, {}, loaded, images, cleanColumns, cleanColumns, pending);
+        for (const Measure* measure : m_measures) {
+            if (measure->source() != RowSource::VariantPasses)
+                continue;
+            for (const auto& variant : measure->variants(m_params.settings, loaded.width, loaded.height)) {
+                std::vector<std::uint64_t> noiseKeys;
+                for (const auto& image : images)
+                    noiseKeys.push_back(image.noiseKey);
+                DEVICE_TRY(varied,
+                           measure->varyOnDevice(m_device, variant, pixels, upscaled, noiseKeys, m_params.settings));
+                DEVICE_TRY(passCams, m_device.gradCam(model, varied));
+                DEVICE_TRY(passSmall, m_device.quantize(passCams.cams));
+                DEVICE_TRY(passUpscaled, m_device.upscale(passSmall, loaded.width, loaded.height));
+                DEVICE_TRY(columns,
+                           columnsOf(loaded, images, measure->needs(), {passCams, passSmall, passUpscaled}, clean,
+                                     measure, variant, pending));
+                later(*measure, variant, loaded, images, cleanColumns, columns, pending);
             }
-        });
-        if (wants(MeasureKind::Entropy))
-            if (auto status = entropy(loaded, images, clean, small, upscaled, pending); !status)
-                return Error{status.error()};
-        if (wants(MeasureKind::Noise))
-            if (auto status = noise(loaded, images, pixels, small, upscaled, pending); !status)
-                return Error{status.error()};
-        if (wants(MeasureKind::Transforms))
-            if (auto status = transforms(loaded, images, pixels, upscaled, columns, pending); !status)
-                return Error{status.error()};
-        if (wants(MeasureKind::Degradation))
-            if (auto status = degradation(loaded, images, pixels, upscaled, columns, pending); !status)
-                return Error{status.error()};
+        }
         return small;
     }
 
 private:
-    struct RowKey final {
-        std::int64_t index = 0;
-        int label = UnknownLabel;
+    /// One pass's arrays on the device.
+    struct Maps final {
+        const engine::DeviceCams& cams;
+        const engine::DeviceArray& small;
+        const engine::DeviceArray& upscaled;
     };
-    /// Fetched columns of the clean pass.
-    struct Clean final {
-        std::size_t predicted = 0;
-        std::size_t score = 0;
-        std::size_t flat = 0;
+    /// Where a pass's values lie in the batch's fetch (Undefined: NaN).
+    struct Columns final {
+        std::size_t score = Undefined;
+        std::size_t predicted = Undefined;
+        std::size_t flat = Undefined;
+        std::size_t entropyBits = Undefined;
+        std::size_t normalizedEntropy = Undefined;
+        std::size_t spatialEntropy = Undefined;
+        std::size_t annotationMass = Undefined;
+        std::size_t ssimSmall = Undefined;
+        std::size_t ssimUpscaled = Undefined;
+        std::vector<bool> annotated;
     };
     static constexpr std::size_t Undefined = std::size_t(-1);
 
-    bool wants(MeasureKind kind) const { return m_params.measures.count(kind) > 0; }
-
-    static std::vector<RowKey> rowKeys(const std::vector<BatchImage>& images)
+    /// What the clean pass's measures (predictions, entropy, ...) need, together.
+    MapNeeds cleanNeeds() const
     {
-        std::vector<RowKey> keys;
+        MapNeeds needs;
+        for (const Measure* measure : m_measures)
+            if (measure->source() == RowSource::CleanPass) {
+                const MapNeeds own = measure->needs();
+                needs.histogramEntropy |= own.histogramEntropy;
+                needs.spatialEntropy |= own.spatialEntropy;
+                needs.annotationMass |= own.annotationMass;
+                needs.ssimSmall |= own.ssimSmall;
+                needs.ssimUpscaled |= own.ssimUpscaled;
+            }
+        return needs;
+    }
+
+    /// Queues the arrays `needs` asks of `pass` (compared with `clean`) for the batch's fetch.
+    Result<Columns> columnsOf(const LoadedModel& loaded, const std::vector<BatchImage>& images, const MapNeeds& needs,
+                              const Maps& pass, const Maps& clean, const Measure* measure,
+                              const MeasureVariant& variant, PendingRows& pending)
+    {
+        Columns columns;
+        if (needs.histogramEntropy) {
+            DEVICE_TRY(histogram, m_device.histogramEntropy(pass.small));
+            columns.entropyBits = pending.column(histogram.first);
+            columns.normalizedEntropy = pending.column(histogram.second);
+        }
+        if (needs.spatialEntropy) {
+            DEVICE_TRY(spatial, m_device.spatialEntropy(pass.cams.cams));
+            columns.spatialEntropy = pending.column(spatial);
+        }
+        if (needs.annotationMass) {
+            const auto size = std::make_pair(loaded.width, loaded.height);
+            std::vector<engine::ImageU8> annotations;
+            for (const auto& image : images) {
+                const auto found = image.annotation.find(size);
+                columns.annotated.push_back(found != image.annotation.end());
+                annotations.push_back(found != image.annotation.end()
+                                          ? found->second
+                                          : engine::ImageU8::zeros(loaded.width, loaded.height, 1));
+            }
+            if (std::find(columns.annotated.begin(), columns.annotated.end(), true) != columns.annotated.end()) {
+                DEVICE_TRY(uploaded, m_device.upload(annotations));
+                DEVICE_TRY(values, m_device.annotationMass(pass.upscaled, uploaded));
+                columns.annotationMass = pending.column(values);
+            }
+        }
+        if (needs.ssimSmall)
+            columns.ssimSmall = ssimColumn(pass.small, clean.small, pending);
+        if (needs.ssimUpscaled) {
+            if (measure) {
+                DEVICE_TRY(expected, measure->expectedMapOnDevice(m_device, variant, clean.upscaled));
+                columns.ssimUpscaled = ssimColumn(pass.upscaled, expected, pending);
+            } else {
+                columns.ssimUpscaled = ssimColumn(pass.upscaled, clean.upscaled, pending);
+            }
+        }
+        columns.score = pending.column(scoreArray(pass.cams));
+        columns.predicted = pending.column(pass.cams.predicted);
+        columns.flat = pending.column(pass.cams.flat);
+        return columns;
+    }
+
+    /// Adds the measure's rows of this pass once the batch's values are fetched.
+    void later(const Measure& measure, const MeasureVariant& variant, const LoadedModel& loaded,
+               const std::vector<BatchImage>& images, const Columns& clean, const Columns& pass, PendingRows& pending)
+    {
+        struct Key final {
+            std::int64_t index;
+            int label;
+        };
+        std::vector<Key> keys;
         for (const auto& image : images)
             keys.push_back({image.index, image.label});
-        return keys;
+        const int positive = loaded.model->metadata().positiveClass;
+        pending.later(
+            [this, &measure, variant, keys, positive, clean, pass, name = loaded.name](const PendingRows::Values& v) {
+                for (std::size_t i = 0; i < keys.size(); ++i) {
+                    RowInputs in;
+                    in.label = keys[i].label;
+                    in.positiveClass = positive;
+                    in.clean = valuesAt(v, clean, i);
+                    in.pass = valuesAt(v, pass, i);
+                    in.entropyBits = at(v, pass.entropyBits, i);
+                    in.normalizedEntropy = at(v, pass.normalizedEntropy, i);
+                    in.spatialEntropy = at(v, pass.spatialEntropy, i);
+                    if (i < pass.annotated.size() && pass.annotated[i])
+                        in.annotationMass = at(v, pass.annotationMass, i);
+                    in.ssimSmall = at(v, pass.ssimSmall, i);
+                    in.ssimUpscaled = at(v, pass.ssimUpscaled, i);
+                    m_rows.add(measure.kind(), {keys[i].index, name, variant.name, measure.row(variant, in)});
+                }
+            });
+    }
+
+    static PassValues valuesAt(const PendingRows::Values& v, const Columns& columns, std::size_t i)
+    {
+        PassValues values;
+        values.score = v[columns.score][i];
+        values.predicted = int(v[columns.predicted][i]);
+        values.flat = v[columns.flat][i] != 0;
+        return values;
     }
 
     const engine::DeviceArray& scoreArray(const engine::DeviceCams& cams) const
@@ -446,160 +428,16 @@ private:
         return column == Undefined ? NaN : v[column][i];
     }
 
-    engine::Status entropy(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                           const engine::DeviceCams& clean, const engine::DeviceArray& small,
-                           const engine::DeviceArray& upscaled, PendingRows& pending)
-    {
-        DEVICE_TRY(histogram, m_device.histogramEntropy(small));
-        DEVICE_TRY(spatial, m_device.spatialEntropy(clean.cams));
-        const auto size = std::make_pair(loaded.width, loaded.height);
-        std::vector<bool> annotated;
-        std::vector<engine::ImageU8> annotations;
-        for (const auto& image : images) {
-            const auto found = image.annotation.find(size);
-            annotated.push_back(found != image.annotation.end());
-            annotations.push_back(found != image.annotation.end()
-                                      ? found->second
-                                      : engine::ImageU8::zeros(loaded.width, loaded.height, 1));
-        }
-        std::size_t mass = Undefined;
-        if (std::find(annotated.begin(), annotated.end(), true) != annotated.end()) {
-            DEVICE_TRY(uploaded, m_device.upload(annotations));
-            DEVICE_TRY(values, m_device.annotationMass(upscaled, uploaded));
-            mass = pending.column(values);
-        }
-        const std::size_t bits = pending.column(histogram.first);
-        const std::size_t normalized = pending.column(histogram.second);
-        const std::size_t spatialColumn = pending.column(spatial);
-        const std::size_t flat = pending.column(clean.flat);
-        const auto keys = rowKeys(images);
-        const std::string name = loaded.name;
-        pending.later([=, this](const PendingRows::Values& v) {
-            for (std::size_t i = 0; i < keys.size(); ++i)
-                m_rows.add(MeasureKind::Entropy,
-                           {keys[i].index,
-                            name,
-                            "",
-                            {v[bits][i], v[normalized][i], v[spatialColumn][i], annotated[i] ? at(v, mass, i) : NaN,
-                             v[flat][i]}});
-        });
-        return engine::Ok{};
-    }
-
-    engine::Status noise(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                         const engine::DeviceArray& pixels, const engine::DeviceArray& cleanSmall,
-                         const engine::DeviceArray& cleanUpscaled, PendingRows& pending)
-    {
-        const auto& noise = m_params.settings.noise;
-        const auto keys = rowKeys(images);
-        const std::string name = loaded.name;
-        for (double level : noise.levels) {
-            std::vector<std::uint64_t> seeds;
-            for (const auto& image : images)
-                seeds.push_back(engine::noiseDrawSeed(noise.seed, image.noiseKey, level));
-            DEVICE_TRY(noisy, m_device.saltPepper(pixels, level, seeds, noise.saltVsPepper, noise.generator));
-            DEVICE_TRY(cams, m_device.gradCam(*loaded.model, noisy));
-            DEVICE_TRY(small, m_device.quantize(cams.cams));
-            DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
-            DEVICE_TRY(histogram, m_device.histogramEntropy(small));
-            const std::size_t score = pending.column(scoreArray(cams));
-            const std::size_t predicted = pending.column(cams.predicted);
-            const std::size_t entropy = pending.column(histogram.second);
-            const std::size_t ssimSmall = ssimColumn(small, cleanSmall, pending);
-            const std::size_t ssimUpscaled = ssimColumn(upscaled, cleanUpscaled, pending);
-            const std::size_t flat = pending.column(cams.flat);
-            const std::string variant = QString::number(level, 'g', 12).toStdString();
-            pending.later([=, this](const PendingRows::Values& v) {
-                for (std::size_t i = 0; i < keys.size(); ++i)
-                    m_rows.add(MeasureKind::Noise,
-                               {keys[i].index,
-                                name,
-                                variant,
-                                {level, v[score][i], v[predicted][i], correctOf(int(v[predicted][i]), keys[i].label),
-                                 v[entropy][i], at(v, ssimSmall, i), at(v, ssimUpscaled, i), v[flat][i]}});
-            });
-        }
-        return engine::Ok{};
-    }
-
-    engine::Status transforms(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                              const engine::DeviceArray& pixels, const engine::DeviceArray& cleanUpscaled,
-                              const Clean& clean, PendingRows& pending)
-    {
-        const bool square = loaded.width == loaded.height;
-        const auto keys = rowKeys(images);
-        const std::string name = loaded.name;
-        for (const auto& transform : engine::standardTransforms(loaded.width, m_params.settings.transforms)) {
-            const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
-                || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
-            if (rotation && !square)
-                continue; // a rotated non-square image no longer fits the model's input
-            DEVICE_TRY(moved, m_device.transform(pixels, transform));
-            DEVICE_TRY(cams, m_device.gradCam(*loaded.model, moved));
-            DEVICE_TRY(small, m_device.quantize(cams.cams));
-            DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
-            DEVICE_TRY(expected, m_device.transform(cleanUpscaled, transform));
-            const std::size_t similarity = ssimColumn(upscaled, expected, pending);
-            const std::size_t score = pending.column(scoreArray(cams));
-            const std::size_t predicted = pending.column(cams.predicted);
-            const std::size_t flat = pending.column(cams.flat);
-            const std::string variant = engine::transformName(transform);
-            pending.later([=, this](const PendingRows::Values& v) {
-                for (std::size_t i = 0; i < keys.size(); ++i)
-                    m_rows.add(MeasureKind::Transforms,
-                               {keys[i].index,
-                                name,
-                                variant,
-                                {at(v, similarity, i), v[score][i], v[predicted][i],
-                                 double(v[predicted][i] != v[clean.predicted][i]), v[flat][i]}});
-            });
-        }
-        return engine::Ok{};
-    }
-
-    engine::Status degradation(const LoadedModel& loaded, const std::vector<BatchImage>& images,
-                               const engine::DeviceArray& pixels, const engine::DeviceArray& cleanUpscaled,
-                               const Clean& clean, PendingRows& pending)
-    {
-        const int positive = loaded.model->metadata().positiveClass;
-        const auto keys = rowKeys(images);
-        const std::string name = loaded.name;
-        for (auto mode : {engine::DegradationMode::Background, engine::DegradationMode::Object}) {
-            DEVICE_TRY(degraded, m_device.degrade(pixels, cleanUpscaled, mode, m_params.settings.degradation));
-            DEVICE_TRY(cams, m_device.gradCam(*loaded.model, degraded));
-            DEVICE_TRY(small, m_device.quantize(cams.cams));
-            DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
-            const std::size_t similarity = ssimColumn(upscaled, cleanUpscaled, pending);
-            const std::size_t score = pending.column(scoreArray(cams));
-            const std::size_t predicted = pending.column(cams.predicted);
-            const std::size_t flat = pending.column(cams.flat);
-            const std::string variant = mode == engine::DegradationMode::Background ? "background" : "object";
-            pending.later([=, this](const PendingRows::Values& v) {
-                for (std::size_t i = 0; i < keys.size(); ++i) {
-                    const int reference = keys[i].label == UnknownLabel ? int(v[clean.predicted][i]) : keys[i].label;
-                    const double drop = probabilityOf(v[clean.score][i], reference, positive)
-                        - probabilityOf(v[score][i], reference, positive);
-                    m_rows.add(MeasureKind::Degradation,
-                               {keys[i].index,
-                                name,
-                                variant,
-                                {v[score][i], v[predicted][i], correctOf(int(v[predicted][i]), keys[i].label), drop,
-                                 at(v, similarity, i), v[flat][i]}});
-                }
-            });
-        }
-        return engine::Ok{};
-    }
-
     const MeasureRunParams& m_params;
     RowCollector& m_rows;
     engine::DeviceMeasures& m_device;
+    const std::vector<const Measure*> m_measures;
 };
 
 /// Fills `image.resized` for every model input size: from the cache when the run has one,
 /// otherwise by decoding once and resizing with Pillow's bilinear filter.
-engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, const std::vector<LoadedModel>& models,
-                            BatchImage& image)
+Status prepareImage(const MeasureRunParams& params, std::size_t index, const std::vector<LoadedModel>& models,
+                    BatchImage& image)
 {
     const auto& record = params.dataset.records[index];
     for (const auto& model : models) {
@@ -617,39 +455,30 @@ engine::Status prepareImage(const MeasureRunParams& params, std::size_t index, c
                 continue;
             auto cached = params.cache->get(record.path, hash, model.width, model.height, maxPixels);
             if (!cached)
-                return Error{cached.error()};
+                return cached.failure();
             image.resized[size] = std::move(cached).value();
         }
     } else {
         auto decoded = readImageRgb(record.path, maxPixels);
         if (!decoded)
-            return Error{decoded.error()};
+            return decoded.failure();
         for (const auto& model : models) {
             const auto size = std::make_pair(model.width, model.height);
             if (!image.resized.count(size))
                 image.resized[size] = resizeForModel(decoded.value(), model.width, model.height);
         }
     }
-    if (!record.annotationPath.empty() && params.measures.count(MeasureKind::Entropy)) {
+    if (!record.annotationPath.empty() && anyNeeds(params, &MapNeeds::annotationMass)) {
         auto annotation = readImageGray(record.annotationPath);
         if (!annotation)
-            return engine::Ok{}; // an unreadable annotation leaves annotation_mass undefined, nothing else
+            return Ok{}; // an unreadable annotation leaves annotation_mass undefined, nothing else
         for (const auto& model : models) {
             const auto size = std::make_pair(model.width, model.height);
             if (!image.annotation.count(size))
                 image.annotation[size] = resizeForModel(annotation.value(), model.width, model.height);
         }
     }
-    return engine::Ok{};
-}
-
-std::string relativeKey(const std::string& path, const std::string& location)
-{
-    std::error_code code;
-    const auto base = std::filesystem::is_directory(location, code) ? std::filesystem::path(location)
-                                                                    : std::filesystem::path(location).parent_path();
-    const auto relative = std::filesystem::path(path).lexically_relative(base);
-    return relative.empty() ? path : relative.generic_string();
+    return Ok{};
 }
 
 } // namespace
@@ -668,19 +497,7 @@ double probabilityOf(double score, int reference, int positiveClass)
     return reference == positiveClass ? score : 1.0 - score;
 }
 
-const std::vector<std::string>& measureColumns(MeasureKind kind)
-{
-    static const std::map<MeasureKind, std::vector<std::string>> columns{
-        {MeasureKind::Predictions, {"label", "predicted_class", "score", "correct", "flat"}},
-        {MeasureKind::Entropy, {"entropy_bits", "normalized_entropy", "spatial_entropy", "annotation_mass", "flat"}},
-        {MeasureKind::Noise,
-         {"level", "score", "predicted_class", "correct", "normalized_entropy", "ssim_small", "ssim_upscaled", "flat"}},
-        {MeasureKind::Transforms, {"ssim_upscaled", "score", "predicted_class", "prediction_changed", "flat"}},
-        {MeasureKind::Stability, {"ssim_small"}},
-        {MeasureKind::Degradation, {"score", "predicted_class", "correct", "confidence_drop", "ssim_upscaled", "flat"}},
-    };
-    return columns.at(kind);
-}
+const std::vector<std::string>& measureColumns(MeasureKind kind) { return measureOf(kind).columns(); }
 
 std::vector<FamilyEntry> effectiveFamilies(const MeasureRunParams& params)
 {
@@ -694,26 +511,19 @@ std::vector<FamilyEntry> effectiveFamilies(const MeasureRunParams& params)
 
 int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::vector<std::pair<int, int>>& inputSizes)
 {
-    const int models = int(params.models.size());
-    switch (kind) {
-    case MeasureKind::Predictions:
-    case MeasureKind::Entropy: return models;
-    case MeasureKind::Noise: return models * int(params.settings.noise.levels.size());
-    case MeasureKind::Degradation: return models * 2;
-    case MeasureKind::Transforms: {
-        int rows = 0;
-        for (const auto& [width, height] : inputSizes)
-            rows += width == height ? 12 : 10; // rotations need a square input
-        return rows;
-    }
-    case MeasureKind::Stability: {
-        int rows = 0;
+    const Measure& measure = measureOf(kind);
+    int rows = 0;
+    if (measure.source() == RowSource::ModelPairs) {
         for (const auto& family : effectiveFamilies(params))
             rows += int(family.members.size() * (family.members.size() - 1) / 2);
         return rows;
     }
+    // inputSizes holds one size per model (ProjectRunPlan::inputSizes)
+    for (std::size_t m = 0; m < params.models.size(); ++m) {
+        const auto [width, height] = m < inputSizes.size() ? inputSizes[m] : std::make_pair(0, 0);
+        rows += measure.rowsPerModel(params.settings, width, height);
     }
-    return models;
+    return rows;
 }
 
 int effectiveBatchSize(const MeasureRunParams& params)
@@ -733,26 +543,34 @@ int effectiveBatchSize(const MeasureRunParams& params)
     return std::clamp(int(0.5 * double(freeBytes) / perImage), 1, 256);
 }
 
-engine::Result<std::set<MeasureKind>> parseMeasures(const std::string& text)
+Result<std::set<MeasureKind>> parseMeasures(const std::string& text)
 {
     std::set<MeasureKind> measures;
     for (const QString& part : QString::fromStdString(text).split(',', Qt::SkipEmptyParts)) {
         const QString name = part.trimmed().toLower();
         if (name == QLatin1String("all")) {
-            measures.insert({MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Stability,
-                             MeasureKind::Degradation});
+            for (const Measure* measure : measureRegistry())
+                if (measure->partOfAll())
+                    measures.insert(measure->kind());
             continue;
         }
         bool found = false;
-        for (auto kind : {MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Stability,
-                          MeasureKind::Degradation, MeasureKind::Predictions})
-            if (name == QLatin1String(measureName(kind)) || (name == "transform" && kind == MeasureKind::Transforms)) {
-                measures.insert(kind);
+        for (const Measure* measure : measureRegistry()) {
+            const auto aliases = measure->aliases();
+            if (name == QLatin1String(measure->name())
+                || std::find(aliases.begin(), aliases.end(), name.toStdString()) != aliases.end()) {
+                measures.insert(measure->kind());
                 found = true;
             }
-        if (!found)
-            return Error{"unknown measure '" + part.toStdString()
-                         + "' (entropy, noise, transforms, stability, degradation or all)"};
+        }
+        if (!found) {
+            std::string names;
+            for (const Measure* measure : measureRegistry())
+                if (measure->partOfAll())
+                    names += std::string(measure->name()) + ", ";
+            names = names.substr(0, names.size() - 2);
+            return Error{"unknown measure '" + part.toStdString() + "' (" + names + " or all)"};
+        }
     }
     if (measures.empty())
         return Error{"no measure given"};
@@ -780,8 +598,8 @@ std::vector<SkippedMeasure> removeInapplicableMeasures(MeasureRunParams& params)
     return skipped;
 }
 
-engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
-                                             ProgressSink& progress, const CancelToken& cancel)
+Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
+                                     ProgressSink& progress, const CancelToken& cancel)
 {
     if (params.models.empty())
         return Error{"a measure run needs at least one model"};
@@ -798,7 +616,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
         options.metadata = entry.metadata;
         auto loaded = engine::Model::load(entry.path, options);
         if (!loaded)
-            return Error{loaded.error()};
+            return loaded.failure();
         LoadedModel model{entry.name, std::move(loaded).value(), 0, 0};
         model.width = model.model->metadata().inputWidth;
         model.height = model.model->metadata().inputHeight;
@@ -825,10 +643,8 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
     // every SSIM of that model empty.
     {
         const int window = params.settings.ssim.windowSize;
-        const bool smallMaps = params.measures.count(MeasureKind::Noise)
-            || params.measures.count(MeasureKind::Stability);
-        const bool inputMaps = params.measures.count(MeasureKind::Noise)
-            || params.measures.count(MeasureKind::Transforms) || params.measures.count(MeasureKind::Degradation);
+        const bool smallMaps = anyNeeds(params, &MapNeeds::ssimSmall);
+        const bool inputMaps = anyNeeds(params, &MapNeeds::ssimUpscaled);
         for (const auto& model : models) {
             const int mapSide = std::min(model.model->mapWidth(), model.model->mapHeight());
             const int inputSide = std::min(model.width, model.height);
@@ -850,7 +666,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
     if (onDevice) {
         auto created = engine::DeviceMeasures::create(models.front().model->deviceName());
         if (!created)
-            return Error{created.error()};
+            return created.failure();
         device = std::move(created).value();
     }
     // Whatever happens below, cached GPU memory goes back to the driver at the end of the run.
@@ -864,6 +680,11 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
     } release{params.device != "cpu"};
 
     RowCollector rows(sink, keepTables);
+    // Measures whose rows compare the clean maps of a family's models (stability).
+    std::vector<const Measure*> pairMeasures;
+    for (const Measure* measure : requestedMeasures(params))
+        if (measure->source() == RowSource::ModelPairs)
+            pairMeasures.push_back(measure);
     BatchMeasurer measurer(params, rows);
     std::unique_ptr<DeviceBatchMeasurer> deviceMeasurer = device
         ? std::make_unique<DeviceBatchMeasurer>(params, rows, *device)
@@ -901,7 +722,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
             BatchImage image;
             image.index = selected[s];
             image.label = record.label;
-            image.noiseKey = fnv1a(relativeKey(record.path, params.dataset.location));
+            image.noiseKey = noiseKeyOf(record.path, params.dataset.location);
             auto status = prepareImage(params, std::size_t(selected[s]), models, image);
             if (!status) {
                 prepared.skipped.emplace_back(record.path, status.error());
@@ -916,84 +737,89 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
     // Measures `batch` with every model (or only models[only]); its rows wait in `rows` for a
     // flush. On failure, `failed` is the failing model's index when it is known.
     constexpr std::size_t NoModel = std::size_t(-1);
-    auto measureBatch = [&](const std::vector<BatchImage>& batch, std::size_t only,
-                            std::size_t& failed) -> engine::Status {
+    auto measureBatch = [&](const std::vector<BatchImage>& batch, std::size_t only, std::size_t& failed) -> Status {
         if (deviceMeasurer) {
             PendingRows pending;
             std::vector<engine::DeviceArray> smallMaps;
             for (const auto& model : models) {
                 if (cancel.isCancelled())
-                    return Error{"cancelled"};
+                    return Error::cancelled();
                 if (only != NoModel && &model != &models[only])
                     continue;
                 auto measured = deviceMeasurer->measure(model, batch, pending);
                 if (!measured) {
                     failed = std::size_t(&model - models.data());
-                    return Error{measured.error()};
+                    return measured.failure();
                 }
                 smallMaps.push_back(measured.value());
             }
-            if (only == NoModel && params.measures.count(MeasureKind::Stability))
-                for (const auto& family : families)
-                    for (std::size_t a = 0; a < family.members.size(); ++a)
-                        for (std::size_t c = a + 1; c < family.members.size(); ++c) {
-                            auto similarity = device->ssim(smallMaps[modelIndex[family.members[a]]],
-                                                           smallMaps[modelIndex[family.members[c]]],
-                                                           params.settings.ssim);
-                            const std::size_t column = similarity ? pending.column(similarity.value())
-                                                                  : std::size_t(-1);
-                            const std::string pair = family.members[a] + "|" + family.members[c];
-                            std::vector<std::int64_t> indices;
-                            for (const auto& image : batch)
-                                indices.push_back(image.index);
-                            pending.later(
-                                [&rows, indices, pair, column, name = family.name](const PendingRows::Values& v) {
-                                    for (std::size_t i = 0; i < indices.size(); ++i)
-                                        rows.add(
-                                            MeasureKind::Stability,
-                                            {indices[i], pair, name, {column == std::size_t(-1) ? NaN : v[column][i]}});
+            if (only == NoModel)
+                for (const Measure* measure : pairMeasures)
+                    for (const auto& family : families)
+                        for (std::size_t a = 0; a < family.members.size(); ++a)
+                            for (std::size_t c = a + 1; c < family.members.size(); ++c) {
+                                auto similarity = device->ssim(smallMaps[modelIndex[family.members[a]]],
+                                                               smallMaps[modelIndex[family.members[c]]],
+                                                               params.settings.ssim);
+                                const std::size_t column = similarity ? pending.column(similarity.value())
+                                                                      : std::size_t(-1);
+                                const std::string pair = family.members[a] + "|" + family.members[c];
+                                std::vector<std::int64_t> indices;
+                                for (const auto& image : batch)
+                                    indices.push_back(image.index);
+                                pending.later([&rows, measure, indices, pair, column,
+                                               name = family.name](const PendingRows::Values& v) {
+                                    for (std::size_t i = 0; i < indices.size(); ++i) {
+                                        RowInputs in;
+                                        in.ssimSmall = column == std::size_t(-1) ? NaN : v[column][i];
+                                        MeasureVariant variant;
+                                        variant.name = name;
+                                        rows.add(measure->kind(), {indices[i], pair, name, measure->row(variant, in)});
+                                    }
                                 });
-                        }
+                            }
             if (auto status = pending.resolve(*device); !status)
-                return Error{status.error()};
+                return status.failure();
         } else {
-            std::vector<std::vector<CleanResult>> clean;
+            std::vector<std::vector<HostPass>> clean;
             for (const auto& model : models) {
                 if (cancel.isCancelled())
-                    return Error{"cancelled"};
+                    return Error::cancelled();
                 if (only != NoModel && &model != &models[only])
                     continue;
                 auto measured = measurer.measure(model, batch);
                 if (!measured) {
                     failed = std::size_t(&model - models.data());
-                    return Error{measured.error()};
+                    return measured.failure();
                 }
                 clean.push_back(std::move(measured).value());
             }
-            if (only == NoModel && params.measures.count(MeasureKind::Stability))
-                for (const auto& family : families)
-                    for (std::size_t i = 0; i < batch.size(); ++i)
-                        for (std::size_t a = 0; a < family.members.size(); ++a)
-                            for (std::size_t b = a + 1; b < family.members.size(); ++b) {
-                                const auto& first = clean[modelIndex[family.members[a]]][i].small;
-                                const auto& second = clean[modelIndex[family.members[b]]][i].small;
-                                auto value = engine::structuralSimilarity(first, second, params.settings.ssim);
-                                rows.add(MeasureKind::Stability,
-                                         {batch[i].index,
-                                          family.members[a] + "|" + family.members[b],
-                                          family.name,
-                                          {value ? value.value() : NaN}});
-                            }
+            if (only == NoModel)
+                for (const Measure* measure : pairMeasures)
+                    for (const auto& family : families)
+                        for (std::size_t i = 0; i < batch.size(); ++i)
+                            for (std::size_t a = 0; a < family.members.size(); ++a)
+                                for (std::size_t b = a + 1; b < family.members.size(); ++b) {
+                                    RowInputs in;
+                                    in.ssimSmall = ssimOrNaN(clean[modelIndex[family.members[a]]][i].small,
+                                                             clean[modelIndex[family.members[b]]][i].small,
+                                                             params.settings.ssim);
+                                    MeasureVariant variant;
+                                    variant.name = family.name;
+                                    rows.add(measure->kind(),
+                                             {batch[i].index, family.members[a] + "|" + family.members[b], family.name,
+                                              measure->row(variant, in)});
+                                }
         }
-        return engine::Ok{};
+        return Ok{};
     };
 
     for (std::size_t b = 0; b < batches; ++b) {
         if (cancel.isCancelled())
-            return Error{"cancelled"};
+            return Error::cancelled();
         PreparedBatch prepared = prefetcher.next();
         if (cancel.isCancelled())
-            return Error{"cancelled"};
+            return Error::cancelled();
         for (auto& [path, reason] : prepared.skipped) {
             progress.message("skipped " + reason);
             result.skipped.emplace_back(path, reason);
@@ -1011,7 +837,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
             }
             rows.discard();
             if (cancel.isCancelled())
-                return Error{"cancelled"};
+                return Error::cancelled();
             std::vector<BatchImage> kept;
             bool removed = false;
             for (auto& image : batch) {
@@ -1023,7 +849,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                     auto alone = measureBatch({image}, m, ignored);
                     rows.discard();
                     if (cancel.isCancelled())
-                        return Error{"cancelled"};
+                        return Error::cancelled();
                     if (!alone)
                         reason = "model " + models[m].name + ": " + alone.error();
                 }
@@ -1037,7 +863,7 @@ engine::Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, Mea
                 removed = true;
             }
             if (!removed) // no image fails alone: the batch's failure is not an image's
-                return Error{measured.error()};
+                return measured.failure();
             batch = std::move(kept);
         }
         done += std::int64_t(prepared.size);

@@ -2,27 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/measuretable.h"
 
+#include "core/measures/measure.h"
+
 namespace saliscope {
 
-const char* measureName(MeasureKind kind)
-{
-    switch (kind) {
-    case MeasureKind::Predictions: return "predictions";
-    case MeasureKind::Entropy: return "entropy";
-    case MeasureKind::Noise: return "noise";
-    case MeasureKind::Transforms: return "transforms";
-    case MeasureKind::Stability: return "stability";
-    case MeasureKind::Degradation: return "degradation";
-    }
-    return "unknown";
-}
+const char* measureName(MeasureKind kind) { return measureOf(kind).name(); }
 
 std::optional<MeasureKind> measureKindNamed(const std::string& name)
 {
-    for (auto kind : {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
-                      MeasureKind::Stability, MeasureKind::Degradation})
-        if (name == measureName(kind))
-            return kind;
+    for (const Measure* measure : measureRegistry())
+        if (name == measure->name())
+            return measure->kind();
     return std::nullopt;
 }
 

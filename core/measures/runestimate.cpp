@@ -2,27 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/runestimate.h"
 
-#include "core/engine/imageops.h"
+#include "core/measures/measure.h"
 
 namespace saliscope {
 
 int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettings& settings, int inputWidth,
                       int inputHeight)
 {
-    int passes = 1; // the clean image: predictions, entropy and stability use it
-    if (measures.count(MeasureKind::Noise))
-        passes += int(settings.noise.levels.size());
-    if (measures.count(MeasureKind::Transforms)) {
-        const bool square = inputWidth == inputHeight;
-        for (const auto& transform : engine::standardTransforms(inputWidth, settings.transforms)) {
-            const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
-                || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
-            if (square || !rotation)
-                ++passes;
-        }
-    }
-    if (measures.count(MeasureKind::Degradation))
-        passes += 2; // background and object blurring
+    int passes = 1; // the clean image: the predictions and every CleanPass and ModelPairs measure use it
+    for (const Measure* measure : measureRegistry())
+        if (measures.count(measure->kind()) && measure->source() == RowSource::VariantPasses)
+            passes += int(measure->variants(settings, inputWidth, inputHeight).size());
     return passes;
 }
 

@@ -3,13 +3,11 @@
 #include "ui/preview/measurepreviewcompute.h"
 
 #include "core/dataset/dataset.h"
-#include "core/engine/cammaps.h"
-#include "core/engine/degradation.h"
 #include "core/engine/entropy.h"
-#include "core/engine/imageops.h"
 #include "core/engine/model.h"
-#include "core/engine/ssim.h"
-#include "core/measures/measurerunner.h"
+#include "core/measures/measure.h"
+#include "core/measures/measurepass.h"
+#include "core/measures/noisemeasure.h"
 #include "core/store/projectstore.h"
 
 #include <QByteArray>
@@ -17,180 +15,77 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <filesystem>
-#include <limits>
-
 namespace saliscope::ui {
 
 namespace {
 
-using engine::Error;
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-// Scores, correctness and drops come from measurerunner.h, as in a run; tst_measurepreview
-// checks that the preview's values equal the rows runMeasures writes.
+// Rows come from the measure's own definition (core/measures/measure.h) through the host pass
+// of a measure run (measurepass.h); tst_measurepreview checks that the preview's values equal
+// the rows runMeasures writes.
 
 /// One Grad-CAM of one image (a batch of one, as a measure run over this image alone).
-engine::Result<engine::CamOutput> camOf(const engine::Model& model, const engine::ImageU8& image)
+Result<HostPass> passOf(const engine::Model& model, const engine::ImageU8& image, ScoreKind score)
 {
     auto batch = engine::ImageBatch::fromImages({image});
     if (!batch)
-        return Error{batch.error()};
+        return batch.failure();
     auto cams = model.gradCam(batch.value());
     if (!cams)
-        return Error{cams.error()};
-    return cams->front();
+        return cams.failure();
+    return hostPasses({cams->front()}, model.metadata(), score).front();
 }
 
-class ColumnBuilder final {
-public:
-    ColumnBuilder(const engine::Model& model, const MeasureSettings& settings)
-        : m_model(model), m_settings(settings), m_width(model.metadata().inputWidth),
-          m_height(model.metadata().inputHeight)
-    {
-    }
-
-    double ssim(const engine::ImageU8& a, const engine::ImageU8& b) const
-    {
-        auto value = engine::structuralSimilarity(a, b, m_settings.ssim);
-        return value ? value.value() : NaN;
-    }
-
-    /// Runs the model on `input` and fills the cell's map, score and prediction.
-    engine::Result<PreviewCell> cell(std::string variant, engine::ImageU8 input, bool& flat,
-                                     engine::ImageU8& upscaled) const
-    {
-        auto cam = camOf(m_model, input);
-        if (!cam)
-            return Error{cam.error()};
-        PreviewCell cell;
-        cell.variant = std::move(variant);
-        cell.input = std::move(input);
-        cell.map = engine::quantizeMap(cam->cam);
-        cell.flat = cam->flat;
-        flat = cam->flat;
-        cell.score = scoreOf(cam->prediction, m_model.metadata(), m_settings.score);
-        cell.predicted = cam->prediction.predictedClass;
-        upscaled = engine::upscaleMap(cell.map, m_width, m_height);
-        return cell;
-    }
-
-    const engine::Model& m_model;
-    const MeasureSettings& m_settings;
-    const int m_width;
-    const int m_height;
-};
+PreviewCell cellOf(std::string variant, engine::ImageU8 input, const HostPass& pass)
+{
+    PreviewCell cell;
+    cell.variant = std::move(variant);
+    cell.input = std::move(input);
+    cell.map = pass.small;
+    cell.flat = pass.values.flat;
+    cell.score = pass.values.score;
+    cell.predicted = pass.values.predicted;
+    return cell;
+}
 
 } // namespace
 
-bool isPreviewMeasure(MeasureKind kind)
-{
-    return kind == MeasureKind::Noise || kind == MeasureKind::Transforms || kind == MeasureKind::Degradation;
-}
+bool isPreviewMeasure(MeasureKind kind) { return measureOf(kind).source() == RowSource::VariantPasses; }
 
 std::uint64_t previewNoiseKey(const std::string& path, const std::string& location)
 {
-    std::error_code code;
-    const auto base = std::filesystem::is_directory(location, code) ? std::filesystem::path(location)
-                                                                    : std::filesystem::path(location).parent_path();
-    const auto relative = std::filesystem::path(path).lexically_relative(base);
-    const std::string key = relative.empty() ? path : relative.generic_string();
-    std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char c : key) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
-    return hash;
+    return noiseKeyOf(path, location);
 }
 
-engine::Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input, int label,
-                                                   std::uint64_t noiseKey, MeasureKind kind,
-                                                   const MeasureSettings& settings, const CancelToken& cancel)
+Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input, int label,
+                                           std::uint64_t noiseKey, MeasureKind kind, const MeasureSettings& settings,
+                                           const CancelToken& cancel)
 {
     if (!isPreviewMeasure(kind))
         return Error{std::string("no preview for measure ") + measureName(kind)};
-    const ColumnBuilder builder(model, settings);
-    if (input.width != builder.m_width || input.height != builder.m_height)
+    const Measure& measure = measureOf(kind);
+    const auto& metadata = model.metadata();
+    if (input.width != metadata.inputWidth || input.height != metadata.inputHeight)
         return Error{"the input is not at the model's input size"};
-    PreviewColumn column;
-    bool flat = false;
-    engine::ImageU8 cleanUpscaled;
-    auto clean = builder.cell({}, input, flat, cleanUpscaled);
+    auto clean = passOf(model, input, settings.score);
     if (!clean)
-        return Error{clean.error()};
-    column.clean = std::move(clean).value();
+        return clean.failure();
+    PreviewColumn column;
+    column.clean = cellOf({}, input, clean.value());
     column.clean.values = {engine::histogramEntropy(column.clean.map).normalized};
-
-    auto add = [&](std::string variant, engine::ImageU8 varied, auto values) -> engine::Status {
+    for (const auto& variant : measure.variants(settings, metadata.inputWidth, metadata.inputHeight)) {
         if (cancel.isCancelled())
-            return Error{"cancelled"};
-        engine::ImageU8 upscaled;
-        auto cell = builder.cell(std::move(variant), std::move(varied), flat, upscaled);
-        if (!cell)
-            return Error{cell.error()};
-        cell->values = values(cell.value(), upscaled);
-        column.variants.push_back(std::move(cell).value());
-        return engine::Ok{};
-    };
-
-    if (kind == MeasureKind::Noise) {
-        const auto& noise = settings.noise;
-        for (double level : noise.levels) {
-            auto noisy = engine::addSaltPepperNoise(input, level, engine::noiseDrawSeed(noise.seed, noiseKey, level),
-                                                    noise.saltVsPepper, noise.generator);
-            auto status = add(QString::number(level, 'g', 12).toStdString(), std::move(noisy),
-                              [&](const PreviewCell& cell, const engine::ImageU8& upscaled) {
-                                  return std::vector<double>{level,
-                                                             cell.score,
-                                                             double(cell.predicted),
-                                                             correctOf(cell.predicted, label),
-                                                             engine::histogramEntropy(cell.map).normalized,
-                                                             builder.ssim(cell.map, column.clean.map),
-                                                             builder.ssim(upscaled, cleanUpscaled),
-                                                             double(cell.flat)};
-                              });
-            if (!status)
-                return Error{status.error()};
-        }
-    } else if (kind == MeasureKind::Transforms) {
-        const bool square = builder.m_width == builder.m_height;
-        for (const auto& transform : engine::standardTransforms(builder.m_width, settings.transforms)) {
-            const bool rotation = transform.kind == engine::TransformKind::Rotate90Clockwise
-                || transform.kind == engine::TransformKind::Rotate90CounterClockwise;
-            if (rotation && !square)
-                continue; // as in a measure run: a rotated non-square image no longer fits the model
-            const auto expected = engine::applyTransform(cleanUpscaled, transform);
-            auto status =
-                add(engine::transformName(transform), engine::applyTransform(input, transform),
-                    [&](const PreviewCell& cell, const engine::ImageU8& upscaled) {
-                        return std::vector<double>{builder.ssim(upscaled, expected), cell.score, double(cell.predicted),
-                                                   double(cell.predicted != column.clean.predicted), double(cell.flat)};
-                    });
-            if (!status)
-                return Error{status.error()};
-        }
-    } else {
-        const int positive = model.metadata().positiveClass;
-        const int reference = label == UnknownLabel ? column.clean.predicted : label;
-        for (auto mode : {engine::DegradationMode::Background, engine::DegradationMode::Object}) {
-            auto degraded = engine::degradeBySalience(input, cleanUpscaled, mode, settings.degradation);
-            if (!degraded)
-                return Error{"degradation failed: " + degraded.error()};
-            auto status = add(mode == engine::DegradationMode::Background ? "background" : "object",
-                              std::move(degraded).value(),
-                              [&](const PreviewCell& cell, const engine::ImageU8& upscaled) {
-                                  const double drop = probabilityOf(column.clean.score, reference, positive)
-                                      - probabilityOf(cell.score, reference, positive);
-                                  return std::vector<double>{cell.score,
-                                                             double(cell.predicted),
-                                                             correctOf(cell.predicted, label),
-                                                             drop,
-                                                             builder.ssim(upscaled, cleanUpscaled),
-                                                             double(cell.flat)};
-                              });
-            if (!status)
-                return Error{status.error()};
-        }
+            return Error::cancelled();
+        auto varied = measure.vary(variant, input, clean->upscaled, noiseKey, settings);
+        if (!varied)
+            return varied.failure();
+        auto pass = passOf(model, varied.value(), settings.score);
+        if (!pass)
+            return pass.failure();
+        PreviewCell cell = cellOf(variant.name, std::move(varied).value(), pass.value());
+        cell.values = measure.row(variant,
+                                  hostRowInputs(measure, variant, clean.value(), pass.value(), label,
+                                                metadata.positiveClass, nullptr, settings.ssim));
+        column.variants.push_back(std::move(cell));
     }
     return column;
 }
@@ -211,9 +106,9 @@ MeasureSettings previewSettings(const ProjectStore& store, MeasureKind kind)
     return {};
 }
 
-engine::Result<std::shared_ptr<engine::Model>> PreviewModelCache::get(std::int64_t id, const std::string& path,
-                                                                      const std::string& layer,
-                                                                      const engine::ModelMetadata& metadata)
+Result<std::shared_ptr<engine::Model>> PreviewModelCache::get(std::int64_t id, const std::string& path,
+                                                              const std::string& layer,
+                                                              const engine::ModelMetadata& metadata)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -225,7 +120,7 @@ engine::Result<std::shared_ptr<engine::Model>> PreviewModelCache::get(std::int64
     options.metadata = metadata;
     auto loaded = engine::Model::load(path, options);
     if (!loaded)
-        return Error{loaded.error()};
+        return loaded.failure();
     std::shared_ptr<engine::Model> model(std::move(loaded).value());
     std::lock_guard lock(m_mutex);
     m_models[id] = model;

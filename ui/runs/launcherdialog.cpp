@@ -3,6 +3,7 @@
 #include "ui/runs/launcherdialog.h"
 
 #include "core/engine/runtime.h"
+#include "core/measures/measure.h"
 #include "core/project/projectsession.h"
 #include "core/store/projectstore.h"
 
@@ -151,8 +152,10 @@ QWidget* LauncherDialog::makeMeasures()
     auto* box = new QGroupBox(tr("Measures"), this);
     auto* grid = new QGridLayout(box);
     int row = 0;
-    for (auto kind : {MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Stability,
-                      MeasureKind::Degradation}) {
+    for (const Measure* measure : measureRegistry()) {
+        if (!measure->partOfAll())
+            continue; // the predictions: every run records them
+        const MeasureKind kind = measure->kind();
         auto* check = new QCheckBox(measureTitle(kind), box);
         check->setChecked(true);
         check->setToolTip(measureExplanation(kind));
@@ -307,14 +310,14 @@ void LauncherDialog::setParameterText(const QString& key, const QString& text)
         setEditorText(it->second, text);
 }
 
-engine::Result<RunRequest> LauncherDialog::request() const
+Result<RunRequest> LauncherDialog::request() const
 {
     RunRequest request;
     for (const auto& [kind, check] : m_measures)
         if (check->isChecked())
             request.measures.insert(kind);
     if (request.measures.empty())
-        return engine::Error{tr("Tick at least one measure.").toStdString()};
+        return Error{tr("Tick at least one measure.").toStdString()};
     for (int row = 0; row < m_models->rowCount(); ++row) {
         const auto* item = m_models->item(row);
         if (item->checkState() != Qt::Checked)
@@ -325,13 +328,13 @@ engine::Result<RunRequest> LauncherDialog::request() const
             request.modelIds.push_back(item->data(ModelIdRole).toLongLong());
     }
     if (request.modelIds.empty() && request.families.empty())
-        return engine::Error{tr("Tick at least one model or family.").toStdString()};
+        return Error{tr("Tick at least one model or family.").toStdString()};
     if (m_dataset->currentIndex() < 0)
-        return engine::Error{tr("The project has no dataset: add one first.").toStdString()};
+        return Error{tr("The project has no dataset: add one first.").toStdString()};
     request.datasetId = m_dataset->currentData().toLongLong();
     for (const auto& [key, editor] : m_parameters)
         if (auto status = request.settings.set(key + "=" + editorText(editor).trimmed().toStdString()); !status)
-            return engine::Error{status.error()};
+            return status.failure();
     request.device = m_device->currentData().toString().toStdString();
     request.batchSize = m_batch->value();
     return request;
