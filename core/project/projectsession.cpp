@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/projectsession.h"
 
+#include "core/cam/mapmaker.h"
 #include "core/project/runparameters.h"
 
 #include "core/dataset/contenthash.h"
@@ -201,7 +202,7 @@ void ProjectSession::addModelFile(const QString& path, const std::optional<engin
             options.metadata = metadata;
             if (metadata)
                 options.layer = metadata->camLayer;
-            auto loaded = engine::Model::load(file, options);
+            auto loaded = loadModel(file, options);
             if (!loaded)
                 return loaded.failure();
             auto hash = hashFile(file);
@@ -385,14 +386,12 @@ void ProjectSession::updateModelMetadata(std::int64_t modelId, const engine::Mod
             engine::ModelLoadOptions options;
             options.layer = edited.camLayer;
             options.metadata = edited;
-            auto loaded = engine::Model::load(path, options);
+            auto loaded = loadModel(path, options);
             if (!loaded)
                 return loaded.failure();
-            auto batch = engine::ImageBatch::fromImages(
-                {engine::ImageU8::zeros(edited.inputWidth, edited.inputHeight, 3)});
-            if (!batch)
-                return batch.failure();
-            if (auto cams = loaded.value()->gradCam(batch.value()); !cams)
+            if (auto cams = camMaps(*loaded.value(),
+                                    {engine::ImageU8::zeros(edited.inputWidth, edited.inputHeight, 3)});
+                !cams)
                 return cams.failure();
             StoredModel stored;
             stored.metadataJson = edited.toJson();
