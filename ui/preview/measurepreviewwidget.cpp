@@ -19,7 +19,9 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace saliscope::ui {
 
@@ -403,12 +405,21 @@ void MeasurePreviewWidget::fillCell(int row, std::size_t column, const PreviewCe
     const auto& v = cell.values;
     if (cell.variant.empty() && &cell == &clean) {
         second = tr("entropy %1").arg(number(v.at(0)));
-    } else if (m_measure == MeasureKind::Noise) {
-        second = tr("SSIM %1  H %2").arg(number(v.at(6)), number(v.at(4)));
-    } else if (m_measure == MeasureKind::Transforms) {
-        second = tr("SSIM %1").arg(number(v.at(0))) + (v.at(3) > 0.5 ? tr("  changed") : QString());
     } else {
-        second = tr("drop %1  SSIM %2").arg(number(v.at(3)), number(v.at(4)));
+        // the measure's values by column name (measureColumns), as its Measure made the row
+        const auto& names = measureColumns(m_measure);
+        auto value = [&](const char* column) {
+            const auto found = std::find(names.begin(), names.end(), column);
+            const auto index = std::size_t(found - names.begin());
+            return index < v.size() ? v[index] : std::numeric_limits<double>::quiet_NaN();
+        };
+        if (m_measure == MeasureKind::Noise)
+            second = tr("SSIM %1  H %2").arg(number(value("ssim_upscaled")), number(value("normalized_entropy")));
+        else if (m_measure == MeasureKind::Transforms)
+            second = tr("SSIM %1").arg(number(value("ssim_upscaled")))
+                + (value("prediction_changed") > 0.5 ? tr("  changed") : QString());
+        else
+            second = tr("drop %1  SSIM %2").arg(number(value("confidence_drop")), number(value("ssim_upscaled")));
     }
     if (cell.flat)
         second += tr("  flat");
