@@ -33,17 +33,17 @@ std::vector<MeasureVariant> DegradationMeasure::variants(const MeasureSettings&,
     return variants;
 }
 
-engine::Result<engine::ImageU8> DegradationMeasure::vary(const MeasureVariant& variant, const engine::ImageU8& input,
-                                                         const engine::ImageU8& cleanUpscaled, std::uint64_t,
-                                                         const MeasureSettings& settings) const
+Result<engine::ImageU8> DegradationMeasure::vary(const MeasureVariant& variant, const engine::ImageU8& input,
+                                                 const engine::ImageU8& cleanUpscaled, std::uint64_t,
+                                                 const MeasureSettings& settings) const
 {
     auto degraded = engine::degradeBySalience(input, cleanUpscaled, variant.mode, settings.degradation);
     if (!degraded)
-        return engine::Error{"degradation failed: " + degraded.error()};
+        return Error{"degradation failed: " + degraded.error()};
     return degraded;
 }
 
-engine::Result<engine::DeviceArray>
+Result<engine::DeviceArray>
 DegradationMeasure::varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
                                  const engine::DeviceArray& pixels, const engine::DeviceArray& cleanUpscaled,
                                  const std::vector<std::uint64_t>&, const MeasureSettings& settings) const

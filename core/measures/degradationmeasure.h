@@ -18,14 +18,14 @@ public:
     std::vector<std::string> csvKeyColumns() const override { return {"image", "label", "model", "mode"}; }
     std::vector<MeasureVariant> variants(const MeasureSettings& settings, int inputWidth,
                                          int inputHeight) const override;
-    engine::Result<engine::ImageU8> vary(const MeasureVariant& variant, const engine::ImageU8& input,
-                                         const engine::ImageU8& cleanUpscaled, std::uint64_t noiseKey,
-                                         const MeasureSettings& settings) const override;
-    engine::Result<engine::DeviceArray> varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
-                                                     const engine::DeviceArray& pixels,
-                                                     const engine::DeviceArray& cleanUpscaled,
-                                                     const std::vector<std::uint64_t>& noiseKeys,
-                                                     const MeasureSettings& settings) const override;
+    Result<engine::ImageU8> vary(const MeasureVariant& variant, const engine::ImageU8& input,
+                                 const engine::ImageU8& cleanUpscaled, std::uint64_t noiseKey,
+                                 const MeasureSettings& settings) const override;
+    Result<engine::DeviceArray> varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
+                                             const engine::DeviceArray& pixels,
+                                             const engine::DeviceArray& cleanUpscaled,
+                                             const std::vector<std::uint64_t>& noiseKeys,
+                                             const MeasureSettings& settings) const override;
     void fill(Row& row, const MeasureVariant& variant, const RowInputs& in) const override;
     std::vector<std::string> flatExcluded(bool rowFlat, bool cleanFlat) const override;
 };

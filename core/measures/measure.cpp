@@ -57,18 +57,17 @@ Measure::~Measure() = default;
 
 std::vector<MeasureVariant> Measure::variants(const MeasureSettings&, int, int) const { return {}; }
 
-engine::Result<engine::ImageU8> Measure::vary(const MeasureVariant&, const engine::ImageU8&, const engine::ImageU8&,
-                                              std::uint64_t, const MeasureSettings&) const
+Result<engine::ImageU8> Measure::vary(const MeasureVariant&, const engine::ImageU8&, const engine::ImageU8&,
+                                      std::uint64_t, const MeasureSettings&) const
 {
-    return engine::Error{std::string("measure ") + name() + " does not vary images"};
+    return Error{std::string("measure ") + name() + " does not vary images"};
 }
 
-engine::Result<engine::DeviceArray> Measure::varyOnDevice(engine::DeviceMeasures&, const MeasureVariant&,
-                                                          const engine::DeviceArray&, const engine::DeviceArray&,
-                                                          const std::vector<std::uint64_t>&,
-                                                          const MeasureSettings&) const
+Result<engine::DeviceArray> Measure::varyOnDevice(engine::DeviceMeasures&, const MeasureVariant&,
+                                                  const engine::DeviceArray&, const engine::DeviceArray&,
+                                                  const std::vector<std::uint64_t>&, const MeasureSettings&) const
 {
-    return engine::Error{std::string("measure ") + name() + " does not vary images"};
+    return Error{std::string("measure ") + name() + " does not vary images"};
 }
 
 engine::ImageU8 Measure::expectedMap(const MeasureVariant&, const engine::ImageU8& cleanUpscaled) const
@@ -76,8 +75,8 @@ engine::ImageU8 Measure::expectedMap(const MeasureVariant&, const engine::ImageU
     return cleanUpscaled;
 }
 
-engine::Result<engine::DeviceArray> Measure::expectedMapOnDevice(engine::DeviceMeasures&, const MeasureVariant&,
-                                                                 const engine::DeviceArray& cleanUpscaled) const
+Result<engine::DeviceArray> Measure::expectedMapOnDevice(engine::DeviceMeasures&, const MeasureVariant&,
+                                                         const engine::DeviceArray& cleanUpscaled) const
 {
     return cleanUpscaled;
 }

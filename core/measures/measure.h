@@ -10,7 +10,7 @@
 #include "core/engine/degradation.h"
 #include "core/engine/image.h"
 #include "core/engine/imageops.h"
-#include "core/engine/result.h"
+#include "core/common/result.h"
 #include "core/measures/measuresettings.h"
 #include "core/measures/measuretable.h"
 
@@ -127,20 +127,21 @@ public:
                                                  int inputHeight) const;
     /// `input` varied on the host; `cleanUpscaled` is the clean map at the input size, `noiseKey`
     /// the image's key for noise draws.
-    virtual engine::Result<engine::ImageU8> vary(const MeasureVariant& variant, const engine::ImageU8& input,
-                                                 const engine::ImageU8& cleanUpscaled, std::uint64_t noiseKey,
-                                                 const MeasureSettings& settings) const;
+    virtual Result<engine::ImageU8> vary(const MeasureVariant& variant, const engine::ImageU8& input,
+                                         const engine::ImageU8& cleanUpscaled, std::uint64_t noiseKey,
+                                         const MeasureSettings& settings) const;
     /// The same on a device, for a batch.
-    virtual engine::Result<engine::DeviceArray>
-    varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant, const engine::DeviceArray& pixels,
-                 const engine::DeviceArray& cleanUpscaled, const std::vector<std::uint64_t>& noiseKeys,
-                 const MeasureSettings& settings) const;
+    virtual Result<engine::DeviceArray> varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
+                                                     const engine::DeviceArray& pixels,
+                                                     const engine::DeviceArray& cleanUpscaled,
+                                                     const std::vector<std::uint64_t>& noiseKeys,
+                                                     const MeasureSettings& settings) const;
     /// What the varied pass's upscaled map is compared with (ssimUpscaled): the clean map, or
     /// the clean map moved as the image was.
     virtual engine::ImageU8 expectedMap(const MeasureVariant& variant, const engine::ImageU8& cleanUpscaled) const;
-    virtual engine::Result<engine::DeviceArray> expectedMapOnDevice(engine::DeviceMeasures& device,
-                                                                    const MeasureVariant& variant,
-                                                                    const engine::DeviceArray& cleanUpscaled) const;
+    virtual Result<engine::DeviceArray> expectedMapOnDevice(engine::DeviceMeasures& device,
+                                                            const MeasureVariant& variant,
+                                                            const engine::DeviceArray& cleanUpscaled) const;
 
     /// Sets every column of `row` for one image (and variant) from `in`.
     virtual void fill(Row& row, const MeasureVariant& variant, const RowInputs& in) const = 0;

@@ -39,19 +39,19 @@ std::vector<MeasureVariant> NoiseMeasure::variants(const MeasureSettings& settin
     return variants;
 }
 
-engine::Result<engine::ImageU8> NoiseMeasure::vary(const MeasureVariant& variant, const engine::ImageU8& input,
-                                                   const engine::ImageU8&, std::uint64_t noiseKey,
-                                                   const MeasureSettings& settings) const
+Result<engine::ImageU8> NoiseMeasure::vary(const MeasureVariant& variant, const engine::ImageU8& input,
+                                           const engine::ImageU8&, std::uint64_t noiseKey,
+                                           const MeasureSettings& settings) const
 {
     const auto& noise = settings.noise;
     return engine::addSaltPepperNoise(input, variant.level, engine::noiseDrawSeed(noise.seed, noiseKey, variant.level),
                                       noise.saltVsPepper, noise.generator);
 }
 
-engine::Result<engine::DeviceArray>
-NoiseMeasure::varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
-                           const engine::DeviceArray& pixels, const engine::DeviceArray&,
-                           const std::vector<std::uint64_t>& noiseKeys, const MeasureSettings& settings) const
+Result<engine::DeviceArray> NoiseMeasure::varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
+                                                       const engine::DeviceArray& pixels, const engine::DeviceArray&,
+                                                       const std::vector<std::uint64_t>& noiseKeys,
+                                                       const MeasureSettings& settings) const
 {
     const auto& noise = settings.noise;
     std::vector<std::uint64_t> seeds;

@@ -37,14 +37,13 @@ std::vector<MeasureVariant> TransformsMeasure::variants(const MeasureSettings& s
     return variants;
 }
 
-engine::Result<engine::ImageU8> TransformsMeasure::vary(const MeasureVariant& variant, const engine::ImageU8& input,
-                                                        const engine::ImageU8&, std::uint64_t,
-                                                        const MeasureSettings&) const
+Result<engine::ImageU8> TransformsMeasure::vary(const MeasureVariant& variant, const engine::ImageU8& input,
+                                                const engine::ImageU8&, std::uint64_t, const MeasureSettings&) const
 {
     return engine::applyTransform(input, variant.transform);
 }
 
-engine::Result<engine::DeviceArray>
+Result<engine::DeviceArray>
 TransformsMeasure::varyOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
                                 const engine::DeviceArray& pixels, const engine::DeviceArray&,
                                 const std::vector<std::uint64_t>&, const MeasureSettings&) const
@@ -58,9 +57,9 @@ engine::ImageU8 TransformsMeasure::expectedMap(const MeasureVariant& variant,
     return engine::applyTransform(cleanUpscaled, variant.transform);
 }
 
-engine::Result<engine::DeviceArray>
-TransformsMeasure::expectedMapOnDevice(engine::DeviceMeasures& device, const MeasureVariant& variant,
-                                       const engine::DeviceArray& cleanUpscaled) const
+Result<engine::DeviceArray> TransformsMeasure::expectedMapOnDevice(engine::DeviceMeasures& device,
+                                                                   const MeasureVariant& variant,
+                                                                   const engine::DeviceArray& cleanUpscaled) const
 {
     return device.transform(cleanUpscaled, variant.transform);
 }
