@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/measurerunner.h"
 
+#include "core/cam/mapmaker.h"
 #include "core/dataset/imagecache.h"
 #include "core/dataset/imageio.h"
 #include "core/engine/devicemeasures.h"
@@ -31,7 +32,7 @@ constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 struct LoadedModel final {
     std::string name;
-    std::unique_ptr<engine::Model> model;
+    std::shared_ptr<engine::Model> model;
     int width = 0;
     int height = 0;
 };
@@ -89,10 +90,7 @@ private:
 
 Result<std::vector<engine::CamOutput>> gradCamOf(const engine::Model& model, const std::vector<engine::ImageU8>& images)
 {
-    auto batch = engine::ImageBatch::fromImages(images);
-    if (!batch)
-        return batch.failure();
-    auto cams = model.gradCam(batch.value());
+    auto cams = camMaps(model, images);
     if (!cams)
         return Error{model.path() + ": " + cams.error()};
     return cams;
@@ -614,7 +612,7 @@ Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink
         options.layer = entry.layer;
         options.device = params.device;
         options.metadata = entry.metadata;
-        auto loaded = engine::Model::load(entry.path, options);
+        auto loaded = params.modelCache ? params.modelCache->get(entry.path, options) : loadModel(entry.path, options);
         if (!loaded)
             return loaded.failure();
         LoadedModel model{entry.name, std::move(loaded).value(), 0, 0};

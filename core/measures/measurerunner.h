@@ -10,6 +10,7 @@
 #include "core/measures/measuretable.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +23,7 @@ struct Prediction;
 }
 
 class ImageCache;
+class ModelCache;
 
 /// A model taking part in a run, named for tables and charts.
 struct ModelEntry final {
@@ -62,6 +64,9 @@ struct MeasureRunParams final {
     /// to this cache, so later runs and other models never decode an image again.
     ImageCache* cache = nullptr;
     std::vector<std::string> contentHashes;
+    /// When set, models are loaded through it (core/cam/mapmaker), so whoever filled it first
+    /// (a project run storing the models' metadata) and this run share one load.
+    std::shared_ptr<ModelCache> modelCache;
 };
 
 /// What a run produced besides the rows it streamed: per-image tables (when kept) and the

@@ -263,10 +263,12 @@ Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
         auto fileHash = hashFile(entry.path);
         if (!fileHash)
             return fileHash.failure();
+        // Loaded as runMeasures loads it, through the run's model cache: one load per model.
         engine::ModelLoadOptions options;
         options.layer = entry.layer;
+        options.device = plan.params.device;
         options.metadata = entry.metadata;
-        auto loaded = loadModel(entry.path, options);
+        auto loaded = plan.params.modelCache->get(entry.path, options);
         if (!loaded)
             return loaded.failure();
         const auto& model = *loaded.value();
@@ -336,6 +338,8 @@ Result<ProjectRun> ProjectRun::prepare(ProjectStore& store, MeasureRunParams par
     plan.datasetId = datasetId.value();
     plan.contentHashes = std::move(hashes->hashes);
     // Models by file hash, with their metadata; input sizes decide the transforms per image.
+    if (!plan.params.modelCache)
+        plan.params.modelCache = std::make_shared<ModelCache>();
     if (auto stored = storeModels(store, plan); !stored)
         return stored.failure();
     return ProjectRun(std::move(plan), /*modelFilesToCheck=*/false);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/preview/measurepreviewcompute.h"
 
+#include "core/cam/mapmaker.h"
+#include "core/project/runparameters.h"
 #include "core/dataset/dataset.h"
 #include "core/engine/entropy.h"
 #include "core/engine/model.h"
@@ -11,7 +13,6 @@
 #include "core/store/projectstore.h"
 
 #include <QByteArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 
@@ -26,10 +27,7 @@ namespace {
 /// One Grad-CAM of one image (a batch of one, as a measure run over this image alone).
 Result<HostPass> passOf(const engine::Model& model, const engine::ImageU8& image, ScoreKind score)
 {
-    auto batch = engine::ImageBatch::fromImages({image});
-    if (!batch)
-        return batch.failure();
-    auto cams = model.gradCam(batch.value());
+    auto cams = camMaps(model, {image});
     if (!cams)
         return cams.failure();
     return hostPasses({cams->front()}, model.metadata(), score).front();
@@ -99,32 +97,11 @@ MeasureSettings previewSettings(const ProjectStore& store, MeasureKind kind)
     for (auto run = runs->rbegin(); run != runs->rend(); ++run) {
         if (run->measure != name)
             continue;
-        const auto object = QJsonDocument::fromJson(QByteArray::fromStdString(run->parametersJson)).object();
-        if (auto parsed = MeasureSettings::fromJson(object.value(QStringLiteral("settings")).toObject()))
-            return parsed.value();
+        const RunParameters parameters = RunParameters::fromJson(run->parametersJson);
+        if (parameters.settingsError.empty())
+            return parameters.settings;
     }
     return {};
-}
-
-Result<std::shared_ptr<engine::Model>> PreviewModelCache::get(std::int64_t id, const std::string& path,
-                                                              const std::string& layer,
-                                                              const engine::ModelMetadata& metadata)
-{
-    {
-        std::lock_guard lock(m_mutex);
-        if (auto it = m_models.find(id); it != m_models.end())
-            return it->second;
-    }
-    engine::ModelLoadOptions options;
-    options.layer = layer;
-    options.metadata = metadata;
-    auto loaded = engine::Model::load(path, options);
-    if (!loaded)
-        return loaded.failure();
-    std::shared_ptr<engine::Model> model(std::move(loaded).value());
-    std::lock_guard lock(m_mutex);
-    m_models[id] = model;
-    return model;
 }
 
 } // namespace saliscope::ui

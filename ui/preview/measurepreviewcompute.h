@@ -71,16 +71,4 @@ Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const eng
 /// defaults when there is none or they cannot be read.
 MeasureSettings previewSettings(const ProjectStore& store, MeasureKind kind);
 
-/// Models loaded for previews, shared by worker jobs; thread-safe.
-class PreviewModelCache final {
-public:
-    /// The model with this id, loading it with `layer` and `metadata` the first time.
-    Result<std::shared_ptr<engine::Model>> get(std::int64_t id, const std::string& path, const std::string& layer,
-                                               const engine::ModelMetadata& metadata);
-
-private:
-    std::mutex m_mutex;
-    std::map<std::int64_t, std::shared_ptr<engine::Model>> m_models;
-};
-
 } // namespace saliscope::ui

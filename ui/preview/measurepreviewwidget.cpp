@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/preview/measurepreviewwidget.h"
 
+#include "core/cam/mapmaker.h"
 #include "core/dataset/imageio.h"
 #include "core/engine/imageops.h"
 #include "core/engine/model.h"
@@ -47,7 +48,7 @@ QString number(double value, int decimals = 3)
 } // namespace
 
 MeasurePreviewWidget::MeasurePreviewWidget(ProjectSession* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_cache(std::make_shared<PreviewModelCache>())
+    : QWidget(parent), m_session(session), m_cache(std::make_shared<ModelCache>())
 {
     m_measureBox = new QComboBox(this);
     m_measureBox->addItem(tr("Noise (b)"), int(MeasureKind::Noise));
@@ -88,7 +89,7 @@ MeasurePreviewWidget::MeasurePreviewWidget(ProjectSession* session, QWidget* par
     });
     connect(session, &ProjectSession::modelsChanged, this, &MeasurePreviewWidget::modelsChanged);
     connect(session, &ProjectSession::projectChanged, this, [this]() {
-        m_cache = std::make_shared<PreviewModelCache>();
+        m_cache = std::make_shared<ModelCache>();
         m_selected.clear();
         clearImage();
     });
@@ -135,7 +136,7 @@ void MeasurePreviewWidget::setMeasure(MeasureKind kind)
 void MeasurePreviewWidget::modelsChanged()
 {
     // Edited metadata or a CAM layer makes a new model: load every model again.
-    m_cache = std::make_shared<PreviewModelCache>();
+    m_cache = std::make_shared<ModelCache>();
     std::vector<std::int64_t> kept;
     for (auto id : m_selected)
         if (m_session->model(id))
@@ -284,7 +285,6 @@ void MeasurePreviewWidget::startPendingColumns()
             m_columns[c].done = true;
             continue;
         }
-        const std::int64_t id = info->id;
         const std::string modelPath = info->stored.path;
         const std::string layer = info->stored.camLayer;
         const engine::ModelMetadata metadata = info->metadata;
@@ -298,7 +298,10 @@ void MeasurePreviewWidget::startPendingColumns()
             [=](ProgressSink&, const CancelToken& cancel) -> Result<PreviewColumn> {
                 if (cancel.isCancelled())
                     return Error::cancelled();
-                auto model = cache->get(id, modelPath, layer, metadata);
+                engine::ModelLoadOptions options;
+                options.layer = layer;
+                options.metadata = metadata;
+                auto model = cache->get(modelPath, options);
                 if (!model)
                     return model.failure();
                 const auto& loaded = *model.value();

@@ -20,6 +20,7 @@ class QLabel;
 class QScrollArea;
 
 namespace saliscope {
+class ModelCache;
 class ProjectSession;
 } // namespace saliscope
 
@@ -95,7 +96,7 @@ private:
     void updateStatus();
 
     ProjectSession* m_session;
-    std::shared_ptr<PreviewModelCache> m_cache;
+    std::shared_ptr<ModelCache> m_cache; ///< models loaded for previews, shared with the jobs in flight
     MeasureKind m_measure = MeasureKind::Noise;
     MeasureSettings m_settings;
     ImageEntry m_image;
