@@ -596,15 +596,19 @@ std::vector<SkippedMeasure> removeInapplicableMeasures(MeasureRunParams& params)
     return skipped;
 }
 
-Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
-                                     ProgressSink& progress, const CancelToken& cancel)
-{
-    if (params.models.empty())
-        return Error{"a measure run needs at least one model"};
-    if (params.batchSize < 0)
-        return Error{"batch size must be at least 1 (or 0 to size batches to the device's memory)"};
+namespace {
+
+/// The models of a run, loaded (through the run's model cache when it has one) and indexed by name.
+struct RunModels final {
     std::vector<LoadedModel> models;
-    std::map<std::string, std::size_t> modelIndex;
+    std::map<std::string, std::size_t> index;
+};
+
+Result<RunModels> loadRunModels(const MeasureRunParams& params)
+{
+    RunModels loadedModels;
+    auto& models = loadedModels.models;
+    auto& modelIndex = loadedModels.index;
     for (const auto& entry : params.models) {
         if (modelIndex.count(entry.name))
             return Error{"two models are named '" + entry.name + "'"};
@@ -621,7 +625,13 @@ Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink
         modelIndex[entry.name] = models.size();
         models.push_back(std::move(model));
     }
-    const std::vector<FamilyEntry> families = effectiveFamilies(params);
+    return loadedModels;
+}
+
+/// Stability needs families of two or more different, known models.
+Status checkFamilies(const MeasureRunParams& params, const std::vector<FamilyEntry>& families,
+                     const std::map<std::string, std::size_t>& modelIndex)
+{
     if (params.measures.count(MeasureKind::Stability)) {
         if (families.empty())
             return Error{"stability needs a family of at least two models (--family NAME=M1.pt,M2.pt)"};
@@ -637,36 +647,299 @@ Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink
                                  + "' twice: a family needs two or more different models"};
         }
     }
-    // SSIM slides its window over the maps: a window larger than a model's map (or input) leaves
-    // every SSIM of that model empty.
-    {
-        const int window = params.settings.ssim.windowSize;
-        const bool smallMaps = anyNeeds(params, &MapNeeds::ssimSmall);
-        const bool inputMaps = anyNeeds(params, &MapNeeds::ssimUpscaled);
-        for (const auto& model : models) {
-            const int mapSide = std::min(model.model->mapWidth(), model.model->mapHeight());
-            const int inputSide = std::min(model.width, model.height);
-            const int side = smallMaps ? std::min(mapSide, inputSide) : inputSide;
-            if ((smallMaps || inputMaps) && window > side)
-                return Error{"ssim.window " + std::to_string(window) + " is larger than the "
-                             + std::to_string(smallMaps ? model.model->mapWidth() : model.width) + "x"
-                             + std::to_string(smallMaps ? model.model->mapHeight() : model.height)
-                             + (smallMaps ? " Grad-CAM map" : " input") + " of model " + model.name + " ("
-                             + model.model->path() + "): set ssim.window to an odd number no larger than "
-                             + std::to_string(side % 2 ? side : side - 1)};
-        }
-    }
+    return Ok{};
+}
 
-    // The measures' maths on the model's device (one fetch per batch), or per image on the host.
-    std::unique_ptr<engine::DeviceMeasures> device;
+/// SSIM slides its window over the maps: a window larger than a model's map (or input) would
+/// leave every SSIM of that model empty.
+Status checkSsimWindow(const MeasureRunParams& params, const std::vector<LoadedModel>& models)
+{
+    const int window = params.settings.ssim.windowSize;
+    const bool smallMaps = anyNeeds(params, &MapNeeds::ssimSmall);
+    const bool inputMaps = anyNeeds(params, &MapNeeds::ssimUpscaled);
+    for (const auto& model : models) {
+        const int mapSide = std::min(model.model->mapWidth(), model.model->mapHeight());
+        const int inputSide = std::min(model.width, model.height);
+        const int side = smallMaps ? std::min(mapSide, inputSide) : inputSide;
+        if ((smallMaps || inputMaps) && window > side)
+            return Error{"ssim.window " + std::to_string(window) + " is larger than the "
+                         + std::to_string(smallMaps ? model.model->mapWidth() : model.width) + "x"
+                         + std::to_string(smallMaps ? model.model->mapHeight() : model.height)
+                         + (smallMaps ? " Grad-CAM map" : " input") + " of model " + model.name + " ("
+                         + model.model->path() + "): set ssim.window to an odd number no larger than "
+                         + std::to_string(side % 2 ? side : side - 1)};
+    }
+    return Ok{};
+}
+
+/// The measures' maths on the model's device (one fetch per batch), or null: per image on the host.
+Result<std::unique_ptr<engine::DeviceMeasures>> deviceMathsFor(const MeasureRunParams& params,
+                                                               const std::vector<LoadedModel>& models)
+{
     const bool onDevice = params.maths == MeasureMaths::Device
         || (params.maths == MeasureMaths::Auto && models.front().model->deviceName().rfind("cpu", 0) != 0);
     if (onDevice) {
         auto created = engine::DeviceMeasures::create(models.front().model->deviceName());
         if (!created)
             return created.failure();
-        device = std::move(created).value();
+        return std::move(created).value();
     }
+    return std::unique_ptr<engine::DeviceMeasures>();
+}
+
+/// A batch of images decoded and resized for every model, and the images that could not be.
+struct PreparedBatch final {
+    std::vector<BatchImage> images;
+    std::vector<std::pair<std::string, std::string>> skipped;
+    std::size_t size = 0;
+};
+
+/// The batch loop of a run: prepares batch b+1 on a second thread while batch b computes, measures
+/// each batch with every model (on the device or the host), adds the family pairs' rows, and
+/// retries a failing batch image by image so only the images that fail alone are skipped.
+class MeasureRun final {
+public:
+    MeasureRun(const MeasureRunParams& params, RunModels models, std::vector<FamilyEntry> families,
+               engine::DeviceMeasures* device, RowCollector& rows, const CancelToken& cancel)
+        : m_params(params), m_models(std::move(models.models)), m_modelIndex(std::move(models.index)),
+          m_families(std::move(families)), m_device(device), m_rows(rows), m_cancel(cancel), m_measurer(params, rows),
+          m_deviceMeasurer(device ? std::make_unique<DeviceBatchMeasurer>(params, rows, *device) : nullptr),
+          m_records(params.dataset.records), m_batchSize(std::size_t(effectiveBatchSize(params)))
+    {
+        // Measures whose rows compare the clean maps of a family's models (stability).
+        for (const Measure* measure : requestedMeasures(params))
+            if (measure->source() == RowSource::ModelPairs)
+                m_pairMeasures.push_back(measure);
+        for (std::int64_t i = 0; i < std::int64_t(m_records.size()); ++i)
+            if (!params.includeImage || params.includeImage(i))
+                m_selected.push_back(i);
+    }
+
+    Status run(MeasureRunResult& result, ProgressSink& progress)
+    {
+        const auto total = std::int64_t(m_selected.size());
+        std::int64_t done = 0;
+        progress.progress(0, total);
+        // Batch b+1 is decoded on a second thread while batch b computes (at most one batch ahead).
+        const std::size_t batches = (m_selected.size() + m_batchSize - 1) / m_batchSize;
+        Prefetcher<PreparedBatch> prefetcher(batches, m_params.prefetch ? 1 : 0,
+                                             [this](std::size_t b) { return prepareBatch(b); });
+        for (std::size_t b = 0; b < batches; ++b) {
+            if (m_cancel.isCancelled())
+                return Error::cancelled();
+            PreparedBatch prepared = prefetcher.next();
+            if (m_cancel.isCancelled())
+                return Error::cancelled();
+            for (auto& [path, reason] : prepared.skipped) {
+                progress.message("skipped " + reason);
+                result.skipped.emplace_back(path, reason);
+            }
+            std::vector<BatchImage> batch = std::move(prepared.images);
+            if (auto measured = measureOrSkip(batch, result, progress); !measured)
+                return measured;
+            done += std::int64_t(prepared.size);
+            result.imagesComputed += std::int64_t(batch.size());
+            progress.progress(done, total);
+        }
+        return Ok{};
+    }
+
+private:
+    static constexpr std::size_t NoModel = std::size_t(-1);
+
+    PreparedBatch prepareBatch(std::size_t b)
+    {
+        PreparedBatch prepared;
+        const std::size_t start = b * m_batchSize;
+        const std::size_t end = std::min(m_selected.size(), start + m_batchSize);
+        prepared.size = end - start;
+        for (std::size_t s = start; s < end; ++s) {
+            if (m_cancel.isCancelled())
+                break;
+            const auto& record = m_records[std::size_t(m_selected[s])];
+            BatchImage image;
+            image.index = m_selected[s];
+            image.label = record.label;
+            image.noiseKey = noiseKeyOf(record.path, m_params.dataset.location);
+            auto status = prepareImage(m_params, std::size_t(m_selected[s]), m_models, image);
+            if (!status) {
+                prepared.skipped.emplace_back(record.path, status.error());
+                continue;
+            }
+            prepared.images.push_back(std::move(image));
+        }
+        return prepared;
+    }
+
+    /// Measures `batch` and flushes its rows. A batch that fails for a model is measured again
+    /// image by image with that model: the images that fail alone are skipped (for every model, so
+    /// the run's images stay paired) with the model's message, and the batch is measured without
+    /// them. `batch` keeps the images measured.
+    Status measureOrSkip(std::vector<BatchImage>& batch, MeasureRunResult& result, ProgressSink& progress)
+    {
+        while (!batch.empty()) {
+            std::size_t failedModel = NoModel;
+            auto measured = measureBatch(batch, NoModel, failedModel);
+            if (measured) {
+                m_rows.flush();
+                break;
+            }
+            m_rows.discard();
+            if (m_cancel.isCancelled())
+                return Error::cancelled();
+            std::vector<BatchImage> kept;
+            bool removed = false;
+            for (auto& image : batch) {
+                std::string reason;
+                for (std::size_t m = 0; m < m_models.size() && reason.empty(); ++m) {
+                    if (failedModel != NoModel && m != failedModel)
+                        continue;
+                    std::size_t ignored = NoModel;
+                    auto alone = measureBatch({image}, m, ignored);
+                    m_rows.discard();
+                    if (m_cancel.isCancelled())
+                        return Error::cancelled();
+                    if (!alone)
+                        reason = "model " + m_models[m].name + ": " + alone.error();
+                }
+                if (reason.empty()) {
+                    kept.push_back(std::move(image));
+                    continue;
+                }
+                const std::string& path = m_records[std::size_t(image.index)].path;
+                progress.message("skipped " + path + ": " + reason);
+                result.skipped.emplace_back(path, reason);
+                removed = true;
+            }
+            if (!removed) // no image fails alone: the batch's failure is not an image's
+                return measured.failure();
+            batch = std::move(kept);
+        }
+        return Ok{};
+    }
+
+    /// Measures `batch` with every model (or only models[only]); its rows wait in the collector
+    /// for a flush. On failure, `failed` is the failing model's index when it is known.
+    Status measureBatch(const std::vector<BatchImage>& batch, std::size_t only, std::size_t& failed)
+    {
+        return m_deviceMeasurer ? measureOnDevice(batch, only, failed) : measureOnHost(batch, only, failed);
+    }
+
+    Status measureOnDevice(const std::vector<BatchImage>& batch, std::size_t only, std::size_t& failed)
+    {
+        PendingRows pending;
+        std::vector<engine::DeviceArray> smallMaps;
+        for (const auto& model : m_models) {
+            if (m_cancel.isCancelled())
+                return Error::cancelled();
+            if (only != NoModel && &model != &m_models[only])
+                continue;
+            auto measured = m_deviceMeasurer->measure(model, batch, pending);
+            if (!measured) {
+                failed = std::size_t(&model - m_models.data());
+                return measured.failure();
+            }
+            smallMaps.push_back(measured.value());
+        }
+        if (only == NoModel)
+            for (const Measure* measure : m_pairMeasures)
+                for (const auto& family : m_families)
+                    for (std::size_t a = 0; a < family.members.size(); ++a)
+                        for (std::size_t c = a + 1; c < family.members.size(); ++c) {
+                            auto similarity = m_device->ssim(smallMaps[m_modelIndex[family.members[a]]],
+                                                             smallMaps[m_modelIndex[family.members[c]]],
+                                                             m_params.settings.ssim);
+                            const std::size_t column = similarity ? pending.column(similarity.value())
+                                                                  : std::size_t(-1);
+                            const std::string pair = family.members[a] + "|" + family.members[c];
+                            std::vector<std::int64_t> indices;
+                            for (const auto& image : batch)
+                                indices.push_back(image.index);
+                            pending.later([rows = &m_rows, measure, indices, pair, column,
+                                           name = family.name](const PendingRows::Values& v) {
+                                for (std::size_t i = 0; i < indices.size(); ++i) {
+                                    RowInputs in;
+                                    in.ssimSmall = column == std::size_t(-1) ? NaN : v[column][i];
+                                    MeasureVariant variant;
+                                    variant.name = name;
+                                    rows->add(measure->kind(), {indices[i], pair, name, measure->row(variant, in)});
+                                }
+                            });
+                        }
+        if (auto status = pending.resolve(*m_device); !status)
+            return status.failure();
+        return Ok{};
+    }
+
+    Status measureOnHost(const std::vector<BatchImage>& batch, std::size_t only, std::size_t& failed)
+    {
+        std::vector<std::vector<HostPass>> clean;
+        for (const auto& model : m_models) {
+            if (m_cancel.isCancelled())
+                return Error::cancelled();
+            if (only != NoModel && &model != &m_models[only])
+                continue;
+            auto measured = m_measurer.measure(model, batch);
+            if (!measured) {
+                failed = std::size_t(&model - m_models.data());
+                return measured.failure();
+            }
+            clean.push_back(std::move(measured).value());
+        }
+        if (only == NoModel)
+            for (const Measure* measure : m_pairMeasures)
+                for (const auto& family : m_families)
+                    for (std::size_t i = 0; i < batch.size(); ++i)
+                        for (std::size_t a = 0; a < family.members.size(); ++a)
+                            for (std::size_t b = a + 1; b < family.members.size(); ++b) {
+                                RowInputs in;
+                                in.ssimSmall = ssimOrNaN(clean[m_modelIndex[family.members[a]]][i].small,
+                                                         clean[m_modelIndex[family.members[b]]][i].small,
+                                                         m_params.settings.ssim);
+                                MeasureVariant variant;
+                                variant.name = family.name;
+                                m_rows.add(measure->kind(),
+                                           {batch[i].index, family.members[a] + "|" + family.members[b], family.name,
+                                            measure->row(variant, in)});
+                            }
+        return Ok{};
+    }
+
+    const MeasureRunParams& m_params;
+    std::vector<LoadedModel> m_models;
+    std::map<std::string, std::size_t> m_modelIndex;
+    const std::vector<FamilyEntry> m_families;
+    engine::DeviceMeasures* m_device;
+    RowCollector& m_rows;
+    const CancelToken& m_cancel;
+    BatchMeasurer m_measurer;
+    std::unique_ptr<DeviceBatchMeasurer> m_deviceMeasurer;
+    std::vector<const Measure*> m_pairMeasures;
+    const std::vector<DatasetRecord>& m_records;
+    std::vector<std::int64_t> m_selected;
+    const std::size_t m_batchSize;
+};
+
+} // namespace
+
+Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink* sink, bool keepTables,
+                                     ProgressSink& progress, const CancelToken& cancel)
+{
+    if (params.models.empty())
+        return Error{"a measure run needs at least one model"};
+    if (params.batchSize < 0)
+        return Error{"batch size must be at least 1 (or 0 to size batches to the device's memory)"};
+    auto models = loadRunModels(params);
+    if (!models)
+        return models.failure();
+    std::vector<FamilyEntry> families = effectiveFamilies(params);
+    if (auto status = checkFamilies(params, families, models->index); !status)
+        return status.failure();
+    if (auto status = checkSsimWindow(params, models->models); !status)
+        return status.failure();
+    auto device = deviceMathsFor(params, models->models);
+    if (!device)
+        return device.failure();
     // Whatever happens below, cached GPU memory goes back to the driver at the end of the run.
     struct ReleaseDeviceMemory final {
         bool active;
@@ -678,196 +951,13 @@ Result<MeasureRunResult> runMeasures(const MeasureRunParams& params, MeasureSink
     } release{params.device != "cpu"};
 
     RowCollector rows(sink, keepTables);
-    // Measures whose rows compare the clean maps of a family's models (stability).
-    std::vector<const Measure*> pairMeasures;
-    for (const Measure* measure : requestedMeasures(params))
-        if (measure->source() == RowSource::ModelPairs)
-            pairMeasures.push_back(measure);
-    BatchMeasurer measurer(params, rows);
-    std::unique_ptr<DeviceBatchMeasurer> deviceMeasurer = device
-        ? std::make_unique<DeviceBatchMeasurer>(params, rows, *device)
-        : nullptr;
     MeasureRunResult result;
     // Entries the scan set aside (unsupported or unreadable files, bad manifest rows) are skipped
     // images of the run too, for the command line and the application alike.
     result.skipped = params.dataset.problems;
-    const auto& records = params.dataset.records;
-    std::vector<std::int64_t> selected;
-    for (std::int64_t i = 0; i < std::int64_t(records.size()); ++i)
-        if (!params.includeImage || params.includeImage(i))
-            selected.push_back(i);
-    const auto total = std::int64_t(selected.size());
-    std::int64_t done = 0;
-    progress.progress(0, total);
-
-    // Batch b+1 is decoded on a second thread while batch b computes (at most one batch ahead).
-    const std::size_t batchSize = std::size_t(effectiveBatchSize(params));
-    const std::size_t batches = (selected.size() + batchSize - 1) / batchSize;
-    struct PreparedBatch final {
-        std::vector<BatchImage> images;
-        std::vector<std::pair<std::string, std::string>> skipped;
-        std::size_t size = 0;
-    };
-    auto prepareBatch = [&](std::size_t b) {
-        PreparedBatch prepared;
-        const std::size_t start = b * batchSize;
-        const std::size_t end = std::min(selected.size(), start + batchSize);
-        prepared.size = end - start;
-        for (std::size_t s = start; s < end; ++s) {
-            if (cancel.isCancelled())
-                break;
-            const auto& record = records[std::size_t(selected[s])];
-            BatchImage image;
-            image.index = selected[s];
-            image.label = record.label;
-            image.noiseKey = noiseKeyOf(record.path, params.dataset.location);
-            auto status = prepareImage(params, std::size_t(selected[s]), models, image);
-            if (!status) {
-                prepared.skipped.emplace_back(record.path, status.error());
-                continue;
-            }
-            prepared.images.push_back(std::move(image));
-        }
-        return prepared;
-    };
-    Prefetcher<PreparedBatch> prefetcher(batches, params.prefetch ? 1 : 0, prepareBatch);
-
-    // Measures `batch` with every model (or only models[only]); its rows wait in `rows` for a
-    // flush. On failure, `failed` is the failing model's index when it is known.
-    constexpr std::size_t NoModel = std::size_t(-1);
-    auto measureBatch = [&](const std::vector<BatchImage>& batch, std::size_t only, std::size_t& failed) -> Status {
-        if (deviceMeasurer) {
-            PendingRows pending;
-            std::vector<engine::DeviceArray> smallMaps;
-            for (const auto& model : models) {
-                if (cancel.isCancelled())
-                    return Error::cancelled();
-                if (only != NoModel && &model != &models[only])
-                    continue;
-                auto measured = deviceMeasurer->measure(model, batch, pending);
-                if (!measured) {
-                    failed = std::size_t(&model - models.data());
-                    return measured.failure();
-                }
-                smallMaps.push_back(measured.value());
-            }
-            if (only == NoModel)
-                for (const Measure* measure : pairMeasures)
-                    for (const auto& family : families)
-                        for (std::size_t a = 0; a < family.members.size(); ++a)
-                            for (std::size_t c = a + 1; c < family.members.size(); ++c) {
-                                auto similarity = device->ssim(smallMaps[modelIndex[family.members[a]]],
-                                                               smallMaps[modelIndex[family.members[c]]],
-                                                               params.settings.ssim);
-                                const std::size_t column = similarity ? pending.column(similarity.value())
-                                                                      : std::size_t(-1);
-                                const std::string pair = family.members[a] + "|" + family.members[c];
-                                std::vector<std::int64_t> indices;
-                                for (const auto& image : batch)
-                                    indices.push_back(image.index);
-                                pending.later([&rows, measure, indices, pair, column,
-                                               name = family.name](const PendingRows::Values& v) {
-                                    for (std::size_t i = 0; i < indices.size(); ++i) {
-                                        RowInputs in;
-                                        in.ssimSmall = column == std::size_t(-1) ? NaN : v[column][i];
-                                        MeasureVariant variant;
-                                        variant.name = name;
-                                        rows.add(measure->kind(), {indices[i], pair, name, measure->row(variant, in)});
-                                    }
-                                });
-                            }
-            if (auto status = pending.resolve(*device); !status)
-                return status.failure();
-        } else {
-            std::vector<std::vector<HostPass>> clean;
-            for (const auto& model : models) {
-                if (cancel.isCancelled())
-                    return Error::cancelled();
-                if (only != NoModel && &model != &models[only])
-                    continue;
-                auto measured = measurer.measure(model, batch);
-                if (!measured) {
-                    failed = std::size_t(&model - models.data());
-                    return measured.failure();
-                }
-                clean.push_back(std::move(measured).value());
-            }
-            if (only == NoModel)
-                for (const Measure* measure : pairMeasures)
-                    for (const auto& family : families)
-                        for (std::size_t i = 0; i < batch.size(); ++i)
-                            for (std::size_t a = 0; a < family.members.size(); ++a)
-                                for (std::size_t b = a + 1; b < family.members.size(); ++b) {
-                                    RowInputs in;
-                                    in.ssimSmall = ssimOrNaN(clean[modelIndex[family.members[a]]][i].small,
-                                                             clean[modelIndex[family.members[b]]][i].small,
-                                                             params.settings.ssim);
-                                    MeasureVariant variant;
-                                    variant.name = family.name;
-                                    rows.add(measure->kind(),
-                                             {batch[i].index, family.members[a] + "|" + family.members[b], family.name,
-                                              measure->row(variant, in)});
-                                }
-        }
-        return Ok{};
-    };
-
-    for (std::size_t b = 0; b < batches; ++b) {
-        if (cancel.isCancelled())
-            return Error::cancelled();
-        PreparedBatch prepared = prefetcher.next();
-        if (cancel.isCancelled())
-            return Error::cancelled();
-        for (auto& [path, reason] : prepared.skipped) {
-            progress.message("skipped " + reason);
-            result.skipped.emplace_back(path, reason);
-        }
-        // A batch that fails for a model is measured again image by image with that model: the
-        // images that fail alone are skipped (for every model, so the run's images stay paired)
-        // with the model's message, and the batch is measured without them.
-        std::vector<BatchImage> batch = std::move(prepared.images);
-        while (!batch.empty()) {
-            std::size_t failedModel = NoModel;
-            auto measured = measureBatch(batch, NoModel, failedModel);
-            if (measured) {
-                rows.flush();
-                break;
-            }
-            rows.discard();
-            if (cancel.isCancelled())
-                return Error::cancelled();
-            std::vector<BatchImage> kept;
-            bool removed = false;
-            for (auto& image : batch) {
-                std::string reason;
-                for (std::size_t m = 0; m < models.size() && reason.empty(); ++m) {
-                    if (failedModel != NoModel && m != failedModel)
-                        continue;
-                    std::size_t ignored = NoModel;
-                    auto alone = measureBatch({image}, m, ignored);
-                    rows.discard();
-                    if (cancel.isCancelled())
-                        return Error::cancelled();
-                    if (!alone)
-                        reason = "model " + models[m].name + ": " + alone.error();
-                }
-                if (reason.empty()) {
-                    kept.push_back(std::move(image));
-                    continue;
-                }
-                const std::string& path = records[std::size_t(image.index)].path;
-                progress.message("skipped " + path + ": " + reason);
-                result.skipped.emplace_back(path, reason);
-                removed = true;
-            }
-            if (!removed) // no image fails alone: the batch's failure is not an image's
-                return measured.failure();
-            batch = std::move(kept);
-        }
-        done += std::int64_t(prepared.size);
-        result.imagesComputed += std::int64_t(batch.size());
-        progress.progress(done, total);
-    }
+    MeasureRun run(params, std::move(models).value(), std::move(families), device->get(), rows, cancel);
+    if (auto status = run.run(result, progress); !status)
+        return status.failure();
     result.tables = std::move(rows).tables();
     return result;
 }
