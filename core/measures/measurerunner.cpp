@@ -524,6 +524,15 @@ int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::ve
     return rows;
 }
 
+engine::ModelLoadOptions modelLoadOptions(const ModelEntry& entry, const std::string& device)
+{
+    engine::ModelLoadOptions options;
+    options.layer = entry.layer;
+    options.device = device;
+    options.metadata = entry.metadata;
+    return options;
+}
+
 int effectiveBatchSize(const MeasureRunParams& params)
 {
     if (params.batchSize > 0)
@@ -612,10 +621,7 @@ Result<RunModels> loadRunModels(const MeasureRunParams& params)
     for (const auto& entry : params.models) {
         if (modelIndex.count(entry.name))
             return Error{"two models are named '" + entry.name + "'"};
-        engine::ModelLoadOptions options;
-        options.layer = entry.layer;
-        options.device = params.device;
-        options.metadata = entry.metadata;
+        const engine::ModelLoadOptions options = modelLoadOptions(entry, params.device);
         auto loaded = params.modelCache ? params.modelCache->get(entry.path, options) : loadModel(entry.path, options);
         if (!loaded)
             return loaded.failure();

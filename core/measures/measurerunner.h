@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/dataset/dataset.h"
+#include "core/engine/model.h"
 #include "core/engine/modelmetadata.h"
 #include "core/common/result.h"
 #include "core/jobs/progress.h"
@@ -101,6 +102,10 @@ int rowsPerImage(MeasureKind kind, const MeasureRunParams& params, const std::ve
 /// The batch size a run uses: params.batchSize, or for 0 one sized to the free memory of a CUDA
 /// device (at most 256) and 16 elsewhere.
 int effectiveBatchSize(const MeasureRunParams& params);
+
+/// How a run loads `entry` (its CAM layer and metadata, on `device`). The project run stores the
+/// models' metadata with the same options, so the run's ModelCache loads each model once.
+engine::ModelLoadOptions modelLoadOptions(const ModelEntry& entry, const std::string& device);
 
 /// Parses "entropy", "noise", ..., or "all" into measures; an Error names an unknown one.
 Result<std::set<MeasureKind>> parseMeasures(const std::string& text);

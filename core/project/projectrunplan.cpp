@@ -264,11 +264,7 @@ Status storeModels(ProjectStore& store, ProjectRunPlan& plan)
         if (!fileHash)
             return fileHash.failure();
         // Loaded as runMeasures loads it, through the run's model cache: one load per model.
-        engine::ModelLoadOptions options;
-        options.layer = entry.layer;
-        options.device = plan.params.device;
-        options.metadata = entry.metadata;
-        auto loaded = plan.params.modelCache->get(entry.path, options);
+        auto loaded = plan.params.modelCache->get(entry.path, modelLoadOptions(entry, plan.params.device));
         if (!loaded)
             return loaded.failure();
         const auto& model = *loaded.value();
