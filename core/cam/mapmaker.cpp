@@ -49,12 +49,25 @@ void ModelCache::clear()
     m_models.clear();
 }
 
-Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images)
+Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images,
+                                               engine::CamMethod method)
+{
+    engine::CamRequest request;
+    request.methods = {method};
+    auto maps = camMaps(model, images, request);
+    if (!maps)
+        return maps.failure();
+    return std::move(maps.value().front());
+}
+
+Result<std::vector<std::vector<engine::CamOutput>>> camMaps(const engine::Model& model,
+                                                            const std::vector<engine::ImageU8>& images,
+                                                            const engine::CamRequest& request)
 {
     auto batch = engine::ImageBatch::fromImages(images);
     if (!batch)
         return batch.failure();
-    return model.gradCam(batch.value());
+    return model.cams(batch.value(), request);
 }
 
 } // namespace saliscope

@@ -33,8 +33,15 @@ private:
     std::map<std::string, std::shared_ptr<engine::Model>> m_models;
 };
 
-/// The one place maps are made: Grad-CAM of images already at the model's input size, as one batch
-/// (one forward and one backward pass). The error is the engine's, unprefixed.
-Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images);
+/// The one place maps are made: maps by `method` (Grad-CAM unless told) of images already at the
+/// model's input size, as one batch (one forward and at most one backward pass), each explaining
+/// the predicted class. The error is the engine's, unprefixed.
+Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images,
+                                               engine::CamMethod method = engine::CamMethod::GradCam);
+/// Maps by every method of `request` from one pass (outputs[m][i]: method m, image i), explaining
+/// the request's target classes when it names them.
+Result<std::vector<std::vector<engine::CamOutput>>> camMaps(const engine::Model& model,
+                                                            const std::vector<engine::ImageU8>& images,
+                                                            const engine::CamRequest& request);
 
 } // namespace saliscope

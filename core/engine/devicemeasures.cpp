@@ -503,15 +503,15 @@ Result<std::vector<std::vector<double>>> DeviceMeasures::fetch(const std::vector
     });
 }
 
-Result<DeviceCams> DeviceMeasures::gradCam(const Model& model, const DeviceArray& images)
+Result<DeviceCams> DeviceMeasures::cams(const Model& model, const DeviceArray& images, CamMethod method)
 {
-    if (auto status = needImages(images, "gradCam"); !status)
+    if (auto status = needImages(images, "cams"); !status)
         return Error{status.error()};
     if (ModelTensorAccess::device(model) != d->device)
-        return Error{"gradCam: the model is on " + model.deviceName() + ", the measures on " + deviceName()};
+        return Error{"cams: the model is on " + model.deviceName() + ", the measures on " + deviceName()};
     const int positive = model.metadata().positiveClass;
-    return guarded("Grad-CAM", [&] {
-        CamTensors cams = ModelTensorAccess::gradCam(model, tensorOf(images));
+    return guarded(camMethodTitle(method), [&] {
+        CamTensors cams = ModelTensorAccess::cams(model, tensorOf(images), method);
         DeviceCams out;
         out.cams = wrap(cams.cams);
         out.flat = wrap(cams.flat.to(at::kDouble));

@@ -7,6 +7,7 @@
 // Each operation matches its per-image CPU counterpart (entropy.h, ssim.h, cammaps.h, imageops.h,
 // degradation.h); tst_devicemeasures states how closely. No LibTorch type appears here.
 
+#include "core/engine/cammethod.h"
 #include "core/engine/degradation.h"
 #include "core/engine/image.h"
 #include "core/engine/imageops.h"
@@ -81,8 +82,8 @@ public:
     /// Copies several scalar arrays back in one transfer (the batch's single synchronisation).
     Result<std::vector<std::vector<double>>> fetch(const std::vector<DeviceArray>& scalars);
 
-    /// Grad-CAM of uint8 images on the model's device (the model must live on this device).
-    Result<DeviceCams> gradCam(const Model& model, const DeviceArray& images);
+    /// Maps of uint8 images by `method` on the model's device (the model must live on this device).
+    Result<DeviceCams> cams(const Model& model, const DeviceArray& images, CamMethod method = CamMethod::GradCam);
     /// Forward pass only: the argmax of the logits, per image.
     Result<DeviceArray> predict(const Model& model, const DeviceArray& images);
 

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/model.h"
 
+#include "core/engine/camformulas.h"
 #include "core/engine/layersplit.h"
+#include "core/engine/parameterreset.h"
 #include "core/engine/modeltensors.h"
 #include "core/engine/tensorconvert.h"
 
@@ -392,29 +394,55 @@ struct Model::Impl final {
         return result;
     }
 
-    /// Runs Grad-CAM on a batch; throws on LibTorch errors (caught by the public methods).
-    std::vector<CamOutput> gradCam(const at::Tensor& x) const
+    /// Maps of a batch by each method (outputs[m][i]); throws on LibTorch errors (caught by the
+    /// public methods).
+    std::vector<std::vector<CamOutput>> camOutputs(const at::Tensor& x, const std::vector<CamMethod>& methods,
+                                                   const at::Tensor& targets) const
     {
-        CamTensors cams = camTensors(x);
-        at::Tensor normalised = cams.cams.cpu().contiguous();
-        at::Tensor flat = cams.flat.cpu();
-        auto predicted = predictions(cams.logits);
-        std::vector<CamOutput> outputs(predicted.size());
-        const int64_t mapSize = normalised.size(1) * normalised.size(2);
-        for (std::size_t i = 0; i < outputs.size(); ++i) {
-            auto& output = outputs[i];
-            output.prediction = std::move(predicted[i]);
-            output.flat = flat[int64_t(i)].item<bool>();
-            output.cam.height = int(normalised.size(1));
-            output.cam.width = int(normalised.size(2));
-            const float* values = normalised.data_ptr<float>() + int64_t(i) * mapSize;
-            output.cam.values.assign(values, values + mapSize);
+        const std::vector<CamTensors> perMethod = camTensors(x, methods, targets);
+        std::vector<std::vector<CamOutput>> all;
+        for (const CamTensors& cams : perMethod) {
+            at::Tensor normalised = cams.cams.cpu().contiguous();
+            at::Tensor flat = cams.flat.cpu();
+            auto predicted = predictions(cams.logits);
+            std::vector<CamOutput> outputs(predicted.size());
+            const int64_t mapSize = normalised.size(1) * normalised.size(2);
+            for (std::size_t i = 0; i < outputs.size(); ++i) {
+                auto& output = outputs[i];
+                output.prediction = std::move(predicted[i]);
+                output.flat = flat[int64_t(i)].item<bool>();
+                output.cam.height = int(normalised.size(1));
+                output.cam.width = int(normalised.size(2));
+                const float* values = normalised.data_ptr<float>() + int64_t(i) * mapSize;
+                output.cam.values.assign(values, values + mapSize);
+            }
+            all.push_back(std::move(outputs));
         }
-        return outputs;
+        return all;
     }
 
-    /// Grad-CAM on the device: logits, min-max normalised maps (N x h x w, float32) and the flat flags.
-    CamTensors camTensors(const at::Tensor& x) const
+    /// The logit each image's map explains (N values): the target class's, or for a one-logit
+    /// model z for class 1 and -z for class 0 (pytorch-grad-cam's BinaryClassifierOutputTarget).
+    static at::Tensor explainedLogits(const at::Tensor& raw, const at::Tensor& targets)
+    {
+        if (raw.size(1) == 1)
+            return raw.squeeze(1) * targets.to(raw.scalar_type()).mul(2).sub(1);
+        return classLogits(raw).gather(1, targets.unsqueeze(1)).squeeze(1);
+    }
+
+    /// What one pass at the CAM layer gives every method: the class logits, the activations and
+    /// (when asked) the gradient of the explained logits there, both as N x C x h x w float32, and
+    /// the explained classes.
+    struct LayerPass final {
+        at::Tensor logits;
+        at::Tensor activations;
+        at::Tensor gradients;
+        at::Tensor targets;
+    };
+
+    /// One forward pass to the CAM layer and through the head, and the backward pass when
+    /// `needGradient`; `targets` (N int64 classes) undefined: each image's predicted class.
+    LayerPass layerPass(const at::Tensor& x, bool needGradient, at::Tensor targets) const
     {
         at::Tensor activation;
         {
@@ -424,8 +452,8 @@ struct Model::Impl final {
         if (!spatialMap(activation, metadata.inputWidth, metadata.inputHeight).defined())
             throw std::runtime_error("layer '" + camLayer + "' outputs " + shapeText(activation)
                                      + ", not a 4-D map with spatial size > 1");
-        torch::AutoGradMode gradMode(true);
-        at::Tensor leaf = activation.detach().requires_grad_(true);
+        torch::AutoGradMode gradMode(needGradient);
+        at::Tensor leaf = activation.detach().requires_grad_(needGradient);
         // The head gets a copy: an in-place op in it (DenseNet's relu) then changes the copy,
         // which is what torchcam's hook sees, while the gradient is taken at the layer output.
         at::Tensor seen = leaf.clone();
@@ -435,29 +463,73 @@ struct Model::Impl final {
         if (auto status = checkFinite(raw, "logits"); !status)
             throw std::runtime_error(status.error());
         at::Tensor logits = classLogits(raw);
-        at::Tensor target = logits.detach().to(at::kFloat).argmax(1);
-        // One logit: the predicted class's evidence is z for class 1 and -z for class 0.
-        at::Tensor selected = raw.size(1) == 1 ? (raw.squeeze(1) * target.to(raw.scalar_type()).mul(2).sub(1)).sum()
-                                               : logits.gather(1, target.unsqueeze(1)).sum();
-        auto gradients = torch::autograd::grad({selected}, {leaf}, /*grad_outputs=*/{}, /*retain_graph=*/false,
-                                               /*create_graph=*/false, /*allow_unused=*/true);
-        if (gradients.empty() || !gradients[0].defined())
-            throw std::runtime_error("the model's output does not depend on layer '" + camLayer + "'");
+        if (!targets.defined())
+            targets = logits.detach().to(at::kFloat).argmax(1);
         const int width = metadata.inputWidth;
         const int height = metadata.inputHeight;
-        at::Tensor weights = spatialMap(gradients[0].detach(), width, height).to(at::kFloat).mean({2, 3});
-        at::Tensor seenMap = spatialMap(seen.detach(), width, height).to(at::kFloat);
-        at::Tensor maps = (weights.unsqueeze(-1).unsqueeze(-1) * seenMap).sum(1).relu();
-        if (auto status = checkFinite(maps, "Grad-CAM values"); !status)
-            throw std::runtime_error(status.error());
-        at::Tensor flatMaps = maps.flatten(1);
-        at::Tensor minimum = std::get<0>(flatMaps.min(1));
-        at::Tensor shifted = flatMaps - minimum.unsqueeze(1);
-        at::Tensor maximum = std::get<0>(shifted.max(1));
-        at::Tensor flat = maximum.le(0);
-        at::Tensor normalised = shifted / torch::where(flat, torch::ones_like(maximum), maximum).unsqueeze(1);
-        normalised = normalised.masked_fill(flat.unsqueeze(1), 0.0f);
-        return {logits.detach().to(at::kFloat), normalised.view({maps.size(0), maps.size(1), maps.size(2)}), flat};
+        LayerPass pass;
+        pass.targets = targets;
+        if (needGradient) {
+            at::Tensor selected = explainedLogits(raw, targets).sum();
+            auto gradients = torch::autograd::grad({selected}, {leaf}, /*grad_outputs=*/{}, /*retain_graph=*/false,
+                                                   /*create_graph=*/false, /*allow_unused=*/true);
+            if (gradients.empty() || !gradients[0].defined())
+                throw std::runtime_error("the model's output does not depend on layer '" + camLayer + "'");
+            pass.gradients = spatialMap(gradients[0].detach(), width, height).to(at::kFloat);
+        }
+        pass.logits = logits.detach().to(at::kFloat);
+        pass.activations = spatialMap(seen.detach(), width, height).to(at::kFloat);
+        return pass;
+    }
+
+    /// Maps by each method from one layer pass (Score-CAM adds its masked forward passes):
+    /// logits, min-max normalised maps (N x h x w, float32) and the flat flags, on the device.
+    std::vector<CamTensors> camTensors(const at::Tensor& x, const std::vector<CamMethod>& methods,
+                                       const at::Tensor& targets) const
+    {
+        const bool needGradient = std::any_of(methods.begin(), methods.end(), camMethodNeedsGradient);
+        const LayerPass pass = layerPass(x, needGradient, targets);
+        std::vector<CamTensors> all;
+        for (CamMethod method : methods) {
+            const at::Tensor maps = method == CamMethod::ScoreCam ? scoreCam(x, pass)
+                                                                  : layerCamMaps(method, pass.activations, pass.gradients);
+            if (auto status = checkFinite(maps, "map values"); !status)
+                throw std::runtime_error(std::string(camMethodTitle(method)) + ": " + status.error());
+            auto [normalised, flat] = normalisedMaps(maps);
+            all.push_back({pass.logits, normalised, flat});
+        }
+        return all;
+    }
+
+    /// Score-CAM's masked forward passes, ScoreCamChunk masked inputs at a time.
+    at::Tensor scoreCam(const at::Tensor& x, const LayerPass& pass) const
+    {
+        torch::NoGradGuard noGrad;
+        const at::Tensor input = x.to(at::kFloat).contiguous();
+        return scoreCamMaps(pass.activations, input, ScoreCamChunk,
+                            [&](const at::Tensor& masked, const at::Tensor& images) {
+                                at::Tensor in = masked.to(scalarType(precision));
+                                in = channelsLast ? in.contiguous(at::MemoryFormat::ChannelsLast) : in.contiguous();
+                                const at::Tensor raw = head(in, features(in));
+                                return explainedLogits(raw, pass.targets.index_select(0, images)).to(at::kFloat);
+                            });
+    }
+    static constexpr int64_t ScoreCamChunk = 32;
+
+    /// The batch's explained classes on the device: `targets`, or undefined (the predicted ones).
+    at::Tensor targetTensor(const std::vector<int>& targets, int64_t count) const
+    {
+        if (targets.empty())
+            return {};
+        if (int64_t(targets.size()) != count)
+            throw std::runtime_error("the batch has " + std::to_string(count) + " images but "
+                                     + std::to_string(targets.size()) + " target classes");
+        for (int target : targets)
+            if (target < 0 || target >= classes)
+                throw std::runtime_error("target class " + std::to_string(target) + " is not a class of the model ("
+                                         + std::to_string(classes) + " classes)");
+        std::vector<int64_t> values(targets.begin(), targets.end());
+        return torch::tensor(values, at::kLong).to(device);
     }
 
     // The phases of Model::load, in order.
@@ -784,6 +856,58 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path, const ModelL
     return std::unique_ptr<Model>(new Model(std::move(impl)));
 }
 
+std::vector<std::string> Model::randomisationBlocks() const { return engine::randomisationBlocks(d->module); }
+
+namespace {
+
+/// SplitMix64 of (seed, k): the seed of randomisation block k.
+std::uint64_t blockSeed(std::uint64_t seed, std::uint64_t block)
+{
+    std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (block + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+} // namespace
+
+Result<std::unique_ptr<Model>> Model::randomisedCopy(int blocks, std::uint64_t seed) const
+{
+    const std::vector<std::string> all = randomisationBlocks();
+    if (blocks < 0 || blocks > int(all.size()))
+        return Error{"the model has " + std::to_string(all.size()) + " randomisation blocks, not "
+                     + std::to_string(blocks)};
+    try {
+        auto impl = std::make_unique<Impl>();
+        impl->module = d->module.deepcopy();
+        impl->metadata = d->metadata;
+        impl->kind = d->kind;
+        impl->path = d->path;
+        impl->camLayer = d->camLayer;
+        impl->device = d->device;
+        impl->precision = d->precision;
+        impl->channelsLast = d->channelsLast;
+        impl->mapWidth = d->mapWidth;
+        impl->mapHeight = d->mapHeight;
+        impl->channels = d->channels;
+        impl->classes = d->classes;
+        impl->singleLogit = d->singleLogit;
+        impl->tokenLayer = d->tokenLayer;
+        impl->notes = d->notes;
+        impl->useExportedMethods = d->useExportedMethods;
+        impl->split = d->split;
+        impl->mean = d->mean;
+        impl->std = d->std;
+        impl->pinnedStaging = d->pinnedStaging;
+        for (int b = 0; b < blocks; ++b)
+            resetBlock(impl->module, all[std::size_t(b)], blockSeed(seed, std::uint64_t(b)));
+        impl->module.eval();
+        return std::unique_ptr<Model>(new Model(std::move(impl)));
+    } catch (const std::exception& error) {
+        return Error{d->path + ": randomising the model: " + torchMessage(error)};
+    }
+}
+
 const ModelMetadata& Model::metadata() const { return d->metadata; }
 ModelKind Model::kind() const { return d->kind; }
 const std::string& Model::path() const { return d->path; }
@@ -836,19 +960,30 @@ Result<std::vector<Prediction>> Model::predict(const ImageBatch& batch) const
 
 Result<std::vector<CamOutput>> Model::gradCam(const ImageBatch& batch) const
 {
+    auto maps = cams(batch, {});
+    if (!maps)
+        return maps.failure();
+    return std::move(maps.value().front());
+}
+
+Result<std::vector<std::vector<CamOutput>>> Model::cams(const ImageBatch& batch, const CamRequest& request) const
+{
     if (auto status = checkBatch(batch, d->metadata); !status)
         return Error{status.error()};
+    if (request.methods.empty())
+        return Error{"no salience method asked for"};
     try {
-        return d->gradCam(d->input(batch));
+        const at::Tensor x = d->input(batch);
+        return d->camOutputs(x, request.methods, d->targetTensor(request.targetClasses, batch.count));
     } catch (const std::exception& error) {
         return Error{torchMessage(error)};
     }
 }
 
-CamTensors ModelTensorAccess::gradCam(const Model& model, const at::Tensor& pixels)
+CamTensors ModelTensorAccess::cams(const Model& model, const at::Tensor& pixels, CamMethod method)
 {
     model.d->applyMathMode();
-    return model.d->camTensors(model.d->inputFromPixels(pixels));
+    return model.d->camTensors(model.d->inputFromPixels(pixels), {method}, {}).front();
 }
 
 at::Tensor ModelTensorAccess::logits(const Model& model, const at::Tensor& pixels)

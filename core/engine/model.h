@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/cammethod.h"
 #include "core/engine/image.h"
 #include "core/engine/modelmetadata.h"
 #include "core/engine/result.h"
@@ -78,11 +79,21 @@ struct Prediction final {
     std::vector<float> softmax; ///< one probability per class
 };
 
-/// Grad-CAM of one image: the min-max normalised map at the CAM layer's resolution.
+/// The salience map of one image: min-max normalised, at the CAM layer's resolution.
 struct CamOutput final {
     Prediction prediction;
     MapF32 cam;        ///< values in [0, 1]; all zeros when flat
     bool flat = false; ///< max == min: no defined salience (torchcam would return NaN)
+};
+
+/// What the maps of a batch explain and how they are made.
+struct CamRequest final {
+    /// One map per method and image, all from one forward pass to the CAM layer and at most one
+    /// backward pass (Score-CAM adds its masked forward passes).
+    std::vector<CamMethod> methods{CamMethod::GradCam};
+    /// The class each image's map explains; empty: the class the model predicts. A one-logit
+    /// model's class 0 is explained by -z, class 1 by z.
+    std::vector<int> targetClasses;
 };
 
 /// A loaded TorchScript classifier that predicts and computes Grad-CAM maps in batches.
@@ -123,6 +134,18 @@ public:
     /// A one-logit model's map follows the predicted class: the gradient of z when z > 0, of -z
     /// otherwise (pytorch-grad-cam's BinaryClassifierOutputTarget).
     Result<std::vector<CamOutput>> gradCam(const ImageBatch& batch) const;
+    /// Predictions and maps by each method of `request` (outputs[m][i]: method m, image i), from
+    /// the same activations and gradient as gradCam(): the methods differ only in their formula.
+    Result<std::vector<std::vector<CamOutput>>> cams(const ImageBatch& batch, const CamRequest& request) const;
+
+    /// The blocks the sanity checks' cascading randomisation re-initialises, from the head down
+    /// ("classifier", "features.norm5", "features.denseblock4", ...; parameterreset.h says how).
+    std::vector<std::string> randomisationBlocks() const;
+    /// A copy of this model whose first `blocks` randomisation blocks (from the head down) are
+    /// re-initialised as PyTorch initialises their layer types; block k's values come from a CPU
+    /// generator seeded with a hash of (`seed`, k), so they are the same on every device and for
+    /// every cap on the number of steps. The copy keeps this model's layer, device and precision.
+    Result<std::unique_ptr<Model>> randomisedCopy(int blocks, std::uint64_t seed) const;
 
 private:
     friend struct ModelTensorAccess; // device tensors for the batched measures (modeltensors.h)

@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/cammethod.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace saliscope::engine {
+
+const std::vector<CamMethod>& allCamMethods()
+{
+    static const std::vector<CamMethod> methods{CamMethod::GradCam,  CamMethod::HiResCam, CamMethod::GradCamPlusPlus,
+                                                CamMethod::XGradCam, CamMethod::LayerCam, CamMethod::EigenCam,
+                                                CamMethod::ScoreCam};
+    return methods;
+}
+
+const char* camMethodName(CamMethod method)
+{
+    switch (method) {
+    case CamMethod::GradCam: return "gradcam";
+    case CamMethod::HiResCam: return "hirescam";
+    case CamMethod::GradCamPlusPlus: return "gradcampp";
+    case CamMethod::XGradCam: return "xgradcam";
+    case CamMethod::LayerCam: return "layercam";
+    case CamMethod::EigenCam: return "eigencam";
+    case CamMethod::ScoreCam: return "scorecam";
+    }
+    return "gradcam";
+}
+
+const char* camMethodTitle(CamMethod method)
+{
+    switch (method) {
+    case CamMethod::GradCam: return "Grad-CAM";
+    case CamMethod::HiResCam: return "HiResCAM";
+    case CamMethod::GradCamPlusPlus: return "Grad-CAM++";
+    case CamMethod::XGradCam: return "XGrad-CAM";
+    case CamMethod::LayerCam: return "LayerCAM";
+    case CamMethod::EigenCam: return "Eigen-CAM";
+    case CamMethod::ScoreCam: return "Score-CAM";
+    }
+    return "Grad-CAM";
+}
+
+namespace {
+
+/// Lower case without '-', '_' and spaces: "Grad-CAM++" -> "gradcam++".
+std::string folded(const std::string& text)
+{
+    std::string out;
+    for (char c : text)
+        if (c != '-' && c != '_' && c != ' ')
+            out.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    return out;
+}
+
+} // namespace
+
+std::optional<CamMethod> parseCamMethod(const std::string& text)
+{
+    const std::string key = folded(text);
+    if (key == "gradcam++" || key == "gradcamplusplus")
+        return CamMethod::GradCamPlusPlus;
+    for (CamMethod method : allCamMethods())
+        if (key == folded(camMethodName(method)) || key == folded(camMethodTitle(method)))
+            return method;
+    return std::nullopt;
+}
+
+bool camMethodNeedsGradient(CamMethod method)
+{
+    return method != CamMethod::EigenCam && method != CamMethod::ScoreCam;
+}
+
+int camMethodExtraForwardPasses(CamMethod method, int channels)
+{
+    return method == CamMethod::ScoreCam ? std::max(channels, 0) : 0;
+}
+
+} // namespace saliscope::engine
