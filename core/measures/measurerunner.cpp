@@ -254,7 +254,7 @@ public:
             inputs.push_back(image.resized.at(size));
         DEVICE_TRY(batch, engine::ImageBatch::fromImages(inputs));
         DEVICE_TRY(pixels, m_device.upload(batch));
-        DEVICE_TRY(cams, m_device.gradCam(model, pixels));
+        DEVICE_TRY(cams, m_device.cams(model, pixels));
         DEVICE_TRY(small, m_device.quantize(cams.cams));
         DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
         const Maps clean{cams, small, upscaled};
@@ -271,7 +271,7 @@ public:
                     noiseKeys.push_back(image.noiseKey);
                 DEVICE_TRY(varied,
                            measure->varyOnDevice(m_device, variant, pixels, upscaled, noiseKeys, m_params.settings));
-                DEVICE_TRY(passCams, m_device.gradCam(model, varied));
+                DEVICE_TRY(passCams, m_device.cams(model, varied));
                 DEVICE_TRY(passSmall, m_device.quantize(passCams.cams));
                 DEVICE_TRY(passUpscaled, m_device.upscale(passSmall, loaded.width, loaded.height));
                 DEVICE_TRY(columns,

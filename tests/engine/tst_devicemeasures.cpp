@@ -401,7 +401,7 @@ void TestDeviceMeasures::gradCamMatchesModel()
     QCOMPARE(images.size(), std::size_t(3));
     const auto batch = take(engine::ImageBatch::fromImages(images));
     const auto expected = take(model.gradCam(batch));
-    const auto cams = take(device->gradCam(model, take(device->upload(batch))));
+    const auto cams = take(device->cams(model, take(device->upload(batch))));
     const auto hostCams = take(device->downloadCams(cams.cams));
     const auto values = take(device->fetch({cams.predicted, cams.flat, cams.sigmoidScore, cams.softmaxScore}));
     const int positive = model.metadata().positiveClass;

@@ -122,7 +122,7 @@ public:
     Status gradCam()
     {
         BENCH_TRY(images, m_device.upload(m_batch));
-        BENCH_TRY(cams, m_device.gradCam(model(), images));
+        BENCH_TRY(cams, m_device.cams(model(), images));
         BENCH_TRY(small, m_device.quantize(cams.cams));
         return fetch({cams.predicted, cams.flat});
     }
@@ -188,7 +188,7 @@ private:
 
     Result<Clean> cleanPass(const DeviceArray& images)
     {
-        BENCH_TRY(cams, m_device.gradCam(model(), images));
+        BENCH_TRY(cams, m_device.cams(model(), images));
         BENCH_TRY(small, m_device.quantize(cams.cams));
         BENCH_TRY(upscaled, m_device.upscale(small, m_batch.width, m_batch.height));
         return Clean{cams, small, upscaled};
@@ -228,7 +228,7 @@ private:
             BENCH_TRY(noisy,
                       m_device.saltPepper(images, level, drawSeeds(params, level), params.saltVsPepper,
                                           m_options.noiseGenerator));
-            BENCH_TRY(cams, m_device.gradCam(model(), noisy));
+            BENCH_TRY(cams, m_device.cams(model(), noisy));
             BENCH_TRY(small, m_device.quantize(cams.cams));
             BENCH_TRY(upscaled, m_device.upscale(small, m_batch.width, m_batch.height));
             BENCH_TRY(histogram, m_device.histogramEntropy(small));
@@ -244,7 +244,7 @@ private:
     {
         for (const auto& transform : standardTransforms(m_batch.width)) {
             BENCH_TRY(moved, m_device.transform(images, transform));
-            BENCH_TRY(cams, m_device.gradCam(model(), moved));
+            BENCH_TRY(cams, m_device.cams(model(), moved));
             BENCH_TRY(small, m_device.quantize(cams.cams));
             BENCH_TRY(upscaled, m_device.upscale(small, m_batch.width, m_batch.height));
             BENCH_TRY(expected, m_device.transform(clean.upscaled, transform));
@@ -258,7 +258,7 @@ private:
     {
         for (auto mode : {DegradationMode::Background, DegradationMode::Object}) {
             BENCH_TRY(degraded, m_device.degrade(images, clean.upscaled, mode));
-            BENCH_TRY(cams, m_device.gradCam(model(), degraded));
+            BENCH_TRY(cams, m_device.cams(model(), degraded));
             BENCH_TRY(small, m_device.quantize(cams.cams));
             BENCH_TRY(upscaled, m_device.upscale(small, m_batch.width, m_batch.height));
             BENCH_TRY(similarity, m_device.ssim(upscaled, clean.upscaled));
@@ -273,7 +273,7 @@ private:
         std::vector<DeviceArray> maps{clean.small};
         for (int k = 1; k < m_options.stabilityModels; ++k) {
             const Model& member = *m_models[std::size_t(k) % m_models.size()];
-            BENCH_TRY(cams, m_device.gradCam(member, images));
+            BENCH_TRY(cams, m_device.cams(member, images));
             BENCH_TRY(small, m_device.quantize(cams.cams));
             maps.push_back(small);
         }
