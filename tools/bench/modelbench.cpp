@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Saliscope developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The default mode of saliscope-bench and saliscope-engine-bench: images/s of the forward pass and
-// of Grad-CAM for one model, batch size, precision and device. Figures belong in
-// docs/performance.md with the machine named.
+// The default mode of saliscope-bench and saliscope-engine-bench: images/s of the forward pass, of
+// Grad-CAM and of the other salience methods for one model, batch size, precision and device.
+// Figures belong in docs/performance.md with the machine named.
 
 #include "tools/bench/benchmodes.h"
 
@@ -12,8 +12,11 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <random>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace saliscope::bench {
 
@@ -34,7 +37,42 @@ struct BenchOptions {
     MemoryLayout layout = MemoryLayout::Automatic;
     bool pageable = false;
     bool json = false;
+    /// The salience methods timed beside Grad-CAM, each alone (Model::cams with one method).
+    std::vector<CamMethod> methods = defaultMethods();
+
+    /// Every method but Grad-CAM (timed anyway) and Score-CAM (one forward pass per CAM-layer
+    /// channel and image: 1,024 for DenseNet-121; ask for it with --methods and a small batch).
+    static std::vector<CamMethod> defaultMethods()
+    {
+        std::vector<CamMethod> methods;
+        for (CamMethod method : allCamMethods())
+            if (method != CamMethod::GradCam && method != CamMethod::ScoreCam)
+                methods.push_back(method);
+        return methods;
+    }
 };
+
+/// "hirescam,eigencam" or "all" (every method but Grad-CAM, Score-CAM included); nullopt when a
+/// name is not a method.
+std::optional<std::vector<CamMethod>> parseMethods(const std::string& text)
+{
+    std::vector<CamMethod> methods;
+    if (text == "all") {
+        for (CamMethod method : allCamMethods())
+            if (method != CamMethod::GradCam)
+                methods.push_back(method);
+        return methods;
+    }
+    std::stringstream list(text);
+    for (std::string name; std::getline(list, name, ',');) {
+        const auto method = parseCamMethod(name);
+        if (!method)
+            return std::nullopt;
+        if (*method != CamMethod::GradCam)
+            methods.push_back(*method);
+    }
+    return methods;
+}
 
 void usage(const std::string& moreModes)
 {
@@ -43,8 +81,11 @@ void usage(const std::string& moreModes)
                  "                       [--device cpu|cuda] [--precision fp32|tf32|fp16|bf16] "
                  "[--channels-last|--contiguous]\n"
                  "                       [--pageable]   (CUDA: copy batches from pageable memory)\n"
-                 "                       [--threads N] [--json]\n"
-                 "Prints images/s of the forward pass alone and of Grad-CAM (forward + head backward).\n"
+                 "                       [--threads N] [--json] [--methods M1,M2,...|all|none]\n"
+                 "Prints images/s of the forward pass alone, of Grad-CAM (forward + head backward), and of\n"
+                 "each salience method in --methods alone on the same batch (default: all but Score-CAM,\n"
+                 "which makes one forward pass per channel of the CAM layer and image; `all` adds it),\n"
+                 "with its ratio to Grad-CAM, then all of them in one call.\n"
               << program << " measures --help: each measure's images/s with its maths on the device.\n"
               << moreModes;
 }
@@ -100,7 +141,15 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
             options.pageable = true;
         else if (arg == "--json")
             options.json = true;
-        else if (arg == "--help" || arg == "-h") {
+        else if (arg == "--methods") {
+            const std::string list = next();
+            auto methods = list == "none" ? std::optional(std::vector<CamMethod>{}) : parseMethods(list);
+            if (!methods) {
+                std::cerr << program << ": --methods: not a list of salience methods: " << list << "\n";
+                return 2;
+            }
+            options.methods = *methods;
+        } else if (arg == "--help" || arg == "-h") {
             usage(moreModes);
             return 0;
         } else if (arg == "--version") {
@@ -142,6 +191,17 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
     bool failed = false;
     const double forward = imagesPerSecond(options, [&] { failed |= !model.value()->predict(batch).ok(); });
     const double gradCam = imagesPerSecond(options, [&] { failed |= !model.value()->gradCam(batch).ok(); });
+    std::vector<double> methodRates;
+    for (CamMethod method : options.methods)
+        methodRates.push_back(imagesPerSecond(options, [&] {
+            failed |= !model.value()->cams(batch, {{method}, {}}).ok();
+        }));
+    // Every method of the list and Grad-CAM in one call: one layer pass shared by all.
+    std::vector<CamMethod> together{CamMethod::GradCam};
+    together.insert(together.end(), options.methods.begin(), options.methods.end());
+    const double allTogether = options.methods.empty() ? 0.0 : imagesPerSecond(options, [&] {
+        failed |= !model.value()->cams(batch, {together, {}}).ok();
+    });
     if (failed) {
         std::cerr << program << ": a batch failed\n";
         return 1;
@@ -150,10 +210,13 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
     if (options.json) {
         std::printf("{\"model\": \"%s\", \"device\": \"%s\", \"precision\": \"%s\", \"batch\": %d, \"threads\": %d, "
                     "\"channels_last\": %s, \"forward_images_per_s\": %.2f, \"gradcam_images_per_s\": %.2f, "
-                    "\"gradcam_overhead\": %.4f, \"allocator\": \"%s\"}\n",
+                    "\"gradcam_overhead\": %.4f, \"allocator\": \"%s\", \"methods_images_per_s\": {",
                     options.model.c_str(), model.value()->deviceName().c_str(), precisionName(*precision),
                     options.batch, threadCount(), model.value()->channelsLast() ? "true" : "false", forward, gradCam,
                     overhead, allocator.c_str());
+        for (std::size_t m = 0; m < options.methods.size(); ++m)
+            std::printf("%s\"%s\": %.2f", m ? ", " : "", camMethodName(options.methods[m]), methodRates[m]);
+        std::printf("}, \"all_methods_one_call_images_per_s\": %.2f}\n", allTogether);
     } else {
         std::printf("model      %s (%s, CAM layer %s, %dx%d map)\n", options.model.c_str(),
                     modelKindName(model.value()->kind()), model.value()->camLayer().c_str(), model.value()->mapWidth(),
@@ -163,6 +226,12 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
                     model.value()->channelsLast() ? ", channels-last" : ", contiguous", allocator.c_str());
         std::printf("forward    %10.2f images/s\n", forward);
         std::printf("grad-cam   %10.2f images/s (%+.1f%% time over forward)\n", gradCam, 100.0 * overhead);
+        for (std::size_t m = 0; m < options.methods.size(); ++m)
+            std::printf("%-10s %10.2f images/s (%.3f x Grad-CAM's rate)\n", camMethodName(options.methods[m]),
+                        methodRates[m], methodRates[m] / gradCam);
+        if (!options.methods.empty())
+            std::printf("one call   %10.2f images/s (Grad-CAM and the %zu above together; %.3f x Grad-CAM's rate)\n",
+                        allTogether, options.methods.size(), allTogether / gradCam);
     }
     return 0;
 }
