@@ -13,7 +13,8 @@ int runCam(const QStringList& arguments)
     const QString name = QStringLiteral("cam");
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Write one 8-bit Grad-CAM PNG per image (named after the image) and DIR/cams.csv."));
+        QStringLiteral("Write one 8-bit salience map PNG per image (named after the image) and DIR/cams.csv; with "
+                       "several --method, DIR/<method>/ for each."));
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("TorchScript model file."),
                                    QStringLiteral("M.pt"));
     const QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("CAM layer (default: the model's)."),
@@ -25,7 +26,12 @@ int runCam(const QStringList& arguments)
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
                                    QStringLiteral("16"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR"));
-    parser.addOptions({model, layer, upscaled, device, batch, out, metadataFileOption()});
+    const QCommandLineOption method(QStringLiteral("method"),
+                                    QStringLiteral("Salience methods, comma-separated (default gradcam): gradcam, "
+                                                   "hirescam, gradcampp, xgradcam, layercam, eigencam, scorecam; "
+                                                   "all from one forward pass."),
+                                    QStringLiteral("METHODS"), QStringLiteral("gradcam"));
+    parser.addOptions({model, layer, upscaled, device, batch, out, method, metadataFileOption()});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Image files or folders."),
                                  QStringLiteral("INPUT..."));
     int exitCode = 0;
@@ -47,7 +53,11 @@ int runCam(const QStringList& arguments)
 
     if (!isDeviceName(parser.value(device)))
         return usageError(name, unknownDevice(parser.value(device)));
+    auto methods = engine::parseCamMethodList(parser.value(method).toStdString());
+    if (!methods)
+        return usageError(name, QString::fromStdString(methods.error()));
     CamRunParams params;
+    params.methods = methods.value();
     params.modelPath = parser.value(model).toStdString();
     params.layer = parser.value(layer).toStdString();
     params.device = parser.value(device).toStdString();

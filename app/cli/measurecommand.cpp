@@ -101,6 +101,12 @@ struct MeasureOptions final {
     const QCommandLineOption project{QStringLiteral("project"),
                                      QStringLiteral("Store results in this project file (resumes an identical run)."),
                                      QStringLiteral("P.saliscope")};
+    const QCommandLineOption method{QStringLiteral("method"),
+                                    QStringLiteral("Salience methods, comma-separated (default gradcam): gradcam, "
+                                                   "hirescam, gradcampp, xgradcam, layercam, eigencam, scorecam. "
+                                                   "With several, each method's results go to DIR/<method>/ and "
+                                                   "into runs of their own."),
+                                    QStringLiteral("METHODS")};
     const QCommandLineOption shardOption{QStringLiteral("shard"),
                                          QStringLiteral(
                                              "Compute only slice K of N (by content hash); needs --project."),
@@ -109,9 +115,10 @@ struct MeasureOptions final {
     void addTo(QCommandLineParser& parser) const
     {
         parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device,
-                           batch, out, project, shardOption});
+                           batch, out, project, method, shardOption});
         parser.addPositionalArgument(QStringLiteral("MEASURES"),
-                                     QStringLiteral("entropy, noise, transforms, stability, degradation or all."));
+                                     QStringLiteral("entropy, noise, transforms, stability, degradation, sanity or "
+                                                    "all (every measure but sanity)."));
     }
 };
 
@@ -119,6 +126,7 @@ struct MeasureOptions final {
 /// --list-parameters, a usage error).
 struct MeasureRequest final {
     MeasureRunParams params;
+    std::vector<engine::CamMethod> methods; ///< the run's settings.method when empty
     Shard shard;
     QString outDir;
     QString project;
@@ -140,6 +148,13 @@ MeasureRequest readRunOptions(const QCommandLineParser& parser, const MeasureOpt
     for (const QString& assignment : parser.values(o.set))
         if (auto status = params.settings.set(assignment.toStdString()); !status)
             return stopWith(usageError(name, QString::fromStdString(status.error())));
+    if (parser.isSet(o.method)) {
+        auto methods = engine::parseCamMethodList(parser.value(o.method).toStdString());
+        if (!methods)
+            return stopWith(usageError(name, QString::fromStdString(methods.error())));
+        request.methods = methods.value();
+        params.settings.method = request.methods.front();
+    }
     if (parser.isSet(o.listParameters)) {
         std::fputs(params.settings.describe().c_str(), stdout);
         return stopWith(0);
@@ -291,6 +306,35 @@ Status writeSummaryFile(const QString& outDir, const QJsonObject& summary)
     return Ok{};
 }
 
+/// Runs the request's measures with its one method and writes its --out folder.
+int measureWithOneMethod(const MeasureRequest& request, const std::vector<SkippedMeasure>& skippedMeasures,
+                         const QString& name)
+{
+    const MeasureRunParams& params = request.params;
+    const QString& outDir = request.outDir;
+    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
+        return fail(name, QStringLiteral("cannot create %1").arg(outDir));
+    TerminalProgress progress;
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    auto outcome = request.project.isEmpty() ? runIntoCsv(request, progress) : runIntoProject(request, progress);
+    if (!outcome)
+        return fail(name, QString::fromStdString(outcome.error()));
+    QJsonObject& summary = outcome->summary;
+    // runMeasures lists the entries the scan set aside (unreadable files, bad or duplicate manifest
+    // rows) first among the skipped images.
+    std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped\n",
+                 static_cast<long long>(outcome->computed), params.models.size(), outcome->skippedImages.size());
+    warnAboutFlatMaps(summary);
+    if (outDir.isEmpty())
+        return 0;
+    summary["run"] = runDescription(params, skippedMeasures, outcome->skippedImages, outcome->computed, started);
+    summary["scorecard"] = scorecard(summary);
+    if (auto written = writeSummaryFile(outDir, summary); !written)
+        return fail(name, QString::fromStdString(written.error()));
+    std::fprintf(stderr, "results in %s\n", qPrintable(outDir));
+    return 0;
+}
+
 } // namespace
 
 int runMeasure(const QStringList& arguments)
@@ -326,27 +370,19 @@ int runMeasure(const QStringList& arguments)
         return fail(name, QStringLiteral("the dataset %1 has no images").arg(parser.value(options.dataset)));
     params.dataset = std::move(scanned).value();
 
-    const QString& outDir = request.outDir;
-    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
-        return fail(name, QStringLiteral("cannot create %1").arg(outDir));
-    TerminalProgress progress;
-    const QDateTime started = QDateTime::currentDateTimeUtc();
-    auto outcome = request.project.isEmpty() ? runIntoCsv(request, progress) : runIntoProject(request, progress);
-    if (!outcome)
-        return fail(name, QString::fromStdString(outcome.error()));
-    QJsonObject& summary = outcome->summary;
-    // runMeasures lists the entries the scan set aside (unreadable files, bad or duplicate manifest
-    // rows) first among the skipped images.
-    std::fprintf(stderr, "%lld images measured with %zu models, %zu skipped\n",
-                 static_cast<long long>(outcome->computed), params.models.size(), outcome->skippedImages.size());
-    warnAboutFlatMaps(summary);
-    if (outDir.isEmpty())
-        return 0;
-    summary["run"] = runDescription(params, skippedMeasures, outcome->skippedImages, outcome->computed, started);
-    summary["scorecard"] = scorecard(summary);
-    if (auto written = writeSummaryFile(outDir, summary); !written)
-        return fail(name, QString::fromStdString(written.error()));
-    std::fprintf(stderr, "results in %s\n", qPrintable(outDir));
+    if (request.methods.size() <= 1)
+        return measureWithOneMethod(request, skippedMeasures, name);
+    // Several methods: one run each (sharing the project's decoded images), results in DIR/<method>/.
+    for (engine::CamMethod method : request.methods) {
+        MeasureRequest one = request;
+        one.methods = {method};
+        one.params.settings.method = method;
+        if (!request.outDir.isEmpty())
+            one.outDir = QDir(request.outDir).filePath(QString::fromLatin1(engine::camMethodName(method)));
+        std::fprintf(stderr, "method %s\n", engine::camMethodTitle(method));
+        if (const int code = measureWithOneMethod(one, skippedMeasures, name); code != 0)
+            return code;
+    }
     return 0;
 }
 

@@ -47,6 +47,42 @@ struct PendingImage final {
     engine::ImageU8 image;
 };
 
+/// Where one method's maps and cams.csv go.
+struct MethodOutput final {
+    engine::CamMethod method = engine::CamMethod::GradCam;
+    std::string directory;
+    std::string csvPath;
+    std::ofstream csv;
+};
+
+void writeCamsHeader(std::ofstream& csv, const engine::Model& model)
+{
+    const auto& metadata = model.metadata();
+    csv << "image,map,predicted_class,predicted_label,score";
+    for (const auto& name : metadata.classNames)
+        csv << "," << csvField("softmax_" + name);
+    if (model.singleLogit()) // a sigmoid detector's one raw output
+        csv << ",logit";
+    else
+        for (const auto& name : metadata.classNames)
+            csv << "," << csvField("logit_" + name);
+    csv << ",flat\n";
+}
+
+void writeCamsRow(std::ofstream& csv, const std::string& image, const std::string& map, const engine::CamOutput& cam,
+                  const engine::ModelMetadata& metadata)
+{
+    const auto& prediction = cam.prediction;
+    csv << csvField(image) << "," << csvField(map) << "," << prediction.predictedClass << ","
+        << csvField(metadata.classNames.at(std::size_t(prediction.predictedClass))) << ","
+        << number(prediction.positiveScore);
+    for (float p : prediction.softmax)
+        csv << "," << number(p);
+    for (float l : prediction.logits)
+        csv << "," << number(l);
+    csv << "," << (cam.flat ? 1 : 0) << "\n";
+}
+
 } // namespace
 
 Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel)
@@ -70,29 +106,36 @@ Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, 
     const engine::Model& model = *loaded.value();
     const auto& metadata = model.metadata();
 
-    std::error_code code;
-    std::filesystem::create_directories(params.outputDirectory, code);
-    if (code)
-        return Error{"cannot create " + params.outputDirectory + ": " + code.message()};
+    if (params.methods.empty())
+        return Error{"no salience method asked for"};
+    // One method: maps and cams.csv in the output folder; several: in one subfolder per method.
+    std::vector<MethodOutput> outputs;
+    for (engine::CamMethod method : params.methods) {
+        MethodOutput output;
+        output.method = method;
+        output.directory = params.methods.size() == 1
+            ? params.outputDirectory
+            : (std::filesystem::path(params.outputDirectory) / engine::camMethodName(method)).string();
+        std::error_code code;
+        std::filesystem::create_directories(output.directory, code);
+        if (code)
+            return Error{"cannot create " + output.directory + ": " + code.message()};
+        output.csvPath = (std::filesystem::path(output.directory) / "cams.csv").string();
+        output.csv.open(output.csvPath);
+        if (!output.csv)
+            return Error{"cannot write " + output.csvPath};
+        writeCamsHeader(output.csv, model);
+        outputs.push_back(std::move(output));
+    }
     CamRunResult result;
-    result.csvPath = (std::filesystem::path(params.outputDirectory) / "cams.csv").string();
-    std::ofstream csv(result.csvPath);
-    if (!csv)
-        return Error{"cannot write " + result.csvPath};
-    csv << "image,map,predicted_class,predicted_label,score";
-    for (const auto& name : metadata.classNames)
-        csv << "," << csvField("softmax_" + name);
-    if (model.singleLogit()) // a sigmoid detector's one raw output
-        csv << ",logit";
-    else
-        for (const auto& name : metadata.classNames)
-            csv << "," << csvField("logit_" + name);
-    csv << ",flat\n";
+    result.csvPath = outputs.front().csvPath;
 
     MapNamer namer;
     std::vector<PendingImage> pending;
     std::int64_t done = 0;
     const auto total = std::int64_t(files.size());
+    engine::CamRequest request;
+    request.methods = params.methods;
     auto flush = [&]() -> Status {
         if (pending.empty())
             return Ok{};
@@ -100,32 +143,29 @@ Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, 
         images.reserve(pending.size());
         for (auto& item : pending)
             images.push_back(std::move(item.image));
-        auto cams = camMaps(model, images);
+        auto cams = camMaps(model, images, request);
         if (!cams)
-            return Error{"Grad-CAM failed: " + cams.error()};
-        for (std::size_t i = 0; i < pending.size(); ++i) {
-            const auto& cam = cams.value()[i];
-            engine::ImageU8 map = engine::quantizeMap(cam.cam);
-            if (params.upscaled)
-                map = engine::upscaleMap(map, metadata.inputWidth, metadata.inputHeight);
-            const std::string name = namer.next(pending[i].path);
-            const auto mapPath = (std::filesystem::path(params.outputDirectory) / name).string();
-            if (auto written = writeImage(mapPath, map); !written)
-                return written.failure();
-            const auto& prediction = cam.prediction;
-            csv << csvField(pending[i].path) << "," << csvField(name) << "," << prediction.predictedClass << ","
-                << csvField(metadata.classNames.at(std::size_t(prediction.predictedClass))) << ","
-                << number(prediction.positiveScore);
-            for (float p : prediction.softmax)
-                csv << "," << number(p);
-            for (float l : prediction.logits)
-                csv << "," << number(l);
-            csv << "," << (cam.flat ? 1 : 0) << "\n";
-            ++result.mapsWritten;
-            result.flatMaps += cam.flat;
+            return Error{"maps failed: " + cams.error()};
+        std::vector<std::string> names;
+        for (const auto& item : pending)
+            names.push_back(namer.next(item.path));
+        for (std::size_t m = 0; m < outputs.size(); ++m) {
+            auto& output = outputs[m];
+            for (std::size_t i = 0; i < pending.size(); ++i) {
+                const auto& cam = cams.value()[m][i];
+                engine::ImageU8 map = engine::quantizeMap(cam.cam);
+                if (params.upscaled)
+                    map = engine::upscaleMap(map, metadata.inputWidth, metadata.inputHeight);
+                const auto mapPath = (std::filesystem::path(output.directory) / names[i]).string();
+                if (auto written = writeImage(mapPath, map); !written)
+                    return written.failure();
+                writeCamsRow(output.csv, pending[i].path, names[i], cam, metadata);
+                ++result.mapsWritten;
+                result.flatMaps += cam.flat;
+            }
+            if (!output.csv)
+                return Error{"cannot write " + output.csvPath + ": disk full or I/O error"};
         }
-        if (!csv)
-            return Error{"cannot write " + result.csvPath + ": disk full or I/O error"};
         done += std::int64_t(pending.size());
         pending.clear();
         progress.progress(done + std::int64_t(result.skipped.size()), total);
@@ -148,9 +188,11 @@ Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, 
     }
     if (auto status = flush(); !status)
         return status.failure();
-    csv.close();
-    if (!csv)
-        return Error{"cannot write " + result.csvPath + ": disk full or I/O error"};
+    for (auto& output : outputs) {
+        output.csv.close();
+        if (!output.csv)
+            return Error{"cannot write " + output.csvPath + ": disk full or I/O error"};
+    }
     return result;
 }
 

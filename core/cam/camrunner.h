@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/cammethod.h"
 #include "core/engine/modelmetadata.h"
 #include "core/common/result.h"
 #include "core/jobs/progress.h"
@@ -13,7 +14,7 @@
 
 namespace saliscope {
 
-/// What `saliscope-cli cam` computes: Grad-CAM maps of images for one model.
+/// What `saliscope-cli cam` computes: salience maps of images for one model, by one or more methods.
 struct CamRunParams final {
     std::string modelPath;
     std::string layer;          ///< CAM layer; empty: the model's default
@@ -23,18 +24,21 @@ struct CamRunParams final {
     std::string outputDirectory;
     std::vector<std::string> inputs;               ///< image files and folders (searched recursively)
     std::optional<engine::ModelMetadata> metadata; ///< replaces the archive's metadata when set
+    /// The methods, all from one forward (and at most one backward) pass per batch. One method
+    /// writes into outputDirectory; several write into outputDirectory/<method name>/ each.
+    std::vector<engine::CamMethod> methods{engine::CamMethod::GradCam};
 };
 
 /// What a cam run wrote and what it skipped (path, reason).
 struct CamRunResult final {
     int mapsWritten = 0;
     int flatMaps = 0;
-    std::string csvPath;
+    std::string csvPath; ///< the first method's
     std::vector<std::pair<std::string, std::string>> skipped;
 };
 
 /// Loads the model, then for each image: decode, resize (Pillow bilinear) to the model's input,
-/// Grad-CAM in batches, one 8-bit PNG per image named after it, and `cams.csv` with the
+/// maps in batches, one 8-bit PNG per image (and method) named after it, and `cams.csv` with the
 /// predictions. Unreadable images are skipped with a reason; a model or output error stops the
 /// run. Runs on the calling thread.
 Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel);

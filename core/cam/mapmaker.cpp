@@ -60,9 +60,8 @@ Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const
     return std::move(maps.value().front());
 }
 
-Result<std::vector<std::vector<engine::CamOutput>>> camMaps(const engine::Model& model,
-                                                            const std::vector<engine::ImageU8>& images,
-                                                            const engine::CamRequest& request)
+Result<std::vector<std::vector<engine::CamOutput>>>
+camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images, const engine::CamRequest& request)
 {
     auto batch = engine::ImageBatch::fromImages(images);
     if (!batch)

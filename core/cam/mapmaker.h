@@ -40,8 +40,7 @@ Result<std::vector<engine::CamOutput>> camMaps(const engine::Model& model, const
                                                engine::CamMethod method = engine::CamMethod::GradCam);
 /// Maps by every method of `request` from one pass (outputs[m][i]: method m, image i), explaining
 /// the request's target classes when it names them.
-Result<std::vector<std::vector<engine::CamOutput>>> camMaps(const engine::Model& model,
-                                                            const std::vector<engine::ImageU8>& images,
-                                                            const engine::CamRequest& request);
+Result<std::vector<std::vector<engine::CamOutput>>>
+camMaps(const engine::Model& model, const std::vector<engine::ImageU8>& images, const engine::CamRequest& request);
 
 } // namespace saliscope

@@ -71,10 +71,11 @@ at::Tensor scoreCamMaps(const at::Tensor& activations, const at::Tensor& input, 
     const int64_t n = activations.size(0);
     const int64_t channels = activations.size(1);
     namespace F = torch::nn::functional;
-    at::Tensor masks = F::interpolate(activations, F::InterpolateFuncOptions()
-                                                       .size(std::vector<int64_t>{input.size(2), input.size(3)})
-                                                       .mode(torch::kBilinear)
-                                                       .align_corners(true));
+    at::Tensor masks = F::interpolate(activations,
+                                      F::InterpolateFuncOptions()
+                                          .size(std::vector<int64_t>{input.size(2), input.size(3)})
+                                          .mode(torch::kBilinear)
+                                          .align_corners(true));
     const at::Tensor flat = masks.flatten(2);
     const at::Tensor minimum = std::get<0>(flat.min(2)).unsqueeze(-1).unsqueeze(-1);
     const at::Tensor maximum = std::get<0>(flat.max(2)).unsqueeze(-1).unsqueeze(-1);

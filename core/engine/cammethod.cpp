@@ -68,10 +68,36 @@ std::optional<CamMethod> parseCamMethod(const std::string& text)
     return std::nullopt;
 }
 
-bool camMethodNeedsGradient(CamMethod method)
+Result<std::vector<CamMethod>> parseCamMethodList(const std::string& text)
 {
-    return method != CamMethod::EigenCam && method != CamMethod::ScoreCam;
+    std::vector<CamMethod> methods;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = text.find(',', start);
+        std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        part.erase(0, part.find_first_not_of(' '));
+        part.erase(part.find_last_not_of(' ') + 1);
+        if (!part.empty()) {
+            const auto method = parseCamMethod(part);
+            if (!method) {
+                std::string names;
+                for (CamMethod known : allCamMethods())
+                    names += (names.empty() ? "" : ", ") + std::string(camMethodName(known));
+                return Error{"unknown salience method '" + part + "' (use " + names + ")"};
+            }
+            if (std::find(methods.begin(), methods.end(), *method) == methods.end())
+                methods.push_back(*method);
+        }
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    if (methods.empty())
+        return Error{"no salience method named"};
+    return methods;
 }
+
+bool camMethodNeedsGradient(CamMethod method) { return method != CamMethod::EigenCam && method != CamMethod::ScoreCam; }
 
 int camMethodExtraForwardPasses(CamMethod method, int channels)
 {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/result.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,9 @@ const char* camMethodTitle(CamMethod method);
 /// A method by its name or title, case-insensitively ("gradcam++" and "grad-cam++" too); nullopt
 /// for anything else.
 std::optional<CamMethod> parseCamMethod(const std::string& text);
+/// A comma-separated list of methods ("gradcam,hirescam"), each once, in the order given; an Error
+/// names an unknown one and lists the names.
+Result<std::vector<CamMethod>> parseCamMethodList(const std::string& text);
 /// Whether the method needs the backward pass (all but Eigen-CAM and Score-CAM).
 bool camMethodNeedsGradient(CamMethod method);
 /// Forward passes per image beyond the one every method makes: Score-CAM's one per channel of

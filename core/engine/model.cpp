@@ -491,8 +491,9 @@ struct Model::Impl final {
         const LayerPass pass = layerPass(x, needGradient, targets);
         std::vector<CamTensors> all;
         for (CamMethod method : methods) {
-            const at::Tensor maps = method == CamMethod::ScoreCam ? scoreCam(x, pass)
-                                                                  : layerCamMaps(method, pass.activations, pass.gradients);
+            const at::Tensor maps = method == CamMethod::ScoreCam
+                ? scoreCam(x, pass)
+                : layerCamMaps(method, pass.activations, pass.gradients);
             if (auto status = checkFinite(maps, "map values"); !status)
                 throw std::runtime_error(std::string(camMethodTitle(method)) + ": " + status.error());
             auto [normalised, flat] = normalisedMaps(maps);

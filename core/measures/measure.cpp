@@ -7,6 +7,7 @@
 #include "core/measures/entropymeasure.h"
 #include "core/measures/noisemeasure.h"
 #include "core/measures/predictionsmeasure.h"
+#include "core/measures/sanitymeasure.h"
 #include "core/measures/stabilitymeasure.h"
 #include "core/measures/transformsmeasure.h"
 
@@ -22,7 +23,7 @@ constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 RowInputs::RowInputs()
     : entropyBits(NaN), normalizedEntropy(NaN), spatialEntropy(NaN), annotationMass(NaN), ssimSmall(NaN),
-      ssimUpscaled(NaN)
+      ssimUpscaled(NaN), spearman(NaN), randomisedShare(NaN)
 {
 }
 
@@ -101,6 +102,7 @@ int Measure::rowsPerModel(const MeasureSettings& settings, int inputWidth, int i
     switch (source()) {
     case RowSource::CleanPass: return 1;
     case RowSource::VariantPasses: return int(variants(settings, inputWidth, inputHeight).size());
+    case RowSource::RandomisedModels: return int(variants(settings, inputWidth, inputHeight).size());
     case RowSource::ModelPairs: return 0;
     }
     return 0;
@@ -125,6 +127,7 @@ const std::vector<const Measure*>& measureRegistry()
         one<TransformsMeasure>(),
         one<StabilityMeasure>(),
         one<DegradationMeasure>(),
+        one<SanityMeasure>(),
     };
     // clang-format on
     return registry;

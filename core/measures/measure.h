@@ -33,13 +33,16 @@ struct MeasureVariant final {
     double level = 0; ///< noise: the share of pixels flipped
     engine::Transform transform;
     engine::DegradationMode mode = engine::DegradationMode::Background;
+    int cascadeStep = 0; ///< sanity: the cascading randomisation step (1..), 0 for the random-logit test
 };
 
 /// Where a measure's rows come from.
 enum class RowSource {
-    CleanPass,     ///< one row per image and model, from the clean Grad-CAM (variant "")
-    VariantPasses, ///< one row per image, model and variant, each from its own Grad-CAM pass
-    ModelPairs,    ///< one row per image and pair of models of a family (model "a|b", variant: the family)
+    CleanPass,        ///< one row per image and model, from the clean Grad-CAM (variant "")
+    VariantPasses,    ///< one row per image, model and variant, each from its own Grad-CAM pass
+    ModelPairs,       ///< one row per image and pair of models of a family (model "a|b", variant: the family)
+    RandomisedModels, ///< one row per image, model and variant, each from the map of a randomised copy of
+                      ///< the model (or of another class), against the clean map (sanity checks)
 };
 
 /// The map values a measure's rows need, computed by the batch (host or device) only when asked.
@@ -49,6 +52,7 @@ struct MapNeeds final {
     bool annotationMass = false;   ///< of the pass's upscaled map inside the human annotation
     bool ssimSmall = false;        ///< the pass's 8-bit map against the clean one (stability: model against model)
     bool ssimUpscaled = false;     ///< the pass's upscaled map against expectedMap() of the clean one
+    bool spearman = false;         ///< Spearman rank correlation of the pass's float map and the clean one
 };
 
 /// What one Grad-CAM pass of one image gave, on the host or fetched from a device.
@@ -70,6 +74,8 @@ struct RowInputs final {
     double annotationMass; ///< NaN where the image has no annotation or the map is all zero
     double ssimSmall;
     double ssimUpscaled;
+    double spearman;
+    double randomisedShare; ///< sanity: the share of the model's blocks the pass's copy re-initialised
 
     RowInputs();
 };

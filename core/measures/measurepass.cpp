@@ -5,6 +5,7 @@
 #include "core/engine/cammaps.h"
 #include "core/engine/entropy.h"
 #include "core/measures/measurerunner.h"
+#include "core/measures/statistics.h"
 
 #include <limits>
 
@@ -72,6 +73,10 @@ RowInputs hostRowInputs(const Measure& measure, const MeasureVariant& variant, c
         in.annotationMass = annotationMass(pass.upscaled, *annotation);
     if (needs.ssimSmall)
         in.ssimSmall = ssimOrNaN(pass.small, clean.small, ssim);
+    if (needs.spearman)
+        in.spearman =
+            spearmanCorrelation(std::vector<double>(pass.cam.cam.values.begin(), pass.cam.cam.values.end()),
+                                std::vector<double>(clean.cam.cam.values.begin(), clean.cam.cam.values.end()));
     if (needs.ssimUpscaled)
         in.ssimUpscaled = ssimOrNaN(pass.upscaled, measure.expectedMap(variant, clean.upscaled), ssim);
     return in;

@@ -10,6 +10,7 @@
 #include "core/measures/measure.h"
 #include "core/measures/measurepass.h"
 #include "core/measures/noisemeasure.h"
+#include "core/measures/sanitymeasure.h"
 #include "core/measures/prefetch.h"
 
 #include <QString>
@@ -22,6 +23,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <numeric>
 
 namespace saliscope {
@@ -88,13 +90,55 @@ private:
     std::map<MeasureKind, MeasureTable> m_tables;
 };
 
-Result<std::vector<engine::CamOutput>> gradCamOf(const engine::Model& model, const std::vector<engine::ImageU8>& images)
+/// The maps of a run's method (each explaining `targets`, or the predicted classes when empty),
+/// errors prefixed with the model's file.
+Result<std::vector<engine::CamOutput>> camsOf(const engine::Model& model, const std::vector<engine::ImageU8>& images,
+                                              engine::CamMethod method, std::vector<int> targets = {})
 {
-    auto cams = camMaps(model, images);
+    engine::CamRequest request;
+    request.methods = {method};
+    request.targetClasses = std::move(targets);
+    auto cams = camMaps(model, images, request);
     if (!cams)
         return Error{model.path() + ": " + cams.error()};
-    return cams;
+    return std::move(cams.value().front());
 }
+
+/// The sanity checks' randomised copies of a run's models, made once per model and depth.
+class RandomisedCopies final {
+public:
+    explicit RandomisedCopies(std::uint64_t seed) : m_seed(seed) {}
+
+    /// The copy of `model` with its first `blocks` randomisation blocks re-initialised.
+    Result<const engine::Model*> get(const engine::Model& model, int blocks)
+    {
+        std::lock_guard lock(m_mutex);
+        auto& copy = m_copies[{&model, blocks}];
+        if (!copy) {
+            auto made = model.randomisedCopy(blocks, m_seed);
+            if (!made)
+                return made.failure();
+            copy = std::move(made).value();
+        }
+        return static_cast<const engine::Model*>(copy.get());
+    }
+
+    /// The model's randomisation blocks, listed once.
+    const std::vector<std::string>& blocks(const engine::Model& model)
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_blocks.find(&model);
+        if (found == m_blocks.end())
+            found = m_blocks.emplace(&model, model.randomisationBlocks()).first;
+        return found->second;
+    }
+
+private:
+    const std::uint64_t m_seed;
+    std::mutex m_mutex;
+    std::map<std::pair<const engine::Model*, int>, std::unique_ptr<engine::Model>> m_copies;
+    std::map<const engine::Model*, std::vector<std::string>> m_blocks;
+};
 
 /// The measures a run computes, in registry order: the predictions always, the others as asked.
 std::vector<const Measure*> requestedMeasures(const MeasureRunParams& params)
@@ -119,7 +163,7 @@ bool anyNeeds(const MeasureRunParams& params, bool MapNeeds::*need)
 class BatchMeasurer final {
 public:
     BatchMeasurer(const MeasureRunParams& params, RowCollector& rows)
-        : m_params(params), m_rows(rows), m_measures(requestedMeasures(params))
+        : m_params(params), m_rows(rows), m_measures(requestedMeasures(params)), m_copies(params.settings.sanity.seed)
     {
     }
 
@@ -131,7 +175,7 @@ public:
         std::vector<engine::ImageU8> inputs;
         for (const auto& image : images)
             inputs.push_back(image.resized.at(size));
-        auto cams = gradCamOf(model, inputs);
+        auto cams = camsOf(model, inputs, m_params.settings.method);
         if (!cams)
             return cams.failure();
         const auto clean = hostPasses(std::move(cams).value(), model.metadata(), m_params.settings.score);
@@ -143,10 +187,73 @@ public:
                 for (const auto& variant : measure->variants(m_params.settings, loaded.width, loaded.height))
                     if (auto status = measureVariant(*measure, variant, loaded, images, inputs, clean); !status)
                         return status.failure();
+        if (auto status = measureRandomised(loaded, images, inputs, clean); !status)
+            return status.failure();
         return clean;
     }
 
+    /// The rows of the measures made from randomised copies of the model (the sanity checks)
+    /// alone, from a clean pass of their own: what a run with its maths on a device adds.
+    Status measureRandomisedOnly(const LoadedModel& loaded, const std::vector<BatchImage>& images)
+    {
+        if (!needsRandomised())
+            return Ok{};
+        const auto size = std::make_pair(loaded.width, loaded.height);
+        std::vector<engine::ImageU8> inputs;
+        for (const auto& image : images)
+            inputs.push_back(image.resized.at(size));
+        auto cams = camsOf(*loaded.model, inputs, m_params.settings.method);
+        if (!cams)
+            return cams.failure();
+        return measureRandomised(loaded, images, inputs,
+                                 hostPasses(std::move(cams).value(), loaded.model->metadata(),
+                                            m_params.settings.score));
+    }
+
 private:
+    bool needsRandomised() const
+    {
+        return std::any_of(m_measures.begin(), m_measures.end(),
+                           [](const Measure* m) { return m->source() == RowSource::RandomisedModels; });
+    }
+
+    /// Each variant's maps from a randomised copy of the model (cascadeStep > 0) or of another
+    /// class than the predicted one (the random-logit test), against the clean maps.
+    Status measureRandomised(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                             const std::vector<engine::ImageU8>& inputs, const std::vector<HostPass>& clean)
+    {
+        const engine::CamMethod method = m_params.settings.method;
+        for (const Measure* measure : m_measures) {
+            if (measure->source() != RowSource::RandomisedModels)
+                continue;
+            const int blocks = int(m_copies.blocks(*loaded.model).size());
+            const auto variants = measure->variants(m_params.settings, loaded.width, loaded.height);
+            for (const auto& variant : variants) {
+                Result<std::vector<engine::CamOutput>> cams = Error{"no maps"};
+                double share = std::numeric_limits<double>::quiet_NaN();
+                if (variant.cascadeStep > 0) {
+                    const int count = sanityBlocksAtStep(variant.cascadeStep, m_params.settings.sanity.steps, blocks);
+                    auto copy = m_copies.get(*loaded.model, count);
+                    if (!copy)
+                        return Error{loaded.model->path() + ": " + copy.error()};
+                    cams = camsOf(*copy.value(), inputs, method);
+                    share = blocks > 0 ? double(count) / blocks : share;
+                } else {
+                    std::vector<int> targets;
+                    for (std::size_t i = 0; i < images.size(); ++i)
+                        targets.push_back(randomLogitClass(clean[i].values.predicted, loaded.model->classCount(),
+                                                           images[i].noiseKey));
+                    cams = camsOf(*loaded.model, inputs, method, targets);
+                }
+                if (!cams)
+                    return cams.failure();
+                addRows(*measure, variant, loaded, images, clean,
+                        hostPasses(std::move(cams).value(), loaded.model->metadata(), m_params.settings.score), share);
+            }
+        }
+        return Ok{};
+    }
+
     Status measureVariant(const Measure& measure, const MeasureVariant& variant, const LoadedModel& loaded,
                           const std::vector<BatchImage>& images, const std::vector<engine::ImageU8>& inputs,
                           const std::vector<HostPass>& clean)
@@ -165,7 +272,7 @@ private:
                 return image.failure();
             varied.push_back(image.value());
         }
-        auto cams = gradCamOf(*loaded.model, varied);
+        auto cams = camsOf(*loaded.model, varied, m_params.settings.method);
         if (!cams)
             return cams.failure();
         addRows(measure, variant, loaded, images, clean,
@@ -175,15 +282,16 @@ private:
 
     void addRows(const Measure& measure, const MeasureVariant& variant, const LoadedModel& loaded,
                  const std::vector<BatchImage>& images, const std::vector<HostPass>& clean,
-                 const std::vector<HostPass>& passes)
+                 const std::vector<HostPass>& passes, double randomisedShare = std::numeric_limits<double>::quiet_NaN())
     {
         const auto size = std::make_pair(loaded.width, loaded.height);
         const int positive = loaded.model->metadata().positiveClass;
         for (std::size_t i = 0; i < images.size(); ++i) {
             const auto annotation = images[i].annotation.find(size);
-            const auto in = hostRowInputs(measure, variant, clean[i], passes[i], images[i].label, positive,
-                                          annotation == images[i].annotation.end() ? nullptr : &annotation->second,
-                                          m_params.settings.ssim);
+            auto in = hostRowInputs(measure, variant, clean[i], passes[i], images[i].label, positive,
+                                    annotation == images[i].annotation.end() ? nullptr : &annotation->second,
+                                    m_params.settings.ssim);
+            in.randomisedShare = randomisedShare;
             m_rows.add(measure.kind(), {images[i].index, loaded.name, variant.name, measure.row(variant, in)});
         }
     }
@@ -191,6 +299,7 @@ private:
     const MeasureRunParams& m_params;
     RowCollector& m_rows;
     const std::vector<const Measure*> m_measures;
+    RandomisedCopies m_copies;
 };
 
 /// Per-image scalars computed on the device during a batch, and the code that turns them into
@@ -254,7 +363,7 @@ public:
             inputs.push_back(image.resized.at(size));
         DEVICE_TRY(batch, engine::ImageBatch::fromImages(inputs));
         DEVICE_TRY(pixels, m_device.upload(batch));
-        DEVICE_TRY(cams, m_device.cams(model, pixels));
+        DEVICE_TRY(cams, m_device.cams(model, pixels, m_params.settings.method));
         DEVICE_TRY(small, m_device.quantize(cams.cams));
         DEVICE_TRY(upscaled, m_device.upscale(small, loaded.width, loaded.height));
         const Maps clean{cams, small, upscaled};
@@ -271,7 +380,7 @@ public:
                     noiseKeys.push_back(image.noiseKey);
                 DEVICE_TRY(varied,
                            measure->varyOnDevice(m_device, variant, pixels, upscaled, noiseKeys, m_params.settings));
-                DEVICE_TRY(passCams, m_device.cams(model, varied));
+                DEVICE_TRY(passCams, m_device.cams(model, varied, m_params.settings.method));
                 DEVICE_TRY(passSmall, m_device.quantize(passCams.cams));
                 DEVICE_TRY(passUpscaled, m_device.upscale(passSmall, loaded.width, loaded.height));
                 DEVICE_TRY(columns,
@@ -844,6 +953,11 @@ private:
             if (!measured) {
                 failed = std::size_t(&model - m_models.data());
                 return measured.failure();
+            }
+            // The sanity checks compare maps on the host (their Spearman ranks).
+            if (auto randomised = m_measurer.measureRandomisedOnly(model, batch); !randomised) {
+                failed = std::size_t(&model - m_models.data());
+                return randomised.failure();
             }
             smallMaps.push_back(measured.value());
         }

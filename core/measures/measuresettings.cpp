@@ -24,6 +24,15 @@ Result<double> parseNumber(const QString& text, const std::string& key)
     return value;
 }
 
+/// "gradcam, hirescam, ...": the method names set() accepts.
+std::string methodList()
+{
+    std::string list;
+    for (engine::CamMethod method : engine::allCamMethods())
+        list += (list.empty() ? "" : ", ") + std::string(engine::camMethodName(method));
+    return list;
+}
+
 struct Setter {
     std::function<Status(MeasureSettings&, const QString&, const std::string&)> apply;
 };
@@ -160,6 +169,28 @@ const std::map<std::string, Setter>& setters()
              s.maxImagePixels = pixels;
              return Ok{};
          }}},
+        {"method", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             const auto method = engine::parseCamMethod(v.trimmed().toStdString());
+             if (!method)
+                 return Error{"parameter " + key + " is one of " + methodList() + ", got '" + v.toStdString() + "'"};
+             s.method = *method;
+             return Ok{};
+         }}},
+        {"sanity.steps", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 1 || n.value() > 100 || n.value() != std::floor(n.value()))
+                 return Error{"parameter " + key + " needs an integer in 1..100"};
+             s.sanity.steps = int(n.value());
+             return Ok{};
+         }}},
+        {"sanity.seed", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             bool ok = false;
+             const qulonglong seed = v.trimmed().toULongLong(&ok);
+             if (!ok)
+                 return Error{"parameter " + key + " needs a non-negative integer"};
+             s.sanity.seed = seed;
+             return Ok{};
+         }}},
     };
     return table;
 }
@@ -222,6 +253,11 @@ QJsonObject MeasureSettings::toJson() const
     // Written only when changed, so runs stored before the key existed still match the defaults.
     if (maxImagePixels != MeasureSettings().maxImagePixels)
         json["image"] = QJsonObject{{"max_pixels", QString::number(maxImagePixels)}};
+    if (method != engine::CamMethod::GradCam)
+        json["method"] = engine::camMethodName(method);
+    const SanityParams sanityDefaults;
+    if (sanity.steps != sanityDefaults.steps || sanity.seed != sanityDefaults.seed)
+        json["sanity"] = QJsonObject{{"steps", sanity.steps}, {"seed", QString::number(sanity.seed)}};
     return json;
 }
 
@@ -264,6 +300,12 @@ Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& object)
     const auto image = object.value("image").toObject();
     if (image.contains("max_pixels"))
         assignments.push_back("image.max_pixels=" + image.value("max_pixels").toString().toStdString());
+    if (object.contains("method"))
+        assignments.push_back("method=" + object.value("method").toString().toStdString());
+    const auto sanity = object.value("sanity").toObject();
+    numberAssignment(sanity, "steps", "sanity.steps");
+    if (sanity.contains("seed"))
+        assignments.push_back("sanity.seed=" + sanity.value("seed").toString().toStdString());
     for (const auto& assignment : assignments)
         if (auto status = settings.set(assignment); !status)
             return status.failure();
@@ -310,6 +352,16 @@ const std::vector<MeasureParameter>& measureParameters()
          QT_TRANSLATE_NOOP("MeasureParameter",
                            "largest image decoded, in pixels (width x height); larger ones are skipped with the "
                            "reason; 0: no limit")},
+        {"method",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "salience method of the run's maps (gradcam: the paper's Grad-CAM; measure --method "
+                           "runs several)"),
+         {"gradcam", "hirescam", "gradcampp", "xgradcam", "layercam", "eigencam", "scorecam"}},
+        {"sanity.steps",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "sanity checks: cascading randomisation steps at most, from the head down (blocks "
+                           "grouped evenly when a model has more)")},
+        {"sanity.seed", QT_TRANSLATE_NOOP("MeasureParameter", "sanity checks: seed of the re-initialised weights")},
     };
     return parameters;
 }
@@ -347,6 +399,12 @@ std::string MeasureSettings::value(const std::string& key) const
         text = QString::number(histogramBins);
     else if (key == "image.max_pixels")
         text = QString::number(maxImagePixels);
+    else if (key == "method")
+        text = QString::fromLatin1(engine::camMethodName(method));
+    else if (key == "sanity.steps")
+        text = QString::number(sanity.steps);
+    else if (key == "sanity.seed")
+        text = QString::number(sanity.seed);
     return text.toStdString();
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/cammethod.h"
 #include "core/engine/degradation.h"
 #include "core/engine/imageops.h"
 #include "core/common/result.h"
@@ -30,6 +31,14 @@ const std::vector<MeasureParameter>& measureParameters();
 /// the softmax probability of the positive class.
 enum class ScoreKind { Sigmoid, Softmax };
 
+/// The sanity checks' parameters (docs/measures.md, "Sanity checks").
+struct SanityParams final {
+    /// Cascading randomisation steps at most; a model with more blocks has them grouped evenly so
+    /// the last step randomises every block.
+    int steps = 5;
+    std::uint64_t seed = 0; ///< seed of the re-initialised weights (the same seed, the same weights)
+};
+
 /// Every parameter of the five measures, with docs/measures.md's defaults. A run records all of them.
 struct MeasureSettings final {
     engine::NoiseParams noise;
@@ -41,6 +50,9 @@ struct MeasureSettings final {
     /// Images with more pixels (width x height, read from the file's header) are skipped before
     /// decoding, with the reason; 0: no limit. The default is DefaultMaxImagePixels (64 megapixels).
     std::int64_t maxImagePixels = 64'000'000;
+    /// How the run's maps are made (Grad-CAM, the paper's, unless told).
+    engine::CamMethod method = engine::CamMethod::GradCam;
+    SanityParams sanity;
 
     /// Sets one parameter from `key=value` text (the CLI's --set), e.g. "noise.levels=0,0.1,0.5",
     /// "noise.seed=7", "degradation.sigma_max=8", "score=softmax". Errors name the key.

@@ -348,6 +348,66 @@ QJsonObject stabilityJson(const MeasureTable& table, const FamilyEntry& family, 
                        {"flat_pairs", flatPairs}};
 }
 
+/// The sanity checks of one model: per cascading step the mean similarity of the randomised
+/// map to the model's own (SSIM of the small maps, Spearman of the float maps) with its spread,
+/// the random-logit test's, and whether the method passes: the mean Spearman correlation at
+/// the last step (every block randomised) is below SanityPassSpearman.
+QJsonObject sanityJson(const MeasureTable& table, const std::string& model, const FlatRowCounts& flat)
+{
+    const int depth = table.column("depth");
+    const int share = table.column("randomised");
+    const int ssim = table.column("ssim_small");
+    const int spearman = table.column("spearman");
+    std::map<int, std::vector<const MeasureRow*>> steps;
+    std::vector<double> logitSsim, logitSpearman;
+    for (const auto& row : table.rows) {
+        if (row.model != model)
+            continue;
+        if (row.variant == "logit") {
+            logitSsim.push_back(row.values[std::size_t(ssim)]);
+            logitSpearman.push_back(row.values[std::size_t(spearman)]);
+        } else if (std::isfinite(row.values[std::size_t(depth)])) {
+            steps[int(row.values[std::size_t(depth)])].push_back(&row);
+        }
+    }
+    if (steps.empty() && logitSsim.empty())
+        return {};
+    QJsonArray curve;
+    std::vector<double> stepSpearman;
+    for (const auto& [step, rows] : steps) {
+        std::vector<double> s, r, randomised;
+        for (const MeasureRow* row : rows) {
+            s.push_back(row->values[std::size_t(ssim)]);
+            r.push_back(row->values[std::size_t(spearman)]);
+            randomised.push_back(row->values[std::size_t(share)]);
+        }
+        const auto ssimStats = summarize(s);
+        const auto spearmanStats = summarize(r);
+        stepSpearman.push_back(spearmanStats.mean);
+        curve.append(QJsonObject{{"step", step},
+                                 {"randomised", number(meanOf(randomised))},
+                                 {"ssim_mean", number(ssimStats.mean)},
+                                 {"ssim_std", number(ssimStats.standardDeviation)},
+                                 {"spearman_mean", number(spearmanStats.mean)},
+                                 {"spearman_std", number(spearmanStats.standardDeviation)},
+                                 {"count", double(spearmanStats.count)},
+                                 {"flat_maps", flat.of(model, std::to_string(step))}});
+    }
+    QJsonObject json{{"steps", curve},
+                     {"random_logit",
+                      QJsonObject{{"ssim", statsJson(logitSsim)},
+                                  {"spearman", statsJson(logitSpearman)},
+                                  {"flat_maps", flat.of(model, "logit")}}},
+                     {"flat_maps", flat.of(model)}};
+    if (!stepSpearman.empty()) {
+        const double last = stepSpearman.back();
+        json["final_spearman"] = number(last);
+        if (std::isfinite(last))
+            json["passes"] = last < SanityPassSpearman;
+    }
+    return json;
+}
+
 } // namespace
 
 QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const MeasureSettings& settings,
@@ -374,6 +434,8 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const M
             entry["transforms"] = transformsJson(*table, model, settings.histogramBins, flatRows.at(table->measure));
         if (const auto* table = findTable(tables, MeasureKind::Degradation))
             entry["degradation"] = degradationJson(*table, model, p, flatRows.at(table->measure));
+        if (const auto* table = findTable(tables, MeasureKind::Sanity))
+            entry["sanity"] = sanityJson(*table, model, flatRows.at(table->measure));
         models[QString::fromStdString(model)] = entry;
     }
     summary["models"] = models;
@@ -420,6 +482,10 @@ QJsonObject scorecard(const QJsonObject& summary)
                         {"transform_ssim", m.value("transforms").toObject().value("ssim").toObject().value("mean")},
                         {"faithfulness", m.value("degradation").toObject().value("faithfulness")},
                         {"flat_maps", m.value("flat_maps")}};
+        if (const auto sanity = m.value("sanity").toObject(); !sanity.isEmpty()) {
+            row["sanity_spearman"] = sanity.value("final_spearman");
+            row["sanity_passes"] = sanity.value("passes");
+        }
         // Beside each number, the rows it left out because they involve a flat map (FlatMaps).
         QJsonObject excluded;
         auto exclude = [&](const char* key, const QJsonValue& count) {
@@ -431,6 +497,7 @@ QJsonObject scorecard(const QJsonObject& summary)
         exclude("noise_ssim_area", m.value("noise").toObject().value("flat_maps"));
         exclude("transform_ssim", m.value("transforms").toObject().value("flat_maps"));
         exclude("faithfulness", m.value("degradation").toObject().value("flat_maps"));
+        exclude("sanity_spearman", m.value("sanity").toObject().value("flat_maps"));
         for (auto f = families.begin(); f != families.end(); ++f) {
             const auto family = f.value().toObject();
             if (family.value("members").toArray().contains(it.key())) {

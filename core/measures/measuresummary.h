@@ -25,9 +25,15 @@ namespace saliscope {
 QJsonObject summarizeMeasures(const std::vector<MeasureTable>& tables, const MeasureSettings& settings,
                               const std::vector<FamilyEntry>& families);
 
+/// The sanity checks pass for a model and method when the mean Spearman correlation of the fully
+/// randomised model's maps with its own maps has fallen below this (from 1, the model's own).
+constexpr double SanityPassSpearman = 0.5;
+
 /// The one-number-per-measure scorecard row of each model, from a summary:
 /// accuracy, roc_auc, mean normalised entropy, noise SSIM area, mean transform SSIM,
-/// degradation faithfulness (and the family's mean stability SSIM where it belongs to one),
+/// degradation faithfulness, the sanity checks' final Spearman correlation and verdict
+/// (sanity_spearman, sanity_passes) when they ran (and the family's mean stability SSIM where it
+/// belongs to one),
 /// `flat_maps` (the model's flat clean maps) and `flat_excluded` (per number above, the rows it
 /// left out because they involve a flat map).
 QJsonObject scorecard(const QJsonObject& summary);

@@ -9,8 +9,9 @@
 
 namespace saliscope {
 
-/// The five measures of Crum et al. 2023, plus the per-image predictions every run records.
-enum class MeasureKind { Predictions, Entropy, Noise, Transforms, Stability, Degradation };
+/// The five measures of Crum et al. 2023, the per-image predictions every run records, and the
+/// sanity checks of the salience method (Adebayo et al. 2018).
+enum class MeasureKind { Predictions, Entropy, Noise, Transforms, Stability, Degradation, Sanity };
 
 /// Lower-case name used on the command line, in files and in the project store
 /// ("predictions", "entropy", "noise", "transforms", "stability", "degradation").

@@ -38,6 +38,7 @@ QJsonObject runDescription(const MeasureRunParams& params, const std::vector<Ski
         {"measures", measureNames},
         {"skipped_measures", skippedMeasureArray},
         {"parameters", params.settings.toJson()},
+        {"method", engine::camMethodName(params.settings.method)},
         {"models", modelArray},
         {"families", familyArray},
         {"dataset",

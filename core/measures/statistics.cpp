@@ -108,4 +108,47 @@ double trapezoidArea(const std::vector<double>& x, const std::vector<double>& y)
     return area;
 }
 
+namespace {
+
+/// Ranks 1..n of the values, ties sharing their mean rank.
+std::vector<double> averageRanks(const std::vector<double>& values)
+{
+    std::vector<std::size_t> order(values.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::vector<double> ranks(values.size());
+    for (std::size_t start = 0; start < order.size();) {
+        std::size_t end = start + 1;
+        while (end < order.size() && values[order[end]] == values[order[start]])
+            ++end;
+        const double rank = 0.5 * double(start + 1 + end); // mean of ranks start+1 .. end
+        for (std::size_t k = start; k < end; ++k)
+            ranks[order[k]] = rank;
+        start = end;
+    }
+    return ranks;
+}
+
+} // namespace
+
+double spearmanCorrelation(const std::vector<double>& first, const std::vector<double>& second)
+{
+    const double NaN = std::numeric_limits<double>::quiet_NaN();
+    if (first.size() != second.size() || first.size() < 2)
+        return NaN;
+    const std::vector<double> a = averageRanks(first);
+    const std::vector<double> b = averageRanks(second);
+    const double mean = 0.5 * double(a.size() + 1);
+    double covariance = 0, varianceA = 0, varianceB = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        covariance += (a[i] - mean) * (b[i] - mean);
+        varianceA += (a[i] - mean) * (a[i] - mean);
+        varianceB += (b[i] - mean) * (b[i] - mean);
+    }
+    if (varianceA <= 0 || varianceB <= 0)
+        return NaN;
+    return covariance / std::sqrt(varianceA * varianceB);
+}
+
 } // namespace saliscope

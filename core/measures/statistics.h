@@ -39,6 +39,11 @@ Histogram histogram(const std::vector<double>& values, int bins, double lower, d
 /// statistic with ties counted as one half; NaN when either class is absent.
 double rocAuc(const std::vector<double>& scores, const std::vector<int>& labels);
 
+/// Spearman's rank correlation of two samples of the same length: the Pearson correlation of
+/// their ranks, tied values sharing their mean rank (as scipy.stats.spearmanr); NaN when either
+/// sample is constant or they differ in length or have fewer than two values.
+double spearmanCorrelation(const std::vector<double>& first, const std::vector<double>& second);
+
 /// Trapezoidal area under y(x) (x increasing), as numpy.trapz.
 double trapezoidArea(const std::vector<double>& x, const std::vector<double>& y);
 

@@ -344,7 +344,7 @@ Result<std::vector<PrecisionComparison>> comparePrecisions(const MeasureBenchOpt
                   loadModel(options.models.front(), options.device, precision,
                             channelsLast ? MemoryLayout::ChannelsLast : MemoryLayout::Contiguous));
         BENCH_TRY(images, device.upload(batch));
-        BENCH_TRY(cams, device.gradCam(*model, images));
+        BENCH_TRY(cams, device.cams(*model, images));
         BENCH_TRY(small, device.quantize(cams.cams));
         BENCH_TRY(hostCams, device.downloadCams(cams.cams));
         BENCH_TRY(hostMaps, device.downloadImages(small));
