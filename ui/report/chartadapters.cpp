@@ -321,4 +321,39 @@ std::vector<std::int64_t> imagesInRectangle(const ScatterChart& chart, double x0
     return uniqueImages(std::move(images));
 }
 
+SanityChart sanityChart(const std::vector<LabelledResults>& sets, const std::string& column, bool byFamily)
+{
+    SanityChart chart;
+    for (const auto& set : sets)
+        if (set.results && set.results->table(MeasureKind::Sanity))
+            chart.stepCount = std::max(chart.stepCount, set.results->settings.sanity.steps);
+    std::vector<std::string> steps;
+    std::vector<double> positions;
+    for (int k = 1; k <= chart.stepCount; ++k) {
+        steps.push_back(std::to_string(k));
+        positions.push_back(k);
+    }
+    chart.steps.categories = steps;
+    chart.steps.positions = positions;
+    chart.logit.categories = {"logit"};
+    chart.logit.positions = {double(chart.stepCount + 1)};
+    for (const auto& set : sets) {
+        const MeasureTable* table = set.results ? set.results->table(MeasureKind::Sanity) : nullptr;
+        if (!table)
+            continue;
+        const auto groups = set.results->groups(byFamily);
+        auto curves = categoryChart(*table, column, groups, steps, positions);
+        auto logit = categoryChart(*table, column, groups, {"logit"}, {double(chart.stepCount + 1)});
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (!set.label.empty()) {
+                curves.series[g].name += " (" + set.label + ")";
+                logit.series[g].name = curves.series[g].name;
+            }
+            chart.steps.series.push_back(std::move(curves.series[g]));
+            chart.logit.series.push_back(std::move(logit.series[g]));
+        }
+    }
+    return chart;
+}
+
 } // namespace saliscope::ui

@@ -127,6 +127,27 @@ ScatterChart degradationScatter(const MeasureTable& degradation, const std::vect
 std::vector<std::int64_t> imagesInRectangle(const ScatterChart& chart, double x0, double x1, double y0, double y1,
                                             const std::vector<bool>& visible = {});
 
+/// The results of one run set with the label its series carry when several sets share a chart
+/// (the method's name, "Grad-CAM"; "" when the chart shows one set).
+struct LabelledResults final {
+    std::string label;
+    const MeasureResults* results = nullptr;
+};
+
+/// The sanity checks' curves: per series (a model or family of each set, named "model (label)"
+/// when the set has a label) the mean similarity of the randomised maps to the model's own at
+/// each cascading randomisation step (category "1".."n" at x = step) with its spread, and the
+/// random-logit test's mean as one point at x = n + 1. `logit.series[s]` belongs to
+/// `steps.series[s]` (it has no point when the set has no random-logit rows).
+struct SanityChart final {
+    CategoryChart steps;
+    CategoryChart logit;
+    int stepCount = 0; ///< n: the largest number of steps of the sets
+};
+/// The sanity chart of `column` ("spearman" or "ssim_small") over the sets' sanity rows; sets
+/// without sanity rows add no series.
+SanityChart sanityChart(const std::vector<LabelledResults>& sets, const std::string& column, bool byFamily);
+
 /// Sorted, duplicate-free image list.
 std::vector<std::int64_t> uniqueImages(std::vector<std::int64_t> images);
 

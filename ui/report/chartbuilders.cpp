@@ -46,7 +46,8 @@ template <typename Plottable> Plottable* tag(Plottable* plottable, int series, c
     plottable->setProperty("role", QString::fromLatin1(role));
     if (QString::fromLatin1(role) != QLatin1String(DataRole)) {
         plottable->removeFromLegend();
-        plottable->setSelectable(QCP::stNone); // clicks and tooltips go to the data beneath
+        if (QString::fromLatin1(role) != QLatin1String(MarkerRole))
+            plottable->setSelectable(QCP::stNone); // clicks and tooltips go to the data beneath
     }
     return plottable;
 }
@@ -431,6 +432,57 @@ void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& x
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
     legendAbove(plot); // points may lie in any corner
+}
+
+void buildSanity(QCustomPlot* plot, const SanityChart& chart, const QString& xLabel, const QString& yLabel,
+                 const QString& logitLabel, const std::set<std::int64_t>& selection, std::optional<double> threshold)
+{
+    buildCurves(plot, chart.steps, xLabel, yLabel, selection);
+    double low = INFINITY, high = -INFINITY;
+    for (const auto& series : chart.steps.series)
+        for (const auto& point : series.points) {
+            low = std::min(low, point.mean - point.spread);
+            high = std::max(high, point.mean + point.spread);
+        }
+    for (std::size_t s = 0; s < chart.logit.series.size(); ++s) {
+        const auto& points = chart.logit.series[s].points;
+        if (points.empty())
+            continue;
+        const QColor color = seriesColor(int(s));
+        auto* marker = tag(plot->addGraph(), int(s), MarkerRole);
+        marker->setName(name(chart.logit.series[s].name));
+        marker->setLineStyle(QCPGraph::lsNone);
+        marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QPen(color, 2), withAlpha(color, 90), 10));
+        marker->setData({points.front().x}, {points.front().mean}, true);
+        low = std::min(low, points.front().mean);
+        high = std::max(high, points.front().mean);
+        if (!selection.empty())
+            if (const double mean = selectedMean(points.front(), selection); std::isfinite(mean)) {
+                auto* chosen = tag(plot->addGraph(), int(s), SelectionRole);
+                chosen->setLineStyle(QCPGraph::lsNone);
+                chosen->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, selectionColor(), 6));
+                chosen->setData({points.front().x}, {mean}, true);
+            }
+    }
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (std::size_t i = 0; i < chart.steps.categories.size(); ++i)
+        ticker->addTick(chart.steps.positions[i], name(chart.steps.categories[i]));
+    ticker->addTick(chart.stepCount + 1, logitLabel);
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(0.6, chart.stepCount + 1.4);
+    if (threshold) {
+        auto* line = new QCPItemStraightLine(plot);
+        line->setPen(QPen(QColor(90, 90, 90), 1, Qt::DashLine));
+        line->point1->setCoords(0, *threshold);
+        line->point2->setCoords(1, *threshold);
+        low = std::min(low, *threshold);
+        high = std::max(high, *threshold);
+    }
+    if (std::isfinite(low)) {
+        high = std::max(high, 1.0); // the model's own map: similarity 1
+        const double margin = std::max(0.02, 0.05 * (high - low));
+        plot->yAxis->setRange(low - margin, high + margin);
+    }
 }
 
 } // namespace saliscope::ui::chart

@@ -28,6 +28,9 @@ namespace chart {
 inline constexpr const char* DataRole = "data";
 inline constexpr const char* BandRole = "band";
 inline constexpr const char* SelectionRole = "selection";
+/// A data point drawn apart from its series' curve (the random-logit test beside the sanity
+/// curves): clickable like data, but not in the legend.
+inline constexpr const char* MarkerRole = "marker";
 
 /// The colour of series `index` (a ten-colour palette, repeating).
 QColor seriesColor(int index);
@@ -61,6 +64,13 @@ void buildMatrix(QCustomPlot* plot, const PairMatrix& matrix, const QString& val
 /// points have their legend above the plot, where it covers nothing.
 void buildScatter(QCustomPlot* plot, const ScatterChart& chart, const QString& xLabel, const QString& yLabel,
                   const std::set<std::int64_t>& selection = {});
+
+/// The sanity checks: buildCurves() over the randomisation steps, then each series' random-logit
+/// mean as a triangle (MarkerRole) at x = steps + 1, ticked "random logit"; with `threshold`, a
+/// dashed line at that similarity (the pass line of the Spearman correlation).
+void buildSanity(QCustomPlot* plot, const SanityChart& chart, const QString& xLabel, const QString& yLabel,
+                 const QString& logitLabel, const std::set<std::int64_t>& selection = {},
+                 std::optional<double> threshold = std::nullopt);
 
 } // namespace chart
 /// Lower edge for a histogram of SSIM values: the minimum rounded down to 0.1, at least -1

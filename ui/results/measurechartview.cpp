@@ -4,6 +4,7 @@
 
 #include "ui/report/chartbuilders.h"
 #include "ui/results/imageselection.h"
+#include "core/engine/cammethod.h"
 #include "core/project/measureresults.h"
 
 #include <qcustomplot.h>
@@ -24,6 +25,7 @@ namespace saliscope::ui {
 namespace {
 const char* HiddenProperty = "hiddenSeries";
 const char* ClickAnywhereProperty = "clickAnywhere";
+const char* TitleName = "chartTitle";
 
 QStringList hiddenSeries(const QCustomPlot* plot) { return plot->property(HiddenProperty).toStringList(); }
 
@@ -44,6 +46,26 @@ void applyVisibility(QCustomPlot* plot)
         if (auto* item = plot->legend->itemWithPlottable(plottable))
             item->setTextColor(visible ? Qt::black : QColor(160, 160, 160));
     }
+}
+
+/// Puts `text` in a title row at the top of the plot, above a legend row (no row when `text` is
+/// empty).
+void setTitle(QCustomPlot* plot, const QString& text)
+{
+    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+        if (auto* element = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i));
+            element && element->objectName() == QLatin1String(TitleName)) {
+            plot->plotLayout()->remove(element);
+            plot->plotLayout()->simplify();
+            break;
+        }
+    if (text.isEmpty())
+        return;
+    auto* title = new QCPTextElement(plot, text, QFont(plot->font().family(), 9, QFont::Bold));
+    title->setObjectName(QLatin1String(TitleName));
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot->plotLayout()->addElement(0, 0, title);
 }
 } // namespace
 
@@ -126,8 +148,15 @@ void MeasureChartView::addNote(const QString& text)
 
 void MeasureChartView::setClickAnywhere(QCustomPlot* plot) { plot->setProperty(ClickAnywhereProperty, true); }
 
+QString MeasureChartView::chartTitle() const
+{
+    return m_results ? tr("Method: %1").arg(QString::fromLatin1(engine::camMethodTitle(m_results->settings.method)))
+                     : QString();
+}
+
 void MeasureChartView::finishPlot(QCustomPlot* plot)
 {
+    setTitle(plot, chartTitle());
     applyVisibility(plot);
     plot->replot();
 }

@@ -66,8 +66,11 @@ protected:
     /// Clicks anywhere on `plot` go to clicked() with its first plottable (for colour maps,
     /// whose cells reach beyond the plottable's own hit area).
     void setClickAnywhere(QCustomPlot* plot);
-    /// Replots after rebuild, keeping series the user hid by legend clicks hidden.
+    /// Replots after rebuild, keeping series the user hid by legend clicks hidden, with
+    /// chartTitle() above the plot.
     void finishPlot(QCustomPlot* plot);
+    /// The title above every plot: the salience method of the shown results ("" for none).
+    virtual QString chartTitle() const;
 
 private:
     void plotClicked(QCustomPlot* plot, QMouseEvent* event);

@@ -7,14 +7,18 @@
 #include "ui/results/imageselection.h"
 #include "core/project/measureresults.h"
 #include "ui/results/noisechartview.h"
+#include "ui/results/sanitychartview.h"
 #include "ui/results/stabilitychartview.h"
 #include "ui/results/transformchartview.h"
 #include "core/project/jobwatch.h"
+#include "core/engine/cammethod.h"
 #include "core/project/projectsession.h"
+#include "ui/report/methodsets.h"
 #include "core/project/resultsexport.h"
 #include "core/store/projectstore.h"
 #include "ui/results/scorecardwidget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -31,6 +35,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace saliscope::ui {
 
 namespace {
@@ -38,13 +44,16 @@ QString runSetKey(const RunSet& set)
 {
     return QString::number(set.datasetId) + QLatin1Char('|') + QString::fromStdString(set.parametersJson);
 }
+
+engine::CamMethod methodOf(const RunSet& set) { return runSetMethod(set); }
 } // namespace
 
 ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_selection(new ImageSelection(this)), m_runSets(new QComboBox(this)),
-      m_groupBy(new QComboBox(this)), m_selectionLabel(new QLabel(this)),
-      m_clear(new QPushButton(tr("Clear selection"), this)), m_export(new QPushButton(tr("Export CSV\u2026"), this)),
-      m_scorecard(new ScorecardWidget(this)), m_tabs(new QTabWidget(this)), m_liveTimer(new QTimer(this))
+      m_groupBy(new QComboBox(this)), m_split(new QCheckBox(tr("Split by method"), this)),
+      m_selectionLabel(new QLabel(this)), m_clear(new QPushButton(tr("Clear selection"), this)),
+      m_export(new QPushButton(tr("Export CSV\u2026"), this)), m_scorecard(new ScorecardWidget(this)),
+      m_tabs(new QTabWidget(this)), m_liveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("ResultsView"));
     m_runSets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -58,6 +67,11 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Series per:"), this));
     bar->addWidget(m_groupBy);
+    bar->addSpacing(12);
+    m_split->setToolTip(tr("Show the run sets of this dataset that differ only by salience method side by side: "
+                           "a scorecard row per model and method, a sanity curve per model and method"));
+    m_split->setEnabled(false);
+    bar->addWidget(m_split);
     bar->addStretch(1);
     m_export->setToolTip(tr("Write the per-image results of these runs as one CSV file per measure, with "
                             "summary.json, into a folder (the files saliscope-cli export writes)"));
@@ -71,11 +85,13 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     m_transforms = new TransformChartView(m_selection, this);
     m_stability = new StabilityChartView(m_selection, this);
     m_degradation = new DegradationChartView(m_selection, this);
+    m_sanity = new SanityChartView(m_selection, this);
     m_tabs->addTab(m_entropy, tr("Entropy"));
     m_tabs->addTab(m_noise, tr("Noise"));
     m_tabs->addTab(m_transforms, tr("Transformations"));
     m_tabs->addTab(m_stability, tr("Stability"));
     m_tabs->addTab(m_degradation, tr("Degradation"));
+    m_tabs->addTab(m_sanity, tr("Sanity checks"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_scorecard);
@@ -103,6 +119,7 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
         loadRunSet();
     });
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ResultsView::showResults);
+    connect(m_split, &QCheckBox::toggled, this, &ResultsView::loadRunSet);
     connect(m_clear, &QPushButton::clicked, m_selection, &ImageSelection::clear);
     connect(m_export, &QPushButton::clicked, this, &ResultsView::chooseExportFolder);
     connect(m_selection, &ImageSelection::changed, this, [this]() {
@@ -129,9 +146,9 @@ ResultsView::~ResultsView() = default;
 
 void ResultsView::showMeasure(const QString& measure)
 {
-    const QString names[] = {QStringLiteral("entropy"), QStringLiteral("noise"), QStringLiteral("transforms"),
-                             QStringLiteral("stability"), QStringLiteral("degradation")};
-    for (int i = 0; i < 5; ++i)
+    const QString names[] = {QStringLiteral("entropy"),   QStringLiteral("noise"),       QStringLiteral("transforms"),
+                             QStringLiteral("stability"), QStringLiteral("degradation"), QStringLiteral("sanity")};
+    for (int i = 0; i < 6; ++i)
         if (names[i] == measure)
             m_tabs->setCurrentIndex(i);
 }
@@ -172,10 +189,11 @@ void ResultsView::reload()
             if (dataset.isEmpty())
                 dataset = QFileInfo(location).fileName().isEmpty() ? tr("dataset %1").arg(set.datasetId)
                                                                    : QFileInfo(location).fileName();
-            m_runSets->addItem(tr("%1 (%2 images) \u2014 %3%4")
+            m_runSets->addItem(tr("%1 (%2 images) \u2014 %3 \u2014 %4%5")
                                    .arg(dataset)
                                    .arg(sizes[set.datasetId])
-                                   .arg(measures.isEmpty() ? tr("predictions") : measures.join(QStringLiteral(", ")),
+                                   .arg(QString::fromLatin1(engine::camMethodTitle(methodOf(set))),
+                                        measures.isEmpty() ? tr("predictions") : measures.join(QStringLiteral(", ")),
                                         set.running ? tr(" (running)") : QString()),
                                runSetKey(set));
             m_runSets->setItemData(
@@ -191,18 +209,35 @@ void ResultsView::reload()
     loadRunSet();
 }
 
+std::vector<int> ResultsView::methodSiblings(int index) const { return ui::methodSiblings(m_sets, index); }
+
 void ResultsView::loadRunSet()
 {
     const int index = m_runSets->currentIndex();
     m_results.reset();
+    m_methodResults.clear();
+    const std::vector<int> siblings = methodSiblings(index);
+    m_split->setEnabled(siblings.size() >= 2);
     if (index >= 0 && index < int(m_sets.size()) && m_session->isOpen()) {
-        const RunSet& set = m_sets[std::size_t(index)];
-        auto loaded = MeasureResults::load(*m_session->store(), set);
-        if (loaded)
-            m_results = std::make_shared<const MeasureResults>(std::move(loaded).value());
-        else
+        auto load = [this](const RunSet& set) -> std::shared_ptr<const MeasureResults> {
+            auto loaded = MeasureResults::load(*m_session->store(), set);
+            if (loaded)
+                return std::make_shared<const MeasureResults>(std::move(loaded).value());
             m_session->error(tr("Cannot read the measure results: %1").arg(QString::fromStdString(loaded.error())));
-        if (set.running)
+            return nullptr;
+        };
+        const RunSet& set = m_sets[std::size_t(index)];
+        m_results = load(set);
+        bool running = set.running;
+        if (m_split->isChecked() && siblings.size() >= 2)
+            for (int sibling : siblings) {
+                const RunSet& other = m_sets[std::size_t(sibling)];
+                auto results = sibling == index ? m_results : load(other);
+                running = running || other.running;
+                if (results)
+                    m_methodResults.emplace_back(engine::camMethodTitle(methodOf(other)), std::move(results));
+            }
+        if (running)
             m_liveTimer->start();
     }
     showResults();
@@ -267,9 +302,17 @@ void ResultsView::showResults()
 {
     m_export->setEnabled(m_results != nullptr);
     const bool byFamily = m_groupBy->currentData().toBool();
-    m_scorecard->setSummary(m_results ? m_results->summary : QJsonObject());
-    for (MeasureChartView* view :
-         std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation})
+    if (m_methodResults.size() >= 2) {
+        std::vector<std::pair<QString, QJsonObject>> summaries;
+        for (const auto& [method, results] : m_methodResults)
+            summaries.emplace_back(QString::fromStdString(method), results->summary);
+        m_scorecard->setSummaries(summaries);
+    } else {
+        m_scorecard->setSummary(m_results ? m_results->summary : QJsonObject());
+    }
+    m_sanity->setMethodResults(m_methodResults.size() >= 2 ? m_methodResults : decltype(m_methodResults){});
+    for (MeasureChartView* view : std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms,
+                                                                           m_stability, m_degradation, m_sanity})
         view->setResults(m_results, byFamily);
 }
 

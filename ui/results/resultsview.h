@@ -6,8 +6,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <utility>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -27,6 +30,7 @@ class EntropyChartView;
 class ImageSelection;
 class MeasureChartView;
 class NoiseChartView;
+class SanityChartView;
 class ScorecardWidget;
 class StabilityChartView;
 class TransformChartView;
@@ -34,7 +38,10 @@ class TransformChartView;
 /// The results of the project's measure runs: a choice of run set, the scorecard, and one tab
 /// of charts per measure, all sharing one ImageSelection. Reads the store on the GUI thread
 /// (the session's store is used there only); while a run of the shown set is still running it
-/// re-reads every 2 s, so charts and scorecard follow the results as they arrive.
+/// re-reads every 2 s, so charts and scorecard follow the results as they arrive. Run sets on one
+/// dataset that differ only by salience method can be split: the scorecard then has a row per
+/// model and method and the sanity chart a curve per model and method; the other charts follow
+/// the chosen set, its method in their titles.
 class ResultsView final : public QWidget {
     Q_OBJECT
 
@@ -50,9 +57,21 @@ public:
     TransformChartView* transformView() const { return m_transforms; }
     StabilityChartView* stabilityView() const { return m_stability; }
     DegradationChartView* degradationView() const { return m_degradation; }
+    SanityChartView* sanityView() const { return m_sanity; }
+    /// The "split by method" choice (enabled when the chosen set has method siblings).
+    QCheckBox* splitByMethod() const { return m_split; }
+    /// The run set chooser.
+    QComboBox* runSets() const { return m_runSets; }
+    /// With the split on, the results of the chosen set and its method siblings, each with its
+    /// method's title, in the methods' order; else empty.
+    const std::vector<std::pair<std::string, std::shared_ptr<const MeasureResults>>>& methodResults() const
+    {
+        return m_methodResults;
+    }
     /// The results shown now (null when the project has no measure runs).
     std::shared_ptr<const MeasureResults> results() const { return m_results; }
-    /// Shows the tab of a measure ("entropy", "noise", "transforms", "stability", "degradation").
+    /// Shows the tab of a measure ("entropy", "noise", "transforms", "stability", "degradation",
+    /// "sanity").
     void showMeasure(const QString& measure);
     /// Groups chart series by family (true) or by model.
     void setGroupByFamily(bool byFamily);
@@ -74,6 +93,9 @@ signals:
 
 private:
     void loadRunSet();
+    /// Indices of the sets on the chosen set's dataset whose parameters differ from its only by
+    /// the method (the chosen one included), in the methods' order.
+    std::vector<int> methodSiblings(int index) const;
     void updateSelectionLabel();
     void showResults();
     void chooseExportFolder();
@@ -82,6 +104,7 @@ private:
     ImageSelection* m_selection;
     QComboBox* m_runSets;
     QComboBox* m_groupBy;
+    QCheckBox* m_split;
     QLabel* m_selectionLabel;
     QPushButton* m_clear;
     QPushButton* m_export;
@@ -92,9 +115,11 @@ private:
     TransformChartView* m_transforms;
     StabilityChartView* m_stability;
     DegradationChartView* m_degradation;
+    SanityChartView* m_sanity;
     QTimer* m_liveTimer;
     std::vector<RunSet> m_sets;
     std::shared_ptr<const MeasureResults> m_results;
+    std::vector<std::pair<std::string, std::shared_ptr<const MeasureResults>>> m_methodResults;
 };
 
 } // namespace saliscope::ui

@@ -8,6 +8,7 @@
 #include <QFont>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -16,7 +17,12 @@ namespace saliscope::ui {
 namespace {
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
-double numberOf(const QJsonValue& value) { return value.isDouble() ? value.toDouble() : NaN; }
+double numberOf(const QJsonValue& value)
+{
+    if (value.isBool())
+        return value.toBool() ? 1.0 : 0.0;
+    return value.isDouble() ? value.toDouble() : NaN;
+}
 
 QColor mix(const QColor& a, const QColor& b, double t)
 {
@@ -39,6 +45,8 @@ QString ScorecardModel::key(int column)
     case TransformsColumn: return QStringLiteral("transform_ssim");
     case StabilityColumn: return QStringLiteral("stability_ssim");
     case FaithfulnessColumn: return QStringLiteral("faithfulness");
+    case SanitySpearmanColumn: return QStringLiteral("sanity_spearman");
+    case SanityPassesColumn: return QStringLiteral("sanity_passes");
     case FlatMapsColumn: return QStringLiteral("flat_maps");
     default: return {};
     }
@@ -48,54 +56,69 @@ ScorecardModel::Direction ScorecardModel::direction(int column)
 {
     switch (column) {
     case EntropyColumn: return Direction::Neither;
-    case FlatMapsColumn: return Direction::Lower;
+    case FlatMapsColumn:
+    case SanitySpearmanColumn: return Direction::Lower;
     case NameColumn:
-    case FamilyColumn: return Direction::Neither;
+    case FamilyColumn:
+    case MethodColumn: return Direction::Neither;
     default: return Direction::Higher;
     }
 }
 
-void ScorecardModel::setSummary(const QJsonObject& summary)
+void ScorecardModel::setSummary(const QJsonObject& summary) { setSummaries({{QString(), summary}}); }
+
+void ScorecardModel::setSummaries(const std::vector<std::pair<QString, QJsonObject>>& summaries)
 {
     beginResetModel();
     m_rows.clear();
-    const QJsonObject card = scorecard(summary);
-    for (auto it = card.begin(); it != card.end(); ++it) {
-        const QJsonObject entry = it.value().toObject();
-        Row row{it.key(), entry.value(QStringLiteral("family")).toString(), false,
-                std::vector<double>(ColumnCount, NaN), std::vector<int>(ColumnCount, 0)};
-        const QJsonObject excluded = entry.value(QStringLiteral("flat_excluded")).toObject();
-        for (int c = AccuracyColumn; c < ColumnCount; ++c) {
-            row.values[std::size_t(c)] = numberOf(entry.value(key(c)));
-            row.flatExcluded[std::size_t(c)] = excluded.value(key(c)).toInt();
-        }
-        m_rows.push_back(std::move(row));
-    }
-    const QJsonObject families = summary.value(QStringLiteral("families")).toObject();
-    for (auto it = families.begin(); it != families.end(); ++it) {
-        const QJsonObject family = it.value().toObject();
-        Row row{it.key(), it.key(), true, std::vector<double>(ColumnCount, NaN), std::vector<int>(ColumnCount, 0)};
-        const QJsonArray members = family.value(QStringLiteral("members")).toArray();
-        for (int c = AccuracyColumn; c < ColumnCount; ++c) {
-            double sum = 0;
-            int count = 0;
-            for (const auto& member : members) {
-                const QJsonObject entry = card.value(member.toString()).toObject();
-                const double v = numberOf(entry.value(key(c)));
-                if (std::isfinite(v)) {
-                    sum += v;
-                    ++count;
-                }
-                row.flatExcluded[std::size_t(c)] +=
-                    entry.value(QStringLiteral("flat_excluded")).toObject().value(key(c)).toInt();
+    for (const auto& [method, summary] : summaries) {
+        const QJsonObject card = scorecard(summary);
+        for (auto it = card.begin(); it != card.end(); ++it) {
+            const QJsonObject entry = it.value().toObject();
+            Row row{it.key(),
+                    entry.value(QStringLiteral("family")).toString(),
+                    method,
+                    false,
+                    std::vector<double>(ColumnCount, NaN),
+                    std::vector<int>(ColumnCount, 0)};
+            const QJsonObject excluded = entry.value(QStringLiteral("flat_excluded")).toObject();
+            for (int c = AccuracyColumn; c < ColumnCount; ++c) {
+                row.values[std::size_t(c)] = numberOf(entry.value(key(c)));
+                row.flatExcluded[std::size_t(c)] = excluded.value(key(c)).toInt();
             }
-            // Flat maps add up over the members; every other number is their mean.
-            row.values[std::size_t(c)] = c == FlatMapsColumn ? sum : count ? sum / count : NaN;
+            m_rows.push_back(std::move(row));
         }
-        row.values[StabilityColumn] = numberOf(
-            family.value(QStringLiteral("ssim")).toObject().value(QStringLiteral("mean")));
-        row.flatExcluded[StabilityColumn] = family.value(QStringLiteral("flat_pairs")).toInt();
-        m_rows.push_back(std::move(row));
+        const QJsonObject families = summary.value(QStringLiteral("families")).toObject();
+        for (auto it = families.begin(); it != families.end(); ++it) {
+            const QJsonObject family = it.value().toObject();
+            Row row{it.key(),
+                    it.key(),
+                    method,
+                    true,
+                    std::vector<double>(ColumnCount, NaN),
+                    std::vector<int>(ColumnCount, 0)};
+            const QJsonArray members = family.value(QStringLiteral("members")).toArray();
+            for (int c = AccuracyColumn; c < ColumnCount; ++c) {
+                double sum = 0;
+                int count = 0;
+                for (const auto& member : members) {
+                    const QJsonObject entry = card.value(member.toString()).toObject();
+                    const double v = numberOf(entry.value(key(c)));
+                    if (std::isfinite(v)) {
+                        sum += v;
+                        ++count;
+                    }
+                    row.flatExcluded[std::size_t(c)] +=
+                        entry.value(QStringLiteral("flat_excluded")).toObject().value(key(c)).toInt();
+                }
+                // Flat maps add up over the members; every other number is their mean.
+                row.values[std::size_t(c)] = c == FlatMapsColumn ? sum : count ? sum / count : NaN;
+            }
+            row.values[StabilityColumn] = numberOf(
+                family.value(QStringLiteral("ssim")).toObject().value(QStringLiteral("mean")));
+            row.flatExcluded[StabilityColumn] = family.value(QStringLiteral("flat_pairs")).toInt();
+            m_rows.push_back(std::move(row));
+        }
     }
     m_ranges.assign(ColumnCount, {NaN, NaN});
     for (int c = AccuracyColumn; c < ColumnCount; ++c) {
@@ -123,6 +146,21 @@ QString ScorecardModel::rowName(int row) const
     return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].name : QString();
 }
 
+QString ScorecardModel::rowMethod(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].method : QString();
+}
+
+bool ScorecardModel::hasValues(int column) const
+{
+    if (column == MethodColumn)
+        return std::any_of(m_rows.begin(), m_rows.end(), [](const Row& row) { return !row.method.isEmpty(); });
+    if (column < AccuracyColumn || column >= ColumnCount)
+        return !m_rows.empty();
+    return std::any_of(m_rows.begin(), m_rows.end(),
+                       [column](const Row& row) { return std::isfinite(row.values[std::size_t(column)]); });
+}
+
 bool ScorecardModel::isFamilyRow(int row) const
 {
     return row >= 0 && row < int(m_rows.size()) && m_rows[std::size_t(row)].isFamily;
@@ -135,6 +173,8 @@ int ScorecardModel::columnCount(const QModelIndex& parent) const { return parent
 QColor ScorecardModel::background(int row, int column) const
 {
     const double v = value(row, column);
+    if (column == SanityPassesColumn && std::isfinite(v)) // pass green, fail red, whatever the other rows
+        return mix(QColor(245, 190, 190), QColor(190, 230, 190), v);
     const auto [low, high] = m_ranges[std::size_t(column)];
     if (!std::isfinite(v) || !(high > low))
         return {};
@@ -159,8 +199,18 @@ QVariant ScorecardModel::data(const QModelIndex& index, int role) const
             return row.isFamily ? tr("%1 (family)").arg(row.name) : row.name;
         if (column == FamilyColumn)
             return row.family;
+        if (column == MethodColumn)
+            return row.method;
         if (!std::isfinite(row.values[std::size_t(column)]))
             return QStringLiteral("\u2013");
+        if (column == SanityPassesColumn) {
+            const double share = row.values[std::size_t(column)];
+            if (share == 1.0)
+                return tr("pass");
+            if (share == 0.0)
+                return tr("fail");
+            return tr("%1% pass").arg(share * 100, 0, 'f', 0);
+        }
         if (column == FlatMapsColumn)
             return QString::number(row.values[std::size_t(column)], 'f', 0);
         return QString::number(row.values[std::size_t(column)], 'f', 3);
@@ -174,6 +224,8 @@ QVariant ScorecardModel::data(const QModelIndex& index, int role) const
             return row.name;
         if (column == FamilyColumn)
             return row.family;
+        if (column == MethodColumn)
+            return row.method;
         return std::isfinite(row.values[std::size_t(column)]) ? QVariant(row.values[std::size_t(column)]) : QVariant();
     case Qt::BackgroundRole:
         if (column >= AccuracyColumn)
@@ -207,6 +259,8 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         case TransformsColumn: return QStringLiteral("transforms");
         case StabilityColumn: return QStringLiteral("stability");
         case FaithfulnessColumn: return QStringLiteral("degradation");
+        case SanitySpearmanColumn:
+        case SanityPassesColumn: return QStringLiteral("sanity");
         default: return QString();
         }
     }
@@ -214,6 +268,7 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         switch (section) {
         case NameColumn: return tr("Model or family");
         case FamilyColumn: return tr("Family");
+        case MethodColumn: return tr("Method");
         case AccuracyColumn: return tr("Accuracy \u2191");
         case RocAucColumn: return tr("ROC AUC \u2191");
         case EntropyColumn: return tr("Entropy");
@@ -222,6 +277,8 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         case TransformsColumn: return tr("Transform SSIM \u2191");
         case StabilityColumn: return tr("Stability SSIM \u2191");
         case FaithfulnessColumn: return tr("Faithfulness \u2191");
+        case SanitySpearmanColumn: return tr("Sanity Spearman \u2193");
+        case SanityPassesColumn: return tr("Sanity check");
         case FlatMapsColumn: return tr("Flat maps \u2193");
         default: return {};
         }
@@ -247,6 +304,14 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         case FaithfulnessColumn:
             return tr("Score drop when the salient object is blurred minus the drop when the background is. "
                       "Higher: the model relies on what its maps show.");
+        case MethodColumn: return tr("The salience method the row's maps were made with.");
+        case SanitySpearmanColumn:
+            return tr("Mean Spearman rank correlation between the maps of the fully randomised model and the model's "
+                      "own maps. Lower: the maps depend on what the model learned.");
+        case SanityPassesColumn:
+            return tr("Cascading randomisation test: passes when the mean Spearman correlation of the fully "
+                      "randomised model's maps is below %1.")
+                .arg(SanityPassSpearman);
         case FlatMapsColumn:
             return tr("Clean images whose map is flat (no defined salience). Every entropy or SSIM that involves a "
                       "flat map is left out of the numbers; a cell's tooltip says how many rows it left out.");

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <utility>
 #include <vector>
 
 namespace saliscope::ui {
@@ -17,7 +18,10 @@ namespace saliscope::ui {
 /// are invalid); background: a colour scale per column from worst (red) to best (green), or a
 /// neutral blue where neither direction is better; header tooltips say which way is better. The
 /// last column counts each model's flat maps, and a cell's tooltip says how many rows with a flat
-/// map its number left out (FlatMaps).
+/// map its number left out (FlatMaps). Given the summaries of several run sets that differ only
+/// by their salience method, it has one row per model (and family) and method, the method in its
+/// own column. The sanity checks' columns (final Spearman correlation, pass or fail) have numbers
+/// only where a set has sanity results.
 class ScorecardModel final : public QAbstractTableModel {
     Q_OBJECT
 
@@ -25,6 +29,7 @@ public:
     enum Column {
         NameColumn,
         FamilyColumn,
+        MethodColumn, ///< the salience method ("Grad-CAM"; "" when the rows are of one set)
         AccuracyColumn,
         RocAucColumn,
         EntropyColumn,
@@ -33,7 +38,9 @@ public:
         TransformsColumn,
         StabilityColumn,
         FaithfulnessColumn,
-        FlatMapsColumn, ///< the model's flat clean maps (a family: its members' sum)
+        SanitySpearmanColumn, ///< mean Spearman correlation of the fully randomised model's maps
+        SanityPassesColumn,   ///< 1 pass, 0 fail (a family: the share of its members that pass)
+        FlatMapsColumn,       ///< the model's flat clean maps (a family: its members' sum)
         ColumnCount
     };
     enum Role {
@@ -48,9 +55,16 @@ public:
 
     /// Rebuilds the rows from a summary (summarizeMeasures' output); a model reset.
     void setSummary(const QJsonObject& summary);
+    /// Rebuilds the rows from several summaries, each with the method its rows show (a model
+    /// reset); colours compare every row.
+    void setSummaries(const std::vector<std::pair<QString, QJsonObject>>& summaries);
     /// The number in a cell (NaN when missing), by row and column.
     double value(int row, int column) const;
     QString rowName(int row) const;
+    /// The method of a row's set ("" when the rows are of one set).
+    QString rowMethod(int row) const;
+    /// Whether any row has a number in `column`.
+    bool hasValues(int column) const;
     bool isFamilyRow(int row) const;
     static Direction direction(int column);
     /// The summary key of a column in core's scorecard() ("accuracy", "roc_auc", ...).
@@ -65,6 +79,7 @@ private:
     struct Row final {
         QString name;
         QString family;
+        QString method;
         bool isFamily = false;
         std::vector<double> values;    ///< per column, NaN when missing
         std::vector<int> flatExcluded; ///< per column, rows left out because of a flat map

@@ -70,6 +70,20 @@ ScorecardWidget::ScorecardWidget(QWidget* parent)
 void ScorecardWidget::setSummary(const QJsonObject& summary)
 {
     m_model->setSummary(summary);
+    updateColumns();
+}
+
+void ScorecardWidget::setSummaries(const std::vector<std::pair<QString, QJsonObject>>& summaries)
+{
+    m_model->setSummaries(summaries);
+    updateColumns();
+}
+
+void ScorecardWidget::updateColumns()
+{
+    for (int column : {int(ScorecardModel::MethodColumn), int(ScorecardModel::SanitySpearmanColumn),
+                       int(ScorecardModel::SanityPassesColumn)})
+        m_view->setColumnHidden(column, !m_model->hasValues(column));
     m_view->resizeColumnsToContents();
 }
 

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
 #include <QWidget>
+
+#include <utility>
+#include <vector>
 
 class QJsonObject;
 class QSortFilterProxyModel;
@@ -22,6 +26,9 @@ public:
 
     /// Shows the scorecard of a summary (summarizeMeasures' output).
     void setSummary(const QJsonObject& summary);
+    /// Shows one row per model and method from summaries of run sets that differ only by method
+    /// (each with its method's name), with the Method column.
+    void setSummaries(const std::vector<std::pair<QString, QJsonObject>>& summaries);
     ScorecardModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     QTableView* view() const { return m_view; }
@@ -32,6 +39,9 @@ signals:
     void measureActivated(const QString& measure, const QString& name, bool isFamily);
 
 private:
+    /// Hides the method and sanity columns when no row has them.
+    void updateColumns();
+
     ScorecardModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
