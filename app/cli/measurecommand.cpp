@@ -342,8 +342,9 @@ int runMeasure(const QStringList& arguments)
     const QString name = QStringLiteral("measure");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Run salience measures over a dataset: entropy, noise, transforms, stability, degradation or all "
-        "(comma-separated). Writes DIR/<measure>.csv per measure (plus predictions.csv) and DIR/summary.json."));
+        "Run salience measures over a dataset: entropy, noise, transforms, stability, degradation, sanity or all "
+        "(comma-separated; all is every measure but sanity). Writes DIR/<measure>.csv per measure (plus "
+        "predictions.csv) and DIR/summary.json; with several --method, DIR/<method>/ for each."));
     const MeasureOptions options;
     options.addTo(parser);
     int exitCode = 0;

@@ -682,7 +682,7 @@ Result<std::set<MeasureKind>> parseMeasures(const std::string& text)
         if (!found) {
             std::string names;
             for (const Measure* measure : measureRegistry())
-                if (measure->partOfAll())
+                if (measure->kind() != MeasureKind::Predictions)
                     names += std::string(measure->name()) + ", ";
             names = names.substr(0, names.size() - 2);
             return Error{"unknown measure '" + part.toStdString() + "' (" + names + " or all)"};

@@ -67,6 +67,12 @@ private slots:
                                     << "not a TorchScript archive";
         QTest::newRow("bad batch") << QStringList{"cam", "--model", "m.pt", "--out", "o", "--batch", "0", "x.png"} << 2
                                    << "--batch";
+        QTest::newRow("unknown method") << QStringList{"cam",      "--model",          "m.pt", "--out", "o",
+                                                       "--method", "gradcam,saliency", "x.png"}
+                                        << 2 << "unknown salience method 'saliency'";
+        QTest::newRow("measure: unknown method")
+            << QStringList{"measure", "entropy", "--dataset", "x", "--model", "m.pt", "--out", "o", "--method", "cam"}
+            << 2 << "unknown salience method 'cam'";
     }
 
     void failuresExitNonZeroWithOneLine()
@@ -111,6 +117,54 @@ private slots:
             QCOMPARE(a.convertToFormat(QImage::Format_Grayscale8), b.convertToFormat(QImage::Format_Grayscale8));
         }
         QVERIFY(QFile::exists(out.filePath("cams.csv")));
+    }
+
+    void camWritesOneFolderPerMethodFromOnePass()
+    {
+        QTemporaryDir out;
+        const Run run = cli({"cam", "--model", reference("models/tiny_densenet.pt"), "--upscaled", "--method",
+                             "gradcam,eigencam", "--out", out.path(), reference("faces")});
+        QCOMPARE(run.exitCode, 0);
+        // The Grad-CAM folder holds the reference maps, as a one-method run writes them.
+        QImage gradCam(out.filePath("gradcam/ffhq_00001.png"));
+        QImage expected(reference("gradcam/tiny_densenet__ffhq_00001__upscaled.png"));
+        QCOMPARE(gradCam.convertToFormat(QImage::Format_Grayscale8),
+                 expected.convertToFormat(QImage::Format_Grayscale8));
+        QImage eigen(out.filePath("eigencam/ffhq_00001.png"));
+        QVERIFY(!eigen.isNull());
+        QVERIFY(eigen.convertToFormat(QImage::Format_Grayscale8)
+                != expected.convertToFormat(QImage::Format_Grayscale8));
+        QVERIFY(QFile::exists(out.filePath("gradcam/cams.csv")));
+        QVERIFY(QFile::exists(out.filePath("eigencam/cams.csv")));
+        QVERIFY(!QFile::exists(out.filePath("cams.csv")));
+    }
+
+    void measureRunsEachMethodIntoItsFolder()
+    {
+        QTemporaryDir out;
+        QTemporaryDir data;
+        QDir(data.path()).mkpath("real");
+        QDir(data.path()).mkpath("fake");
+        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), data.filePath("real/ffhq_00001.png")));
+        QVERIFY(QFile::copy(reference("faces/stylegan2_000700.png"), data.filePath("fake/stylegan2_000700.png")));
+        const Run run = cli({"measure", "entropy,sanity", "--dataset", data.path(), "--model",
+                             reference("models/tiny_resnet.pt"), "--method", "gradcam,hirescam", "--set",
+                             "sanity.steps=2", "--out", out.path()});
+        QCOMPARE(run.exitCode, 0);
+        for (const char* method : {"gradcam", "hirescam"}) {
+            const QString folder = out.filePath(QString::fromLatin1(method));
+            QVERIFY(QFile::exists(folder + "/entropy.csv"));
+            QFile sanity(folder + "/sanity.csv");
+            QVERIFY(sanity.open(QIODevice::ReadOnly));
+            const QStringList lines = QString::fromUtf8(sanity.readAll()).split('\n', Qt::SkipEmptyParts);
+            QCOMPARE(lines.front(), QStringLiteral("image,label,model,step,depth,randomised,ssim_small,spearman,flat"));
+            QCOMPARE(lines.size(), 1 + 2 * 3); // two images, two steps and the random-logit test
+            QFile summaryFile(folder + "/summary.json");
+            QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+            const QJsonObject summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
+            QCOMPARE(summary["run"].toObject()["method"].toString(), QString::fromLatin1(method));
+            QVERIFY(summary["models"].toObject()["tiny_resnet"].toObject().contains("sanity"));
+        }
     }
 
     void entropyOfTheAuthorsMap()

@@ -32,6 +32,8 @@ RowInputs definedInputs()
     in.annotationMass = 0.6;
     in.ssimSmall = 0.55;
     in.ssimUpscaled = 0.45;
+    in.spearman = 0.35;
+    in.randomisedShare = 0.5;
     return in;
 }
 
@@ -79,18 +81,21 @@ private slots:
             QCOMPARE(measureColumns(measure->kind()), measure->columns());
         }
         for (auto kind : {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
-                          MeasureKind::Stability, MeasureKind::Degradation})
+                          MeasureKind::Stability, MeasureKind::Degradation, MeasureKind::Sanity})
             QVERIFY2(kinds.count(kind), measureName(kind));
-        QCOMPARE(kinds.size(), std::size_t(6));
-        // "all" is every measure but the predictions, which every run records
+        QCOMPARE(kinds.size(), std::size_t(7));
+        // "all" is every measure but the predictions, which every run records, and the sanity
+        // checks, which re-run every model once per randomisation step
         auto all = parseMeasures("all");
         QVERIFY(all);
         QCOMPARE(all->size(), std::size_t(5));
         QVERIFY(!all->count(MeasureKind::Predictions));
+        QVERIFY(!all->count(MeasureKind::Sanity));
+        QCOMPARE(parseMeasures("all,sanity")->size(), std::size_t(6));
         QCOMPARE(parseMeasures("transform").value(), std::set<MeasureKind>{MeasureKind::Transforms});
         QCOMPARE(QString::fromStdString(parseMeasures("colour").error()),
                  QStringLiteral(
-                     "unknown measure 'colour' (entropy, noise, transforms, stability, degradation or all)"));
+                     "unknown measure 'colour' (entropy, noise, transforms, stability, degradation, sanity or all)"));
     }
 
     void rowsFillEveryColumn_data()
@@ -130,9 +135,16 @@ private slots:
                 QVERIFY(row.complete());
                 const auto values = measure->row(variant, definedInputs());
                 QCOMPARE(values.size(), columns.size());
-                for (std::size_t c = 0; c < values.size(); ++c)
+                // The random-logit test has no randomisation depth.
+                const bool noDepth = measure->kind() == MeasureKind::Sanity && variant.cascadeStep == 0;
+                for (std::size_t c = 0; c < values.size(); ++c) {
+                    if (noDepth && (columns[c] == "depth" || columns[c] == "randomised")) {
+                        QVERIFY2(std::isnan(values[c]), columns[c].c_str());
+                        continue;
+                    }
                     if (columns[c] != "correct") // correctOf: 0 or 1 here, never NaN with a known label
                         QVERIFY2(!std::isnan(values[c]), columns[c].c_str());
+                }
             }
             const MeasureSettings defaults;
             const int expectedRows = measure->source() == RowSource::ModelPairs ? 0

@@ -98,7 +98,7 @@ private slots:
             QVERIFY(std::find(parameter.choices.begin(), parameter.choices.end(), defaultValue)
                     != parameter.choices.end());
         }
-        QCOMPARE(withChoices, 2); // noise.generator, score
+        QCOMPARE(withChoices, 3); // noise.generator, score, method
     }
 
     void imagePixelLimitIsAParameter()
