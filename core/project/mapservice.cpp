@@ -14,6 +14,11 @@
 
 namespace saliscope {
 
+std::string mapVariant(engine::CamMethod method)
+{
+    return method == engine::CamMethod::GradCam ? std::string() : std::string(engine::camMethodName(method));
+}
+
 MapService::MapService(ProjectSession* session, QObject* parent)
     : QObject(parent), m_session(session), m_models(std::make_shared<ModelCache>())
 {
@@ -41,22 +46,25 @@ void MapService::cancelPending()
         m_session->computeJobs().cancel(id);
 }
 
-std::optional<MapResult> MapService::request(std::int64_t modelId, const QString& imagePath, const QString& imageHash)
+std::optional<MapResult> MapService::request(std::int64_t modelId, const QString& imagePath, const QString& imageHash,
+                                             engine::CamMethod method)
 {
     const ModelInfo* info = m_session->model(modelId);
     ProjectStore* store = m_session->store();
     if (!info || !store || imageHash.isEmpty())
         return std::nullopt;
-    if (auto stored = store->map(modelId, imageHash.toStdString()); stored && stored.value()) {
+    const std::string variant = mapVariant(method);
+    if (auto stored = store->map(modelId, imageHash.toStdString(), variant); stored && stored.value()) {
         const StoredMap& map = *stored.value();
         MapResult result;
         result.modelId = modelId;
         result.imageHash = imageHash;
+        result.method = method;
         result.map = engine::ImageU8{map.width, map.height, 1, map.pixels};
         result.flat = map.flat;
         return result;
     }
-    const auto key = std::make_pair(modelId, imageHash);
+    const auto key = std::make_tuple(modelId, imageHash, method);
     if (auto it = m_inFlight.find(key); it != m_inFlight.end()) {
         auto state = m_session->computeJobs().info(it->second);
         if (state && state->state != JobState::Cancelled)
@@ -92,13 +100,14 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
             }
             if (!input)
                 return input.failure();
-            auto cams = camMaps(*model, {input.value()});
+            auto cams = camMaps(*model, {input.value()}, method);
             if (!cams)
                 return cams.failure();
             const engine::CamOutput& cam = cams->front();
             MapResult result;
             result.modelId = modelId;
             result.imageHash = QString::fromStdString(hash);
+            result.method = method;
             result.map = engine::quantizeMap(cam.cam);
             result.flat = cam.flat;
             result.computed = true;
@@ -111,7 +120,8 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
                 m_inFlight.erase(it);
             if (!result) {
                 if (!result.isCancelled())
-                    emit mapFailed(key.first, key.second, QString::fromStdString(result.error()));
+                    emit mapFailed(std::get<0>(key), std::get<1>(key), std::get<2>(key),
+                                   QString::fromStdString(result.error()));
                 return;
             }
             ProjectStore* store = m_session->store();
@@ -119,6 +129,7 @@ std::optional<MapResult> MapService::request(std::int64_t modelId, const QString
                 StoredMap map;
                 map.modelId = result->modelId;
                 map.imageHash = result->imageHash.toStdString();
+                map.variant = mapVariant(result->method);
                 map.width = result->map.width;
                 map.height = result->map.height;
                 map.flat = result->flat;

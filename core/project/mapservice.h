@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/cammethod.h"
 #include "core/engine/image.h"
 #include "core/jobs/jobmanager.h"
 
@@ -14,6 +15,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <tuple>
 
 namespace saliscope {
 class ImageCache;
@@ -27,10 +30,11 @@ namespace saliscope {
 
 class ProjectSession;
 
-/// A map of one image by one model, with the prediction when it was just computed.
+/// A map of one image by one model and method, with the prediction when it was just computed.
 struct MapResult final {
     std::int64_t modelId = 0;
     QString imageHash;
+    engine::CamMethod method = engine::CamMethod::GradCam;
     engine::ImageU8 map; ///< small 8-bit map, single channel
     bool flat = false;
     bool computed = false; ///< true: made now (score/predicted set); false: read from the project
@@ -38,8 +42,15 @@ struct MapResult final {
     int predicted = -1;
 };
 
-/// Grad-CAM maps for the viewer: read from the project when stored, else computed on the
-/// session's compute pool (each model loaded once and kept) and stored back. GUI thread only.
+/// The maps table's `variant` of a map made by `method`: "" for Grad-CAM (so every map stored
+/// before the other methods existed stays a Grad-CAM map), else the method's name
+/// (camMethodName: "hirescam", "gradcampp", ...).
+std::string mapVariant(engine::CamMethod method);
+
+/// Maps for the viewer, by any salience method: read from the project when stored, else
+/// computed on the session's compute pool with camMaps(model, images, method) (each model loaded
+/// once and kept) and stored back. A map is stored and looked up under (model, image hash,
+/// mapVariant(method)): the maps of one image by several methods are separate rows. GUI thread only.
 class MapService final : public QObject {
     Q_OBJECT
 
@@ -47,14 +58,17 @@ public:
     explicit MapService(ProjectSession* session, QObject* parent = nullptr);
     ~MapService() override;
 
-    /// The stored map, or nullopt after queueing its computation (mapReady or mapFailed follows).
-    std::optional<MapResult> request(std::int64_t modelId, const QString& imagePath, const QString& imageHash);
+    /// The stored map by `method`, or nullopt after queueing its computation (mapReady or
+    /// mapFailed follows).
+    std::optional<MapResult> request(std::int64_t modelId, const QString& imagePath, const QString& imageHash,
+                                     engine::CamMethod method = engine::CamMethod::GradCam);
     /// Cancels computations that have not started (the user moved on to another image).
     void cancelPending();
 
 signals:
     void mapReady(const saliscope::MapResult& result);
-    void mapFailed(std::int64_t modelId, const QString& imageHash, const QString& error);
+    void mapFailed(std::int64_t modelId, const QString& imageHash, saliscope::engine::CamMethod method,
+                   const QString& error);
 
 private:
     void projectChanged();
@@ -62,7 +76,8 @@ private:
     ProjectSession* m_session;
     std::shared_ptr<ModelCache> m_models; ///< shared with the jobs in flight
     std::shared_ptr<ImageCache> m_cache;
-    std::map<std::pair<std::int64_t, QString>, JobId> m_inFlight;
+    /// Computations queued or running, by model, image hash and method.
+    std::map<std::tuple<std::int64_t, QString, engine::CamMethod>, JobId> m_inFlight;
 };
 
 } // namespace saliscope

@@ -70,6 +70,7 @@ void SaliencePaneWidget::setStyle(const OverlayStyle& style)
 void SaliencePaneWidget::setCaption(const PaneCaption& caption)
 {
     m_caption = caption;
+    setToolTip(caption.method.isEmpty() ? caption.modelName : tr("%1 under %2").arg(caption.modelName, caption.method));
     update();
 }
 
@@ -117,8 +118,8 @@ void SaliencePaneWidget::paintEvent(QPaintEvent*)
     QPainter painter(this);
     painter.fillRect(rect(), QColor(30, 31, 34));
 
-    // Caption: model name with the normalised entropy on the right, then score and prediction
-    // (with a tick or cross) on the second line, so narrow panes keep every number.
+    // Caption: model name and method with the normalised entropy on the right, then score and
+    // prediction (with a tick or cross) on the second line, so narrow panes keep every number.
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF line1(8, 3, width() - 16, 18);
     const QString entropyText = std::isnan(m_caption.entropy) ? QString()
@@ -131,10 +132,18 @@ void SaliencePaneWidget::paintEvent(QPaintEvent*)
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
+    // The method stays whole; a long model name is elided in the middle.
+    const QString methodText = m_caption.method.isEmpty() ? QString() : QStringLiteral(" \u00b7 ") + m_caption.method;
+    const int methodWidth = painter.fontMetrics().horizontalAdvance(methodText);
+    const QString name = painter.fontMetrics().elidedText(m_caption.modelName, Qt::ElideMiddle,
+                                                          std::max(0, int(line1.width()) - entropyWidth - methodWidth));
     painter.setPen(QColor(235, 235, 235));
-    painter.drawText(line1, Qt::AlignLeft | Qt::AlignVCenter,
-                     painter.fontMetrics().elidedText(m_caption.modelName, Qt::ElideMiddle,
-                                                      int(line1.width()) - entropyWidth));
+    painter.drawText(line1, Qt::AlignLeft | Qt::AlignVCenter, name);
+    if (!methodText.isEmpty()) {
+        const qreal nameWidth = painter.fontMetrics().horizontalAdvance(name);
+        painter.setPen(QColor(130, 190, 255));
+        painter.drawText(line1.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, methodText);
+    }
     painter.setFont(font());
     QString details;
     if (!std::isnan(m_caption.score))

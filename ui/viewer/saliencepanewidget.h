@@ -26,14 +26,16 @@ struct OverlayStyle final {
 /// What a pane says about its model on the current image.
 struct PaneCaption final {
     QString modelName;
+    QString method; ///< the salience method's title ("Grad-CAM", "Eigen-CAM", ...)
     double score = std::numeric_limits<double>::quiet_NaN();
     QString prediction;
     int correct = -1; ///< -1 unknown
     double entropy = std::numeric_limits<double>::quiet_NaN();
 };
 
-/// One model's view of one image: the image with the model's map overlaid, a caption with the
-/// model's name, score, prediction and entropy, zoom (wheel) and pan (drag; double-click resets).
+/// One model's view of one image: the image with the model's map by one salience method overlaid,
+/// a caption with the model's name and the method, score, prediction and entropy (the tooltip
+/// names the model and method too), zoom (wheel) and pan (drag; double-click resets).
 class SaliencePaneWidget final : public QWidget {
     Q_OBJECT
 
@@ -45,6 +47,8 @@ public:
     void setImage(const QImage& image);
     /// The small 8-bit map; `inputWidth` x `inputHeight` is the model input its upscaled form has.
     void setMap(const engine::ImageU8& map, int inputWidth, int inputHeight);
+    /// The small map shown (empty while none).
+    const engine::ImageU8& map() const { return m_map; }
     void setMapState(MapState state, const QString& message = {});
     MapState mapState() const { return m_state; }
     void setAnnotationOutline(const QPainterPath& outline);
