@@ -4,6 +4,8 @@
 
 #include "core/measures/measure.h"
 
+#include <algorithm>
+
 namespace saliscope {
 
 int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettings& settings, int inputWidth,
@@ -11,21 +13,43 @@ int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettin
 {
     int passes = 1; // the clean image: the predictions and every CleanPass and ModelPairs measure use it
     for (const Measure* measure : measureRegistry())
-        if (measures.count(measure->kind()) && measure->source() == RowSource::VariantPasses)
+        if (measures.count(measure->kind())
+            && (measure->source() == RowSource::VariantPasses || measure->source() == RowSource::RandomisedModels))
             passes += int(measure->variants(settings, inputWidth, inputHeight).size());
     return passes;
 }
 
 RunEstimate estimateRun(const std::set<MeasureKind>& measures, const MeasureSettings& settings, std::int64_t images,
-                        const std::vector<std::pair<int, int>>& inputSizes)
+                        const std::vector<std::pair<int, int>>& inputSizes, const std::vector<int>& channels)
 {
     RunEstimate estimate;
     estimate.images = images;
     estimate.models = int(inputSizes.size());
-    for (const auto& [width, height] : inputSizes)
-        estimate.passesPerImage += camPassesPerImage(measures, settings, width, height);
-    estimate.forwardPasses = images * estimate.passesPerImage;
+    const bool needsChannels = engine::camMethodExtraForwardPasses(settings.method, 1) > 0;
+    for (std::size_t i = 0; i < inputSizes.size(); ++i) {
+        const int passes = camPassesPerImage(measures, settings, inputSizes[i].first, inputSizes[i].second);
+        estimate.passesPerImage += passes;
+        int modelChannels = i < channels.size() ? channels[i] : 0;
+        if (modelChannels <= 0) {
+            modelChannels = AssumedCamChannels;
+            if (needsChannels)
+                ++estimate.assumedChannels;
+        }
+        estimate.extraPassesPerImage += std::int64_t(passes)
+            * engine::camMethodExtraForwardPasses(settings.method, modelChannels);
+    }
+    estimate.forwardPasses = images * (estimate.passesPerImage + estimate.extraPassesPerImage);
     return estimate;
+}
+
+void addEstimate(RunEstimate& total, const RunEstimate& other)
+{
+    total.images = std::max(total.images, other.images);
+    total.models = std::max(total.models, other.models);
+    total.passesPerImage += other.passesPerImage;
+    total.extraPassesPerImage += other.extraPassesPerImage;
+    total.forwardPasses += other.forwardPasses;
+    total.assumedChannels = std::max(total.assumedChannels, other.assumedChannels);
 }
 
 } // namespace saliscope

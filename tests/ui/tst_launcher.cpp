@@ -16,6 +16,7 @@
 #include "core/project/logmodel.h"
 #include "core/project/measurequeue.h"
 #include "core/project/projectsession.h"
+#include "core/project/runparameters.h"
 #include "core/store/projectstore.h"
 
 #include <QAbstractItemModelTester>
@@ -250,6 +251,90 @@ private slots:
         dialog.setModelChecked(first, false);
         QVERIFY(!dialog.request().ok());
         QVERIFY(!dialog.queueRun());
+    }
+
+    void methodsAndSanityInTheLauncher()
+    {
+        const QString path = makeProject(QDir(m_dir.path()), "methods.saliscope");
+        Open open(path);
+        RunsDock dock(open.queue.get(), open.session.get());
+        LauncherDialog dialog(open.session.get(), open.queue.get());
+        // Grad-CAM alone by default; the method is no parameter field of its own.
+        QVERIFY(!dialog.findChild<QWidget*>(QStringLiteral("method")));
+        auto runs = dialog.requests();
+        QVERIFY(runs.ok());
+        QCOMPARE(runs->size(), std::size_t(1));
+        QCOMPARE(runs->front().settings.method, engine::CamMethod::GradCam);
+        QVERIFY(!runs->front().measures.count(MeasureKind::Sanity)); // not part of "all"
+
+        // The sanity checks: 5 steps and the random-logit map per image and model, beside the clean pass.
+        for (auto kind :
+             {MeasureKind::Noise, MeasureKind::Transforms, MeasureKind::Stability, MeasureKind::Degradation})
+            dialog.setMeasureChecked(kind, false);
+        dialog.setMeasureChecked(MeasureKind::Sanity, true);
+        QCOMPARE(dialog.request()->measures, (std::set<MeasureKind>{MeasureKind::Entropy, MeasureKind::Sanity}));
+        auto estimate = dialog.estimate();
+        QCOMPARE(estimate.passesPerImage, std::int64_t(2 * (1 + 5 + 1)));
+        QCOMPARE(estimate.forwardPasses, std::int64_t(5 * 14));
+        dialog.setParameterText("sanity.steps", "2");
+        QCOMPARE(dialog.estimate().passesPerImage, std::int64_t(2 * (1 + 2 + 1)));
+
+        // Two methods: the work doubles, and one run per method is queued.
+        dialog.setMeasureChecked(MeasureKind::Sanity, false);
+        dialog.setMethodChecked(engine::CamMethod::HiResCam, true);
+        runs = dialog.requests();
+        QCOMPARE(runs->size(), std::size_t(2));
+        QCOMPARE(runs->at(0).settings.method, engine::CamMethod::GradCam);
+        QCOMPARE(runs->at(1).settings.method, engine::CamMethod::HiResCam);
+        QCOMPARE(dialog.estimate().passesPerImage, std::int64_t(2 * 2));
+        QCOMPARE(dialog.estimate().forwardPasses, std::int64_t(5 * 4));
+        QVERIFY2(dialog.estimateText().contains(QStringLiteral("20 forward passes")),
+                 qPrintable(dialog.estimateText()));
+
+        // Score-CAM: one masked pass per CAM-layer channel and map pass, assumed until the models load.
+        dialog.setMethodChecked(engine::CamMethod::GradCam, false);
+        dialog.setMethodChecked(engine::CamMethod::HiResCam, false);
+        QVERIFY(!dialog.request().ok()); // no method ticked
+        dialog.setMethodChecked(engine::CamMethod::ScoreCam, true);
+        estimate = dialog.estimate();
+        QCOMPARE(estimate.assumedChannels, 2);
+        QCOMPARE(estimate.extraPassesPerImage, std::int64_t(2 * AssumedCamChannels));
+        QVERIFY2(dialog.estimateText().contains(QStringLiteral("assumed")), qPrintable(dialog.estimateText()));
+        std::int64_t extra = 0;
+        for (const auto& model : open.session->models()) {
+            QTRY_VERIFY_WITH_TIMEOUT(dialog.modelChannels(model.id) > 0, 30000);
+            auto loaded = engine::Model::load(model.stored.path);
+            QVERIFY(loaded.ok());
+            QCOMPARE(dialog.modelChannels(model.id), loaded.value()->featureChannels());
+            extra += loaded.value()->featureChannels();
+        }
+        estimate = dialog.estimate();
+        QCOMPARE(estimate.assumedChannels, 0);
+        QCOMPARE(estimate.extraPassesPerImage, extra);
+        QCOMPARE(estimate.forwardPasses, 5 * (2 + extra));
+        QVERIFY(!dialog.estimateText().contains(QStringLiteral("assumed")));
+
+        // Queued: one run per ticked method, each with its method; the runs dock names it.
+        dialog.setMethodChecked(engine::CamMethod::ScoreCam, false);
+        dialog.setMethodChecked(engine::CamMethod::GradCam, true);
+        dialog.setMethodChecked(engine::CamMethod::EigenCam, true);
+        QVERIFY(dialog.queueRun());
+        QCOMPARE(open.queue->runs().size(), std::size_t(2));
+        const std::vector<engine::CamMethod> expected{engine::CamMethod::GradCam, engine::CamMethod::EigenCam};
+        for (std::size_t i = 0; i < 2; ++i) {
+            const QueuedRun& run = open.queue->runs()[i];
+            QVERIFY(!run.runIds.empty());
+            for (auto runId : run.runIds) {
+                auto stored = open.session->store()->run(runId);
+                QVERIFY(stored.ok());
+                QCOMPARE(RunParameters::fromJson(stored->parametersJson).settings.method, expected[i]);
+            }
+            QCOMPARE(dock.model()->index(int(i), RunListModel::MethodColumn).data().toString(),
+                     QString::fromLatin1(engine::camMethodTitle(expected[i])));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(open.queue->isIdle(), RunTimeout);
+        for (const QueuedRun& run : open.queue->runs())
+            QCOMPARE(run.status, RunStatus::Finished);
     }
 
     void planResolvesFamiliesAndModels()

@@ -76,7 +76,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_logDock = new LogDock(m_session->log(), this);
     m_queue = new MeasureQueue(m_session, this);
     m_queue->setResumeBatchSize(QSettings().value(QStringLiteral("measures/batchSize"), 16).toInt());
-    m_runsDock = new RunsDock(m_queue, this);
+    m_runsDock = new RunsDock(m_queue, m_session, this);
     addDockWidget(Qt::LeftDockWidgetArea, imagesDock);
     addDockWidget(Qt::RightDockWidgetArea, m_modelsDock);
     addDockWidget(Qt::RightDockWidgetArea, m_datasetsDock);

@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/runs/launcherdialog.h"
 
+#include "core/cam/mapmaker.h"
+#include "core/engine/model.h"
 #include "core/engine/runtime.h"
 #include "core/measures/measure.h"
+#include "core/project/jobwatch.h"
 #include "core/project/projectsession.h"
 #include "core/store/projectstore.h"
 
@@ -68,6 +71,8 @@ QString measureExplanation(MeasureKind kind)
         return QObject::tr("(d) SSIM between the maps of models of one family (independent training runs)");
     case MeasureKind::Degradation:
         return QObject::tr("(e) score drop when the background or the salient object is blurred");
+    case MeasureKind::Sanity:
+        return QObject::tr("do the maps change when the model is randomised, head first (and for another class)?");
     case MeasureKind::Predictions: break;
     }
     return {};
@@ -81,6 +86,7 @@ QString measureTitle(MeasureKind kind)
     case MeasureKind::Transforms: return QObject::tr("Transforms");
     case MeasureKind::Stability: return QObject::tr("Stability");
     case MeasureKind::Degradation: return QObject::tr("Degradation");
+    case MeasureKind::Sanity: return QObject::tr("Sanity checks");
     case MeasureKind::Predictions: return QObject::tr("Predictions");
     }
     return {};
@@ -113,6 +119,7 @@ LauncherDialog::LauncherDialog(ProjectSession* session, MeasureQueue* queue, QWi
     auto* top = new QHBoxLayout;
     auto* left = new QVBoxLayout;
     left->addWidget(makeMeasures());
+    left->addWidget(makeMethods());
     left->addWidget(makeModels(), 1);
     auto* where = new QFormLayout;
     where->addRow(tr("Dataset:"), m_dataset);
@@ -143,8 +150,15 @@ LauncherDialog::LauncherDialog(ProjectSession* session, MeasureQueue* queue, QWi
 
     connect(m_dataset, &QComboBox::currentIndexChanged, this, &LauncherDialog::updateEstimate);
     connect(m_models, &QStandardItemModel::itemChanged, this, &LauncherDialog::updateEstimate);
+    connect(m_models, &QStandardItemModel::itemChanged, this, &LauncherDialog::probeChannels);
     updateEstimate();
-    resize(1060, 640);
+    resize(1060, 700);
+}
+
+LauncherDialog::~LauncherDialog()
+{
+    for (const auto& [modelId, job] : m_probes)
+        m_session->computeJobs().cancel(job);
 }
 
 QWidget* LauncherDialog::makeMeasures()
@@ -153,11 +167,11 @@ QWidget* LauncherDialog::makeMeasures()
     auto* grid = new QGridLayout(box);
     int row = 0;
     for (const Measure* measure : measureRegistry()) {
-        if (!measure->partOfAll())
-            continue; // the predictions: every run records them
         const MeasureKind kind = measure->kind();
+        if (kind == MeasureKind::Predictions)
+            continue; // every run records them
         auto* check = new QCheckBox(measureTitle(kind), box);
-        check->setChecked(true);
+        check->setChecked(measure->partOfAll()); // the sanity checks, not part of "all", only when ticked
         check->setToolTip(measureExplanation(kind));
         auto* explanation = new QLabel(measureExplanation(kind), box);
         explanation->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -171,6 +185,28 @@ QWidget* LauncherDialog::makeMeasures()
     note->setStyleSheet(QStringLiteral("color: palette(mid);"));
     grid->addWidget(note, row, 0, 1, 2);
     grid->setColumnStretch(1, 1);
+    return box;
+}
+
+QWidget* LauncherDialog::makeMethods()
+{
+    auto* box = new QGroupBox(tr("Salience methods"), this);
+    box->setToolTip(tr("Each ticked method makes a run of its own, with its own maps and results."));
+    auto* grid = new QGridLayout(box);
+    const auto& methods = engine::allCamMethods();
+    for (std::size_t i = 0; i < methods.size(); ++i) {
+        const engine::CamMethod method = methods[i];
+        auto* check = new QCheckBox(QString::fromLatin1(engine::camMethodTitle(method)), box);
+        check->setObjectName(QStringLiteral("method_") + QString::fromLatin1(engine::camMethodName(method)));
+        check->setChecked(method == engine::CamMethod::GradCam);
+        if (method == engine::CamMethod::ScoreCam)
+            check->setToolTip(tr("One masked forward pass per channel of the CAM layer for every map: "
+                                 "far slower than the others."));
+        grid->addWidget(check, int(i / 4), int(i % 4));
+        m_methods[method] = check;
+        connect(check, &QCheckBox::toggled, this, &LauncherDialog::updateEstimate);
+        connect(check, &QCheckBox::toggled, this, &LauncherDialog::probeChannels);
+    }
     return box;
 }
 
@@ -233,6 +269,8 @@ QWidget* LauncherDialog::makeParameters()
     auto* form = new QFormLayout(inner);
     const MeasureSettings defaults;
     for (const auto& parameter : measureParameters()) {
+        if (parameter.key == "method")
+            continue; // the methods' boxes choose it, one run each
         const QString key = QString::fromStdString(parameter.key);
         const QString value = QString::fromStdString(defaults.value(parameter.key));
         QWidget* editor = nullptr;
@@ -283,6 +321,18 @@ void LauncherDialog::setMeasureChecked(MeasureKind measure, bool checked)
         it->second->setChecked(checked);
 }
 
+void LauncherDialog::setMethodChecked(engine::CamMethod method, bool checked)
+{
+    if (auto it = m_methods.find(method); it != m_methods.end())
+        it->second->setChecked(checked);
+}
+
+int LauncherDialog::modelChannels(std::int64_t modelId) const
+{
+    const auto it = m_channels.find(modelId);
+    return it == m_channels.end() ? 0 : it->second;
+}
+
 void LauncherDialog::setModelChecked(std::int64_t modelId, bool checked)
 {
     for (int row = 0; row < m_models->rowCount(); ++row)
@@ -318,6 +368,10 @@ Result<RunRequest> LauncherDialog::request() const
             request.measures.insert(kind);
     if (request.measures.empty())
         return Error{tr("Tick at least one measure.").toStdString()};
+    const auto method = std::find_if(m_methods.begin(), m_methods.end(),
+                                     [](const auto& entry) { return entry.second->isChecked(); });
+    if (method == m_methods.end())
+        return Error{tr("Tick at least one salience method.").toStdString()};
     for (int row = 0; row < m_models->rowCount(); ++row) {
         const auto* item = m_models->item(row);
         if (item->checkState() != Qt::Checked)
@@ -335,47 +389,137 @@ Result<RunRequest> LauncherDialog::request() const
     for (const auto& [key, editor] : m_parameters)
         if (auto status = request.settings.set(key + "=" + editorText(editor).trimmed().toStdString()); !status)
             return status.failure();
+    request.settings.method = engine::allCamMethods().front();
+    for (engine::CamMethod each : engine::allCamMethods())
+        if (m_methods.at(each)->isChecked()) {
+            request.settings.method = each; // the first ticked one
+            break;
+        }
     request.device = m_device->currentData().toString().toStdString();
     request.batchSize = m_batch->value();
     return request;
 }
 
-RunEstimate LauncherDialog::estimate() const
+Result<std::vector<RunRequest>> LauncherDialog::requests() const
 {
     auto made = request();
     if (!made)
-        return {};
-    std::set<std::int64_t> ids(made->modelIds.begin(), made->modelIds.end());
-    if (!made->families.empty())
+        return made.failure();
+    std::vector<RunRequest> runs;
+    for (engine::CamMethod method : engine::allCamMethods())
+        if (m_methods.at(method)->isChecked()) {
+            RunRequest run = made.value();
+            run.settings.method = method;
+            runs.push_back(std::move(run));
+        }
+    return runs;
+}
+
+std::vector<std::int64_t> LauncherDialog::requestedModels(const RunRequest& request) const
+{
+    std::set<std::int64_t> ids(request.modelIds.begin(), request.modelIds.end());
+    if (!request.families.empty())
         if (ProjectStore* store = m_session->store())
             if (auto families = store->families())
                 for (const auto& family : families.value())
-                    if (std::find(made->families.begin(), made->families.end(), QString::fromStdString(family.name))
-                        != made->families.end())
+                    if (std::find(request.families.begin(), request.families.end(), QString::fromStdString(family.name))
+                        != request.families.end())
                         ids.insert(family.modelIds.begin(), family.modelIds.end());
-    std::vector<std::pair<int, int>> sizes;
-    for (auto id : ids)
-        if (const ModelInfo* info = m_session->model(id))
-            sizes.emplace_back(info->metadata.inputWidth, info->metadata.inputHeight);
-    std::int64_t images = 0;
-    for (const auto& dataset : m_session->datasets())
-        if (dataset.id == made->datasetId)
-            images = dataset.imageCount;
-    auto measures = made->measures;
-    measures.insert(MeasureKind::Predictions);
-    return estimateRun(measures, made->settings, images, sizes);
+    return {ids.begin(), ids.end()};
+}
+
+RunEstimate LauncherDialog::estimate() const
+{
+    auto made = requests();
+    if (!made)
+        return {};
+    RunEstimate total;
+    for (const RunRequest& run : made.value()) {
+        std::vector<std::pair<int, int>> sizes;
+        std::vector<int> channels;
+        for (auto id : requestedModels(run))
+            if (const ModelInfo* info = m_session->model(id)) {
+                sizes.emplace_back(info->metadata.inputWidth, info->metadata.inputHeight);
+                channels.push_back(modelChannels(id));
+            }
+        std::int64_t images = 0;
+        for (const auto& dataset : m_session->datasets())
+            if (dataset.id == run.datasetId)
+                images = dataset.imageCount;
+        auto measures = run.measures;
+        measures.insert(MeasureKind::Predictions);
+        addEstimate(total, estimateRun(measures, run.settings, images, sizes, channels));
+    }
+    return total;
 }
 
 QString LauncherDialog::estimateText() const
 {
     const RunEstimate work = estimate();
+    const auto made = requests();
+    const int methods = made ? int(made->size()) : 0;
+    const bool gradient = !made || std::all_of(made->begin(), made->end(), [](const RunRequest& run) {
+        return engine::camMethodNeedsGradient(run.settings.method);
+    });
     const QLocale locale;
-    return tr("%1 images \u00d7 %2 models \u2192 %3 forward passes (%4 per image; each one forward and one "
-              "backward pass)")
-        .arg(locale.toString(qlonglong(work.images)))
-        .arg(work.models)
-        .arg(locale.toString(qlonglong(work.forwardPasses)))
-        .arg(locale.toString(qlonglong(work.passesPerImage)));
+    QString text;
+    if (methods <= 1 && work.extraPassesPerImage == 0 && gradient)
+        text = tr("%1 images \u00d7 %2 models \u2192 %3 forward passes (%4 per image; each one forward and one "
+                  "backward pass)")
+                   .arg(locale.toString(qlonglong(work.images)))
+                   .arg(work.models)
+                   .arg(locale.toString(qlonglong(work.forwardPasses)))
+                   .arg(locale.toString(qlonglong(work.passesPerImage)));
+    else
+        text = tr("%1 images \u00d7 %2 models \u00d7 %n method(s) \u2192 %3 forward passes (%4 map passes and %5 "
+                  "masked Score-CAM passes per image)",
+                  nullptr, methods)
+                   .arg(locale.toString(qlonglong(work.images)))
+                   .arg(work.models)
+                   .arg(locale.toString(qlonglong(work.forwardPasses)))
+                   .arg(locale.toString(qlonglong(work.passesPerImage)))
+                   .arg(locale.toString(qlonglong(work.extraPassesPerImage)));
+    if (work.assumedChannels > 0)
+        text += QLatin1Char('\n')
+            + tr("Score-CAM: %1 CAM-layer channels assumed for %n model(s) not loaded yet.", nullptr,
+                 work.assumedChannels)
+                  .arg(AssumedCamChannels);
+    return text;
+}
+
+void LauncherDialog::probeChannels()
+{
+    if (!m_methods.at(engine::CamMethod::ScoreCam)->isChecked())
+        return;
+    auto made = request();
+    if (!made)
+        return;
+    for (std::int64_t id : requestedModels(made.value())) {
+        const ModelInfo* info = m_session->model(id);
+        if (!info || m_channels.count(id) || m_probes.count(id))
+            continue;
+        engine::ModelLoadOptions options;
+        options.layer = info->stored.camLayer;
+        options.metadata = info->metadata;
+        const std::string path = info->stored.path;
+        m_probes[id] = submitJob<int>(
+            m_session->computeJobs(), this, "channels of " + info->name.toStdString(),
+            [path, options](ProgressSink&, const CancelToken& cancel) -> Result<int> {
+                if (cancel.isCancelled())
+                    return Error::cancelled();
+                auto model = loadModel(path, options);
+                if (!model)
+                    return model.failure();
+                return model.value()->featureChannels();
+            },
+            [this, id](const Result<int>& channels) {
+                if (!channels)
+                    return; // not loadable: the estimate keeps the stated assumption
+                m_channels[id] = channels.value();
+                updateEstimate();
+                emit channelsKnown();
+            });
+    }
 }
 
 void LauncherDialog::updateEstimate()
@@ -387,18 +531,27 @@ void LauncherDialog::updateEstimate()
 
 bool LauncherDialog::queueRun()
 {
-    auto made = request();
+    auto made = requests();
     if (!made) {
         m_problem->setText(QString::fromStdString(made.error()));
         return false;
     }
-    auto queued = m_queue->enqueue(made.value());
-    if (!queued) {
-        m_problem->setText(QString::fromStdString(queued.error()));
-        return false;
+    for (std::size_t i = 0; i < made->size(); ++i) {
+        const RunRequest& run = made.value()[i];
+        auto queued = m_queue->enqueue(run);
+        if (!queued) {
+            const QString error = QString::fromStdString(queued.error());
+            m_problem->setText(i == 0
+                                   ? error
+                                   : tr("%1 of %2 runs queued; the %3 run was refused: %4")
+                                         .arg(i)
+                                         .arg(made->size())
+                                         .arg(QString::fromLatin1(engine::camMethodTitle(run.settings.method)), error));
+            return false;
+        }
     }
-    m_queue->setResumeBatchSize(made->batchSize);
-    QSettings().setValue(QStringLiteral("measures/batchSize"), made->batchSize);
+    m_queue->setResumeBatchSize(made->front().batchSize);
+    QSettings().setValue(QStringLiteral("measures/batchSize"), made->front().batchSize);
     accept();
     return true;
 }

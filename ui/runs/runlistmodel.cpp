@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/runs/runlistmodel.h"
 
+#include "core/project/projectsession.h"
+#include "core/project/runparameters.h"
+#include "core/store/projectstore.h"
+
 #include <QFileInfo>
 #include <QLocale>
 
@@ -9,7 +13,8 @@
 
 namespace saliscope::ui {
 
-RunListModel::RunListModel(MeasureQueue* queue, QObject* parent) : QAbstractTableModel(parent), m_queue(queue)
+RunListModel::RunListModel(MeasureQueue* queue, ProjectSession* session, QObject* parent)
+    : QAbstractTableModel(parent), m_queue(queue), m_session(session)
 {
     m_rows = int(queue->runs().size());
     connect(queue, &MeasureQueue::runAdded, this, [this](int row) {
@@ -23,6 +28,7 @@ RunListModel::RunListModel(MeasureQueue* queue, QObject* parent) : QAbstractTabl
     });
     connect(queue, &MeasureQueue::runsCleared, this, [this]() {
         beginResetModel();
+        m_methods.clear();
         m_rows = int(m_queue->runs().size());
         endResetModel();
     });
@@ -56,6 +62,22 @@ QString RunListModel::statusText(RunStatus status)
     return {};
 }
 
+QString RunListModel::methodOf(const QueuedRun& run) const
+{
+    if (auto it = m_methods.find(run.id); it != m_methods.end())
+        return it->second;
+    ProjectStore* store = m_session ? m_session->store() : nullptr;
+    if (!store || run.runIds.empty())
+        return {};
+    auto stored = store->run(run.runIds.front());
+    if (!stored)
+        return {};
+    const RunParameters parameters = RunParameters::fromJson(stored->parametersJson);
+    const QString title = QString::fromLatin1(engine::camMethodTitle(parameters.settings.method));
+    m_methods[run.id] = title;
+    return title;
+}
+
 QVariant RunListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
@@ -78,6 +100,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
             return run.dataset;
         if (index.column() == ModelsColumn)
             return run.models;
+        if (index.column() == MethodColumn)
+            return tr("Salience method of the run's maps");
         return {};
     }
     if (role == Qt::TextAlignmentRole
@@ -88,6 +112,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     switch (Column(index.column())) {
     case IdColumn: return run.id;
     case MeasuresColumn: return run.measures;
+    case MethodColumn: return methodOf(run);
     case ModelsColumn: return run.models;
     case DatasetColumn: return QFileInfo(run.dataset).fileName();
     case DeviceColumn: return run.device;
@@ -111,6 +136,7 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     switch (Column(section)) {
     case IdColumn: return tr("#");
     case MeasuresColumn: return tr("Measures");
+    case MethodColumn: return tr("Method");
     case ModelsColumn: return tr("Models");
     case DatasetColumn: return tr("Dataset");
     case DeviceColumn: return tr("Device");

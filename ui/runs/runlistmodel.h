@@ -6,9 +6,16 @@
 
 #include <QAbstractTableModel>
 
+#include <map>
+
+namespace saliscope {
+class ProjectSession;
+}
+
 namespace saliscope::ui {
 
-/// The measure queue's runs as a table: id, measures, models, dataset, device, status, progress
+/// The measure queue's runs as a table: id, measures, salience method (read from the stored
+/// run's parameters, given the session), models, dataset, device, status, progress
 /// (ProgressRole: 0..100 for the bar), images/s, ETA, started, and an empty column where the
 /// jobs dock puts a cancel button. Follows the queue's signals.
 class RunListModel final : public QAbstractTableModel {
@@ -18,6 +25,7 @@ public:
     enum Column {
         IdColumn,
         MeasuresColumn,
+        MethodColumn,
         ModelsColumn,
         DatasetColumn,
         DeviceColumn,
@@ -31,7 +39,8 @@ public:
     };
     enum Role { ProgressRole = Qt::UserRole + 1, RunIdRole, CancellableRole };
 
-    explicit RunListModel(MeasureQueue* queue, QObject* parent = nullptr);
+    /// Without a session the method column stays empty.
+    explicit RunListModel(MeasureQueue* queue, ProjectSession* session = nullptr, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -44,8 +53,13 @@ public:
     static QString statusText(RunStatus status);
 
 private:
+    /// The title of the salience method the run's stored parameters name ("" when unknown).
+    QString methodOf(const QueuedRun& run) const;
+
     MeasureQueue* m_queue;
+    ProjectSession* m_session;
     int m_rows = 0;
+    mutable std::map<int, QString> m_methods; ///< by queue entry id, once read
 };
 
 /// The skipped images of one run, with the reasons: columns Image, Reason.

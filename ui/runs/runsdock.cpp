@@ -55,8 +55,8 @@ public:
 
 } // namespace
 
-RunsDock::RunsDock(MeasureQueue* queue, QWidget* parent)
-    : QDockWidget(tr("Runs"), parent), m_queue(queue), m_model(new RunListModel(queue, this)),
+RunsDock::RunsDock(MeasureQueue* queue, ProjectSession* session, QWidget* parent)
+    : QDockWidget(tr("Runs"), parent), m_queue(queue), m_model(new RunListModel(queue, session, this)),
       m_skipped(new SkippedListModel(this)), m_view(new QTableView(this)), m_skippedView(new QTableView(this)),
       m_banner(new QFrame(this)), m_bannerText(new QLabel(this)), m_details(new QLabel(this))
 {
@@ -86,12 +86,12 @@ RunsDock::RunsDock(MeasureQueue* queue, QWidget* parent)
     m_view->setWordWrap(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(RunListModel::ModelsColumn, QHeaderView::Stretch);
-    const std::pair<int, int> widths[] = {{RunListModel::IdColumn, 30},        {RunListModel::MeasuresColumn, 130},
-                                          {RunListModel::ModelsColumn, 160},   {RunListModel::DatasetColumn, 70},
-                                          {RunListModel::DeviceColumn, 45},    {RunListModel::StatusColumn, 70},
-                                          {RunListModel::ProgressColumn, 140}, {RunListModel::RateColumn, 65},
-                                          {RunListModel::EtaColumn, 75},       {RunListModel::StartedColumn, 60},
-                                          {RunListModel::CancelColumn, 70}};
+    const std::pair<int, int> widths[] = {{RunListModel::IdColumn, 30},      {RunListModel::MeasuresColumn, 130},
+                                          {RunListModel::MethodColumn, 80},  {RunListModel::ModelsColumn, 160},
+                                          {RunListModel::DatasetColumn, 70}, {RunListModel::DeviceColumn, 45},
+                                          {RunListModel::StatusColumn, 70},  {RunListModel::ProgressColumn, 140},
+                                          {RunListModel::RateColumn, 65},    {RunListModel::EtaColumn, 75},
+                                          {RunListModel::StartedColumn, 60}, {RunListModel::CancelColumn, 70}};
     for (const auto& [column, width] : widths)
         m_view->horizontalHeader()->resizeSection(column, width);
 

@@ -11,6 +11,7 @@ class QTableView;
 
 namespace saliscope {
 class MeasureQueue;
+class ProjectSession;
 } // namespace saliscope
 
 namespace saliscope::ui {
@@ -25,7 +26,9 @@ class RunsDock final : public QDockWidget {
     Q_OBJECT
 
 public:
-    explicit RunsDock(MeasureQueue* queue, QWidget* parent = nullptr);
+    /// `session` gives each run's salience method (from its stored parameters); without one the
+    /// method column stays empty.
+    explicit RunsDock(MeasureQueue* queue, ProjectSession* session = nullptr, QWidget* parent = nullptr);
     RunListModel* model() const { return m_model; }
     SkippedListModel* skipped() const { return m_skipped; }
     QTableView* view() const { return m_view; }
