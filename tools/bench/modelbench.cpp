@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <random>
@@ -85,20 +87,39 @@ void usage(const std::string& moreModes)
                  "Prints images/s of the forward pass alone, of Grad-CAM (forward + head backward), and of\n"
                  "each salience method in --methods alone on the same batch (default: all but Score-CAM,\n"
                  "which makes one forward pass per channel of the CAM layer and image; `all` adds it),\n"
-                 "with its ratio to Grad-CAM, then all of them in one call.\n"
+                 "with its ratio to Grad-CAM, then (two or more methods) all of them in one call.\n"
+                 "Each iteration times one batch of each in turn (after --warmup batches of each), so\n"
+                 "that a change in the machine's load falls on all of them alike.\n"
               << program << " measures --help: each measure's images/s with its maths on the device.\n"
               << moreModes;
 }
 
-template <typename Run> double imagesPerSecond(const BenchOptions& options, Run&& run)
+/// Images/s of each run, timed in turns (one batch of each, then again) so that a change in the
+/// machine's load falls on all of them alike and their ratios hold; `cpuSeconds` gets each run's
+/// process CPU time per image (all threads: on a loaded machine, the work without the waiting).
+std::vector<double> imagesPerSecond(const BenchOptions& options, const std::vector<std::function<void()>>& runs,
+                                    std::vector<double>& cpuSeconds)
 {
-    for (int i = 0; i < options.warmup; ++i)
-        run();
-    const auto start = std::chrono::steady_clock::now();
+    for (const auto& run : runs)
+        for (int i = 0; i < options.warmup; ++i)
+            run();
+    std::vector<double> seconds(runs.size(), 0.0);
+    cpuSeconds.assign(runs.size(), 0.0);
     for (int i = 0; i < options.iterations; ++i)
-        run();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return options.batch * double(options.iterations) / seconds;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            const std::clock_t cpuStart = std::clock();
+            const auto start = std::chrono::steady_clock::now();
+            runs[r]();
+            seconds[r] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            cpuSeconds[r] += double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        }
+    std::vector<double> rates;
+    const double images = options.batch * double(options.iterations);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        rates.push_back(images / seconds[r]);
+        cpuSeconds[r] /= images;
+    }
+    return rates;
 }
 
 } // namespace
@@ -189,19 +210,23 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
         p = std::uint8_t(random() & 0xff);
 
     bool failed = false;
-    const double forward = imagesPerSecond(options, [&] { failed |= !model.value()->predict(batch).ok(); });
-    const double gradCam = imagesPerSecond(options, [&] { failed |= !model.value()->gradCam(batch).ok(); });
-    std::vector<double> methodRates;
+    std::vector<std::function<void()>> runs{[&] { failed |= !model.value()->predict(batch).ok(); },
+                                            [&] { failed |= !model.value()->gradCam(batch).ok(); }};
     for (CamMethod method : options.methods)
-        methodRates.push_back(imagesPerSecond(options, [&] {
-            failed |= !model.value()->cams(batch, {{method}, {}}).ok();
-        }));
+        runs.push_back([&, method] { failed |= !model.value()->cams(batch, {{method}, {}}).ok(); });
     // Every method of the list and Grad-CAM in one call: one layer pass shared by all.
     std::vector<CamMethod> together{CamMethod::GradCam};
     together.insert(together.end(), options.methods.begin(), options.methods.end());
-    const double allTogether = options.methods.empty() ? 0.0 : imagesPerSecond(options, [&] {
-        failed |= !model.value()->cams(batch, {together, {}}).ok();
-    });
+    const bool oneCall = options.methods.size() >= 2; // with one method, the same as timed alone
+    if (oneCall)
+        runs.push_back([&] { failed |= !model.value()->cams(batch, {together, {}}).ok(); });
+    std::vector<double> cpu;
+    const std::vector<double> rates = imagesPerSecond(options, runs, cpu);
+    const double forward = rates[0];
+    const double gradCam = rates[1];
+    const std::vector<double> methodRates(rates.begin() + 2,
+                                          rates.begin() + 2 + std::ptrdiff_t(options.methods.size()));
+    const double allTogether = oneCall ? rates.back() : 0.0;
     if (failed) {
         std::cerr << program << ": a batch failed\n";
         return 1;
@@ -216,7 +241,14 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
                     overhead, allocator.c_str());
         for (std::size_t m = 0; m < options.methods.size(); ++m)
             std::printf("%s\"%s\": %.2f", m ? ", " : "", camMethodName(options.methods[m]), methodRates[m]);
-        std::printf("}, \"all_methods_one_call_images_per_s\": %.2f}\n", allTogether);
+        std::printf("}, \"all_methods_one_call_images_per_s\": %.2f, \"cpu_seconds_per_image\": {\"forward\": %.5f, "
+                    "\"gradcam\": %.5f",
+                    allTogether, cpu[0], cpu[1]);
+        for (std::size_t m = 0; m < options.methods.size(); ++m)
+            std::printf(", \"%s\": %.5f", camMethodName(options.methods[m]), cpu[m + 2]);
+        if (oneCall)
+            std::printf(", \"one_call\": %.5f", cpu.back());
+        std::printf("}}\n");
     } else {
         std::printf("model      %s (%s, CAM layer %s, %dx%d map)\n", options.model.c_str(),
                     modelKindName(model.value()->kind()), model.value()->camLayer().c_str(), model.value()->mapWidth(),
@@ -227,11 +259,14 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
         std::printf("forward    %10.2f images/s\n", forward);
         std::printf("grad-cam   %10.2f images/s (%+.1f%% time over forward)\n", gradCam, 100.0 * overhead);
         for (std::size_t m = 0; m < options.methods.size(); ++m)
-            std::printf("%-10s %10.2f images/s (%.3f x Grad-CAM's rate)\n", camMethodName(options.methods[m]),
-                        methodRates[m], methodRates[m] / gradCam);
-        if (!options.methods.empty())
-            std::printf("one call   %10.2f images/s (Grad-CAM and the %zu above together; %.3f x Grad-CAM's rate)\n",
-                        allTogether, options.methods.size(), allTogether / gradCam);
+            std::printf("%-10s %10.2f images/s (%.3f x Grad-CAM's rate; CPU time %.3f x Grad-CAM's)\n",
+                        camMethodName(options.methods[m]), methodRates[m], methodRates[m] / gradCam,
+                        cpu[m + 2] / cpu[1]);
+        if (oneCall)
+            std::printf("one call   %10.2f images/s (Grad-CAM and the %zu above together; %.3f x Grad-CAM's rate; "
+                        "CPU time %.3f x Grad-CAM's)\n",
+                        allTogether, options.methods.size(), allTogether / gradCam, cpu.back() / cpu[1]);
+        std::printf("CPU time   forward %.4f s/image, grad-cam %.4f s/image (all threads)\n", cpu[0], cpu[1]);
     }
     return 0;
 }
