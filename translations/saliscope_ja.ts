@@ -172,6 +172,14 @@
         <source>The dataset has no images.</source>
         <translation>データセットに画像がありません。</translation>
     </message>
+    <message>
+        <source>do the maps change when the model is randomised, head first (and for another class)?</source>
+        <translation>モデルを出力側から順にランダム化したとき（および別のクラスについて）マップは変わるか</translation>
+    </message>
+    <message>
+        <source>Sanity checks</source>
+        <translation>サニティチェック</translation>
+    </message>
 </context>
 <context>
     <name>ReportBuilder</name>
@@ -1207,6 +1215,14 @@ unreadable: %2</source>
         <source>Started</source>
         <translation>開始日時</translation>
     </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Salience method of the run&apos;s maps</source>
+        <translation>この実行のマップのサリエンシー手法</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::RunsDock</name>
@@ -1384,6 +1400,38 @@ Default: %2</source>
     <message>
         <source>%1 images × %2 models → %3 forward passes (%4 per image; each one forward and one backward pass)</source>
         <translation>%1 枚の画像 × %2 個のモデル → 順伝播 %3 回（画像あたり %4 回。各回で順伝播と逆伝播を 1 回ずつ実行）</translation>
+    </message>
+    <message>
+        <source>Salience methods</source>
+        <translation>サリエンシー手法</translation>
+    </message>
+    <message>
+        <source>Each ticked method makes a run of its own, with its own maps and results.</source>
+        <translation>選択した手法ごとに、それぞれのマップと結果を持つ実行を 1 つずつ作成します。</translation>
+    </message>
+    <message>
+        <source>One masked forward pass per channel of the CAM layer for every map: far slower than the others.</source>
+        <translation>マップごとに CAM 層のチャネル数だけマスク付きの順伝播を行うため、他の手法よりはるかに低速です。</translation>
+    </message>
+    <message>
+        <source>Tick at least one salience method.</source>
+        <translation>サリエンシー手法を 1 つ以上選択してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs queued; the %3 run was refused: %4</source>
+        <translation>%2 件中 %1 件の実行をキューに追加しました。%3 の実行は拒否されました: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 images × %2 models × %n method(s) → %3 forward passes (%4 map passes and %5 masked Score-CAM passes per image)</source>
+        <translation>
+            <numerusform>%1 枚の画像 × %2 個のモデル × %n 個の手法 → 順伝播 %3 回（画像あたりマップ計算 %4 回、Score-CAM のマスク付き順伝播 %5 回）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Score-CAM: %1 CAM-layer channels assumed for %n model(s) not loaded yet.</source>
+        <translation>
+            <numerusform>Score-CAM: まだ読み込まれていない %n 個のモデルは、CAM 層のチャネル数を %1 と仮定しています。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2494,10 @@ mean %3, SD %4 (%5 values)</source>
         <source>no map: %1</source>
         <translation>マップなし: %1</translation>
     </message>
+    <message>
+        <source>%1 under %2</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::SalienceViewerWidget</name>
@@ -2528,8 +2580,28 @@ mean %3, SD %4 (%5 values)</source>
         <translation>不明</translation>
     </message>
     <message>
-        <source>Map of %1 by %2 failed: %3</source>
-        <translation>モデル %2 による画像 %1 のマップの計算に失敗しました: %3</translation>
+        <source>Add pane</source>
+        <translation>ペインを追加</translation>
+    </message>
+    <message>
+        <source>Add a pane: show a model under another salience method, side by side</source>
+        <translation>ペインを追加します: モデルを別のサリエンシー手法で並べて表示します</translation>
+    </message>
+    <message>
+        <source>The model this pane shows</source>
+        <translation>このペインに表示するモデル</translation>
+    </message>
+    <message>
+        <source>The salience method of this pane&apos;s map</source>
+        <translation>このペインのマップのサリエンシー手法</translation>
+    </message>
+    <message>
+        <source>Remove this pane</source>
+        <translation>このペインを削除</translation>
+    </message>
+    <message>
+        <source>%1 map of %2 by %3 failed: %4</source>
+        <translation>モデル %3 による画像 %2 の %1 マップの計算に失敗しました: %4</translation>
     </message>
 </context>
 <context>
