@@ -22,6 +22,7 @@ void resetPlot(QCustomPlot* plot)
         row->take(plot->legend);
         plot->plotLayout()->remove(row);
         plot->axisRect()->insetLayout()->addElement(plot->legend, Qt::AlignTop | Qt::AlignRight);
+        plot->legend->setWrap(0);
         plot->legend->setFillOrder(QCPLegend::foRowsFirst);
         plot->legend->setBorderPen(QPen(Qt::black));
         plot->legend->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
@@ -470,6 +471,12 @@ void buildSanity(QCustomPlot* plot, const SanityChart& chart, const QString& xLa
     ticker->addTick(chart.stepCount + 1, logitLabel);
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.6, chart.stepCount + 1.4);
+    legendAbove(plot);                   // the curves start at the top left and the random-logit marks sit at the right
+    if (plot->legend->itemCount() > 3) { // two entries a row, so each name is whole
+        plot->legend->setWrap(2);
+        plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+        plot->legend->setMaximumSize(plot->legend->minimumOuterSizeHint().width(), QWIDGETSIZE_MAX);
+    }
     if (threshold) {
         auto* line = new QCPItemStraightLine(plot);
         line->setPen(QPen(QColor(90, 90, 90), 1, Qt::DashLine));

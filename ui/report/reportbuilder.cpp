@@ -67,6 +67,11 @@ ReportBuilder::ReportBuilder(const ReportContent& content, const ReportOptions& 
                             d->layout->newPage();
                             ReportSections::scorecard(*d->layout, d->content, number);
                         }});
+    if (content.methodSets.size() >= 2)
+        d->steps.push_back({tr("Methods side by side"), [this, number = ++section]() {
+                                d->layout->newPage();
+                                ReportSections::methods(*d->layout, d->content, number);
+                            }});
     for (auto kind : content.measures)
         d->steps.push_back({ReportText::measureTitle(kind), [this, kind, number = ++section]() {
                                 d->layout->newPage();

@@ -4,10 +4,13 @@
 
 #include "ui/report/chartadapters.h"
 #include "ui/report/chartbuilders.h"
+#include "core/measures/measuresummary.h"
 
 #include <qcustomplot.h>
 
 #include <QCoreApplication>
+
+#include <optional>
 
 namespace saliscope::ui {
 
@@ -19,7 +22,8 @@ class ChartText final {
 
 } // namespace
 
-std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& results)
+std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& results,
+                                      const std::vector<LabelledResults>& methodSets)
 {
     const MeasureTable* table = results.table(kind);
     if (!table)
@@ -109,6 +113,27 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
                                                   ChartText::tr("Score drop, object blurred"));
                           },
                           0.8});
+        break;
+    }
+    case MeasureKind::Sanity: {
+        const bool byFamily = false; // a curve per model: the verdict is per model and method
+        std::vector<LabelledResults> sets = methodSets;
+        if (sets.size() < 2)
+            sets = {LabelledResults{{}, &results}};
+        const auto spearman = sanityChart(sets, "spearman", byFamily);
+        const auto ssim = sanityChart(sets, "ssim_small", byFamily);
+        const QString x = ChartText::tr("Cascading randomisation step (from the head down)");
+        const QString logit = ChartText::tr("random logit");
+        charts.push_back({ChartText::tr("Spearman correlation with the model's own map (dashed: pass line)"),
+                          [=](QCustomPlot* plot) {
+                              chart::buildSanity(plot, spearman, x, ChartText::tr("Mean Spearman correlation"), logit,
+                                                 {}, SanityPassSpearman);
+                          },
+                          sets.size() >= 2 ? 0.55 : 0.6, sets.size() < 2});
+        charts.push_back(
+            {ChartText::tr("SSIM with the model's own map (small maps)"),
+             [=](QCustomPlot* plot) { chart::buildSanity(plot, ssim, x, ChartText::tr("Mean map SSIM"), logit); },
+             sets.size() >= 2 ? 0.55 : 0.6, sets.size() < 2});
         break;
     }
     case MeasureKind::Predictions: break;

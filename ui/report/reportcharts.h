@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/project/measureresults.h"
+#include "ui/report/chartadapters.h"
 
 #include <QRectF>
 #include <QString>
@@ -25,8 +26,10 @@ struct ReportChart final {
 };
 
 /// The charts of a measure's section (the views' charts, with a matrix per family for
-/// stability), grouped by family when there are families, else by model.
-std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& results);
+/// stability), grouped by family when there are families, else by model. The sanity charts draw
+/// `methodSets` side by side (a curve per model and method) when there are two or more.
+std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& results,
+                                      const std::vector<LabelledResults>& methodSets = {});
 
 /// Draws `chart` into `rect` of `painter` as vector graphics (QCustomPlot::toPainter). `painter`
 /// works in pixels of the screen's logical resolution (the one QCustomPlot lays text out for).

@@ -6,6 +6,7 @@
 #include "core/engine/runtime.h"
 #include "core/measures/measuresummary.h"
 #include "core/project/runparameters.h"
+#include "ui/report/methodsets.h"
 #include "ui/report/reportgallery.h"
 #include "ui/report/reporttext.h"
 #include "core/store/projectstore.h"
@@ -92,9 +93,14 @@ Result<ReportContent> loadReportContent(const ReportOptions& options, ProgressSi
     if (!runs)
         return runs.failure();
     const auto sets = groupRunSets(runs.value());
-    const int preferred = preferredRunSet(sets, 0);
+    int preferred = preferredRunSet(sets, 0);
     if (preferred < 0)
         return error(ContentText::tr("the project has no measure runs; run the measures first"));
+    // Among sets that differ only by method, Grad-CAM (the paper's) unless it has fewer measures.
+    const std::vector<int> siblings = methodSiblings(sets, preferred);
+    if (siblings.size() >= 2 && runSetMethod(sets[std::size_t(siblings.front())]) == engine::CamMethod::GradCam
+        && sets[std::size_t(siblings.front())].runIds.size() >= sets[std::size_t(preferred)].runIds.size())
+        preferred = siblings.front();
     const RunSet& set = sets[std::size_t(preferred)];
     auto all = MeasureResults::load(store, set);
     if (!all)
@@ -125,6 +131,25 @@ Result<ReportContent> loadReportContent(const ReportOptions& options, ProgressSi
     content.softwareVersion = QString::fromStdString(engine::saliscopeVersion());
     content.results = selectModels(all.value(), selected, set.parametersJson);
     content.scorecard = scorecard(content.results.summary);
+    content.method = QString::fromLatin1(engine::camMethodTitle(content.results.settings.method));
+    if (siblings.size() >= 2)
+        for (int sibling : siblings) {
+            const RunSet& other = sets[std::size_t(sibling)];
+            ReportMethodSet methodSet;
+            methodSet.method = QString::fromLatin1(engine::camMethodTitle(runSetMethod(other)));
+            if (sibling == preferred) {
+                methodSet.results = content.results;
+            } else {
+                auto loaded = MeasureResults::load(store, other);
+                if (!loaded)
+                    return loaded.failure();
+                methodSet.results = selectModels(loaded.value(), selected, other.parametersJson);
+            }
+            methodSet.scorecard = scorecard(methodSet.results.summary);
+            content.methodSets.push_back(std::move(methodSet));
+            if (cancel.isCancelled())
+                return Error::cancelled();
+        }
 
     // Measures: every one the runs have, or the named ones (each must have results).
     // A measure the runs have but not for the chosen models (stability of a single model) is left

@@ -49,6 +49,14 @@ struct GalleryEntry final {
     std::vector<GalleryTile> tiles;
 };
 
+/// A run set that differs from the report's only by its salience method (the report's own among
+/// them), with the selected models' rows and scorecard.
+struct ReportMethodSet final {
+    QString method; ///< the method's title ("Grad-CAM")
+    MeasureResults results;
+    QJsonObject scorecard;
+};
+
 /// Everything a review report shows, read from a project (plain data, any thread).
 struct ReportContent final {
     QString projectPath;
@@ -63,12 +71,18 @@ struct ReportContent final {
     std::vector<MeasureKind> measures; ///< the selected measures that have results, in report order
     MeasureResults results;            ///< rows of the selected models only, summarised
     QJsonObject scorecard;             ///< scorecard(results.summary)
+    QString method;                    ///< the title of the runs' salience method ("Grad-CAM")
+    /// With two or more: the run sets on the dataset that differ only by method, in the methods'
+    /// order (the report's own among them); else empty.
+    std::vector<ReportMethodSet> methodSets;
     std::vector<SkippedImage> skipped;
     std::map<MeasureKind, std::vector<GalleryEntry>> gallery;
     QStringList warnings; ///< what could not be shown and why (missing model files ...)
 };
 
-/// Reads the project of `options` read-only: its preferred run set (the one with most measures),
+/// Reads the project of `options` read-only: its preferred run set (the one with most measures;
+/// among sets that differ only by method, the Grad-CAM one when it has as many measures), the
+/// sets beside it that differ only by method,
 /// the selected models' rows and summary, the images without results, and for each selected
 /// measure the most extreme images with each model's overlay (stored maps, else computed with
 /// the model). Errors: no such project, no measure runs, an unknown model, a measure the runs lack.

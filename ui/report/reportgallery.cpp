@@ -42,6 +42,7 @@ ValueRule ruleFor(MeasureKind kind)
     case MeasureKind::Transforms: return {"ssim_upscaled", {}, {}};
     case MeasureKind::Stability: return {"ssim_small", {}, {}};
     case MeasureKind::Degradation: return {"confidence_drop", {"object"}, {}};
+    case MeasureKind::Sanity: return {"spearman", {}, {"logit"}};
     case MeasureKind::Predictions: break;
     }
     return {"score", {}, {}};
@@ -147,12 +148,14 @@ std::pair<int, int> inputSize(const StoredModel& model)
     return {metadata->inputWidth, metadata->inputHeight};
 }
 
-/// One model's maps of the gallery images: stored ones, the rest computed in one batch.
+/// One model's maps of the gallery images by `method`: stored ones, the rest computed in one
+/// batch. Stored maps of a method other than Grad-CAM have the method's name as their variant.
 std::map<std::int64_t, Result<engine::ImageU8>> modelMaps(ProjectStore& store, const ReportModel& model,
                                                           const std::vector<const StoredImage*>& images,
                                                           const std::map<std::int64_t, Result<engine::ImageU8>>& inputs,
-                                                          const QString& projectPath)
+                                                          const QString& projectPath, engine::CamMethod method)
 {
+    const std::string variant = method == engine::CamMethod::GradCam ? std::string() : engine::camMethodName(method);
     std::map<std::int64_t, Result<engine::ImageU8>> maps;
     std::vector<const StoredImage*> missing;
     for (const StoredImage* image : images) {
@@ -160,7 +163,7 @@ std::map<std::int64_t, Result<engine::ImageU8>> modelMaps(ProjectStore& store, c
             maps.emplace(image->position, Error{image->problem});
             continue;
         }
-        auto stored = store.map(model.stored.id, image->contentHash);
+        auto stored = store.map(model.stored.id, image->contentHash, variant);
         if (stored && stored.value()) {
             const StoredMap& map = *stored.value();
             maps.emplace(image->position, engine::ImageU8{map.width, map.height, 1, map.pixels});
@@ -198,7 +201,7 @@ std::map<std::int64_t, Result<engine::ImageU8>> modelMaps(ProjectStore& store, c
     }
     if (batchImages.empty())
         return maps;
-    auto cams = camMaps(*loaded.value(), batchImages);
+    auto cams = camMaps(*loaded.value(), batchImages, method);
     if (!cams)
         return fail(cams.error());
     for (std::size_t i = 0; i < batchPositions.size(); ++i)
@@ -251,8 +254,9 @@ Status renderGallery(ProjectStore& store, const std::vector<StoredImage>& images
         if (baseImages.empty())
             for (const auto& [position, input] : inputs)
                 baseImages[position] = input ? toQImage(input.value()) : QImage();
-        const auto maps = model.stored.id ? modelMaps(store, model, wanted, inputs, content.projectPath)
-                                          : std::map<std::int64_t, Result<engine::ImageU8>>{};
+        const auto maps = model.stored.id
+            ? modelMaps(store, model, wanted, inputs, content.projectPath, content.results.settings.method)
+            : std::map<std::int64_t, Result<engine::ImageU8>>{};
         for (const StoredImage* image : wanted) {
             GalleryTile tile;
             tile.model = model.name;

@@ -6,8 +6,9 @@ namespace saliscope::ui {
 
 const std::vector<MeasureKind>& reportMeasureOrder()
 {
-    static const std::vector<MeasureKind> order{MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
-                                                MeasureKind::Stability, MeasureKind::Degradation};
+    static const std::vector<MeasureKind> order{MeasureKind::Entropy,     MeasureKind::Noise,
+                                                MeasureKind::Transforms,  MeasureKind::Stability,
+                                                MeasureKind::Degradation, MeasureKind::Sanity};
     return order;
 }
 
@@ -27,7 +28,10 @@ Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
     for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString name = part.trimmed().toLower();
         if (name == QLatin1String("all")) {
-            measures.insert(reportMeasureOrder().begin(), reportMeasureOrder().end());
+            // As in `measure all`, the sanity checks only when named.
+            for (auto kind : reportMeasureOrder())
+                if (kind != MeasureKind::Sanity)
+                    measures.insert(kind);
             continue;
         }
         bool found = false;
@@ -38,7 +42,7 @@ Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
             }
         if (!found)
             return Error{"unknown measure '" + part.trimmed().toStdString()
-                         + "' (use entropy, noise, transforms, stability, degradation or all)"};
+                         + "' (use entropy, noise, transforms, stability, degradation, sanity or all)"};
     }
     if (measures.empty())
         return Error{"no measure named"};

@@ -22,6 +22,24 @@ namespace {
 
 QString numbered(int number, const QString& title) { return QStringLiteral("%1. %2").arg(number).arg(title); }
 
+/// "title (Grad-CAM)": a figure's or table's title with the method its maps were made with.
+QString withMethod(const QString& title, const QString& method)
+{
+    return method.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, method);
+}
+
+/// The methods a sanity section draws side by side ("Grad-CAM, Eigen-CAM"), or the report's one.
+QString sanityMethods(const ReportContent& content)
+{
+    if (content.methodSets.size() < 2)
+        return content.method;
+    QStringList methods;
+    for (const auto& set : content.methodSets)
+        if (set.results.table(MeasureKind::Sanity))
+            methods.append(set.method);
+    return methods.join(QStringLiteral(", "));
+}
+
 /// A heading and its table, kept on one page when the table is short (a third of a page or less).
 void headedTable(ReportLayout& layout, const QString& title, const ReportTable& table)
 {
@@ -197,7 +215,7 @@ void ReportSections::titlePage(ReportLayout& layout, const ReportContent& conten
 
 void ReportSections::scorecard(ReportLayout& layout, const ReportContent& content, int number)
 {
-    layout.heading(numbered(number, tr("Scorecard")), ReportFont::Heading1);
+    layout.heading(numbered(number, withMethod(tr("Scorecard"), content.method)), ReportFont::Heading1);
     layout.paragraph(
         tr("One number per measure for each model, to compare models of similar accuracy. The arrow says which way "
            "is better. Entropy: mean normalised entropy of the maps. Annotation mass: share of salience inside the "
@@ -206,6 +224,9 @@ void ReportSections::scorecard(ReportLayout& layout, const ReportContent& conten
            "Faithfulness: confidence drop when the object is blurred minus the drop when the background is. "
            "Flat maps: clean images whose map is flat (no defined salience); an entropy or SSIM that involves a "
            "flat map is left out of every number."));
+    if (std::find(content.measures.begin(), content.measures.end(), MeasureKind::Sanity) != content.measures.end())
+        layout.paragraph(tr("Sanity Spearman: mean Spearman correlation of the fully randomised model's maps with "
+                            "the model's own maps (lower is better); the sanity check passes when it is below 0.5."));
     drawTable(layout, ReportSummaryTables::scorecard(content));
     if (const QString exclusions = ReportSummaryTables::flatExclusions(content); !exclusions.isEmpty())
         layout.paragraph(exclusions);
@@ -216,19 +237,56 @@ void ReportSections::measure(ReportLayout& layout, const ReportContent& content,
 {
     layout.heading(numbered(number, ReportText::measureTitle(kind)), ReportFont::Heading1);
     layout.paragraph(ReportText::howToRead(kind));
-    drawCharts(layout, reportCharts(kind, content.results), drawChart);
+    // Every figure and table names the method its maps were made with.
+    const bool sanity = kind == MeasureKind::Sanity;
+    const QString method = sanity ? sanityMethods(content) : content.method;
+    std::vector<LabelledResults> methodSets;
+    if (sanity && content.methodSets.size() >= 2)
+        for (const auto& set : content.methodSets)
+            methodSets.push_back({set.method.toStdString(), &set.results});
+    auto charts = reportCharts(kind, content.results, methodSets);
+    for (auto& chart : charts)
+        chart.caption = withMethod(chart.caption, method);
+    drawCharts(layout, charts, drawChart);
     const ReportTable summary = ReportSummaryTables::measureSummary(content, kind);
     if (!summary.rows.empty())
-        headedTable(layout, kind == MeasureKind::Stability ? tr("Results per family") : tr("Results per model"),
+        headedTable(layout,
+                    withMethod(kind == MeasureKind::Stability      ? tr("Results per family")
+                                   : sanity && !methodSets.empty() ? tr("Results per model and method")
+                                                                   : tr("Results per model"),
+                               method),
                     summary);
-    headedTable(layout, tr("Parameters"), ReportSummaryTables::parameters(content.results.settings, kind));
+    if (sanity)
+        layout.paragraph(
+            tr("Passing means that the maps of the fully randomised model are no longer like the model's own "
+               "(mean Spearman correlation below 0.5): the maps depend on what the model learned. A method that "
+               "fails gives much the same map whatever the weights, so its maps say little about the model. The "
+               "random-logit values compare the map of another class with the predicted class's: a low value means "
+               "the maps are specific to the class they explain; n/a where there is no value, for instance when every "
+               "map of the other class is flat (no defined salience)."));
+    headedTable(layout, withMethod(tr("Parameters"), content.method),
+                ReportSummaryTables::parameters(content.results.settings, kind));
+}
+
+void ReportSections::methods(ReportLayout& layout, const ReportContent& content, int number)
+{
+    layout.heading(numbered(number, tr("Methods side by side")), ReportFont::Heading1);
+    QStringList methods;
+    for (const auto& set : content.methodSets)
+        methods.append(set.method);
+    layout.paragraph(tr("The project holds runs on this dataset with the same parameters but for the salience method "
+                        "(%1). The scorecard's numbers of each model under each method, side by side; the other "
+                        "sections show %2.")
+                         .arg(methods.join(QStringLiteral(", ")), content.method));
+    drawTable(layout, ReportSummaryTables::methodsSideBySide(content));
 }
 
 void ReportSections::gallery(ReportLayout& layout, const ReportContent& content, int number)
 {
     layout.heading(numbered(number, tr("Gallery")), ReportFont::Heading1);
     layout.paragraph(tr("For each measure, the images at both ends of its per-image values, with each model's "
-                        "Grad-CAM map laid over the image (jet colours: red is most salient)."));
+                        "%1 map laid over the image (jet colours: red is most salient).")
+                         .arg(content.method));
     for (auto kind : content.measures) {
         const auto it = content.gallery.find(kind);
         if (it == content.gallery.end() || it->second.empty())

@@ -89,6 +89,10 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
         columns.push_back({tr("Stability SSIM \u2191"), "stability_ssim", false});
     if (has(MeasureKind::Degradation))
         columns.push_back({tr("Faithfulness \u2191"), "faithfulness", false});
+    if (has(MeasureKind::Sanity)) {
+        columns.push_back({tr("Sanity Spearman \u2193"), "sanity_spearman", false});
+        columns.push_back({tr("Sanity check"), "sanity_passes", false});
+    }
     columns.push_back({tr("Flat maps \u2193"), "flat_maps", false});
     QStringList header{tr("Model")};
     if (families)
@@ -108,6 +112,8 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
             const double number = value.isDouble() ? value.toDouble() : NaN;
             if (QLatin1String(column.key) == QLatin1String("flat_maps"))
                 cells.append(value.isDouble() ? QString::number(value.toInt()) : QStringLiteral("\u2013"));
+            else if (QLatin1String(column.key) == QLatin1String("sanity_passes"))
+                cells.append(passText(value));
             else
                 cells.append(column.percentage ? percent(number) : num(number));
         }
@@ -239,8 +245,100 @@ ReportTable ReportSummaryTables::measureSummary(const ReportContent& content, Me
         }
         break;
     }
+    case MeasureKind::Sanity: {
+        table = numericTable({tr("Model"), tr("Method"), tr("Steps"), tr("Final Spearman"), tr("SD"), tr("Final SSIM"),
+                              tr("Random logit, Spearman"), tr("Random logit, SSIM"), tr("Result")});
+        table.alignments[1] = Qt::AlignLeft;
+        table.alignments[8] = Qt::AlignLeft;
+        std::vector<std::pair<QString, const QJsonObject*>> sets;
+        if (content.methodSets.size() >= 2)
+            for (const auto& set : content.methodSets)
+                sets.emplace_back(set.method, &set.results.summary);
+        else
+            sets.emplace_back(content.method, &content.results.summary);
+        for (const auto& model : content.models)
+            for (const auto& [method, summary] : sets) {
+                const QJsonObject sanity = summary->value(QStringLiteral("models"))
+                                               .toObject()
+                                               .value(model.name)
+                                               .toObject()
+                                               .value(QStringLiteral("sanity"))
+                                               .toObject();
+                if (sanity.isEmpty())
+                    continue;
+                const QJsonArray steps = sanity.value(QStringLiteral("steps")).toArray();
+                const QJsonObject last = steps.isEmpty() ? QJsonObject() : steps.last().toObject();
+                table.rows.push_back({model.name, method, QString::number(steps.size()),
+                                      num(at(last, {"spearman_mean"})), num(at(last, {"spearman_std"})),
+                                      num(at(last, {"ssim_mean"})),
+                                      num(at(sanity, {"random_logit", "spearman", "mean"})),
+                                      num(at(sanity, {"random_logit", "ssim", "mean"})),
+                                      passText(sanity.value(QStringLiteral("passes")))});
+            }
+        break;
+    }
     case MeasureKind::Predictions: break;
     }
+    return table;
+}
+
+QString ReportSummaryTables::passText(const QJsonValue& passes)
+{
+    if (!passes.isBool())
+        return ReportText::number(NaN);
+    return passes.toBool() ? tr("pass") : tr("fail");
+}
+
+ReportTable ReportSummaryTables::methodsSideBySide(const ReportContent& content)
+{
+    if (content.methodSets.size() < 2)
+        return {};
+    struct Column {
+        QString title;
+        const char* key;
+        bool percentage;
+    };
+    const std::vector<Column> all{{tr("Accuracy \u2191"), "accuracy", true},
+                                  {tr("ROC AUC \u2191"), "roc_auc", false},
+                                  {tr("Entropy \u2193"), "entropy", false},
+                                  {tr("Noise SSIM area \u2191"), "noise_ssim_area", false},
+                                  {tr("Transform SSIM \u2191"), "transform_ssim", false},
+                                  {tr("Stability SSIM \u2191"), "stability_ssim", false},
+                                  {tr("Faithfulness \u2191"), "faithfulness", false},
+                                  {tr("Sanity Spearman \u2193"), "sanity_spearman", false},
+                                  {tr("Sanity check"), "sanity_passes", false}};
+    std::vector<Column> columns;
+    for (const auto& column : all) {
+        bool any = false;
+        for (const auto& set : content.methodSets)
+            for (const auto& model : content.models) {
+                const QJsonValue value = set.scorecard.value(model.name).toObject().value(QLatin1String(column.key));
+                any = any || value.isDouble() || value.isBool();
+            }
+        if (any)
+            columns.push_back(column);
+    }
+    QStringList header{tr("Model"), tr("Method")};
+    for (const auto& column : columns)
+        header.append(column.title);
+    ReportTable table = numericTable(header);
+    table.alignments[1] = Qt::AlignLeft;
+    for (const auto& model : content.models)
+        for (const auto& set : content.methodSets) {
+            const QJsonObject row = set.scorecard.value(model.name).toObject();
+            if (row.isEmpty())
+                continue;
+            QStringList cells{model.name, set.method};
+            for (const auto& column : columns) {
+                const QJsonValue value = row.value(QLatin1String(column.key));
+                const double number = value.isDouble() ? value.toDouble() : NaN;
+                if (QLatin1String(column.key) == QLatin1String("sanity_passes"))
+                    cells.append(passText(value));
+                else
+                    cells.append(column.percentage ? percent(number) : num(number));
+            }
+            table.rows.push_back(cells);
+        }
     return table;
 }
 

@@ -7,6 +7,7 @@
 #include "ui/report/reporttable.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 
 namespace saliscope::ui {
 
@@ -27,6 +28,11 @@ public:
     static ReportTable measureSummary(const ReportContent& content, MeasureKind kind);
     /// The parameters the measure's results were computed with: key, value, meaning.
     static ReportTable parameters(const MeasureSettings& settings, MeasureKind kind);
+    /// With run sets that differ only by method: one scorecard row per model and method (the
+    /// columns any of them has numbers in); no rows otherwise.
+    static ReportTable methodsSideBySide(const ReportContent& content);
+    /// "pass", "fail" or "n/a" for a scorecard's sanity_passes value.
+    static QString passText(const QJsonValue& passes);
     /// The models of the report: name, family, kind, CAM layer, file.
     static ReportTable models(const ReportContent& content);
 };

@@ -14,6 +14,7 @@ QString ReportText::measureTitle(MeasureKind kind)
     case MeasureKind::Transforms: return tr("Resilience to geometric transformations");
     case MeasureKind::Stability: return tr("Stability across training runs");
     case MeasureKind::Degradation: return tr("Salience-guided degradation");
+    case MeasureKind::Sanity: return tr("Sanity checks");
     case MeasureKind::Predictions: break;
     }
     return tr("Predictions");
@@ -49,6 +50,15 @@ QString ReportText::howToRead(MeasureKind kind)
                   "where it does look (object). The bars compare the fall in confidence of the true class; the "
                   "scatter shows it per image. A faithful map makes object blurring hurt much more than background "
                   "blurring: faithfulness is the difference of the two mean drops (higher is better).");
+    case MeasureKind::Sanity:
+        return tr("Does the map depend on the model at all? Following Adebayo et al. (\"Sanity Checks for Saliency "
+                  "Maps\", NeurIPS 2018), the model's blocks are re-initialised with random weights from the head "
+                  "down, step by step, and each step's map is compared with the model's own map: Spearman rank "
+                  "correlation of the float maps and SSIM of the 8-bit small maps. The curves show the mean "
+                  "similarity per step with a band of one standard deviation; the triangle is the random-logit "
+                  "test, the map of another class against the predicted class's. A method explains the model when "
+                  "similarity falls as more of the model is randomised; it passes when the mean Spearman "
+                  "correlation at the last step (every block randomised) is below 0.5.");
     case MeasureKind::Predictions: break;
     }
     return {};
@@ -72,6 +82,9 @@ QString ReportText::galleryIntroduction(MeasureKind kind)
     case MeasureKind::Degradation:
         return tr("The images whose score fell most and least when the salient object was blurred (mean confidence "
                   "drop over the models), with each model's map.");
+    case MeasureKind::Sanity:
+        return tr("The images whose maps stayed most and least like the model's own as the model was randomised "
+                  "(mean Spearman correlation over the steps and models), with each model's map.");
     case MeasureKind::Predictions: break;
     }
     return {};
@@ -96,6 +109,9 @@ QString ReportText::galleryCaption(MeasureKind kind, bool highest, double value)
     case MeasureKind::Degradation:
         return highest ? tr("Largest score drop when the object is blurred: mean confidence drop %1").arg(v)
                        : tr("Smallest score drop when the object is blurred: mean confidence drop %1").arg(v);
+    case MeasureKind::Sanity:
+        return highest ? tr("Map least changed by randomising the model: mean Spearman correlation %1").arg(v)
+                       : tr("Map most changed by randomising the model: mean Spearman correlation %1").arg(v);
     case MeasureKind::Predictions: break;
     }
     return v;
@@ -120,6 +136,7 @@ std::vector<std::string> ReportText::parameterKeys(MeasureKind kind)
                 "ssim.k1",
                 "ssim.k2",
                 "score"};
+    case MeasureKind::Sanity: return {"method", "sanity.steps", "sanity.seed"};
     case MeasureKind::Predictions: break;
     }
     return {"score"};
