@@ -53,7 +53,8 @@ struct PreviewImage final {
     std::string datasetLocation; ///< gives the noise draw its key, as in a measure run
 };
 
-/// The measures a preview can show (they vary the image): Noise, Transforms or Degradation.
+/// The measures a preview can show: those that vary the image (Noise, Transforms, Degradation)
+/// and the sanity checks (a map per randomisation step and the random-logit map).
 bool isPreviewMeasure(MeasureKind kind);
 
 /// The key of an image's noise draws in a measure run over the dataset at `location`:
@@ -62,7 +63,8 @@ std::uint64_t previewNoiseKey(const std::string& path, const std::string& locati
 
 /// Computes what `kind` does to `input` (already at the model's input size) with `model`, with
 /// the same engine calls and settings as runMeasures, so each variant's values equal the row a
-/// measure run stores for this image. Cancellation between variants returns Error "cancelled".
+/// measure run stores for this image (maps by the settings' method). Cancellation between variants returns Error
+/// "cancelled".
 Result<PreviewColumn> computePreviewColumn(const engine::Model& model, const engine::ImageU8& input, int label,
                                            std::uint64_t noiseKey, MeasureKind kind, const MeasureSettings& settings,
                                            const CancelToken& cancel);

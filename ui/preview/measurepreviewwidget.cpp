@@ -54,6 +54,7 @@ MeasurePreviewWidget::MeasurePreviewWidget(ProjectSession* session, QWidget* par
     m_measureBox->addItem(tr("Noise (b)"), int(MeasureKind::Noise));
     m_measureBox->addItem(tr("Transformations (c)"), int(MeasureKind::Transforms));
     m_measureBox->addItem(tr("Degradation (e)"), int(MeasureKind::Degradation));
+    m_measureBox->addItem(tr("Sanity checks"), int(MeasureKind::Sanity));
     m_measureBox->setToolTip(tr("The measure whose variants of the image are computed and shown"));
     const int saved = QSettings().value(QStringLiteral("preview/measure"), int(MeasureKind::Noise)).toInt();
     m_measureBox->setCurrentIndex(std::max(0, m_measureBox->findData(saved)));
@@ -245,6 +246,13 @@ void MeasurePreviewWidget::restart()
             }
             }
         }
+    } else if (m_measure == MeasureKind::Sanity) {
+        for (int step = 1; step <= m_settings.sanity.steps; ++step) {
+            m_rowKeys.push_back(std::to_string(step));
+            m_rowTitles.push_back(tr("randomised to step %1").arg(step));
+        }
+        m_rowKeys.push_back("logit");
+        m_rowTitles.push_back(tr("random logit (another class)"));
     } else {
         m_rowKeys.insert(m_rowKeys.end(), {"background", "object"});
         m_rowTitles.push_back(tr("blur background"));
@@ -421,6 +429,8 @@ void MeasurePreviewWidget::fillCell(int row, std::size_t column, const PreviewCe
         else if (m_measure == MeasureKind::Transforms)
             second = tr("SSIM %1").arg(number(value("ssim_upscaled")))
                 + (value("prediction_changed") > 0.5 ? tr("  changed") : QString());
+        else if (m_measure == MeasureKind::Sanity)
+            second = tr("Spearman %1  SSIM %2").arg(number(value("spearman")), number(value("ssim_small")));
         else
             second = tr("drop %1  SSIM %2").arg(number(value("confidence_drop")), number(value("ssim_upscaled")));
     }
