@@ -219,6 +219,10 @@
         <source>cannot finish %1</source>
         <translation>%1 を完了できません</translation>
     </message>
+    <message>
+        <source>Methods side by side</source>
+        <translation>手法の比較</translation>
+    </message>
 </context>
 <context>
     <name>ReportCharts</name>
@@ -317,6 +321,26 @@
     <message>
         <source>Score drop, object blurred</source>
         <translation>スコア低下（物体をぼかした場合）</translation>
+    </message>
+    <message>
+        <source>Cascading randomisation step (from the head down)</source>
+        <translation>段階的ランダム化のステップ（出力側から順に）</translation>
+    </message>
+    <message>
+        <source>random logit</source>
+        <translation>ランダムロジット</translation>
+    </message>
+    <message>
+        <source>Spearman correlation with the model&apos;s own map (dashed: pass line)</source>
+        <translation>元のモデルのマップとの Spearman 相関（破線: 合格ライン）</translation>
+    </message>
+    <message>
+        <source>Mean Spearman correlation</source>
+        <translation>Spearman 相関の平均</translation>
+    </message>
+    <message>
+        <source>SSIM with the model&apos;s own map (small maps)</source>
+        <translation>元のモデルのマップとの SSIM（小マップ）</translation>
     </message>
 </context>
 <context>
@@ -453,8 +477,8 @@
         <translation>ギャラリー</translation>
     </message>
     <message>
-        <source>For each measure, the images at both ends of its per-image values, with each model&apos;s Grad-CAM map laid over the image (jet colours: red is most salient).</source>
-        <translation>各指標について、画像ごとの値の両端にあたる画像を、各モデルの Grad-CAM マップを重ねて示します（jet カラー: 赤が最も顕著）。</translation>
+        <source>For each measure, the images at both ends of its per-image values, with each model&apos;s %1 map laid over the image (jet colours: red is most salient).</source>
+        <translation>各指標について、画像ごとの値の両端にあたる画像を、各モデルの %1 マップを重ねて示します（jet カラー: 赤が最も顕著）。</translation>
     </message>
     <message>
         <source>Skipped images</source>
@@ -475,6 +499,26 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Sanity Spearman: mean Spearman correlation of the fully randomised model&apos;s maps with the model&apos;s own maps (lower is better); the sanity check passes when it is below 0.5.</source>
+        <translation>サニティ Spearman: 完全にランダム化したモデルのマップと元のモデルのマップとの Spearman 相関の平均（低いほど良い）。0.5 未満でサニティチェックに合格します。</translation>
+    </message>
+    <message>
+        <source>Results per model and method</source>
+        <translation>モデル・手法ごとの結果</translation>
+    </message>
+    <message>
+        <source>Passing means that the maps of the fully randomised model are no longer like the model&apos;s own (mean Spearman correlation below 0.5): the maps depend on what the model learned. A method that fails gives much the same map whatever the weights, so its maps say little about the model. The random-logit values compare the map of another class with the predicted class&apos;s: a low value means the maps are specific to the class they explain; n/a where there is no value, for instance when every map of the other class is flat (no defined salience).</source>
+        <translation>合格とは、完全にランダム化したモデルのマップが元のモデルのマップと似ていない（Spearman 相関の平均が 0.5 未満）ことを意味します。つまりマップはモデルが学習した内容に依存しています。不合格の手法は重みにかかわらずほぼ同じマップを出すため、そのマップはモデルについてほとんど何も語りません。ランダムロジットの値は、別のクラスのマップを予測クラスのマップと比べたものです。低い値は、マップが説明するクラスに固有であることを示します。値がない場合（たとえば別のクラスのマップがすべて平坦でサリエンシーが定義されない場合）は n/a です。</translation>
+    </message>
+    <message>
+        <source>Methods side by side</source>
+        <translation>手法の比較</translation>
+    </message>
+    <message>
+        <source>The project holds runs on this dataset with the same parameters but for the salience method (%1). The scorecard&apos;s numbers of each model under each method, side by side; the other sections show %2.</source>
+        <translation>このプロジェクトには、このデータセットに対してサリエンシー手法だけが異なる同じパラメーターの実行があります（%1）。各モデルの各手法でのスコアカードの値を並べて示します。他のセクションは %2 の結果です。</translation>
     </message>
 </context>
 <context>
@@ -687,6 +731,50 @@
         <source>not in the project</source>
         <translation>プロジェクトにありません</translation>
     </message>
+    <message>
+        <source>Sanity Spearman ↓</source>
+        <translation>サニティ Spearman ↓</translation>
+    </message>
+    <message>
+        <source>Sanity check</source>
+        <translation>サニティチェック</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ数</translation>
+    </message>
+    <message>
+        <source>Final Spearman</source>
+        <translation>最終 Spearman</translation>
+    </message>
+    <message>
+        <source>Final SSIM</source>
+        <translation>最終 SSIM</translation>
+    </message>
+    <message>
+        <source>Random logit, Spearman</source>
+        <translation>ランダムロジット、Spearman</translation>
+    </message>
+    <message>
+        <source>Random logit, SSIM</source>
+        <translation>ランダムロジット、SSIM</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
 </context>
 <context>
     <name>ReportText</name>
@@ -797,6 +885,26 @@
     <message>
         <source>n/a</source>
         <translation>該当なし</translation>
+    </message>
+    <message>
+        <source>Sanity checks</source>
+        <translation>サニティチェック</translation>
+    </message>
+    <message>
+        <source>Does the map depend on the model at all? Following Adebayo et al. (&quot;Sanity Checks for Saliency Maps&quot;, NeurIPS 2018), the model&apos;s blocks are re-initialised with random weights from the head down, step by step, and each step&apos;s map is compared with the model&apos;s own map: Spearman rank correlation of the float maps and SSIM of the 8-bit small maps. The curves show the mean similarity per step with a band of one standard deviation; the triangle is the random-logit test, the map of another class against the predicted class&apos;s. A method explains the model when similarity falls as more of the model is randomised; it passes when the mean Spearman correlation at the last step (every block randomised) is below 0.5.</source>
+        <translation>マップはそもそもモデルに依存しているでしょうか。Adebayo らの論文（&quot;Sanity Checks for Saliency Maps&quot;、NeurIPS 2018）に従い、モデルのブロックを出力側から順に 1 ステップずつランダムな重みで再初期化し、各ステップのマップを元のモデルのマップと比較します。浮動小数点マップの Spearman 順位相関と、8 ビット小マップの SSIM です。曲線はステップごとの類似度の平均と ±1 標準偏差の帯を示し、三角形はランダムロジットテスト（予測クラスのマップに対する別のクラスのマップ）です。モデルのランダム化が進むほど類似度が下がる手法はモデルを説明しています。最後のステップ（全ブロックをランダム化）での Spearman 相関の平均が 0.5 未満なら合格です。</translation>
+    </message>
+    <message>
+        <source>The images whose maps stayed most and least like the model&apos;s own as the model was randomised (mean Spearman correlation over the steps and models), with each model&apos;s map.</source>
+        <translation>モデルをランダム化したときにマップが元のマップに最も似たままだった画像と最も変わった画像（ステップとモデルにわたる Spearman 相関の平均）を、各モデルのマップとともに示します。</translation>
+    </message>
+    <message>
+        <source>Map least changed by randomising the model: mean Spearman correlation %1</source>
+        <translation>モデルのランダム化で最も変わらなかったマップ: Spearman 相関の平均 %1</translation>
+    </message>
+    <message>
+        <source>Map most changed by randomising the model: mean Spearman correlation %1</source>
+        <translation>モデルのランダム化で最も変わったマップ: Spearman 相関の平均 %1</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1784,10 @@ Default: %2</source>
         <source>Cannot write %1.</source>
         <translation>%1 を書き込めません。</translation>
     </message>
+    <message>
+        <source>Method: %1</source>
+        <translation>手法: %1</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::MeasurePreviewCell</name>
@@ -1829,6 +1941,22 @@ Default: %2</source>
     <message>
         <source>flip top–bottom</source>
         <translation>上下反転</translation>
+    </message>
+    <message>
+        <source>Sanity checks</source>
+        <translation>サニティチェック</translation>
+    </message>
+    <message>
+        <source>randomised to step %1</source>
+        <translation>ステップ %1 までランダム化</translation>
+    </message>
+    <message>
+        <source>random logit (another class)</source>
+        <translation>ランダムロジット（別のクラス）</translation>
+    </message>
+    <message>
+        <source>Spearman %1  SSIM %2</source>
+        <translation>Spearman %1  SSIM %2</translation>
     </message>
 </context>
 <context>
@@ -2410,8 +2538,8 @@ mean %3, SD %4 (%5 values)</source>
         <translation>データセット %1</translation>
     </message>
     <message>
-        <source>%1 (%2 images) — %3%4</source>
-        <translation>%1（%2 枚の画像）— %3%4</translation>
+        <source>%1 (%2 images) — %3 — %4%5</source>
+        <translation>%1（%2 枚の画像）— %3 — %4%5</translation>
     </message>
     <message>
         <source>predictions</source>
@@ -2470,6 +2598,18 @@ mean %3, SD %4 (%5 values)</source>
         <translation>
             <numerusform>%n 個のファイルを %1 に書き出しました</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Split by method</source>
+        <translation>手法ごとに分ける</translation>
+    </message>
+    <message>
+        <source>Show the run sets of this dataset that differ only by salience method side by side: a scorecard row per model and method, a sanity curve per model and method</source>
+        <translation>このデータセットでサリエンシー手法だけが異なる実行セットを並べて表示します: スコアカードはモデル・手法ごとに 1 行、サニティ曲線はモデル・手法ごとに 1 本</translation>
+    </message>
+    <message>
+        <source>Sanity checks</source>
+        <translation>サニティチェック</translation>
     </message>
 </context>
 <context>
@@ -2700,6 +2840,42 @@ mean %3, SD %4 (%5 values)</source>
         <source>Score drop when the salient object is blurred minus the drop when the background is. Higher: the model relies on what its maps show.</source>
         <translation>顕著な物体をぼかしたときのスコア低下から、背景をぼかしたときの低下を引いた値。高いほど、モデルがマップに示された領域に依存しています。</translation>
     </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>%1% pass</source>
+        <translation>%1% 合格</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Sanity Spearman ↓</source>
+        <translation>サニティ Spearman ↓</translation>
+    </message>
+    <message>
+        <source>Sanity check</source>
+        <translation>サニティチェック</translation>
+    </message>
+    <message>
+        <source>The salience method the row&apos;s maps were made with.</source>
+        <translation>この行のマップを作成したサリエンシー手法。</translation>
+    </message>
+    <message>
+        <source>Mean Spearman rank correlation between the maps of the fully randomised model and the model&apos;s own maps. Lower: the maps depend on what the model learned.</source>
+        <translation>完全にランダム化したモデルのマップと元のモデルのマップとの Spearman 順位相関の平均。低いほど、マップはモデルが学習した内容に依存しています。</translation>
+    </message>
+    <message>
+        <source>Cascading randomisation test: passes when the mean Spearman correlation of the fully randomised model&apos;s maps is below %1.</source>
+        <translation>段階的ランダム化テスト: 完全にランダム化したモデルのマップの Spearman 相関の平均が %1 未満なら合格。</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::ScorecardWidget</name>
@@ -2819,6 +2995,55 @@ SSIM の平均 %3、標準偏差 %4（%5 個の値）</translation>
 [%2, %3): %4 values</source>
         <translation>%1
 [%2, %3): %4 個の値</translation>
+    </message>
+</context>
+<context>
+    <name>saliscope::ui::SanityChartView</name>
+    <message>
+        <source>Spearman rank correlation with the model&apos;s own map</source>
+        <translation>元のモデルのマップとの Spearman 順位相関</translation>
+    </message>
+    <message>
+        <source>SSIM with the model&apos;s own map (small maps)</source>
+        <translation>元のモデルのマップとの SSIM（小マップ）</translation>
+    </message>
+    <message>
+        <source>Similarity:</source>
+        <translation>類似度:</translation>
+    </message>
+    <message>
+        <source>Step 1 re-initialises the head, the last step every block. A method that explains the model gives maps that grow less similar as more is randomised; it passes when the mean Spearman correlation at the last step is below %1 (dashed line). Triangles: the random-logit test (the map of another class). Band: ±1 standard deviation. Click a point for its images.</source>
+        <translation>ステップ 1 は出力層を、最後のステップは全ブロックを再初期化します。モデルを説明する手法では、ランダム化が進むほどマップが似なくなります。最後のステップでの Spearman 相関の平均が %1 未満（破線）なら合格です。三角形: ランダムロジットテスト（別のクラスのマップ）。帯: ±1 標準偏差。点をクリックするとその画像を表示します。</translation>
+    </message>
+    <message>
+        <source>Methods: %1</source>
+        <translation>手法: %1</translation>
+    </message>
+    <message>
+        <source>Cascading randomisation step (from the head down)</source>
+        <translation>段階的ランダム化のステップ（出力側から順に）</translation>
+    </message>
+    <message>
+        <source>random logit</source>
+        <translation>ランダムロジット</translation>
+    </message>
+    <message>
+        <source>%1, random-logit test: mean %2 %3</source>
+        <translation>%1、ランダムロジットテスト: %2 の平均 %3</translation>
+    </message>
+    <message>
+        <source>%1, randomisation step %2: mean %3 %4</source>
+        <translation>%1、ランダム化ステップ %2: %3 の平均 %4</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>%1, %2
+mean %3, SD %4 (%5 values)</source>
+        <translation>%1、%2
+平均 %3、標準偏差 %4（%5 個の値）</translation>
     </message>
 </context>
 </TS>
