@@ -110,6 +110,47 @@ private slots:
         QVERIFY(largestDegradationDifference <= 0.1);
     }
 
+    void otherMethodsAndSanityMatchToo_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::newRow("hirescam") << int(engine::CamMethod::HiResCam);
+        QTest::newRow("eigencam") << int(engine::CamMethod::EigenCam);
+    }
+
+    void otherMethodsAndSanityMatchToo()
+    {
+        // The run's method makes the device's maps as the host's; the sanity checks compare on the host.
+        QFETCH(int, method);
+        MeasureRunParams params = allMeasures();
+        params.measures = {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Sanity};
+        params.settings.noise.levels = {0.0, 0.5};
+        params.settings.method = engine::CamMethod(method);
+        params.settings.sanity.steps = 2;
+        params.models.resize(1);
+        params.maths = MeasureMaths::Host;
+        auto host = run(params);
+        QVERIFY(host);
+        params.maths = MeasureMaths::Device;
+        auto device = run(params);
+        QVERIFY(device);
+        QCOMPARE(device->tables.size(), host->tables.size());
+        for (const auto& hostTable : host->tables) {
+            const MeasureTable* deviceTable = tableOf(device.value(), hostTable.measure);
+            QVERIFY(deviceTable);
+            QCOMPARE(deviceTable->rows.size(), hostTable.rows.size());
+            QVERIFY(!hostTable.rows.empty());
+            for (std::size_t r = 0; r < hostTable.rows.size(); ++r) {
+                QCOMPARE(deviceTable->rows[r].variant, hostTable.rows[r].variant);
+                for (std::size_t c = 0; c < hostTable.columns.size(); ++c)
+                    QVERIFY2(same(hostTable.rows[r].values[c], deviceTable->rows[r].values[c], 1e-9),
+                             qPrintable(QStringLiteral("%1 row %2 column %3")
+                                            .arg(measureName(hostTable.measure))
+                                            .arg(r)
+                                            .arg(QString::fromStdString(hostTable.columns[c]))));
+            }
+        }
+    }
+
     void prefetchChangesNothing_data()
     {
         QTest::addColumn<int>("maths");
