@@ -5,6 +5,7 @@
 #include "app/cli/clicommon.h"
 
 #include "core/project/projectrun.h"
+#include "core/project/runparameters.h"
 #include "core/store/projectmerge.h"
 #include "core/store/projectstore.h"
 
@@ -72,13 +73,15 @@ int runProject(const QStringList& arguments)
             std::printf("\n");
         }
     }
-    std::printf("\nruns\n  %-4s %-12s %-10s %-8s %-10s %-9s %s\n", "id", "measure", "status", "dataset", "shard",
-                "rows", "finished");
+    std::printf("\nruns\n  %-4s %-12s %-10s %-10s %-8s %-10s %-9s %s\n", "id", "measure", "method", "status", "dataset",
+                "shard", "rows", "finished");
     for (const auto& r : runs.value()) {
-        std::printf("  %-4lld %-12s %-10s %-8lld %-10s %-9lld %s%s%s\n", static_cast<long long>(r.id),
-                    r.measure.c_str(), runStatusName(r.status), static_cast<long long>(r.datasetId),
-                    r.shard.empty() ? "-" : r.shard.c_str(), static_cast<long long>(r.resultCount), r.finished.c_str(),
-                    r.error.empty() ? "" : "  ", r.error.c_str());
+        const engine::CamMethod method = RunParameters::fromJson(r.parametersJson).settings.method;
+        std::printf("  %-4lld %-12s %-10s %-10s %-8lld %-10s %-9lld %s%s%s\n", static_cast<long long>(r.id),
+                    r.measure.c_str(), engine::camMethodName(method), runStatusName(r.status),
+                    static_cast<long long>(r.datasetId), r.shard.empty() ? "-" : r.shard.c_str(),
+                    static_cast<long long>(r.resultCount), r.finished.c_str(), r.error.empty() ? "" : "  ",
+                    r.error.c_str());
     }
     return 0;
 }
