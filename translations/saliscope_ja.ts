@@ -101,8 +101,8 @@
         <translation>%1 / %2 枚の画像を計測済み</translation>
     </message>
     <message>
-        <source>(a) how concentrated each map is: entropy of the Grad-CAM map</source>
-        <translation>(a) 各マップの集中度: Grad-CAM マップのエントロピー</translation>
+        <source>(a) how concentrated each map is: entropy of the salience map</source>
+        <translation>(a) 各マップの集中度: サリエンシーマップのエントロピー</translation>
     </message>
     <message>
         <source>(b) score, accuracy and map change under salt-and-pepper noise</source>

@@ -313,6 +313,12 @@ private slots:
         QCOMPARE(estimate.extraPassesPerImage, extra);
         QCOMPARE(estimate.forwardPasses, 5 * (2 + extra));
         QVERIFY(!dialog.estimateText().contains(QStringLiteral("assumed")));
+        dialog.setMeasureChecked(MeasureKind::Sanity, true);
+        dialog.setMethodChecked(engine::CamMethod::GradCam, true);
+        dialog.resize(1060, 700);
+        dialog.grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/tst_launcher-methods.png"));
+        dialog.setMeasureChecked(MeasureKind::Sanity, false);
+        dialog.setMethodChecked(engine::CamMethod::GradCam, false);
 
         // Queued: one run per ticked method, each with its method; the runs dock names it.
         dialog.setMethodChecked(engine::CamMethod::ScoreCam, false);

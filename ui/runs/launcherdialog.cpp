@@ -63,7 +63,7 @@ enum ItemRole { ModelIdRole = Qt::UserRole + 1, FamilyRole };
 QString measureExplanation(MeasureKind kind)
 {
     switch (kind) {
-    case MeasureKind::Entropy: return QObject::tr("(a) how concentrated each map is: entropy of the Grad-CAM map");
+    case MeasureKind::Entropy: return QObject::tr("(a) how concentrated each map is: entropy of the salience map");
     case MeasureKind::Noise: return QObject::tr("(b) score, accuracy and map change under salt-and-pepper noise");
     case MeasureKind::Transforms:
         return QObject::tr("(c) does the map follow flips, rotations and shifts of the image (12 transforms)");
