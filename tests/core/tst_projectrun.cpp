@@ -4,7 +4,9 @@
 // dataset, and stored summaries equal an in-memory run's.
 
 #include "core/measures/measuresummary.h"
+#include "core/project/measureresults.h"
 #include "core/project/projectrun.h"
+#include "core/project/runparameters.h"
 #include "core/store/projectstore.h"
 
 #include <QDir>
@@ -133,6 +135,43 @@ private slots:
             runIds.push_back(run.id);
         }
         QCOMPARE(summarizeStoredRuns(*store.value(), runIds).value(), third->summary);
+    }
+
+    void eachMethodIsItsOwnRunSet()
+    {
+        const std::string project = QDir(m_dir.path()).filePath("methods.saliscope").toStdString();
+        NullProgressSink progress;
+        MeasureRunParams gradCam = m_params;
+        gradCam.measures = {MeasureKind::Predictions, MeasureKind::Entropy};
+        MeasureRunParams eigenCam = gradCam;
+        eigenCam.settings.method = engine::CamMethod::EigenCam;
+        auto first = runMeasuresInProject(gradCam, project, {}, nullptr, progress, CancelToken());
+        QVERIFY(first.ok());
+        auto second = runMeasuresInProject(eigenCam, project, {}, nullptr, progress, CancelToken());
+        QVERIFY(second.ok());
+        // Another method is another run: nothing of the Grad-CAM run is taken for it.
+        QCOMPARE(second->imagesAlreadyDone, std::int64_t(0));
+        QCOMPARE(second->imagesComputed, std::int64_t(5));
+        QVERIFY(second->runIds.at(MeasureKind::Entropy) != first->runIds.at(MeasureKind::Entropy));
+        // Running a method again resumes its own run.
+        auto again = runMeasuresInProject(eigenCam, project, {}, nullptr, progress, CancelToken());
+        QVERIFY(again.ok());
+        QCOMPARE(again->imagesAlreadyDone, std::int64_t(5));
+        QCOMPARE(again->runIds, second->runIds);
+        auto store = ProjectStore::open(project, ProjectOpenMode::ReadOnly);
+        QVERIFY(store.ok());
+        const auto runs = store.value()->runs();
+        QVERIFY(runs.ok());
+        const auto sets = groupRunSets(runs.value());
+        QCOMPARE(int(sets.size()), 2);
+        std::set<engine::CamMethod> methods;
+        for (const auto& set : sets)
+            methods.insert(RunParameters::fromJson(set.parametersJson).settings.method);
+        QCOMPARE(methods, (std::set<engine::CamMethod>{engine::CamMethod::GradCam, engine::CamMethod::EigenCam}));
+        // The Grad-CAM run's parameters are written as before methods existed.
+        for (const auto& run : runs.value())
+            if (run.id == first->runIds.at(MeasureKind::Entropy))
+                QVERIFY(!QString::fromStdString(run.parametersJson).contains("method"));
     }
 
     void shardsPartitionTheDataset()
