@@ -1541,6 +1541,12 @@ Default: %2</source>
             <numerusform>Score-CAM: まだ読み込まれていない %n 個のモデルは、CAM 層のチャネル数を %1 と仮定しています。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 images × %2 models × %n method(s) → %3 forward passes (%4 per image)</source>
+        <translation>
+            <numerusform>%1 枚の画像 × %2 個のモデル × %n 個の手法 → 順伝播 %3 回（画像あたり %4 回）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>saliscope::ui::LogDock</name>
@@ -1955,8 +1961,8 @@ Default: %2</source>
         <translation>ランダムロジット（別のクラス）</translation>
     </message>
     <message>
-        <source>Spearman %1  SSIM %2</source>
-        <translation>Spearman %1  SSIM %2</translation>
+        <source>ρ %1  SSIM %2</source>
+        <translation>ρ %1  SSIM %2</translation>
     </message>
 </context>
 <context>

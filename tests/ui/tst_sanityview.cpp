@@ -16,7 +16,11 @@
 #include "core/project/measureresults.h"
 #include "core/project/projectsession.h"
 #include "core/store/projectstore.h"
+#include "core/project/logmodel.h"
+#include "ui/images/imagetable.h"
+#include "ui/preview/measurepreviewcell.h"
 #include "ui/preview/measurepreviewcompute.h"
+#include "ui/preview/measurepreviewwidget.h"
 #include "ui/report/chartbuilders.h"
 #include "ui/report/methodsets.h"
 #include "ui/report/reportbuilder.h"
@@ -360,6 +364,42 @@ private slots:
             }
             QVERIFY(compared >= 8);
         }
+    }
+
+    void previewTabShowsTheRandomisedMaps()
+    {
+        // The preview tab with the sanity checks: the clean map, one row per step of the newest
+        // sanity run (3), the random-logit row; every cell computed, with its Spearman and SSIM.
+        ProjectSession session;
+        QVERIFY(session.open(m_project));
+        auto images = session.store()->images(session.currentDatasetId());
+        QVERIFY(images.ok());
+        MeasurePreviewWidget preview(&session);
+        preview.resize(900, 1000);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        preview.setMeasure(MeasureKind::Sanity);
+        ImageEntry entry;
+        entry.path = QString::fromStdString(images->at(1).path);
+        entry.fileName = QFileInfo(entry.path).fileName();
+        entry.hash = QString::fromStdString(images->at(1).contentHash);
+        entry.label = images->at(1).label;
+        preview.setImage(entry, session.currentDatasetId());
+        QTRY_VERIFY_WITH_TIMEOUT(preview.isComplete(), 120000);
+        QCOMPARE(preview.rowCount(), 5);
+        QCOMPARE(preview.rowTitle(1), QStringLiteral("randomised to step 1"));
+        QCOMPARE(preview.rowTitle(4), QStringLiteral("random logit (another class)"));
+        QCOMPARE(preview.columnCount(), 2);
+        for (int r = 0; r < preview.rowCount(); ++r)
+            for (int c = 0; c < preview.columnCount(); ++c)
+                QCOMPARE(preview.cell(r, c)->state(), MeasurePreviewCell::State::Ready);
+        QVERIFY2(preview.cell(3, 0)->secondLine().startsWith(QStringLiteral("\u03c1 ")),
+                 qPrintable(preview.cell(3, 0)->secondLine()));
+        QCOMPARE(int(preview.result(0)->variants.size()), 4);
+        QCOMPARE(session.log()->errorCount(), 0);
+        const QString shot = QCoreApplication::applicationDirPath() + QStringLiteral("/tst_sanityview-preview.png");
+        QVERIFY(preview.grab().save(shot));
+        qInfo("screenshot: %s", qPrintable(shot));
     }
 
     void reportHasTheSanitySectionAndTheMethods()

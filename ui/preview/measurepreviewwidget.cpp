@@ -429,8 +429,8 @@ void MeasurePreviewWidget::fillCell(int row, std::size_t column, const PreviewCe
         else if (m_measure == MeasureKind::Transforms)
             second = tr("SSIM %1").arg(number(value("ssim_upscaled")))
                 + (value("prediction_changed") > 0.5 ? tr("  changed") : QString());
-        else if (m_measure == MeasureKind::Sanity)
-            second = tr("Spearman %1  SSIM %2").arg(number(value("spearman")), number(value("ssim_small")));
+        else if (m_measure == MeasureKind::Sanity) // rho: Spearman's rank correlation (the tooltip names it)
+            second = tr("\u03c1 %1  SSIM %2").arg(number(value("spearman")), number(value("ssim_small")));
         else
             second = tr("drop %1  SSIM %2").arg(number(value("confidence_drop")), number(value("ssim_upscaled")));
     }
