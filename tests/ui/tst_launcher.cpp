@@ -290,6 +290,7 @@ private slots:
         QCOMPARE(dialog.estimate().forwardPasses, std::int64_t(5 * 4));
         QVERIFY2(dialog.estimateText().contains(QStringLiteral("20 forward passes")),
                  qPrintable(dialog.estimateText()));
+        QVERIFY(!dialog.estimateText().contains(QStringLiteral("Score-CAM"))); // no masked passes to count
 
         // Score-CAM: one masked pass per CAM-layer channel and map pass, assumed until the models load.
         dialog.setMethodChecked(engine::CamMethod::GradCam, false);

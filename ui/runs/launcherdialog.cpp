@@ -470,6 +470,13 @@ QString LauncherDialog::estimateText() const
                    .arg(work.models)
                    .arg(locale.toString(qlonglong(work.forwardPasses)))
                    .arg(locale.toString(qlonglong(work.passesPerImage)));
+    else if (work.extraPassesPerImage == 0)
+        text = tr("%1 images \u00d7 %2 models \u00d7 %n method(s) \u2192 %3 forward passes (%4 per image)", nullptr,
+                  methods)
+                   .arg(locale.toString(qlonglong(work.images)))
+                   .arg(work.models)
+                   .arg(locale.toString(qlonglong(work.forwardPasses)))
+                   .arg(locale.toString(qlonglong(work.passesPerImage)));
     else
         text = tr("%1 images \u00d7 %2 models \u00d7 %n method(s) \u2192 %3 forward passes (%4 map passes and %5 "
                   "masked Score-CAM passes per image)",
