@@ -20,7 +20,7 @@ struct ReportOptions final {
     QString projectPath;
     QString outputPath;
     QStringList models;             ///< model names as the runs name them; empty: every model
-    std::set<MeasureKind> measures; ///< the five measures only; empty: every measure the runs have
+    std::set<MeasureKind> measures; ///< the five measures and sanity; empty: every measure the runs have
     ReportPageSize pageSize = ReportPageSize::A4;
     QString language;            ///< "en", "ja" ...; picks fonts and date formats ("" = current)
     int galleryImagesPerEnd = 1; ///< images shown at each end (highest, lowest) of a measure
@@ -28,10 +28,11 @@ struct ReportOptions final {
 
 /// Parses "a4" or "letter" (any case); an Error names the bad value.
 Result<ReportPageSize> parseReportPageSize(const QString& text);
-/// Parses a comma-separated list of the five measures ("entropy,noise,transforms,stability,
-/// degradation", or "all"); an Error names an unknown one.
+/// Parses a comma-separated list of measures ("entropy,noise,transforms,stability,degradation,
+/// sanity", or "all": the five measures, without sanity, as `measure all`); an Error names an
+/// unknown one.
 Result<std::set<MeasureKind>> parseReportMeasures(const QString& text);
-/// The five measures in report order.
+/// The measures in report order: the five, then the sanity checks.
 const std::vector<MeasureKind>& reportMeasureOrder();
 
 } // namespace saliscope::ui
