@@ -25,6 +25,7 @@
 #include "ui/report/methodsets.h"
 #include "ui/report/reportbuilder.h"
 #include "ui/report/reportoptions.h"
+#include "ui/results/entropychartview.h"
 #include "ui/results/imageselection.h"
 #include "ui/results/resultsview.h"
 #include "ui/results/sanitychartview.h"
@@ -38,6 +39,8 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -220,6 +223,27 @@ private slots:
         const QString shot = QCoreApplication::applicationDirPath() + QStringLiteral("/tst_sanityview-results.png");
         QVERIFY(view.grab().save(shot));
         qInfo("screenshot: %s", qPrintable(shot));
+        // A click on a Grad-CAM row's entropy cell shows Grad-CAM's charts; the split stays.
+        view.showMeasure(QStringLiteral("sanity"));
+        QCOMPARE(view.results()->settings.method, engine::CamMethod::EigenCam); // the newest set, preferred
+        QSortFilterProxyModel* proxy = view.scorecard()->proxy();
+        int gradCamRow = -1;
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            if (proxy->index(row, ScorecardModel::MethodColumn).data().toString() == QLatin1String("Grad-CAM"))
+                gradCamRow = row;
+        QVERIFY(gradCamRow >= 0);
+        QTableView* table = view.scorecard()->view();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(proxy->index(gradCamRow, ScorecardModel::EntropyColumn)).center());
+        QCOMPARE(view.results()->settings.method, engine::CamMethod::GradCam);
+        QCOMPARE(view.tabs()->currentIndex(), 0); // entropy
+        QCOMPARE(view.scorecard()->model()->rowCount(), 4);
+        QString entropyTitle;
+        QCustomPlot* entropyPlot = view.entropyView()->plots().front();
+        for (int i = 0; i < entropyPlot->plotLayout()->elementCount(); ++i)
+            if (auto* text = qobject_cast<QCPTextElement*>(entropyPlot->plotLayout()->elementAt(i)))
+                entropyTitle = text->text();
+        QCOMPARE(entropyTitle, QStringLiteral("Method: Grad-CAM"));
         view.splitByMethod()->setChecked(false);
         QCOMPARE(view.scorecard()->model()->rowCount(), 2);
         QCOMPARE(int(view.sanityView()->chart().steps.series.size()), 2);

@@ -16,6 +16,7 @@
 #include "ui/report/methodsets.h"
 #include "core/project/resultsexport.h"
 #include "core/store/projectstore.h"
+#include "ui/results/scorecardmodel.h"
 #include "ui/results/scorecardwidget.h"
 
 #include <QCheckBox>
@@ -29,6 +30,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -134,6 +136,19 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
                     setGroupByFamily(true);
                 showMeasure(measure);
             });
+    // Split by method, a measure's cell of another method's row shows that method's charts.
+    connect(m_scorecard->view(), &QTableView::clicked, this, [this](const QModelIndex& index) {
+        if (m_methodResults.size() < 2 || index.data(ScorecardModel::MeasureRole).toString().isEmpty())
+            return;
+        const QString method = m_scorecard->model()->rowMethod(m_scorecard->proxy()->mapToSource(index).row());
+        const int current = m_runSets->currentIndex();
+        for (int sibling : methodSiblings(current))
+            if (sibling != current
+                && QString::fromLatin1(engine::camMethodTitle(methodOf(m_sets[std::size_t(sibling)]))) == method) {
+                m_runSets->setCurrentIndex(sibling);
+                return;
+            }
+    });
     connect(m_session, &ProjectSession::projectChanged, this, [this]() {
         m_selection->clear();
         reload();

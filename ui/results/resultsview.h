@@ -41,7 +41,8 @@ class TransformChartView;
 /// re-reads every 2 s, so charts and scorecard follow the results as they arrive. Run sets on one
 /// dataset that differ only by salience method can be split: the scorecard then has a row per
 /// model and method and the sanity chart a curve per model and method; the other charts follow
-/// the chosen set, its method in their titles.
+/// the chosen set, its method in their titles (a click on a measure's cell of another method's
+/// row chooses that method's set).
 class ResultsView final : public QWidget {
     Q_OBJECT
 
