@@ -93,6 +93,18 @@
         <source>largest image decoded, in pixels (width x height); larger ones are skipped with the reason; 0: no limit</source>
         <translation>デコードする画像の最大画素数（幅 × 高さ）。これより大きい画像は理由を示してスキップします。0: 制限なし</translation>
     </message>
+    <message>
+        <source>salience method of the run&apos;s maps (gradcam: the paper&apos;s Grad-CAM; measure --method runs several)</source>
+        <translation>実行のマップを作るサリエンシー手法（gradcam: 論文の Grad-CAM。measure --method で複数を実行）</translation>
+    </message>
+    <message>
+        <source>sanity checks: cascading randomisation steps at most, from the head down (blocks grouped evenly when a model has more)</source>
+        <translation>サニティチェック: 出力側から順に行う段階的ランダム化の最大ステップ数（モデルのブロックがそれより多い場合は均等にまとめる）</translation>
+    </message>
+    <message>
+        <source>sanity checks: seed of the re-initialised weights</source>
+        <translation>サニティチェック: 再初期化する重みのシード</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
