@@ -102,9 +102,11 @@ private slots:
     {
         const MeasureSettings defaults;
         const auto& parameters = measureParameters();
-        QCOMPARE(int(parameters.size()), 15); // the five measures', score, histogram bins and image.max_pixels
+        QCOMPARE(
+            int(parameters.size()),
+            18); // the five measures', score, histogram bins, image.max_pixels, method, sanity.steps and sanity.seed
         const QString described = QString::fromStdString(defaults.describe());
-        QCOMPARE(described.count('\n'), 15);
+        QCOMPARE(described.count('\n'), 18);
         for (const auto& parameter : parameters) {
             const std::string value = defaults.value(parameter.key);
             QVERIFY2(!value.empty(), parameter.key.c_str());
