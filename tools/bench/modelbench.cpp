@@ -240,7 +240,7 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
                     options.batch, threadCount(), model.value()->channelsLast() ? "true" : "false", forward, gradCam,
                     overhead, allocator.c_str());
         for (std::size_t m = 0; m < options.methods.size(); ++m)
-            std::printf("%s\"%s\": %.2f", m ? ", " : "", camMethodName(options.methods[m]), methodRates[m]);
+            std::printf("%s\"%s\": %.4g", m ? ", " : "", camMethodName(options.methods[m]), methodRates[m]);
         std::printf("}, \"all_methods_one_call_images_per_s\": %.2f, \"cpu_seconds_per_image\": {\"forward\": %.5f, "
                     "\"gradcam\": %.5f",
                     allTogether, cpu[0], cpu[1]);
@@ -259,7 +259,7 @@ int runModelBench(int argc, char** argv, const std::string& moreModes)
         std::printf("forward    %10.2f images/s\n", forward);
         std::printf("grad-cam   %10.2f images/s (%+.1f%% time over forward)\n", gradCam, 100.0 * overhead);
         for (std::size_t m = 0; m < options.methods.size(); ++m)
-            std::printf("%-10s %10.2f images/s (%.3f x Grad-CAM's rate; CPU time %.3f x Grad-CAM's)\n",
+            std::printf("%-10s %10.3f images/s (%.3f x Grad-CAM's rate; CPU time %.3f x Grad-CAM's)\n",
                         camMethodName(options.methods[m]), methodRates[m], methodRates[m] / gradCam,
                         cpu[m + 2] / cpu[1]);
         if (oneCall)
