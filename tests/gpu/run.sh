@@ -72,17 +72,19 @@ if [ -z "$MODEL" ]; then
 fi
 say "model $MODEL"
 
-# --- saliscope-engine-bench forward and Grad-CAM ---
+# --- saliscope-engine-bench forward and Grad-CAM (the other salience methods once, at fp32) ---
 for precision in fp32 tf32 fp16 bf16; do
     [ "$DEVICE" = cpu ] && { [ "$precision" = fp16 ] || [ "$precision" = tf32 ]; } && continue
     for layout in --contiguous --channels-last; do
         step "$STEP_TIMEOUT" "$BENCH" --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision "$precision" \
-            $layout --iterations "$ITER" --warmup 2 --threads "$JOBS"
+            $layout --iterations "$ITER" --warmup 2 --threads "$JOBS" --methods none
     done
 done
+step "$STEP_TIMEOUT" "$BENCH" --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision fp32 \
+    --iterations "$ITER" --warmup 2 --threads "$JOBS"
 
 [ "$DEVICE" = cpu ] || step "$STEP_TIMEOUT" "$BENCH" --model "$MODEL" --device "$DEVICE" --batch "$BATCH" --precision fp16 \
-    --channels-last --pageable --iterations "$ITER" --warmup 2 --threads "$JOBS"
+    --channels-last --pageable --iterations "$ITER" --warmup 2 --threads "$JOBS" --methods none
 
 # --- each measure with its maths on the device ---
 for measure in entropy noise-draws noise transforms degradation-blurs degradation stability all; do
