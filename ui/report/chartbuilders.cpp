@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace saliscope::ui::chart {
@@ -471,9 +472,14 @@ void buildSanity(QCustomPlot* plot, const SanityChart& chart, const QString& xLa
     ticker->addTick(chart.stepCount + 1, logitLabel);
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.6, chart.stepCount + 1.4);
-    legendAbove(plot);                   // the curves start at the top left and the random-logit marks sit at the right
-    if (plot->legend->itemCount() > 3) { // two entries a row, so each name is whole
-        plot->legend->setWrap(2);
+    legendAbove(plot); // the curves start at the top left and the random-logit marks sit at the right
+    // As many entries a row as the plot's width takes, each name whole.
+    int widest = 1;
+    for (int i = 0; i < plot->legend->itemCount(); ++i)
+        widest = std::max(widest, plot->legend->item(i)->minimumOuterSizeHint().width());
+    const int columns = std::max(1, (plot->width() - 20) / (widest + plot->legend->columnSpacing()));
+    if (plot->legend->itemCount() > columns) {
+        plot->legend->setWrap(columns);
         plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
         plot->legend->setMaximumSize(plot->legend->minimumOuterSizeHint().width(), QWIDGETSIZE_MAX);
     }

@@ -116,10 +116,12 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
         break;
     }
     case MeasureKind::Sanity: {
-        const bool byFamily = false; // a curve per model: the verdict is per model and method
         std::vector<LabelledResults> sets = methodSets;
         if (sets.size() < 2)
             sets = {LabelledResults{{}, &results}};
+        // A curve per model and method (the verdict is per model and method, in the table below),
+        // per family and method when that would be more curves than a chart can tell apart.
+        const bool byFamily = results.models.size() * sets.size() > 12 && !results.families.empty();
         const auto spearman = sanityChart(sets, "spearman", byFamily);
         const auto ssim = sanityChart(sets, "ssim_small", byFamily);
         const QString x = ChartText::tr("Cascading randomisation step (from the head down)");
