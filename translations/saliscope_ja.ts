@@ -3063,5 +3063,13 @@ mean %3, SD %4 (%5 values)</source>
         <translation>%1、%2
 平均 %3、標準偏差 %4（%5 個の値）</translation>
     </message>
+    <message>
+        <source>Mean Spearman correlation</source>
+        <translation>Spearman 相関の平均</translation>
+    </message>
+    <message>
+        <source>Mean map SSIM</source>
+        <translation>マップ SSIM の平均</translation>
+    </message>
 </context>
 </TS>

@@ -223,19 +223,19 @@ private slots:
         const QString shot = QCoreApplication::applicationDirPath() + QStringLiteral("/tst_sanityview-results.png");
         QVERIFY(view.grab().save(shot));
         qInfo("screenshot: %s", qPrintable(shot));
-        // A click on a Grad-CAM row's entropy cell shows Grad-CAM's charts; the split stays.
+        // A click on an Eigen-CAM row's entropy cell shows Eigen-CAM's charts; the split stays.
         view.showMeasure(QStringLiteral("sanity"));
-        QCOMPARE(view.results()->settings.method, engine::CamMethod::EigenCam); // the newest set, preferred
+        QCOMPARE(view.results()->settings.method, engine::CamMethod::GradCam); // preferred among the methods
         QSortFilterProxyModel* proxy = view.scorecard()->proxy();
-        int gradCamRow = -1;
+        int eigenCamRow = -1;
         for (int row = 0; row < proxy->rowCount(); ++row)
-            if (proxy->index(row, ScorecardModel::MethodColumn).data().toString() == QLatin1String("Grad-CAM"))
-                gradCamRow = row;
-        QVERIFY(gradCamRow >= 0);
+            if (proxy->index(row, ScorecardModel::MethodColumn).data().toString() == QLatin1String("Eigen-CAM"))
+                eigenCamRow = row;
+        QVERIFY(eigenCamRow >= 0);
         QTableView* table = view.scorecard()->view();
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                          table->visualRect(proxy->index(gradCamRow, ScorecardModel::EntropyColumn)).center());
-        QCOMPARE(view.results()->settings.method, engine::CamMethod::GradCam);
+                          table->visualRect(proxy->index(eigenCamRow, ScorecardModel::EntropyColumn)).center());
+        QCOMPARE(view.results()->settings.method, engine::CamMethod::EigenCam);
         QCOMPARE(view.tabs()->currentIndex(), 0); // entropy
         QCOMPARE(view.scorecard()->model()->rowCount(), 4);
         QString entropyTitle;
@@ -243,7 +243,7 @@ private slots:
         for (int i = 0; i < entropyPlot->plotLayout()->elementCount(); ++i)
             if (auto* text = qobject_cast<QCPTextElement*>(entropyPlot->plotLayout()->elementAt(i)))
                 entropyTitle = text->text();
-        QCOMPARE(entropyTitle, QStringLiteral("Method: Grad-CAM"));
+        QCOMPARE(entropyTitle, QStringLiteral("Method: Eigen-CAM"));
         view.splitByMethod()->setChecked(false);
         QCOMPARE(view.scorecard()->model()->rowCount(), 2);
         QCOMPARE(int(view.sanityView()->chart().steps.series.size()), 2);

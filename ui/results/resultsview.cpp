@@ -217,8 +217,15 @@ void ResultsView::reload()
                 Qt::ToolTipRole);
         }
         int index = m_runSets->findData(previous);
-        if (index < 0)
+        if (index < 0) {
             index = preferredRunSet(m_sets, m_session->currentDatasetId());
+            // Among sets that differ only by method, Grad-CAM's (the paper's) unless it has fewer
+            // measures, as the report does.
+            const std::vector<int> siblings = methodSiblings(index);
+            if (siblings.size() >= 2 && methodOf(m_sets[std::size_t(siblings.front())]) == engine::CamMethod::GradCam
+                && m_sets[std::size_t(siblings.front())].runIds.size() >= m_sets[std::size_t(index)].runIds.size())
+                index = siblings.front();
+        }
         m_runSets->setCurrentIndex(index);
     }
     loadRunSet();

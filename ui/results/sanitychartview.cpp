@@ -71,7 +71,7 @@ void SanityChartView::rebuild()
     const bool spearman = column() == QLatin1String("spearman");
     m_chart = sanityChart(sets, column().toStdString(), byFamily());
     chart::buildSanity(m_plot, m_chart, tr("Cascading randomisation step (from the head down)"),
-                       m_column->currentText(), tr("random logit"),
+                       spearman ? tr("Mean Spearman correlation") : tr("Mean map SSIM"), tr("random logit"),
                        selection()->isActive() ? selection()->images() : std::set<std::int64_t>(),
                        spearman ? std::optional<double>(SanityPassSpearman) : std::nullopt);
     finishPlot(m_plot);
