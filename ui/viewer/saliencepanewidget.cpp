@@ -132,17 +132,25 @@ void SaliencePaneWidget::paintEvent(QPaintEvent*)
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
-    // The method stays whole; a long model name is elided in the middle.
-    const QString methodText = m_caption.method.isEmpty() ? QString() : QStringLiteral(" \u00b7 ") + m_caption.method;
-    const int methodWidth = painter.fontMetrics().horizontalAdvance(methodText);
-    const QString name = painter.fontMetrics().elidedText(m_caption.modelName, Qt::ElideMiddle,
-                                                          std::max(0, int(line1.width()) - entropyWidth - methodWidth));
+    // The method stays whole; a long model name is elided in the middle, and left out when not even
+    // a few of its letters fit (the pane's model choice above names it).
+    const QString separator = QStringLiteral(" \u00b7 ");
+    const int available = std::max(0, int(line1.width()) - entropyWidth);
+    const int methodWidth = painter.fontMetrics().horizontalAdvance(separator + m_caption.method);
+    QString name =
+        painter.fontMetrics().elidedText(m_caption.modelName, Qt::ElideMiddle,
+                                         std::max(0, available - (m_caption.method.isEmpty() ? 0 : methodWidth)));
+    const bool nameFits = name == m_caption.modelName || name.size() >= 4;
+    if (!nameFits)
+        name.clear();
     painter.setPen(QColor(235, 235, 235));
     painter.drawText(line1, Qt::AlignLeft | Qt::AlignVCenter, name);
-    if (!methodText.isEmpty()) {
+    if (!m_caption.method.isEmpty()) {
+        const QString methodText = name.isEmpty() ? m_caption.method : separator + m_caption.method;
         const qreal nameWidth = painter.fontMetrics().horizontalAdvance(name);
         painter.setPen(QColor(130, 190, 255));
-        painter.drawText(line1.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, methodText);
+        painter.drawText(line1.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         painter.fontMetrics().elidedText(methodText, Qt::ElideRight, int(available - nameWidth)));
     }
     painter.setFont(font());
     QString details;

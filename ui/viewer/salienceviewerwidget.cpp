@@ -250,6 +250,13 @@ void SalienceViewerWidget::appendPane(std::int64_t modelId, engine::CamMethod me
     pane.pane->setCaption(caption);
     for (QWidget* control : std::initializer_list<QWidget*>{pane.modelBox, pane.methodBox, pane.remove})
         control->setFocusPolicy(Qt::NoFocus);
+    // The choices shrink with the pane (their text elided) instead of widening the window: with
+    // many panes their full names would push the window past the screen.
+    for (QComboBox* box : {pane.modelBox, pane.methodBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(3);
+        box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->setSpacing(4);
