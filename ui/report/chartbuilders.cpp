@@ -473,16 +473,7 @@ void buildSanity(QCustomPlot* plot, const SanityChart& chart, const QString& xLa
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.6, chart.stepCount + 1.4);
     legendAbove(plot); // the curves start at the top left and the random-logit marks sit at the right
-    // As many entries a row as the plot's width takes, each name whole.
-    int widest = 1;
-    for (int i = 0; i < plot->legend->itemCount(); ++i)
-        widest = std::max(widest, plot->legend->item(i)->minimumOuterSizeHint().width());
-    const int columns = std::max(1, (plot->width() - 20) / (widest + plot->legend->columnSpacing()));
-    if (plot->legend->itemCount() > columns) {
-        plot->legend->setWrap(columns);
-        plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-        plot->legend->setMaximumSize(plot->legend->minimumOuterSizeHint().width(), QWIDGETSIZE_MAX);
-    }
+    fitLegendAbove(plot);
     if (threshold) {
         auto* line = new QCPItemStraightLine(plot);
         line->setPen(QPen(QColor(90, 90, 90), 1, Qt::DashLine));
@@ -496,6 +487,17 @@ void buildSanity(QCustomPlot* plot, const SanityChart& chart, const QString& xLa
         const double margin = std::max(0.02, 0.05 * (high - low));
         plot->yAxis->setRange(low - margin, high + margin);
     }
+}
+
+void fitLegendAbove(QCustomPlot* plot)
+{
+    int widest = 1;
+    for (int i = 0; i < plot->legend->itemCount(); ++i)
+        widest = std::max(widest, plot->legend->item(i)->minimumOuterSizeHint().width());
+    const int columns = std::max(1, (plot->width() - 20) / (widest + plot->legend->columnSpacing()));
+    plot->legend->setWrap(plot->legend->itemCount() > columns ? columns : 0);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    plot->legend->setMaximumSize(plot->legend->minimumOuterSizeHint().width(), QWIDGETSIZE_MAX);
 }
 
 } // namespace saliscope::ui::chart

@@ -72,6 +72,10 @@ void buildSanity(QCustomPlot* plot, const SanityChart& chart, const QString& xLa
                  const QString& logitLabel, const std::set<std::int64_t>& selection = {},
                  std::optional<double> threshold = std::nullopt);
 
+/// For a legend above the plot (as buildSanity's): as many entries a row as the plot's width
+/// takes, each name whole. Call again when the plot's width changes.
+void fitLegendAbove(QCustomPlot* plot);
+
 } // namespace chart
 /// Lower edge for a histogram of SSIM values: the minimum rounded down to 0.1, at least -1
 /// (0 when there are no values).

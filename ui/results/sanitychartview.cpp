@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QStringList>
 #include <QVBoxLayout>
@@ -30,10 +31,20 @@ SanityChartView::SanityChartView(ImageSelection* selection, QWidget* parent) : M
                "of another class). Band: ±1 standard deviation. Click a point for its images.")
                 .arg(SanityPassSpearman));
     m_plot = addPlot(static_cast<QBoxLayout*>(layout()), 1);
+    m_plot->installEventFilter(this); // the legend's rows follow the plot's width
     connect(m_column, &QComboBox::currentIndexChanged, this, [this]() {
         if (results())
             rebuild();
     });
+}
+
+bool SanityChartView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot && event->type() == QEvent::Resize && m_plot->legend->itemCount() > 0) {
+        chart::fitLegendAbove(m_plot);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    return MeasureChartView::eventFilter(watched, event);
 }
 
 void SanityChartView::setMethodResults(std::vector<std::pair<std::string, std::shared_ptr<const MeasureResults>>> sets)

@@ -39,6 +39,7 @@ protected:
     void clicked(QCustomPlot* plot, QCPAbstractPlottable* plottable, int dataIndex, QPointF coords) override;
     QString tooltip(QCustomPlot* plot, QCPAbstractPlottable* plottable, int dataIndex, QPointF coords) override;
     QString chartTitle() const override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     const SeriesPoint* pointAt(QCPAbstractPlottable* plottable, int dataIndex, int* series) const;
