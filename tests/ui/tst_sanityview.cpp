@@ -451,6 +451,35 @@ private slots:
             }
     }
 
+    void imageListKeepsGradCamEntropy()
+    {
+        // The Eigen-CAM entropy run is newer, but the image list (and the viewer's Grad-CAM panes)
+        // show the Grad-CAM map's entropy.
+        const auto table = readImageTable(m_project.toStdString(), m_results.front()->datasetId,
+                                          {QStringLiteral("tiny_densenet"), QStringLiteral("tiny_resnet")});
+        QVERIFY(table.ok());
+        QCOMPARE(m_results.front()->settings.method, engine::CamMethod::GradCam);
+        const MeasureTable* entropy = m_results.front()->table(MeasureKind::Entropy);
+        const MeasureTable* eigen = m_results.back()->table(MeasureKind::Entropy);
+        QVERIFY(entropy && eigen);
+        const int column = entropy->column("normalized_entropy");
+        std::map<std::pair<std::string, std::int64_t>, double> eigenValues;
+        for (const auto& row : eigen->rows)
+            eigenValues[{row.model, row.imageIndex}] = row.values[std::size_t(column)];
+        int compared = 0;
+        bool differsFromEigen = false;
+        for (const auto& row : entropy->rows) {
+            const int model = table->modelIndex(QString::fromStdString(row.model));
+            QVERIFY(model >= 0);
+            const float shown = table->models[std::size_t(model)].entropy[std::size_t(row.imageIndex)];
+            QCOMPARE(shown, float(row.values[std::size_t(column)]));
+            differsFromEigen = differsFromEigen || shown != float(eigenValues.at({row.model, row.imageIndex}));
+            ++compared;
+        }
+        QCOMPARE(compared, 8); // four images, two models
+        QVERIFY(differsFromEigen);
+    }
+
 private:
     QTemporaryDir m_dir;
     Dataset m_dataset;

@@ -3,6 +3,7 @@
 #include "ui/images/imagetable.h"
 
 #include "core/dataset/csvtext.h"
+#include "core/project/runparameters.h"
 #include "core/store/projectstore.h"
 
 #include <QFileInfo>
@@ -82,6 +83,11 @@ Result<ImageTable> readImageTable(const std::string& projectPath, std::int64_t d
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     for (const auto& run : sorted) {
         if (run.datasetId != datasetId || (run.measure != "predictions" && run.measure != "entropy"))
+            continue;
+        // The list's entropy is the Grad-CAM map's (the viewer's Grad-CAM panes show it beside
+        // their map): an entropy run of another salience method does not replace it.
+        if (run.measure == "entropy"
+            && RunParameters::fromJson(run.parametersJson).settings.method != engine::CamMethod::GradCam)
             continue;
         auto columns = store.resultColumns(run.id);
         auto rows = store.results(run.id);
