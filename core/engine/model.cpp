@@ -235,6 +235,17 @@ c10::ScalarType scalarType(Precision precision)
 
 } // namespace
 
+/// A page-locked buffer for a batch's pixels (CUDA) and the mutex that keeps two threads from
+/// sharing it. A copy starts empty: a copied model (Model::randomisedCopy) stages its own batches.
+struct StagingBuffer final {
+    at::Tensor pixels;
+    std::mutex mutex;
+
+    StagingBuffer() = default;
+    StagingBuffer(const StagingBuffer&) {}
+    StagingBuffer& operator=(const StagingBuffer&) = delete;
+};
+
 struct Model::Impl final {
     torch::jit::Module module;
     ModelMetadata metadata;
@@ -257,8 +268,7 @@ struct Model::Impl final {
     at::Tensor std;
 
     bool pinnedStaging = true;
-    mutable at::Tensor staging; ///< page-locked copy of the last batch (CUDA), reused across batches
-    mutable std::mutex stagingMutex;
+    mutable StagingBuffer staging; ///< page-locked copy of the last batch (CUDA), reused across batches
 
     /// The batch's pixels on the model's device. On CUDA they go through a reused page-locked
     /// buffer with an asynchronous copy; every caller reads results back to the host (which
@@ -270,10 +280,10 @@ struct Model::Impl final {
         const at::Tensor pixels = imageBatchToTensor(batch);
         if (!device.is_cuda() || !pinnedStaging)
             return inputFromPixels(pixels.to(device, /*non_blocking=*/true));
-        std::lock_guard lock(stagingMutex);
-        if (!staging.defined() || staging.numel() < pixels.numel())
-            staging = at::empty({pixels.numel()}, at::TensorOptions().dtype(at::kByte).pinned_memory(true));
-        at::Tensor view = staging.narrow(0, 0, pixels.numel()).view(pixels.sizes());
+        std::lock_guard lock(staging.mutex);
+        if (!staging.pixels.defined() || staging.pixels.numel() < pixels.numel())
+            staging.pixels = at::empty({pixels.numel()}, at::TensorOptions().dtype(at::kByte).pinned_memory(true));
+        at::Tensor view = staging.pixels.narrow(0, 0, pixels.numel()).view(pixels.sizes());
         view.copy_(pixels);
         return inputFromPixels(view.to(device, /*non_blocking=*/true));
     }
@@ -400,16 +410,17 @@ struct Model::Impl final {
                                                    const at::Tensor& targets) const
     {
         const std::vector<CamTensors> perMethod = camTensors(x, methods, targets);
+        // Every method comes from the same pass: one set of predictions serves them all.
+        const std::vector<Prediction> predicted = predictions(perMethod.front().logits);
         std::vector<std::vector<CamOutput>> all;
         for (const CamTensors& cams : perMethod) {
             at::Tensor normalised = cams.cams.cpu().contiguous();
             at::Tensor flat = cams.flat.cpu();
-            auto predicted = predictions(cams.logits);
             std::vector<CamOutput> outputs(predicted.size());
             const int64_t mapSize = normalised.size(1) * normalised.size(2);
             for (std::size_t i = 0; i < outputs.size(); ++i) {
                 auto& output = outputs[i];
-                output.prediction = std::move(predicted[i]);
+                output.prediction = predicted[i];
                 output.flat = flat[int64_t(i)].item<bool>();
                 output.cam.height = int(normalised.size(1));
                 output.cam.width = int(normalised.size(2));
@@ -879,27 +890,8 @@ Result<std::unique_ptr<Model>> Model::randomisedCopy(int blocks, std::uint64_t s
         return Error{"the model has " + std::to_string(all.size()) + " randomisation blocks, not "
                      + std::to_string(blocks)};
     try {
-        auto impl = std::make_unique<Impl>();
+        auto impl = std::make_unique<Impl>(*d); // every setting; the module is shared until replaced
         impl->module = d->module.deepcopy();
-        impl->metadata = d->metadata;
-        impl->kind = d->kind;
-        impl->path = d->path;
-        impl->camLayer = d->camLayer;
-        impl->device = d->device;
-        impl->precision = d->precision;
-        impl->channelsLast = d->channelsLast;
-        impl->mapWidth = d->mapWidth;
-        impl->mapHeight = d->mapHeight;
-        impl->channels = d->channels;
-        impl->classes = d->classes;
-        impl->singleLogit = d->singleLogit;
-        impl->tokenLayer = d->tokenLayer;
-        impl->notes = d->notes;
-        impl->useExportedMethods = d->useExportedMethods;
-        impl->split = d->split;
-        impl->mean = d->mean;
-        impl->std = d->std;
-        impl->pinnedStaging = d->pinnedStaging;
         for (int b = 0; b < blocks; ++b)
             resetBlock(impl->module, all[std::size_t(b)], blockSeed(seed, std::uint64_t(b)));
         impl->module.eval();
