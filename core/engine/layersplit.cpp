@@ -223,20 +223,28 @@ std::vector<std::string> topLevelLayerCalls(const torch::jit::Module& module)
     return names;
 }
 
-std::vector<std::string> layerCallsInside(const torch::jit::Module& module, const std::string& layerPath)
+std::optional<torch::jit::Module> submoduleAt(const torch::jit::Module& module, const std::string& path)
 {
     torch::jit::Module layer = module;
-    for (const std::string& part : splitPath(layerPath)) {
+    for (const std::string& part : splitPath(path)) {
         std::optional<torch::jit::Module> child;
         for (const auto& named : layer.named_children())
             if (named.name == part)
                 child = named.value;
         if (!child)
-            return {};
+            return std::nullopt;
         layer = *child;
     }
+    return layer;
+}
+
+std::vector<std::string> layerCallsInside(const torch::jit::Module& module, const std::string& layerPath)
+{
+    const auto layer = submoduleAt(module, layerPath);
+    if (!layer)
+        return {};
     std::vector<std::string> paths;
-    for (const std::string& call : topLevelLayerCalls(layer))
+    for (const std::string& call : topLevelLayerCalls(*layer))
         paths.push_back(layerPath + "." + call);
     return paths;
 }

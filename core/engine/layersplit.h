@@ -7,6 +7,7 @@
 #include "core/engine/result.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct LayerSplit final {
 /// Splits `module.forward` where the submodule at `layerPath` ("layer4", "features.denseblock4")
 /// returns. Errors name the layer and say why (absent, called conditionally, called twice).
 Result<LayerSplit> splitAtLayer(const torch::jit::Module& module, const std::string& layerPath);
+
+/// The submodule at `path` ("features.denseblock4"; "" is `module` itself), or nullopt when there
+/// is none.
+std::optional<torch::jit::Module> submoduleAt(const torch::jit::Module& module, const std::string& path);
 
 /// Paths of the submodules that `module.forward` calls at its top level, in call order.
 std::vector<std::string> topLevelLayerCalls(const torch::jit::Module& module);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/parameterreset.h"
 
+#include "core/engine/layersplit.h"
+
 #include <torch/script.h>
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -42,19 +44,13 @@ std::string joined(const std::string& prefix, const std::string& name)
     return prefix.empty() ? name : prefix + "." + name;
 }
 
+/// The submodule at a block's path; the paths come from the module's own tree.
 torch::jit::Module submodule(const torch::jit::Module& root, const std::string& path)
 {
-    torch::jit::Module module = root;
-    std::size_t start = 0;
-    while (start <= path.size() && !path.empty()) {
-        const std::size_t dot = path.find('.', start);
-        const std::string name = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        module = module.attr(name).toModule();
-        if (dot == std::string::npos)
-            break;
-        start = dot + 1;
-    }
-    return module;
+    auto found = submoduleAt(root, path);
+    if (!found)
+        throw std::logic_error("no submodule '" + path + "'");
+    return *found;
 }
 
 /// The blocks directly inside `module` (at `prefix`), in definition order.
@@ -66,7 +62,6 @@ std::vector<Block> blocksInside(const torch::jit::Module& module, const std::str
             blocks.push_back({joined(prefix, child.name), parameterCount(child.value)});
     if (!prefix.empty())
         return blocks; // a submodule's own tensors stay with it: it is split only into children
-    std::vector<std::string> groups;
     auto addGroup = [&](const std::string& name, int64_t elements) {
         const std::string group = groupOf(name) + GroupSuffix;
         for (auto& block : blocks)
@@ -96,22 +91,17 @@ double linearBound(const at::Tensor& weight)
     return fanIn > 0 ? 1.0 / std::sqrt(double(fanIn)) : 0.0;
 }
 
-bool endsWith(const std::string& text, const std::string& tail)
-{
-    return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 /// The new value of one tensor of a layer of type `type` ("" when unknown), named `name`;
 /// `layerWeight` is the layer's own "weight" (for a bias's fan-in), or undefined.
 at::Tensor freshValue(const std::string& type, const std::string& name, const at::Tensor& value,
                       const at::Tensor& layerWeight, at::Generator& generator)
 {
-    const bool weightLayer = type.find("Conv") != std::string::npos || endsWith(type, "Linear");
+    const bool weightLayer = type.find("Conv") != std::string::npos || type.ends_with("Linear");
     if (weightLayer && value.dim() < 2) // a convolution's or linear layer's bias
         return uniformLike(value, layerWeight.defined() ? linearBound(layerWeight) : 0.0, generator);
     if (value.dim() >= 2)
         return uniformLike(value, linearBound(value), generator);
-    const bool one = name == "weight" || endsWith(name, "_weight") || endsWith(name, "running_var");
+    const bool one = name == "weight" || name.ends_with("_weight") || name.ends_with("running_var");
     return one ? at::ones(value.sizes(), at::kFloat) : at::zeros(value.sizes(), at::kFloat);
 }
 
@@ -155,7 +145,7 @@ std::vector<std::string> randomisationBlocks(const torch::jit::Module& module)
     for (bool split = true; split;) {
         split = false;
         for (std::size_t b = 0; b < blocks.size(); ++b) {
-            if (endsWith(blocks[b].path, GroupSuffix) || 2 * blocks[b].parameters <= total)
+            if (blocks[b].path.ends_with(GroupSuffix) || 2 * blocks[b].parameters <= total)
                 continue;
             std::vector<Block> inner = blocksInside(submodule(module, blocks[b].path), blocks[b].path);
             if (inner.size() < 2)
@@ -175,7 +165,7 @@ std::vector<std::string> randomisationBlocks(const torch::jit::Module& module)
 void resetBlock(torch::jit::Module& module, const std::string& block, std::uint64_t seed)
 {
     at::Generator generator = at::detail::createCPUGenerator(seed);
-    if (endsWith(block, GroupSuffix)) {
+    if (block.ends_with(GroupSuffix)) {
         resetTensors(module, "", block.substr(0, block.size() - 2), generator);
         return;
     }
