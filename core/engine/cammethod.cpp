@@ -29,6 +29,22 @@ const char* camMethodName(CamMethod method)
     return "gradcam";
 }
 
+std::vector<std::string> camMethodNames()
+{
+    std::vector<std::string> names;
+    for (CamMethod method : allCamMethods())
+        names.push_back(camMethodName(method));
+    return names;
+}
+
+std::string camMethodNameList()
+{
+    std::string list;
+    for (const std::string& name : camMethodNames())
+        list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
 const char* camMethodTitle(CamMethod method)
 {
     switch (method) {
@@ -80,10 +96,7 @@ Result<std::vector<CamMethod>> parseCamMethodList(const std::string& text)
         if (!part.empty()) {
             const auto method = parseCamMethod(part);
             if (!method) {
-                std::string names;
-                for (CamMethod known : allCamMethods())
-                    names += (names.empty() ? "" : ", ") + std::string(camMethodName(known));
-                return Error{"unknown salience method '" + part + "' (use " + names + ")"};
+                return Error{"unknown salience method '" + part + "' (use " + camMethodNameList() + ")"};
             }
             if (std::find(methods.begin(), methods.end(), *method) == methods.end())
                 methods.push_back(*method);

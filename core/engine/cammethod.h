@@ -28,6 +28,10 @@ const std::vector<CamMethod>& allCamMethods();
 /// Lower-case name on the command line, in files and in the project store ("gradcam",
 /// "hirescam", "gradcampp", "xgradcam", "layercam", "eigencam", "scorecam").
 const char* camMethodName(CamMethod method);
+/// Every method's name, in allCamMethods() order: what `--method` and the `method` parameter take.
+std::vector<std::string> camMethodNames();
+/// The same joined for messages: "gradcam, hirescam, ..., scorecam".
+std::string camMethodNameList();
 /// The name people write ("Grad-CAM", "Grad-CAM++", ...).
 const char* camMethodTitle(CamMethod method);
 /// A method by its name or title, case-insensitively ("gradcam++" and "grad-cam++" too); nullopt

@@ -24,15 +24,6 @@ Result<double> parseNumber(const QString& text, const std::string& key)
     return value;
 }
 
-/// "gradcam, hirescam, ...": the method names set() accepts.
-std::string methodList()
-{
-    std::string list;
-    for (engine::CamMethod method : engine::allCamMethods())
-        list += (list.empty() ? "" : ", ") + std::string(engine::camMethodName(method));
-    return list;
-}
-
 struct Setter {
     std::function<Status(MeasureSettings&, const QString&, const std::string&)> apply;
 };
@@ -172,7 +163,8 @@ const std::map<std::string, Setter>& setters()
         {"method", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
              const auto method = engine::parseCamMethod(v.trimmed().toStdString());
              if (!method)
-                 return Error{"parameter " + key + " is one of " + methodList() + ", got '" + v.toStdString() + "'"};
+                 return Error{"parameter " + key + " is one of " + engine::camMethodNameList() + ", got '"
+                              + v.toStdString() + "'"};
              s.method = *method;
              return Ok{};
          }}},
@@ -356,7 +348,7 @@ const std::vector<MeasureParameter>& measureParameters()
          QT_TRANSLATE_NOOP("MeasureParameter",
                            "salience method of the run's maps (gradcam: the paper's Grad-CAM; measure --method "
                            "runs several)"),
-         {"gradcam", "hirescam", "gradcampp", "xgradcam", "layercam", "eigencam", "scorecam"}},
+         engine::camMethodNames()},
         {"sanity.steps",
          QT_TRANSLATE_NOOP("MeasureParameter",
                            "sanity checks: cascading randomisation steps at most, from the head down (blocks "
