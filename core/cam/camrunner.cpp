@@ -49,7 +49,6 @@ struct PendingImage final {
 
 /// Where one method's maps and cams.csv go.
 struct MethodOutput final {
-    engine::CamMethod method = engine::CamMethod::GradCam;
     std::string directory;
     std::string csvPath;
     std::ofstream csv;
@@ -112,7 +111,6 @@ Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, 
     std::vector<MethodOutput> outputs;
     for (engine::CamMethod method : params.methods) {
         MethodOutput output;
-        output.method = method;
         output.directory = params.methods.size() == 1
             ? params.outputDirectory
             : (std::filesystem::path(params.outputDirectory) / engine::camMethodName(method)).string();

@@ -23,7 +23,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <numeric>
 
 namespace saliscope {
@@ -104,7 +103,8 @@ Result<std::vector<engine::CamOutput>> camsOf(const engine::Model& model, const 
     return std::move(cams.value().front());
 }
 
-/// The sanity checks' randomised copies of a run's models, made once per model and depth.
+/// The sanity checks' randomised copies of a run's models, made once per model and depth (on the
+/// run's thread).
 class RandomisedCopies final {
 public:
     explicit RandomisedCopies(std::uint64_t seed) : m_seed(seed) {}
@@ -112,7 +112,6 @@ public:
     /// The copy of `model` with its first `blocks` randomisation blocks re-initialised.
     Result<const engine::Model*> get(const engine::Model& model, int blocks)
     {
-        std::lock_guard lock(m_mutex);
         auto& copy = m_copies[{&model, blocks}];
         if (!copy) {
             auto made = model.randomisedCopy(blocks, m_seed);
@@ -126,7 +125,6 @@ public:
     /// The model's randomisation blocks, listed once.
     const std::vector<std::string>& blocks(const engine::Model& model)
     {
-        std::lock_guard lock(m_mutex);
         auto found = m_blocks.find(&model);
         if (found == m_blocks.end())
             found = m_blocks.emplace(&model, model.randomisationBlocks()).first;
@@ -135,10 +133,19 @@ public:
 
 private:
     const std::uint64_t m_seed;
-    std::mutex m_mutex;
     std::map<std::pair<const engine::Model*, int>, std::unique_ptr<engine::Model>> m_copies;
     std::map<const engine::Model*, std::vector<std::string>> m_blocks;
 };
+
+/// The batch's images at the model's input size, in batch order.
+std::vector<engine::ImageU8> inputsAt(const LoadedModel& loaded, const std::vector<BatchImage>& images)
+{
+    const auto size = std::make_pair(loaded.width, loaded.height);
+    std::vector<engine::ImageU8> inputs;
+    for (const auto& image : images)
+        inputs.push_back(image.resized.at(size));
+    return inputs;
+}
 
 /// The measures a run computes, in registry order: the predictions always, the others as asked.
 std::vector<const Measure*> requestedMeasures(const MeasureRunParams& params)
@@ -171,10 +178,7 @@ public:
     Result<std::vector<HostPass>> measure(const LoadedModel& loaded, const std::vector<BatchImage>& images)
     {
         const auto& model = *loaded.model;
-        const auto size = std::make_pair(loaded.width, loaded.height);
-        std::vector<engine::ImageU8> inputs;
-        for (const auto& image : images)
-            inputs.push_back(image.resized.at(size));
+        const std::vector<engine::ImageU8> inputs = inputsAt(loaded, images);
         auto cams = camsOf(model, inputs, m_params.settings.method);
         if (!cams)
             return cams.failure();
@@ -198,10 +202,7 @@ public:
     {
         if (!needsRandomised())
             return Ok{};
-        const auto size = std::make_pair(loaded.width, loaded.height);
-        std::vector<engine::ImageU8> inputs;
-        for (const auto& image : images)
-            inputs.push_back(image.resized.at(size));
+        const std::vector<engine::ImageU8> inputs = inputsAt(loaded, images);
         auto cams = camsOf(*loaded.model, inputs, m_params.settings.method);
         if (!cams)
             return cams.failure();
@@ -357,11 +358,7 @@ public:
                                         PendingRows& pending)
     {
         const auto& model = *loaded.model;
-        const auto size = std::make_pair(loaded.width, loaded.height);
-        std::vector<engine::ImageU8> inputs;
-        for (const auto& image : images)
-            inputs.push_back(image.resized.at(size));
-        DEVICE_TRY(batch, engine::ImageBatch::fromImages(inputs));
+        DEVICE_TRY(batch, engine::ImageBatch::fromImages(inputsAt(loaded, images)));
         DEVICE_TRY(pixels, m_device.upload(batch));
         DEVICE_TRY(cams, m_device.cams(model, pixels, m_params.settings.method));
         DEVICE_TRY(small, m_device.quantize(cams.cams));
