@@ -39,12 +39,13 @@ std::vector<int> methodSiblings(const std::vector<RunSet>& sets, int index)
     if (index < 0 || index >= int(sets.size()))
         return siblings;
     const std::string key = withoutMethod(sets[std::size_t(index)]);
+    std::vector<std::pair<int, int>> ordered; // (method order, set index): each set's parameters read once
     for (int i = 0; i < int(sets.size()); ++i)
         if (withoutMethod(sets[std::size_t(i)]) == key)
-            siblings.push_back(i);
-    std::stable_sort(siblings.begin(), siblings.end(), [&sets](int a, int b) {
-        return methodOrder(runSetMethod(sets[std::size_t(a)])) < methodOrder(runSetMethod(sets[std::size_t(b)]));
-    });
+            ordered.emplace_back(methodOrder(runSetMethod(sets[std::size_t(i)])), i);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [order, i] : ordered)
+        siblings.push_back(i);
     return siblings;
 }
 

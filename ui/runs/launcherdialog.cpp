@@ -368,9 +368,8 @@ Result<RunRequest> LauncherDialog::request() const
             request.measures.insert(kind);
     if (request.measures.empty())
         return Error{tr("Tick at least one measure.").toStdString()};
-    const auto method = std::find_if(m_methods.begin(), m_methods.end(),
-                                     [](const auto& entry) { return entry.second->isChecked(); });
-    if (method == m_methods.end())
+    const std::vector<engine::CamMethod> methods = tickedMethods();
+    if (methods.empty())
         return Error{tr("Tick at least one salience method.").toStdString()};
     for (int row = 0; row < m_models->rowCount(); ++row) {
         const auto* item = m_models->item(row);
@@ -389,12 +388,7 @@ Result<RunRequest> LauncherDialog::request() const
     for (const auto& [key, editor] : m_parameters)
         if (auto status = request.settings.set(key + "=" + editorText(editor).trimmed().toStdString()); !status)
             return status.failure();
-    request.settings.method = engine::allCamMethods().front();
-    for (engine::CamMethod each : engine::allCamMethods())
-        if (m_methods.at(each)->isChecked()) {
-            request.settings.method = each; // the first ticked one
-            break;
-        }
+    request.settings.method = methods.front();
     request.device = m_device->currentData().toString().toStdString();
     request.batchSize = m_batch->value();
     return request;
@@ -406,13 +400,21 @@ Result<std::vector<RunRequest>> LauncherDialog::requests() const
     if (!made)
         return made.failure();
     std::vector<RunRequest> runs;
-    for (engine::CamMethod method : engine::allCamMethods())
-        if (m_methods.at(method)->isChecked()) {
-            RunRequest run = made.value();
-            run.settings.method = method;
-            runs.push_back(std::move(run));
-        }
+    for (engine::CamMethod method : tickedMethods()) {
+        RunRequest run = made.value();
+        run.settings.method = method;
+        runs.push_back(std::move(run));
+    }
     return runs;
+}
+
+std::vector<engine::CamMethod> LauncherDialog::tickedMethods() const
+{
+    std::vector<engine::CamMethod> methods;
+    for (engine::CamMethod method : engine::allCamMethods())
+        if (m_methods.at(method)->isChecked())
+            methods.push_back(method);
+    return methods;
 }
 
 std::vector<std::int64_t> LauncherDialog::requestedModels(const RunRequest& request) const

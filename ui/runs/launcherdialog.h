@@ -73,6 +73,8 @@ signals:
 private:
     QWidget* makeMeasures();
     QWidget* makeMethods();
+    /// The ticked salience methods, in allCamMethods() order.
+    std::vector<engine::CamMethod> tickedMethods() const;
     /// The ids of the models request() runs (ticked ones and the ticked families' members).
     std::vector<std::int64_t> requestedModels(const RunRequest& request) const;
     /// Loads the ticked models in the background for their channel counts (Score-CAM ticked).
