@@ -131,7 +131,14 @@ QCommandLineOption annotationsOption()
                               QStringLiteral("DIR"));
 }
 
-Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser)
+QCommandLineOption masksOption()
+{
+    return QCommandLineOption(QStringLiteral("masks"),
+                              QStringLiteral("Folder of exact artefact masks matched by file name (localisation)."),
+                              QStringLiteral("DIR"));
+}
+
+Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser, bool withMasks)
 {
     DatasetSource source{location.toStdString()};
     if (parser.isSet(QStringLiteral("classes"))) {
@@ -141,6 +148,8 @@ Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineP
         source.classes = mapping.value();
     }
     source.annotationFolder = parser.value(QStringLiteral("annotations")).toStdString();
+    if (withMasks)
+        source.maskFolder = parser.value(QStringLiteral("masks")).toStdString();
     NullProgressSink quiet;
     auto scanned = scanDataset(source, quiet, CancelToken());
     if (!scanned)

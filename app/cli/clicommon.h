@@ -70,8 +70,10 @@ QCommandLineOption metadataFileOption();
 /// The --classes and --annotations options shared by commands that read datasets.
 QCommandLineOption classesOption();
 QCommandLineOption annotationsOption();
+/// --masks DIR: exact artefact masks, a second kind of annotation.
+QCommandLineOption masksOption();
 /// Scans a dataset folder or manifest with the parser's --classes and --annotations (which the
-/// parser must have); the entries set aside are listed on stderr.
-Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser);
+/// parser must have) and, when `withMasks`, its --masks; the entries set aside are listed on stderr.
+Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser, bool withMasks = false);
 
 } // namespace saliscope::cli

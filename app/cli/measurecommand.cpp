@@ -92,6 +92,7 @@ struct MeasureOptions final {
                                             QStringLiteral("Print every parameter with its default and exit.")};
     const QCommandLineOption classes = classesOption();
     const QCommandLineOption annotations = annotationsOption();
+    const QCommandLineOption masks = masksOption();
     const QCommandLineOption device{QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
                                     QStringLiteral("DEVICE"), QStringLiteral("cpu")};
     const QCommandLineOption batch{QStringLiteral("batch"), QStringLiteral("Images per batch."), QStringLiteral("N"),
@@ -114,8 +115,8 @@ struct MeasureOptions final {
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, device,
-                           batch, out, project, method, shardOption});
+        parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, masks,
+                           device, batch, out, project, method, shardOption});
         parser.addPositionalArgument(QStringLiteral("MEASURES"),
                                      QStringLiteral("entropy, noise, transforms, stability, degradation, sanity or "
                                                     "all (every measure but sanity)."));
@@ -364,7 +365,7 @@ int runMeasure(const QStringList& arguments)
     for (const auto& skippedMeasure : skippedMeasures)
         std::fprintf(stderr, "%s skipped: %s\n", measureName(skippedMeasure.kind), skippedMeasure.reason.c_str());
 
-    auto scanned = scanDatasetArgument(parser.value(options.dataset), parser);
+    auto scanned = scanDatasetArgument(parser.value(options.dataset), parser, true);
     if (!scanned)
         return fail(name, QString::fromStdString(scanned.error()));
     if (scanned->records.empty())

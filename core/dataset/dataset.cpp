@@ -73,7 +73,8 @@ std::map<std::string, std::string> annotationIndex(const std::string& folder)
     return index;
 }
 
-void attachAnnotations(Dataset& dataset, const std::string& folder)
+/// Sets `field` of each record to the map of `folder` with the record's file stem.
+void attachMaps(Dataset& dataset, const std::string& folder, std::string DatasetRecord::*field)
 {
     const auto index = annotationIndex(folder);
     if (index.empty())
@@ -81,8 +82,14 @@ void attachAnnotations(Dataset& dataset, const std::string& folder)
     for (auto& record : dataset.records) {
         const auto it = index.find(fs::path(record.path).stem().string());
         if (it != index.end())
-            record.annotationPath = it->second;
+            record.*field = it->second;
     }
+}
+
+void attachAnnotations(Dataset& dataset, const DatasetSource& source)
+{
+    attachMaps(dataset, source.annotationFolder, &DatasetRecord::annotationPath);
+    attachMaps(dataset, source.maskFolder, &DatasetRecord::maskPath);
 }
 
 Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
@@ -111,7 +118,7 @@ Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, 
     if (labelled.empty()) {
         // No class subfolders: every image below is unlabelled.
         for (const auto& file : collectImageFiles({source.location}, nullptr, &dataset.problems))
-            dataset.records.push_back({file, UnknownLabel, {}, {}});
+            dataset.records.push_back({file, UnknownLabel, {}, {}, {}});
     } else {
         for (const auto& path : badlyNamed) {
             std::error_code kindCode;
@@ -132,11 +139,11 @@ Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, 
             if (cancel.isCancelled())
                 return Error::cancelled();
             for (const auto& file : collectImageFiles({folder.string()}, nullptr, &dataset.problems))
-                dataset.records.push_back({file, label, {}, {}});
+                dataset.records.push_back({file, label, {}, {}, {}});
             progress.progress(std::int64_t(dataset.records.size()), std::int64_t(dataset.records.size()));
         }
     }
-    attachAnnotations(dataset, source.annotationFolder);
+    attachAnnotations(dataset, source);
     return dataset;
 }
 
@@ -197,11 +204,12 @@ Result<Dataset> scanManifest(const DatasetSource& source, ProgressSink& progress
         dataset.records.push_back({path.lexically_normal().string(),
                                    label,
                                    fields.size() > 2 ? trimmed(fields[2].toStdString()) : std::string(),
+                                   {},
                                    {}});
         if (dataset.records.size() % 1000 == 0)
             progress.progress(std::int64_t(dataset.records.size()), 0);
     }
-    attachAnnotations(dataset, source.annotationFolder);
+    attachAnnotations(dataset, source);
     return dataset;
 }
 
@@ -268,6 +276,8 @@ Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress,
     std::error_code code;
     if (!source.annotationFolder.empty() && !fs::is_directory(source.annotationFolder, code))
         return Error{"no such annotation folder: " + source.annotationFolder};
+    if (!source.maskFolder.empty() && !fs::is_directory(source.maskFolder, code))
+        return Error{"no such mask folder: " + source.maskFolder};
     if (fs::is_directory(source.location, code))
         return scanFolder(source, progress, cancel);
     if (fs::is_regular_file(source.location, code))

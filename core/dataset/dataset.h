@@ -21,6 +21,7 @@ struct DatasetRecord final {
     int label = UnknownLabel;
     std::string group;          ///< free grouping (generator, identity); empty when none
     std::string annotationPath; ///< human annotation map matched by file name; empty when none
+    std::string maskPath;       ///< exact artefact mask (a second kind of annotation) matched by file name
 };
 
 /// Maps folder names and manifest labels to class indices, case-insensitively.
@@ -44,6 +45,7 @@ struct DatasetSource final {
     std::string location; ///< folder or .csv file
     ClassMapping classes = ClassMapping::defaults();
     std::string annotationFolder; ///< optional folder of human annotation maps (matched by file stem)
+    std::string maskFolder;       ///< optional folder of exact artefact masks (matched by file stem)
 };
 
 /// A scanned dataset: the usable records, and the entries that were set aside with a reason.
@@ -65,7 +67,7 @@ struct Dataset final {
 /// to the manifest). Entries that cannot be used are listed in `problems`, never fatal: files
 /// that are not images Saliscope reads (GIF, text), unreadable subfolders, dangling links and
 /// link loops, bad or duplicate manifest rows (a duplicate is counted once). Only a missing or
-/// unreadable source or manifest, or a missing annotation folder, is an error. Files are not decoded here.
+/// unreadable source or manifest, or a missing annotation or mask folder, is an error. Files are not decoded here.
 Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope

@@ -136,6 +136,7 @@ Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, con
     auto scan = [&](const char* split) {
         DatasetSource source{(root / "dataset" / split).string()};
         source.annotationFolder = (root / "dataset" / "annotations").string();
+        source.maskFolder = (root / "dataset" / "masks").string();
         return scanDataset(source, quiet, cancel);
     };
     auto train = scan("train");

@@ -129,7 +129,7 @@ Result<std::pair<Dataset, std::vector<std::string>>> storedDataset(ProjectStore&
         if (image.position != std::int64_t(result.first.records.size()))
             return Error{"dataset " + std::to_string(datasetId) + " has a gap at image position "
                          + std::to_string(result.first.records.size())};
-        result.first.records.push_back({image.path, image.label, image.group, image.annotation});
+        result.first.records.push_back({image.path, image.label, image.group, image.annotation, image.mask});
         result.second.push_back(image.contentHash);
     }
     auto problems = store.datasetProblems(datasetId); // listed with every run's skipped images

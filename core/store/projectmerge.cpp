@@ -291,7 +291,7 @@ private:
             m_datasetMap[dataset.id] = id;
             ++m_report.datasetsAdded;
             query.prepare(QStringLiteral("INSERT INTO images (dataset_id, position, path, label, grp, annotation,"
-                                         " content_hash, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                         " content_hash, problem, mask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             for (const StoredImage& image : m_sourceImages[dataset.id]) {
                 query.addBindValue(qint64(id));
                 query.addBindValue(qint64(image.position));
@@ -302,6 +302,7 @@ private:
                 query.addBindValue(image.contentHash.empty() ? QVariant(QMetaType(QMetaType::QString))
                                                              : QVariant(q(image.contentHash)));
                 query.addBindValue(q(image.problem));
+                query.addBindValue(q(image.mask));
                 if (auto ok = StoreSchema::execute(query, "cannot merge images"); !ok)
                     return ok;
                 m_imageMap[image.id] = query.lastInsertId().toLongLong();

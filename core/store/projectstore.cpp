@@ -510,10 +510,10 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
         }
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO images (dataset_id, position, path, label, grp, annotation,"
-                                      " content_hash, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                      " content_hash, problem, mask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery update(db);
         update.prepare(QStringLiteral("UPDATE images SET position = ?, path = ?, label = ?, grp = ?, annotation = ?,"
-                                      " problem = '' WHERE id = ?"));
+                                      " mask = ?, problem = '' WHERE id = ?"));
         for (std::size_t i = 0; i < dataset.records.size(); ++i) {
             const DatasetRecord& record = dataset.records[i];
             auto match = existing.find(hashes[i]);
@@ -523,6 +523,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
                 update.addBindValue(record.label);
                 update.addBindValue(q(record.group));
                 update.addBindValue(q(storedPath(record.annotationPath)));
+                update.addBindValue(q(storedPath(record.maskPath)));
                 update.addBindValue(match->second.front());
                 match->second.pop_front();
                 if (auto ok = StoreSchema::execute(update, "cannot update images"); !ok)
@@ -542,6 +543,7 @@ Result<std::int64_t> ProjectStore::addDataset(const Dataset& dataset, const std:
             insert.addBindValue(q(storedPath(record.annotationPath)));
             insert.addBindValue(hashes[i].empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(q(hashes[i])));
             insert.addBindValue(q(problem));
+            insert.addBindValue(q(storedPath(record.maskPath)));
             if (auto ok = StoreSchema::execute(insert, "cannot store images"); !ok)
                 return ok;
         }
@@ -587,8 +589,8 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, dataset_id, position, path, label, grp, annotation, content_hash, problem"
-                                 " FROM images WHERE dataset_id = ? ORDER BY position"));
+    query.prepare(QStringLiteral("SELECT id, dataset_id, position, path, label, grp, annotation, content_hash, problem,"
+                                 " mask FROM images WHERE dataset_id = ? ORDER BY position"));
     query.addBindValue(qint64(datasetId));
     if (auto ok = StoreSchema::execute(query, "cannot read images"); !ok)
         return ok.failure();
@@ -596,7 +598,8 @@ Result<std::vector<StoredImage>> ProjectStore::images(std::int64_t datasetId) co
     while (query.next())
         list.push_back({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
                         resolvedPath(s(query.value(3)), m_path), query.value(4).toInt(), s(query.value(5)),
-                        resolvedPath(s(query.value(6)), m_path), s(query.value(7)), s(query.value(8))});
+                        resolvedPath(s(query.value(6)), m_path), s(query.value(7)), s(query.value(8)),
+                        resolvedPath(s(query.value(9)), m_path)});
     if (query.lastError().isValid()) // a damaged page ends the read early: never a partial answer
         return Error{StoreSchema::describe(query.lastError(), "the project " + m_path + " is damaged")};
     return list;

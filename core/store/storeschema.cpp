@@ -68,6 +68,10 @@ const std::vector<std::vector<const char*>>& migrations()
             " position INTEGER NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (dataset_id, position))"
             " WITHOUT ROWID",
         },
+        // v5: an image's exact artefact mask, a second kind of annotation (localisation).
+        {
+            "ALTER TABLE images ADD COLUMN mask TEXT NOT NULL DEFAULT ''",
+        },
     };
     return list;
 }

@@ -20,7 +20,7 @@ namespace saliscope {
 class StoreSchema final {
 public:
     /// The schema this build writes and reads.
-    static constexpr int CurrentVersion = 4;
+    static constexpr int CurrentVersion = 5;
     /// `PRAGMA application_id` of every project file ("SALI").
     static constexpr std::int32_t ApplicationId = 0x53414C49;
 

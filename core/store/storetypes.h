@@ -42,6 +42,7 @@ struct StoredImage final {
     std::string annotation;
     std::string contentHash; ///< empty when the file could not be read
     std::string problem;     ///< why it could not be read; empty when fine
+    std::string mask;        ///< exact artefact mask; empty when none
 };
 
 /// A model file known to the project, identified by the hash of its bytes.

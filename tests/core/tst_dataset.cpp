@@ -104,6 +104,7 @@ private slots:
         writeImage(dir.filePath("imgs/a.png"));
         writeImage(dir.filePath("imgs/b,c.png"));
         writeImage(dir.filePath("annotations/a.png"));
+        writeImage(dir.filePath("masks/b,c.png"));
         writeText(dir.filePath("list.csv"),
                   "path,label,group\n"
                   "imgs/a.png,0,ffhq\n"
@@ -114,9 +115,13 @@ private slots:
         NullProgressSink progress;
         DatasetSource source{dir.filePath("list.csv").toStdString()};
         source.annotationFolder = dir.filePath("annotations").toStdString();
+        source.maskFolder = dir.filePath("masks").toStdString();
         auto dataset = scanDataset(source, progress, CancelToken());
         QVERIFY(dataset.ok());
         QCOMPARE(int(dataset->records.size()), 2);
+        // The second kind of annotation is matched by file stem on its own.
+        QVERIFY(dataset->records[0].maskPath.empty());
+        QVERIFY(QString::fromStdString(dataset->records[1].maskPath).endsWith("masks/b,c.png"));
         QCOMPARE(dataset->records[1].label, 1);
         QCOMPARE(dataset->records[1].group, std::string("stylegan2"));
         QVERIFY(QString::fromStdString(dataset->records[1].path).endsWith("b,c.png"));
@@ -276,6 +281,11 @@ private slots:
         auto dataset = scanDataset(source, progress, CancelToken());
         QVERIFY(!dataset.ok());
         QCOMPARE(dataset.error(), "no such annotation folder: " + source.annotationFolder);
+        source.annotationFolder.clear();
+        source.maskFolder = dir.filePath("no-such-masks").toStdString();
+        dataset = scanDataset(source, progress, CancelToken());
+        QVERIFY(!dataset.ok());
+        QCOMPARE(dataset.error(), "no such mask folder: " + source.maskFolder);
     }
 
     void missingSource()

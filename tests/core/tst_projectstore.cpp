@@ -289,6 +289,7 @@ private slots:
         auto store = openStore(dir.filePath("p.saliscope"));
         auto [dataset, hashes] = syntheticDataset(2, "ds");
         dataset.records[0].annotationPath = "masks/../masks/img0.png";
+        dataset.records[1].maskPath = "artefacts/img1.png";
         const auto datasetId = store->addDataset(dataset, hashes);
         QVERIFY(QDir::setCurrent(previous));
         QVERIFY(datasetId.ok());
@@ -299,6 +300,8 @@ private slots:
         QCOMPARE(QString::fromStdString(images[1].path), QDir::cleanPath(root + "/ds/img1.png"));
         QCOMPARE(QString::fromStdString(images[0].annotation), QDir::cleanPath(root + "/masks/img0.png"));
         QCOMPARE(images[1].annotation, std::string()); // no annotation stays none
+        QCOMPARE(QString::fromStdString(images[1].mask), QDir::cleanPath(root + "/artefacts/img1.png")); // v5
+        QCOMPARE(images[0].mask, std::string());
 
         // A path stored relative (by an older version) is read relative to the project's folder.
         QVERIFY(rawSql(dir.filePath("p.saliscope"),
@@ -378,6 +381,7 @@ private slots:
         QVERIFY(store->addComputeTime(runs[0].id, 4).ok());
         QCOMPARE(store->run(runs[0].id)->computeSeconds, 4.0);
         QCOMPARE(store->images(1)->at(0).path, std::string("/d/a.png"));
+        QCOMPARE(store->images(1)->at(0).mask, std::string()); // v5: images stored before masks have none
         QCOMPARE(store->integrityCheck().value(), std::string("ok"));
     }
 
