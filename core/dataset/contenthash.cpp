@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/dataset/contenthash.h"
 
+#include "core/dataset/videoframes.h"
+
 #include <xxhash.h>
 
 #include <cerrno>
@@ -30,9 +32,8 @@ struct FileCloser final {
     void operator()(std::FILE* file) const { std::fclose(file); }
 };
 
-} // namespace
-
-Result<std::string> hashFile(const std::string& path)
+/// XXH3-64 of the bytes of a file on disk.
+Result<std::string> hashPlainFile(const std::string& path)
 {
     std::error_code code;
     const auto status = std::filesystem::status(path, code);
@@ -63,6 +64,21 @@ Result<std::string> hashFile(const std::string& path)
     if (total == 0)
         return Error{path + " is empty (0 bytes)"};
     return toHex(XXH3_64bits_digest(state.get()));
+}
+
+} // namespace
+
+Result<std::string> hashFile(const std::string& path)
+{
+    const SourcePath source = parseSourcePath(path);
+    if (source.frame < 0 && !source.crop)
+        return hashPlainFile(path);
+    // A frame or a crop (videoframes.h): the file's hash and what is taken from it.
+    auto fileHash = hashPlainFile(source.file);
+    if (!fileHash)
+        return fileHash;
+    const std::string key = fileHash.value() + "#" + source.fragment();
+    return hashBytes(key.data(), key.size());
 }
 
 std::string hashBytes(const void* data, std::size_t size) { return toHex(XXH3_64bits(data, size)); }

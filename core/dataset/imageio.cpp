@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/dataset/imageio.h"
 
+#include "core/dataset/videoframes.h"
+
 #include "core/engine/pillowresize.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -235,6 +237,15 @@ std::string readErrorReason(int errnum)
 
 Result<engine::ImageU8> readImageRgb(const std::string& path, std::int64_t maxPixels)
 {
+    const SourcePath source = parseSourcePath(path);
+    if (source.frame >= 0 || source.crop) {
+        // A video frame or a crop (videoframes.h).
+        auto whole = source.frame >= 0 ? readVideoFrame(source.file, source.frame, maxPixels)
+                                       : readImageRgb(source.file, maxPixels);
+        if (!whole || !source.crop)
+            return whole;
+        return cropImage(whole.value(), *source.crop);
+    }
     // EXIF orientation is not applied: Pillow, which trained and evaluated the models, does not.
     auto mat = decode(path, cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH | cv::IMREAD_IGNORE_ORIENTATION, maxPixels);
     if (!mat)

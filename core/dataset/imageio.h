@@ -18,7 +18,9 @@ inline constexpr std::int64_t DefaultMaxImagePixels = 64'000'000;
 /// 16-bit images are converted; EXIF orientation is not applied (as in Pillow). Errors name the
 /// file and say why, in one line: missing, empty, permission denied, a GIF (not read), a
 /// truncated JPEG (as Pillow, which refuses them), a damaged file, or more pixels than
-/// `maxPixels` (read from the header before anything is decoded; 0: no limit). Thread-safe.
+/// `maxPixels` (read from the header before anything is decoded; 0: no limit). A path with a
+/// frame or crop fragment (`clip.mp4#frame=12&crop=...`, videoframes.h) reads that frame
+/// (readVideoFrame) or image and cuts out the region. Thread-safe.
 Result<engine::ImageU8> readImageRgb(const std::string& path, std::int64_t maxPixels = DefaultMaxImagePixels);
 
 /// Decodes an 8-bit single-channel map (a salience map or annotation); colour images are
