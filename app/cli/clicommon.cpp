@@ -138,9 +138,88 @@ QCommandLineOption masksOption()
                               QStringLiteral("DIR"));
 }
 
-Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser, bool withMasks)
+QList<QCommandLineOption> videoOptions()
+{
+    return {
+        QCommandLineOption(QStringLiteral("frames"),
+                           QStringLiteral("Frames taken from each video, spread evenly over it (default 8; 0: every "
+                                          "frame)."),
+                           QStringLiteral("N")),
+        QCommandLineOption(QStringLiteral("frame-step"),
+                           QStringLiteral("Take every K-th frame from the first instead (at most --frames of them "
+                                          "when given)."),
+                           QStringLiteral("K")),
+        QCommandLineOption(QStringLiteral("faces"),
+                           QStringLiteral("Replace every image and frame by the crop of its largest face (dlib's HOG "
+                                          "detector); those without a face are set aside.")),
+        QCommandLineOption(QStringLiteral("face-margin"),
+                           QStringLiteral("Face crop side as a multiple of the face box (default 1.3, as "
+                                          "FaceForensics++)."),
+                           QStringLiteral("M")),
+        QCommandLineOption(QStringLiteral("face-align"),
+                           QStringLiteral("Turn face crops so that the eyes are level (dlib's 68-landmark model, "
+                                          "package libdlib-data).")),
+        QCommandLineOption(QStringLiteral("face-upsample"),
+                           QStringLiteral("Image doublings before face detection: 0 finds faces from about 80 pixels "
+                                          "(default), 1 from about 40 (4x slower)."),
+                           QStringLiteral("N")),
+    };
+}
+
+namespace {
+
+/// Reads an integer option within [low, high]; errors name the option.
+Status readIntOption(const QCommandLineParser& parser, const QString& name, int low, int high, int& value)
+{
+    if (!parser.isSet(name))
+        return Ok{};
+    bool ok = false;
+    const int read = parser.value(name).toInt(&ok);
+    if (!ok || read < low || read > high)
+        return Error{"--" + name.toStdString() + " takes a whole number from " + std::to_string(low) + " to "
+                     + std::to_string(high) + ", not '" + parser.value(name).toStdString() + "'"};
+    value = read;
+    return Ok{};
+}
+
+Status readVideoOptions(const QCommandLineParser& parser, VideoDatasetParams& video)
+{
+    if (auto read = readIntOption(parser, QStringLiteral("frames"), 0, 1000000, video.sampling.frames); !read)
+        return read;
+    if (auto read = readIntOption(parser, QStringLiteral("frame-step"), 1, 1000000, video.sampling.step); !read)
+        return read;
+    if (parser.isSet(QStringLiteral("frame-step")) && !parser.isSet(QStringLiteral("frames")))
+        video.sampling.frames = 0; // every K-th frame of the whole video
+    if (auto read = readIntOption(parser, QStringLiteral("face-upsample"), 0, 3, video.face.upsample); !read)
+        return read;
+    video.faces = parser.isSet(QStringLiteral("faces"));
+    video.face.align = parser.isSet(QStringLiteral("face-align"));
+    if (parser.isSet(QStringLiteral("face-margin"))) {
+        bool ok = false;
+        const double margin = parser.value(QStringLiteral("face-margin")).toDouble(&ok);
+        if (!ok || !(margin >= 0.5 && margin <= 10))
+            return Error{"--face-margin takes a number from 0.5 to 10, not '"
+                         + parser.value(QStringLiteral("face-margin")).toStdString() + "'"};
+        video.face.margin = margin;
+    }
+    if (!video.faces
+        && (parser.isSet(QStringLiteral("face-margin")) || video.face.align
+            || parser.isSet(QStringLiteral("face-upsample"))))
+        return Error{"--face-margin, --face-align and --face-upsample need --faces"};
+    return Ok{};
+}
+
+} // namespace
+
+Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser, bool withMasks,
+                                    bool withVideoOptions, const std::string& cacheFolder)
 {
     DatasetSource source{location.toStdString()};
+    if (withVideoOptions) {
+        if (auto read = readVideoOptions(parser, source.video); !read)
+            return read.failure();
+        source.video.cacheFolder = cacheFolder;
+    }
     if (parser.isSet(QStringLiteral("classes"))) {
         auto mapping = ClassMapping::parse(parser.value(QStringLiteral("classes")).toStdString());
         if (!mapping)
@@ -156,6 +235,13 @@ Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineP
         return scanned.failure();
     for (const auto& [path, reason] : scanned->problems)
         std::fprintf(stderr, "dataset: %s: %s\n", path.c_str(), reason.c_str());
+    const VideoDatasetStats& stats = scanned->videoStats;
+    if (stats.videos > 0)
+        std::fprintf(stderr, "dataset: %d videos, %d set aside; %d frames taken\n", stats.videos, stats.skippedVideos,
+                     stats.frames);
+    if (source.video.faces)
+        std::fprintf(stderr, "dataset: %d face crops; %d frames or images without a face set aside\n", stats.faces,
+                     stats.noFace);
     return scanned;
 }
 

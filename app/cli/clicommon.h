@@ -72,8 +72,14 @@ QCommandLineOption classesOption();
 QCommandLineOption annotationsOption();
 /// --masks DIR: exact artefact masks, a second kind of annotation.
 QCommandLineOption masksOption();
+/// --frames, --frame-step, --faces, --face-margin, --face-align, --face-upsample: how videos
+/// become frames and whether images become face crops (VideoDatasetParams).
+QList<QCommandLineOption> videoOptions();
 /// Scans a dataset folder or manifest with the parser's --classes and --annotations (which the
-/// parser must have) and, when `withMasks`, its --masks; the entries set aside are listed on stderr.
-Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser, bool withMasks = false);
+/// parser must have), when `withMasks` its --masks, and when `withVideoOptions` the
+/// videoOptions() (kept under `cacheFolder` when not empty: frame indices and face boxes). The
+/// entries set aside are listed on stderr, and a line says what became of videos and faces.
+Result<Dataset> scanDatasetArgument(const QString& location, const QCommandLineParser& parser, bool withMasks = false,
+                                    bool withVideoOptions = false, const std::string& cacheFolder = {});
 
 } // namespace saliscope::cli

@@ -117,6 +117,7 @@ struct MeasureOptions final {
     {
         parser.addOptions({dataset, model, family, modelMetadata, set, listParameters, classes, annotations, masks,
                            device, batch, out, project, method, shardOption});
+        parser.addOptions(videoOptions());
         parser.addPositionalArgument(QStringLiteral("MEASURES"),
                                      QStringLiteral("entropy, noise, transforms, stability, degradation, sanity or "
                                                     "all (every measure but sanity)."));
@@ -365,7 +366,11 @@ int runMeasure(const QStringList& arguments)
     for (const auto& skippedMeasure : skippedMeasures)
         std::fprintf(stderr, "%s skipped: %s\n", measureName(skippedMeasure.kind), skippedMeasure.reason.c_str());
 
-    auto scanned = scanDatasetArgument(parser.value(options.dataset), parser, true);
+    // With a project, frame indices and face boxes are kept beside its decoded images.
+    const std::string videoCache = request.project.isEmpty()
+        ? std::string()
+        : imageCacheFolder(QFileInfo(request.project).absoluteFilePath().toStdString()) + "/faces";
+    auto scanned = scanDatasetArgument(parser.value(options.dataset), parser, true, true, videoCache);
     if (!scanned)
         return fail(name, QString::fromStdString(scanned.error()));
     if (scanned->records.empty())

@@ -3,6 +3,7 @@
 #include "core/dataset/dataset.h"
 
 #include "core/dataset/imagefiles.h"
+#include "core/dataset/videodataset.h"
 
 #include <QFile>
 #include <QString>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <set>
 
 namespace saliscope {
 
@@ -92,8 +94,83 @@ void attachAnnotations(Dataset& dataset, const DatasetSource& source)
     attachMaps(dataset, source.maskFolder, &DatasetRecord::maskPath);
 }
 
+bool isFolder(const fs::path& path)
+{
+    std::error_code code;
+    return fs::is_directory(path, code);
+}
+
+/// FaceForensics++'s tree: original_sequences/<source>/<compression>/videos/*.mp4 (real) and
+/// manipulated_sequences/<method>/<compression>/videos/*.mp4 (fake).
+bool isFaceForensicsLayout(const fs::path& root)
+{
+    return isFolder(root / "original_sequences") || isFolder(root / "manipulated_sequences");
+}
+
+/// Celeb-DF's tree: Celeb-real/ and YouTube-real/ (real), Celeb-synthesis/ (fake).
+bool isCelebDfLayout(const fs::path& root)
+{
+    return isFolder(root / "Celeb-synthesis") && (isFolder(root / "Celeb-real") || isFolder(root / "YouTube-real"));
+}
+
+/// Lists a FaceForensics++ tree: everything below original_sequences/<source>/ is real ("original"
+/// in the class mapping), below manipulated_sequences/<method>/ fake ("manipulated"); the group is
+/// the source or the method. Masks folders (the manipulated regions, as videos) are not data.
+Result<Dataset> scanFaceForensics(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
+{
+    Dataset dataset;
+    dataset.location = source.location;
+    const fs::path root(source.location);
+    for (const auto& [top, className] :
+         {std::pair{"original_sequences", "original"}, std::pair{"manipulated_sequences", "manipulated"}}) {
+        if (!isFolder(root / top))
+            continue;
+        const int label = source.classes.labelOf(className);
+        std::vector<fs::path> groups;
+        std::error_code code;
+        for (const auto& entry : fs::directory_iterator(root / top, code))
+            if (entry.is_directory(code) && isValidUtf8(entry.path().filename().string()))
+                groups.push_back(entry.path());
+        if (code)
+            dataset.problems.emplace_back((root / top).string(), "cannot read folder: " + code.message());
+        std::sort(groups.begin(), groups.end());
+        for (const auto& group : groups) {
+            if (cancel.isCancelled())
+                return Error::cancelled();
+            std::vector<std::pair<std::string, std::string>> problems;
+            std::set<std::string> masks;
+            const auto inMasks = [&](const std::string& file) {
+                const fs::path relative = fs::path(file).lexically_relative(group);
+                fs::path folder = group;
+                for (const auto& part : relative) {
+                    folder /= part;
+                    if (part == "masks") {
+                        masks.insert(folder.string());
+                        return true;
+                    }
+                }
+                return false;
+            };
+            for (const auto& file : collectImageFiles({group.string()}, nullptr, &problems, true))
+                if (!inMasks(file))
+                    dataset.records.push_back({file, label, group.filename().string(), {}, {}});
+            for (auto& problem : problems)
+                if (!inMasks(problem.first))
+                    dataset.problems.push_back(std::move(problem));
+            for (const auto& folder : masks)
+                dataset.problems.emplace_back(folder, "FaceForensics++ manipulation masks, not data (not listed)");
+            progress.progress(std::int64_t(dataset.records.size()), std::int64_t(dataset.records.size()));
+        }
+    }
+    attachAnnotations(dataset, source);
+    return dataset;
+}
+
 Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel)
 {
+    if (isFaceForensicsLayout(source.location))
+        return scanFaceForensics(source, progress, cancel);
+    const bool celebDf = isCelebDfLayout(source.location);
     Dataset dataset;
     dataset.location = source.location;
     std::vector<fs::path> classFolders;
@@ -117,7 +194,7 @@ Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, 
     std::sort(badlyNamed.begin(), badlyNamed.end());
     if (labelled.empty()) {
         // No class subfolders: every image below is unlabelled.
-        for (const auto& file : collectImageFiles({source.location}, nullptr, &dataset.problems))
+        for (const auto& file : collectImageFiles({source.location}, nullptr, &dataset.problems, true))
             dataset.records.push_back({file, UnknownLabel, {}, {}, {}});
     } else {
         for (const auto& path : badlyNamed) {
@@ -138,8 +215,10 @@ Result<Dataset> scanFolder(const DatasetSource& source, ProgressSink& progress, 
         for (const auto& [folder, label] : labelled) {
             if (cancel.isCancelled())
                 return Error::cancelled();
-            for (const auto& file : collectImageFiles({folder.string()}, nullptr, &dataset.problems))
-                dataset.records.push_back({file, label, {}, {}, {}});
+            // Celeb-DF: the folder (Celeb-real, YouTube-real, Celeb-synthesis) is the group too.
+            const std::string group = celebDf ? folder.filename().string() : std::string();
+            for (const auto& file : collectImageFiles({folder.string()}, nullptr, &dataset.problems, true))
+                dataset.records.push_back({file, label, group, {}, {}});
             progress.progress(std::int64_t(dataset.records.size()), std::int64_t(dataset.records.size()));
         }
     }
@@ -219,10 +298,10 @@ ClassMapping ClassMapping::defaults()
 {
     ClassMapping mapping;
     for (const char* name : {"real", "0_real", "0-real", "bonafide", "bona_fide", "bona-fide", "genuine", "live",
-                             "authentic", "pristine", "original"})
+                             "authentic", "pristine", "original", "celeb-real", "youtube-real"})
         mapping.set(name, 0);
     for (const char* name : {"fake", "1_fake", "1-fake", "synthetic", "1_synthetic", "generated", "gan", "spoof",
-                             "deepfake", "manipulated"})
+                             "deepfake", "manipulated", "celeb-synthesis"})
         mapping.set(name, 1);
     return mapping;
 }
@@ -278,11 +357,23 @@ Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress,
         return Error{"no such annotation folder: " + source.annotationFolder};
     if (!source.maskFolder.empty() && !fs::is_directory(source.maskFolder, code))
         return Error{"no such mask folder: " + source.maskFolder};
+    Result<Dataset> scanned = Error{"no such dataset folder or manifest: " + source.location};
     if (fs::is_directory(source.location, code))
-        return scanFolder(source, progress, cancel);
-    if (fs::is_regular_file(source.location, code))
-        return scanManifest(source, progress, cancel);
-    return Error{"no such dataset folder or manifest: " + source.location};
+        scanned = scanFolder(source, progress, cancel);
+    else if (fs::is_regular_file(source.location, code))
+        scanned = scanManifest(source, progress, cancel);
+    if (!scanned)
+        return scanned;
+    Dataset& dataset = scanned.value();
+    if (source.video.faces
+        || std::any_of(dataset.records.begin(), dataset.records.end(),
+                       [](const DatasetRecord& record) { return hasVideoExtension(record.path); })) {
+        auto stats = expandVideos(dataset, source.video, progress, cancel);
+        if (!stats)
+            return stats.failure();
+        dataset.videoStats = stats.value();
+    }
+    return scanned;
 }
 
 } // namespace saliscope

@@ -3,8 +3,11 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/dataset/facecrop.h"
+#include "core/dataset/videoframes.h"
 #include "core/jobs/progress.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -40,12 +43,33 @@ private:
     std::map<std::string, int> m_labels;
 };
 
+/// How a dataset's videos become images, and whether images become face crops.
+struct VideoDatasetParams final {
+    VideoSampling sampling;  ///< frames taken from each video
+    bool faces = false;      ///< replace every frame and still image by the crop of its largest face
+    FaceCropParams face;     ///< how faces are found and cut out
+    std::string cacheFolder; ///< keeps sampled frames' indices and faces' boxes (per content hash); empty: none
+    int threads = 0;         ///< decoding and detection threads; 0: one per core
+    std::int64_t maxPixels = 64'000'000; ///< larger frames are refused (as images)
+};
+
+/// What expandVideos did.
+struct VideoDatasetStats final {
+    int videos = 0;        ///< videos listed (set-aside ones included)
+    int frames = 0;        ///< frame records made
+    int skippedVideos = 0; ///< unreadable, empty or truncated videos set aside
+    int faces = 0;         ///< frames and images replaced by a face crop
+    int noFace = 0;        ///< frames and images set aside because no face was found
+    int cacheHits = 0;     ///< videos and images whose frames or boxes came from the cache
+};
+
 /// What to scan: a folder (subfolders name the classes) or a CSV manifest (path,label[,group]).
 struct DatasetSource final {
     std::string location; ///< folder or .csv file
     ClassMapping classes = ClassMapping::defaults();
     std::string annotationFolder; ///< optional folder of human annotation maps (matched by file stem)
     std::string maskFolder;       ///< optional folder of exact artefact masks (matched by file stem)
+    VideoDatasetParams video;     ///< how videos become frames, and whether images become face crops
 };
 
 /// A scanned dataset: the usable records, and the entries that were set aside with a reason.
@@ -54,6 +78,7 @@ struct Dataset final {
     std::string name; ///< optional, for people: tells apart datasets of the same location
     std::vector<DatasetRecord> records;
     std::vector<std::pair<std::string, std::string>> problems; ///< (path, reason)
+    VideoDatasetStats videoStats; ///< what reading videos and finding faces did (zeros when nothing)
 
     /// Number of records per label (UnknownLabel included when present).
     std::map<int, int> classCounts() const;
@@ -64,10 +89,17 @@ struct Dataset final {
 /// Lists a dataset's images. A folder's immediate subfolders name the classes (files below them
 /// are found recursively); a folder without class subfolders is an unlabelled dataset. A CSV
 /// manifest has rows `path,label[,group]` (an optional header row; relative paths are relative
-/// to the manifest). Entries that cannot be used are listed in `problems`, never fatal: files
-/// that are not images Saliscope reads (GIF, text), unreadable subfolders, dangling links and
-/// link loops, bad or duplicate manifest rows (a duplicate is counted once). Only a missing or
-/// unreadable source or manifest, or a missing annotation or mask folder, is an error. Files are not decoded here.
+/// to the manifest). Two folder layouts are recognised: FaceForensics++ (original_sequences/<source>/
+/// real, manipulated_sequences/<method>/ fake, the source or method as group, masks folders left
+/// out) and Celeb-DF (Celeb-real/, YouTube-real/ real, Celeb-synthesis/ fake, the folder as group).
+/// Videos (mp4, avi, mov, mkv, m4v, webm) in folders and manifests become their sampled frames,
+/// and with source.video.faces every image becomes the crop of its largest face (expandVideos,
+/// videodataset.h: this decodes, on workers). Entries that cannot be used are listed in
+/// `problems`, never fatal: files that are not images or videos Saliscope reads (GIF, text),
+/// unreadable subfolders, dangling links and link loops, bad or duplicate manifest rows (a
+/// duplicate is counted once), unreadable, empty or truncated videos, frames and images without
+/// a face. Only a missing or unreadable source or manifest, a missing annotation or mask folder,
+/// or a missing landmark model when aligning faces, is an error.
 Result<Dataset> scanDataset(const DatasetSource& source, ProgressSink& progress, const CancelToken& cancel);
 
 } // namespace saliscope

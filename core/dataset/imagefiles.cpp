@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/dataset/imagefiles.h"
 
+#include "core/dataset/videoframes.h"
+
 #include <QByteArrayView>
 #include <QStringDecoder>
 
@@ -67,7 +69,8 @@ std::string reasonOf(const std::error_code& code)
 }
 
 /// Lists the image files below `folder` into `found`; `visited` holds the folders walked (canonical).
-void walk(const fs::path& folder, std::vector<std::string>& found, Problems* problems, std::vector<fs::path>& visited)
+void walk(const fs::path& folder, std::vector<std::string>& found, Problems* problems, std::vector<fs::path>& visited,
+          bool withVideos)
 {
     std::error_code code;
     const fs::path canonical = fs::canonical(folder, code);
@@ -118,7 +121,7 @@ void walk(const fs::path& folder, std::vector<std::string>& found, Problems* pro
         if (fs::is_directory(status)) {
             subfolders.push_back(path);
         } else if (fs::is_regular_file(status)) {
-            if (hasImageExtension(path.string()))
+            if (hasImageExtension(path.string()) || (withVideos && hasVideoExtension(path.string())))
                 found.push_back(path.string());
             else if (problems && path.filename().string().rfind('.', 0) != 0) {
                 const std::string extension = path.extension().string();
@@ -134,13 +137,13 @@ void walk(const fs::path& folder, std::vector<std::string>& found, Problems* pro
         problems->emplace_back(escapedPath(folder.string()), "folder listing stopped: " + reasonOf(code));
     std::sort(subfolders.begin(), subfolders.end());
     for (const auto& subfolder : subfolders)
-        walk(subfolder, found, problems, visited);
+        walk(subfolder, found, problems, visited, withVideos);
 }
 
 } // namespace
 
 std::vector<std::string> collectImageFiles(const std::vector<std::string>& inputs, std::vector<std::string>* missing,
-                                           Problems* problems)
+                                           Problems* problems, bool withVideos)
 {
     std::vector<std::string> files;
     for (const auto& input : inputs) {
@@ -148,7 +151,7 @@ std::vector<std::string> collectImageFiles(const std::vector<std::string>& input
         if (fs::is_directory(input, code)) {
             std::vector<std::string> found;
             std::vector<fs::path> visited;
-            walk(input, found, problems, visited);
+            walk(input, found, problems, visited, withVideos);
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::exists(input, code)) {

@@ -28,8 +28,10 @@ std::vector<std::string> collectImageFiles(const std::vector<std::string>& input
 /// files that are not images Saliscope reads (GIF, text; hidden files excepted), unreadable
 /// subfolders (permission denied), dangling symbolic links and symbolic link loops, files and
 /// folders whose names are not valid UTF-8 (never listed; their path escaped with \xHH). Symbolic
-/// links to folders are followed once (a folder reached twice is a loop).
+/// links to folders are followed once (a folder reached twice is a loop). With `withVideos`,
+/// video files (hasVideoExtension, videoframes.h) are listed too.
 std::vector<std::string> collectImageFiles(const std::vector<std::string>& inputs, std::vector<std::string>* missing,
-                                           std::vector<std::pair<std::string, std::string>>* problems);
+                                           std::vector<std::pair<std::string, std::string>>* problems,
+                                           bool withVideos = false);
 
 } // namespace saliscope

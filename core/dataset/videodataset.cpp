@@ -229,6 +229,7 @@ Outcome expandRecord(const Dataset& dataset, const DatasetRecord& record, const 
         DatasetRecord made = record;
         made.path = path.text();
         made.annotationPath.clear(); // a map of the whole file does not fit a frame or a crop
+        made.maskPath.clear();
         if (outcome.video && made.group.empty())
             made.group = videoGroupName(dataset.location, record.path);
         outcome.records.push_back(std::move(made));

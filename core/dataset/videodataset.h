@@ -4,34 +4,11 @@
 
 #include "core/common/result.h"
 #include "core/dataset/dataset.h"
-#include "core/dataset/facecrop.h"
-#include "core/dataset/videoframes.h"
 #include "core/jobs/progress.h"
 
-#include <cstdint>
 #include <string>
 
 namespace saliscope {
-
-/// How a dataset's videos become images, and whether images become face crops.
-struct VideoDatasetParams final {
-    VideoSampling sampling;  ///< frames taken from each video
-    bool faces = false;      ///< replace every frame and still image by the crop of its largest face
-    FaceCropParams face;     ///< how faces are found and cut out
-    std::string cacheFolder; ///< keeps sampled frames' indices and faces' boxes (per content hash); empty: none
-    int threads = 0;         ///< decoding and detection threads; 0: one per core
-    std::int64_t maxPixels = 64'000'000; ///< larger frames are refused (as images)
-};
-
-/// What expandVideos did.
-struct VideoDatasetStats final {
-    int videos = 0;        ///< videos listed (set-aside ones included)
-    int frames = 0;        ///< frame records made
-    int skippedVideos = 0; ///< unreadable, empty or truncated videos set aside
-    int faces = 0;         ///< frames and images replaced by a face crop
-    int noFace = 0;        ///< frames and images set aside because no face was found
-    int cacheHits = 0;     ///< videos and images whose frames or boxes came from the cache
-};
 
 /// The group of a video's frames when the record has none: the video's path below the dataset's
 /// folder (the manifest's folder for a manifest), without its extension ("clips/a").
@@ -41,7 +18,7 @@ std::string videoGroupName(const std::string& datasetLocation, const std::string
 /// calling thread reports progress and blocks). Each record whose file is a video
 /// (hasVideoExtension) becomes one record per sampled frame, path `VIDEO#frame=N`
 /// (videoframes.h), with the record's label and group (the video's, videoGroupName, when it has
-/// none) and no annotation; records keep the dataset's order. Videos that cannot be opened, have
+/// none) and no annotation or mask; records keep the dataset's order. Videos that cannot be opened, have
 /// no frame, or are truncated (fewer frames decode than the container announces) are set aside
 /// in `problems` with the reason. With params.faces, every frame and still image is replaced by
 /// the crop of its largest face (path `...#[frame=N&]crop=X,Y,W,H[&angle=A]`); one where no face

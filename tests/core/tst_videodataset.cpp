@@ -382,6 +382,73 @@ private slots:
         QVERIFY(!missing);
         QVERIFY(missing.error().find("missing.dat") != std::string::npos);
     }
+
+    void recognisesFaceForensicsAndCelebDf()
+    {
+        const std::string root = QStringLiteral(SALISCOPE_FIXTURE_DIR "/ffpp").toStdString();
+        DatasetSource source{root};
+        source.video.sampling = {2, 0};
+        Messages sink;
+        auto ffpp = scanDataset(source, sink, CancelToken());
+        QVERIFY2(ffpp, ffpp ? "" : ffpp.error().c_str());
+        // 2 real and 2 fake videos, 2 frames each; the masks folder is not data.
+        QCOMPARE(ffpp->records.size(), std::size_t(8));
+        QCOMPARE(ffpp->videoStats.videos, 4);
+        std::map<std::string, std::pair<int, int>> byVideo; // video -> (label, frames)
+        std::map<std::string, std::string> groupOf;
+        for (const auto& record : ffpp->records) {
+            const SourcePath where = parseSourcePath(record.path);
+            QVERIFY(where.frame >= 0);
+            const std::string video = where.file.substr(root.size() + 1);
+            byVideo[video] = {record.label, byVideo[video].second + 1};
+            groupOf[video] = record.group;
+        }
+        const std::map<std::string, std::pair<int, int>> expected{
+            {"original_sequences/youtube/c23/videos/000.mp4", {0, 2}},
+            {"original_sequences/youtube/c23/videos/001.mp4", {0, 2}},
+            {"manipulated_sequences/Deepfakes/c23/videos/000_001.mp4", {1, 2}},
+            {"manipulated_sequences/Face2Face/c23/videos/001_000.mp4", {1, 2}}};
+        QCOMPARE(byVideo, expected);
+        QCOMPARE(groupOf["original_sequences/youtube/c23/videos/000.mp4"], std::string("youtube"));
+        QCOMPARE(groupOf["manipulated_sequences/Deepfakes/c23/videos/000_001.mp4"], std::string("Deepfakes"));
+        QCOMPARE(groupOf["manipulated_sequences/Face2Face/c23/videos/001_000.mp4"], std::string("Face2Face"));
+        QVERIFY(hasProblem(ffpp.value(), root + "/manipulated_sequences/Deepfakes/masks", "masks"));
+
+        // --classes can turn the meaning round.
+        source.classes = ClassMapping::parse("original=1,manipulated=0").value();
+        auto swapped = scanDataset(source, sink, CancelToken());
+        QVERIFY(swapped);
+        QCOMPARE(swapped->records.front().label, 1);
+
+        const std::string celebRoot = QStringLiteral(SALISCOPE_FIXTURE_DIR "/celebdf").toStdString();
+        DatasetSource celebSource{celebRoot};
+        celebSource.video.sampling = {3, 0};
+        celebSource.video.faces = true;
+        auto celeb = scanDataset(celebSource, sink, CancelToken());
+        QVERIFY2(celeb, celeb ? "" : celeb.error().c_str());
+        QCOMPARE(celeb->records.size(), std::size_t(9));
+        QCOMPARE(celeb->videoStats.faces, 9);
+        std::map<std::string, int> labelOfGroup;
+        for (const auto& record : celeb->records) {
+            QVERIFY(parseSourcePath(record.path).crop.has_value());
+            labelOfGroup[record.group] = record.label;
+        }
+        QCOMPARE(labelOfGroup,
+                 (std::map<std::string, int>{{"Celeb-real", 0}, {"Celeb-synthesis", 1}, {"YouTube-real", 0}}));
+
+        // A plain folder of videos: unlabelled, each frame grouped by its video.
+        DatasetSource plain{QStringLiteral(SALISCOPE_FIXTURE_DIR "/videos").toStdString()};
+        plain.video.sampling = {2, 0};
+        auto clips = scanDataset(plain, sink, CancelToken());
+        QVERIFY(clips);
+        std::map<std::string, int> framesOfGroup;
+        for (const auto& record : clips->records) {
+            QCOMPARE(record.label, UnknownLabel);
+            ++framesOfGroup[record.group];
+        }
+        QCOMPARE(framesOfGroup, (std::map<std::string, int>{{"moving", 2}, {"noface", 2}, {"scaled", 2}}));
+        QVERIFY(hasProblem(clips.value(), plain.location + "/truncated.avi", "truncated"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVideoDataset)
