@@ -30,5 +30,7 @@ int runMeasureRatesBench(int argc, char** argv);
 int runReferenceBench(int argc, char** argv);
 /// `browser`: the Images dock's list at 100,000 images (browserbench.cpp).
 int runBrowserBench(int argc, char** argv);
+/// `videos`: frames/s of decoding videos and finding faces, alone and as a dataset scan (videobench.cpp).
+int runVideoBench(int argc, char** argv);
 
 } // namespace saliscope::bench

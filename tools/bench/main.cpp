@@ -21,9 +21,12 @@ int main(int argc, char** argv)
         return runReferenceBench(argc, argv);
     if (mode == "browser")
         return runBrowserBench(argc, argv);
+    if (mode == "videos")
+        return runVideoBench(argc, argv);
     return runModelBench(argc, argv,
                          "saliscope-bench pipeline --help: decode, cached re-runs and memory of measure runs.\n"
                          "saliscope-bench measure-rates --help: images/s of each measure over cached images.\n"
                          "saliscope-bench reference --help: a measure run against the paper's per-image pipeline.\n"
-                         "saliscope-bench browser --help: the Images dock's list at 100,000 images.\n");
+                         "saliscope-bench browser --help: the Images dock's list at 100,000 images.\n"
+                         "saliscope-bench videos --help: frames/s of video decoding and face detection.\n");
 }
