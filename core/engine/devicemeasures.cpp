@@ -530,6 +530,20 @@ Result<DeviceArray> DeviceMeasures::predict(const Model& model, const DeviceArra
                    [&] { return wrap(ModelTensorAccess::logits(model, tensorOf(images)).argmax(1).to(at::kDouble)); });
 }
 
+Result<DeviceArray> DeviceMeasures::classProbability(const Model& model, const DeviceArray& images,
+                                                     const DeviceArray& classes)
+{
+    if (auto status = needImages(images, "classProbability"); !status)
+        return Error{status.error()};
+    if (classes.count() != images.count())
+        return Error{"classProbability needs one class per image"};
+    return guarded("forward pass", [&] {
+        const at::Tensor logits = ModelTensorAccess::logits(model, tensorOf(images));
+        const at::Tensor index = tensorOf(classes).to(logits.device()).to(at::kLong).unsqueeze(1);
+        return wrap(torch::softmax(logits, 1).gather(1, index).squeeze(1).to(at::kDouble));
+    });
+}
+
 Result<DeviceArray> DeviceMeasures::quantize(const DeviceArray& cams)
 {
     if (auto status = needCams(cams, "quantize"); !status)

@@ -86,6 +86,9 @@ public:
     Result<DeviceCams> cams(const Model& model, const DeviceArray& images, CamMethod method = CamMethod::GradCam);
     /// Forward pass only: the argmax of the logits, per image.
     Result<DeviceArray> predict(const Model& model, const DeviceArray& images);
+    /// Forward pass only: the softmax probability of class classes[i] (a scalar array of class
+    /// indices, e.g. DeviceCams::predicted) for each image i, as Prediction::softmax.
+    Result<DeviceArray> classProbability(const Model& model, const DeviceArray& images, const DeviceArray& classes);
 
     /// quantizeMap() of each CAM: floor(255 * cam) in float32, one channel.
     Result<DeviceArray> quantize(const DeviceArray& cams);

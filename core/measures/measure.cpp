@@ -3,8 +3,10 @@
 #include "core/measures/measure.h"
 
 #include "core/engine/devicemeasures.h"
+#include "core/measures/curvemeasures.h"
 #include "core/measures/degradationmeasure.h"
 #include "core/measures/entropymeasure.h"
+#include "core/measures/localisationmeasure.h"
 #include "core/measures/noisemeasure.h"
 #include "core/measures/predictionsmeasure.h"
 #include "core/measures/sanitymeasure.h"
@@ -103,6 +105,7 @@ int Measure::rowsPerModel(const MeasureSettings& settings, int inputWidth, int i
     case RowSource::CleanPass: return 1;
     case RowSource::VariantPasses: return int(variants(settings, inputWidth, inputHeight).size());
     case RowSource::RandomisedModels: return int(variants(settings, inputWidth, inputHeight).size());
+    case RowSource::ScoreCurves: return int(variants(settings, inputWidth, inputHeight).size());
     case RowSource::ModelPairs: return 0;
     }
     return 0;
@@ -128,6 +131,10 @@ const std::vector<const Measure*>& measureRegistry()
         one<StabilityMeasure>(),
         one<DegradationMeasure>(),
         one<SanityMeasure>(),
+        one<DeletionMeasure>(),
+        one<InsertionMeasure>(),
+        one<RoadMeasure>(),
+        one<LocalisationMeasure>(),
     };
     // clang-format on
     return registry;

@@ -11,6 +11,7 @@
 #include "core/engine/image.h"
 #include "core/engine/imageops.h"
 #include "core/common/result.h"
+#include "core/measures/localisation.h"
 #include "core/measures/measuresettings.h"
 #include "core/measures/measuretable.h"
 
@@ -43,6 +44,8 @@ enum class RowSource {
     ModelPairs,       ///< one row per image and pair of models of a family (model "a|b", variant: the family)
     RandomisedModels, ///< one row per image, model and variant, each from the map of a randomised copy of
                       ///< the model (or of another class), against the clean map (sanity checks)
+    ScoreCurves,      ///< one row per image, model and step, from forward passes only of images made
+                      ///< from the clean map (CurveMeasure: deletion, insertion, ROAD)
 };
 
 /// The map values a measure's rows need, computed by the batch (host or device) only when asked.
@@ -53,6 +56,7 @@ struct MapNeeds final {
     bool ssimSmall = false;        ///< the pass's 8-bit map against the clean one (stability: model against model)
     bool ssimUpscaled = false;     ///< the pass's upscaled map against expectedMap() of the clean one
     bool spearman = false;         ///< Spearman rank correlation of the pass's float map and the clean one
+    bool localisation = false;     ///< the pass's upscaled map against the annotation and the artefact mask
 };
 
 /// What one Grad-CAM pass of one image gave, on the host or fetched from a device.
@@ -76,6 +80,12 @@ struct RowInputs final {
     double ssimUpscaled;
     double spearman;
     double randomisedShare; ///< sanity: the share of the model's blocks the pass's copy re-initialised
+    LocalisationScores annotationLocalisation; ///< against the human annotation
+    LocalisationScores maskLocalisation;       ///< against the exact artefact mask
+    /// ScoreCurves: at this step, the probability of the clean map's class under each curve, and
+    /// each curve's area over every step of the image.
+    std::vector<double> curveProbability;
+    std::vector<double> curveArea;
 
     RowInputs();
 };

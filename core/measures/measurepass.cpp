@@ -54,7 +54,7 @@ std::vector<HostPass> hostPasses(std::vector<engine::CamOutput> cams, const engi
 
 RowInputs hostRowInputs(const Measure& measure, const MeasureVariant& variant, const HostPass& clean,
                         const HostPass& pass, int label, int positiveClass, const engine::ImageU8* annotation,
-                        const engine::SsimParams& ssim)
+                        const engine::SsimParams& ssim, const engine::ImageU8* mask)
 {
     RowInputs in;
     in.label = label;
@@ -71,6 +71,10 @@ RowInputs hostRowInputs(const Measure& measure, const MeasureVariant& variant, c
         in.spatialEntropy = engine::spatialEntropy(pass.cam.cam);
     if (needs.annotationMass && annotation)
         in.annotationMass = annotationMass(pass.upscaled, *annotation);
+    if (needs.localisation && annotation)
+        in.annotationLocalisation = localisationScores(pass.upscaled, *annotation);
+    if (needs.localisation && mask)
+        in.maskLocalisation = localisationScores(pass.upscaled, *mask);
     if (needs.ssimSmall)
         in.ssimSmall = ssimOrNaN(pass.small, clean.small, ssim);
     if (needs.spearman)

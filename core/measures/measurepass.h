@@ -26,10 +26,11 @@ std::vector<HostPass> hostPasses(std::vector<engine::CamOutput> cams, const engi
                                  ScoreKind score);
 
 /// What `measure` needs of `pass` (the clean pass itself for CleanPass measures), against `clean`.
-/// `annotation` is the image's human annotation at the input size, or null.
+/// `annotation` is the image's human annotation at the input size, or null; `mask` its exact
+/// artefact mask, or null.
 RowInputs hostRowInputs(const Measure& measure, const MeasureVariant& variant, const HostPass& clean,
                         const HostPass& pass, int label, int positiveClass, const engine::ImageU8* annotation,
-                        const engine::SsimParams& ssim);
+                        const engine::SsimParams& ssim, const engine::ImageU8* mask = nullptr);
 
 /// structuralSimilarity(), NaN where the maps do not allow one (a window larger than the map).
 double ssimOrNaN(const engine::ImageU8& first, const engine::ImageU8& second, const engine::SsimParams& params);

@@ -7,6 +7,8 @@
 #include "core/dataset/imageio.h"
 #include "core/engine/devicemeasures.h"
 #include "core/engine/model.h"
+#include "core/measures/curvemeasures.h"
+#include "core/measures/faithfulness.h"
 #include "core/measures/measure.h"
 #include "core/measures/measurepass.h"
 #include "core/measures/noisemeasure.h"
@@ -45,7 +47,9 @@ struct BatchImage final {
     std::uint64_t noiseKey = 0;
     std::map<std::pair<int, int>, engine::ImageU8> resized;
     std::map<std::pair<int, int>, engine::ImageU8> annotation; ///< human annotation at each input size; may be empty
+    std::map<std::pair<int, int>, engine::ImageU8> mask;       ///< exact artefact mask at each input size; may be empty
 };
+
 
 class RowCollector final {
 public:
@@ -88,6 +92,97 @@ private:
     std::map<MeasureKind, std::vector<MeasureRow>> m_batch;
     std::map<MeasureKind, MeasureTable> m_tables;
 };
+
+/// An image's map at `size` in `maps`, or null.
+const engine::ImageU8* mapAt(const std::map<std::pair<int, int>, engine::ImageU8>& maps, std::pair<int, int> size)
+{
+    const auto found = maps.find(size);
+    return found == maps.end() ? nullptr : &found->second;
+}
+
+/// The probability of class `classes[i]` for each image of `images` (a forward pass only).
+Result<std::vector<double>> classProbabilities(const engine::Model& model, const std::vector<engine::ImageU8>& images,
+                                               const std::vector<int>& classes)
+{
+    auto batch = engine::ImageBatch::fromImages(images);
+    if (!batch)
+        return batch.failure();
+    auto predictions = model.predict(batch.value());
+    if (!predictions)
+        return Error{model.path() + ": " + predictions.error()};
+    std::vector<double> probabilities;
+    for (std::size_t i = 0; i < images.size(); ++i)
+        probabilities.push_back(predictions.value()[i].softmax.at(std::size_t(classes[i])));
+    return probabilities;
+}
+
+/// What the rows of one image need besides its values: its index, label and key.
+struct ImageKey final {
+    std::int64_t index;
+    int label;
+};
+
+/// A curve measure's rows for a batch from each curve's probabilities [curve][step][image]: one
+/// row per step and image, each carrying the image's areas under its curves.
+void addCurveRows(RowCollector& rows, const CurveMeasure& measure, const std::vector<MeasureVariant>& steps,
+                  const std::string& model, int positiveClass, const std::vector<ImageKey>& keys,
+                  const std::vector<PassValues>& clean,
+                  const std::vector<std::vector<std::vector<double>>>& probability)
+{
+    const auto curves = std::size_t(measure.curveCount());
+    std::vector<std::vector<double>> areas(curves, std::vector<double>(keys.size()));
+    for (std::size_t c = 0; c < curves; ++c)
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            std::vector<double> curve;
+            for (std::size_t s = 0; s < steps.size(); ++s)
+                curve.push_back(probability[c][s][i]);
+            areas[c][i] = curveArea(curve);
+        }
+    for (std::size_t s = 0; s < steps.size(); ++s)
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            RowInputs in;
+            in.label = keys[i].label;
+            in.positiveClass = positiveClass;
+            in.clean = clean[i];
+            in.pass = clean[i];
+            for (std::size_t c = 0; c < curves; ++c) {
+                in.curveProbability.push_back(probability[c][s][i]);
+                in.curveArea.push_back(areas[c][i]);
+            }
+            rows.add(measure.kind(), {keys[i].index, model, steps[s].name, measure.row(steps[s], in)});
+        }
+}
+
+/// Each image's curve context (salience order, baseline), one image per pool thread.
+std::vector<CurveContext> curveContexts(const CurveMeasure& measure, const std::vector<engine::ImageU8>& inputs,
+                                        const std::vector<engine::ImageU8>& cleanUpscaled,
+                                        const std::vector<BatchImage>& images, const MeasureSettings& settings)
+{
+    std::vector<std::size_t> order(inputs.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    return QtConcurrent::blockingMapped<std::vector<CurveContext>>(order, [&](std::size_t i) {
+        return measure.context(inputs[i], cleanUpscaled[i], images[i].noiseKey, settings);
+    });
+}
+
+/// The images one step of one curve gives the model, one image per pool thread.
+Result<std::vector<engine::ImageU8>> curveImages(const CurveMeasure& measure, const std::vector<CurveContext>& contexts,
+                                                 const std::vector<engine::ImageU8>& inputs, const MeasureVariant& step,
+                                                 int curve, const MeasureSettings& settings)
+{
+    std::vector<std::size_t> order(inputs.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    const auto made = QtConcurrent::blockingMapped<std::vector<Result<engine::ImageU8>>>(order, [&](std::size_t i) {
+        return measure.curveImage(contexts[i], inputs[i], step, curve, settings);
+    });
+    std::vector<engine::ImageU8> images;
+    for (const auto& image : made) {
+        if (!image)
+            return image.failure();
+        images.push_back(image.value());
+    }
+    return images;
+}
 
 /// The maps of a run's method (each explaining `targets`, or the predicted classes when empty),
 /// errors prefixed with the model's file.
@@ -193,6 +288,8 @@ public:
                         return status.failure();
         if (auto status = measureRandomised(loaded, images, inputs, clean); !status)
             return status.failure();
+        if (auto status = measureCurves(loaded, images, inputs, clean); !status)
+            return status.failure();
         return clean;
     }
 
@@ -255,6 +352,44 @@ private:
         return Ok{};
     }
 
+    /// The faithfulness curves: each step's image of each curve, forward passes only, scored by
+    /// the probability of the class each clean map explains (its predicted class).
+    Status measureCurves(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                         const std::vector<engine::ImageU8>& inputs, const std::vector<HostPass>& clean)
+    {
+        std::vector<engine::ImageU8> cleanMaps;
+        std::vector<int> classes;
+        std::vector<PassValues> cleanValues;
+        std::vector<ImageKey> keys;
+        for (std::size_t i = 0; i < clean.size(); ++i) {
+            cleanMaps.push_back(clean[i].upscaled);
+            classes.push_back(clean[i].values.predicted);
+            cleanValues.push_back(clean[i].values);
+            keys.push_back({images[i].index, images[i].label});
+        }
+        for (const Measure* measure : m_measures) {
+            if (measure->source() != RowSource::ScoreCurves)
+                continue;
+            const auto& curves = static_cast<const CurveMeasure&>(*measure);
+            const auto steps = curves.variants(m_params.settings, loaded.width, loaded.height);
+            const auto contexts = curveContexts(curves, inputs, cleanMaps, images, m_params.settings);
+            std::vector<std::vector<std::vector<double>>> probability(std::size_t(curves.curveCount()));
+            for (int curve = 0; curve < curves.curveCount(); ++curve)
+                for (const auto& step : steps) {
+                    auto varied = curveImages(curves, contexts, inputs, step, curve, m_params.settings);
+                    if (!varied)
+                        return varied.failure();
+                    auto probabilities = classProbabilities(*loaded.model, varied.value(), classes);
+                    if (!probabilities)
+                        return probabilities.failure();
+                    probability[std::size_t(curve)].push_back(std::move(probabilities).value());
+                }
+            addCurveRows(m_rows, curves, steps, loaded.name, loaded.model->metadata().positiveClass, keys, cleanValues,
+                         probability);
+        }
+        return Ok{};
+    }
+
     Status measureVariant(const Measure& measure, const MeasureVariant& variant, const LoadedModel& loaded,
                           const std::vector<BatchImage>& images, const std::vector<engine::ImageU8>& inputs,
                           const std::vector<HostPass>& clean)
@@ -288,10 +423,9 @@ private:
         const auto size = std::make_pair(loaded.width, loaded.height);
         const int positive = loaded.model->metadata().positiveClass;
         for (std::size_t i = 0; i < images.size(); ++i) {
-            const auto annotation = images[i].annotation.find(size);
             auto in = hostRowInputs(measure, variant, clean[i], passes[i], images[i].label, positive,
-                                    annotation == images[i].annotation.end() ? nullptr : &annotation->second,
-                                    m_params.settings.ssim);
+                                    mapAt(images[i].annotation, size), m_params.settings.ssim,
+                                    mapAt(images[i].mask, size));
             in.randomisedShare = randomisedShare;
             m_rows.add(measure.kind(), {images[i].index, loaded.name, variant.name, measure.row(variant, in)});
         }
@@ -386,6 +520,8 @@ public:
                 later(*measure, variant, loaded, images, cleanColumns, columns, pending);
             }
         }
+        DEVICE_TRY(curvesQueued, measureCurves(loaded, images, cams, upscaled, cleanColumns, pending));
+        (void)curvesQueued;
         return small;
     }
 
@@ -408,8 +544,56 @@ private:
         std::size_t ssimSmall = Undefined;
         std::size_t ssimUpscaled = Undefined;
         std::vector<bool> annotated;
+        /// Computed on the host from the fetched upscaled maps (empty when not asked for).
+        std::vector<LocalisationScores> annotationLocalisation;
+        std::vector<LocalisationScores> maskLocalisation;
     };
     static constexpr std::size_t Undefined = std::size_t(-1);
+
+    /// The faithfulness curves: the varied images are made on the host (from the clean maps,
+    /// fetched once), each step's forward pass runs on the device.
+    Result<bool> measureCurves(const LoadedModel& loaded, const std::vector<BatchImage>& images,
+                               const engine::DeviceCams& cams, const engine::DeviceArray& upscaled,
+                               const Columns& cleanColumns, PendingRows& pending)
+    {
+        std::vector<const CurveMeasure*> curveMeasures;
+        for (const Measure* measure : m_measures)
+            if (measure->source() == RowSource::ScoreCurves)
+                curveMeasures.push_back(static_cast<const CurveMeasure*>(measure));
+        if (curveMeasures.empty())
+            return false;
+        DEVICE_TRY(cleanMaps, m_device.downloadImages(upscaled));
+        const std::vector<engine::ImageU8> inputs = inputsAt(loaded, images);
+        std::vector<ImageKey> keys;
+        for (const auto& image : images)
+            keys.push_back({image.index, image.label});
+        for (const CurveMeasure* curves : curveMeasures) {
+            const auto steps = curves->variants(m_params.settings, loaded.width, loaded.height);
+            const auto contexts = curveContexts(*curves, inputs, cleanMaps, images, m_params.settings);
+            std::vector<std::vector<std::size_t>> columns(std::size_t(curves->curveCount()));
+            for (int curve = 0; curve < curves->curveCount(); ++curve)
+                for (const auto& step : steps) {
+                    DEVICE_TRY(varied, curveImages(*curves, contexts, inputs, step, curve, m_params.settings));
+                    DEVICE_TRY(pixels, m_device.upload(varied));
+                    DEVICE_TRY(probabilities, m_device.classProbability(*loaded.model, pixels, cams.predicted));
+                    columns[std::size_t(curve)].push_back(pending.column(probabilities));
+                }
+            pending.later([this, curves, steps, keys, columns, cleanColumns, name = loaded.name,
+                           positive = loaded.model->metadata().positiveClass](const PendingRows::Values& v) {
+                std::vector<PassValues> clean;
+                for (std::size_t i = 0; i < keys.size(); ++i)
+                    clean.push_back(valuesAt(v, cleanColumns, i));
+                std::vector<std::vector<std::vector<double>>> probability;
+                for (const auto& curve : columns) {
+                    probability.emplace_back();
+                    for (std::size_t column : curve)
+                        probability.back().push_back(v[column]);
+                }
+                addCurveRows(m_rows, *curves, steps, name, positive, keys, clean, probability);
+            });
+        }
+        return true;
+    }
 
     /// What the clean pass's measures (predictions, entropy, ...) need, together.
     MapNeeds cleanNeeds() const
@@ -423,6 +607,7 @@ private:
                 needs.annotationMass |= own.annotationMass;
                 needs.ssimSmall |= own.ssimSmall;
                 needs.ssimUpscaled |= own.ssimUpscaled;
+                needs.localisation |= own.localisation;
             }
         return needs;
     }
@@ -456,6 +641,19 @@ private:
                 DEVICE_TRY(uploaded, m_device.upload(annotations));
                 DEVICE_TRY(values, m_device.annotationMass(pass.upscaled, uploaded));
                 columns.annotationMass = pending.column(values);
+            }
+        }
+        if (needs.localisation) {
+            // Histograms of 256 levels per image: the maps are fetched and scored on the host,
+            // by the same function as the host batch.
+            DEVICE_TRY(maps, m_device.downloadImages(pass.upscaled));
+            const auto size = std::make_pair(loaded.width, loaded.height);
+            for (std::size_t i = 0; i < images.size(); ++i) {
+                const engine::ImageU8* annotation = mapAt(images[i].annotation, size);
+                const engine::ImageU8* mask = mapAt(images[i].mask, size);
+                columns.annotationLocalisation.push_back(annotation ? localisationScores(maps[i], *annotation)
+                                                                    : LocalisationScores());
+                columns.maskLocalisation.push_back(mask ? localisationScores(maps[i], *mask) : LocalisationScores());
             }
         }
         if (needs.ssimSmall)
@@ -501,6 +699,10 @@ private:
                         in.annotationMass = at(v, pass.annotationMass, i);
                     in.ssimSmall = at(v, pass.ssimSmall, i);
                     in.ssimUpscaled = at(v, pass.ssimUpscaled, i);
+                    if (i < pass.annotationLocalisation.size()) {
+                        in.annotationLocalisation = pass.annotationLocalisation[i];
+                        in.maskLocalisation = pass.maskLocalisation[i];
+                    }
                     m_rows.add(measure.kind(), {keys[i].index, name, variant.name, measure.row(variant, in)});
                 }
             });
@@ -538,6 +740,21 @@ private:
     const std::vector<const Measure*> m_measures;
 };
 
+/// A mask (annotation or artefact mask) at each model's input size, resized as the images are
+/// (Pillow's bilinear). An unreadable mask leaves its values undefined (NaN), nothing else.
+void addMaskSizes(const std::string& path, const std::vector<LoadedModel>& models,
+                  std::map<std::pair<int, int>, engine::ImageU8>& sizes)
+{
+    auto mask = readImageGray(path);
+    if (!mask)
+        return;
+    for (const auto& model : models) {
+        const auto size = std::make_pair(model.width, model.height);
+        if (!sizes.count(size))
+            sizes[size] = resizeForModel(mask.value(), model.width, model.height);
+    }
+}
+
 /// Fills `image.resized` for every model input size: from the cache when the run has one,
 /// otherwise by decoding once and resizing with Pillow's bilinear filter.
 Status prepareImage(const MeasureRunParams& params, std::size_t index, const std::vector<LoadedModel>& models,
@@ -572,16 +789,11 @@ Status prepareImage(const MeasureRunParams& params, std::size_t index, const std
                 image.resized[size] = resizeForModel(decoded.value(), model.width, model.height);
         }
     }
-    if (!record.annotationPath.empty() && anyNeeds(params, &MapNeeds::annotationMass)) {
-        auto annotation = readImageGray(record.annotationPath);
-        if (!annotation)
-            return Ok{}; // an unreadable annotation leaves annotation_mass undefined, nothing else
-        for (const auto& model : models) {
-            const auto size = std::make_pair(model.width, model.height);
-            if (!image.annotation.count(size))
-                image.annotation[size] = resizeForModel(annotation.value(), model.width, model.height);
-        }
-    }
+    const bool localisation = anyNeeds(params, &MapNeeds::localisation);
+    if (!record.annotationPath.empty() && (localisation || anyNeeds(params, &MapNeeds::annotationMass)))
+        addMaskSizes(record.annotationPath, models, image.annotation);
+    if (!record.maskPath.empty() && localisation)
+        addMaskSizes(record.maskPath, models, image.mask);
     return Ok{};
 }
 

@@ -183,6 +183,43 @@ const std::map<std::string, Setter>& setters()
              s.sanity.seed = seed;
              return Ok{};
          }}},
+        {"curves.steps", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 1 || n.value() > 1000 || n.value() != std::floor(n.value()))
+                 return Error{"parameter " + key + " needs an integer in 1..1000"};
+             s.curves.steps = int(n.value());
+             return Ok{};
+         }}},
+        {"curves.baseline", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             if (v.trimmed() == QLatin1String("blur"))
+                 s.curves.baseline = CurveBaseline::Blur;
+             else if (v.trimmed() == QLatin1String("constant"))
+                 s.curves.baseline = CurveBaseline::Constant;
+             else
+                 return Error{"parameter " + key + " is blur or constant"};
+             return Ok{};
+         }}},
+        {"curves.blur_sigma", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             auto n = parseNumber(v, key);
+             if (!n)
+                 return n.failure();
+             s.curves.blurSigma = n.value();
+             return positive(n.value(), key);
+         }}},
+        {"curves.constant", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 0 || n.value() > 255 || n.value() != std::floor(n.value()))
+                 return Error{"parameter " + key + " needs a grey level in 0..255"};
+             s.curves.constant = int(n.value());
+             return Ok{};
+         }}},
+        {"road.noise", {[](MeasureSettings& s, const QString& v, const std::string& key) -> Status {
+             auto n = parseNumber(v, key);
+             if (!n || n.value() < 0 || n.value() > 1)
+                 return Error{"parameter " + key + " needs a number in [0, 1]"};
+             s.curves.roadNoise = n.value();
+             return Ok{};
+         }}},
     };
     return table;
 }
@@ -250,6 +287,15 @@ QJsonObject MeasureSettings::toJson() const
     const SanityParams sanityDefaults;
     if (sanity.steps != sanityDefaults.steps || sanity.seed != sanityDefaults.seed)
         json["sanity"] = QJsonObject{{"steps", sanity.steps}, {"seed", QString::number(sanity.seed)}};
+    const CurveParams curveDefaults;
+    if (curves.steps != curveDefaults.steps || curves.baseline != curveDefaults.baseline
+        || curves.blurSigma != curveDefaults.blurSigma || curves.constant != curveDefaults.constant
+        || curves.roadNoise != curveDefaults.roadNoise)
+        json["curves"] = QJsonObject{{"steps", curves.steps},
+                                     {"baseline", curves.baseline == CurveBaseline::Blur ? "blur" : "constant"},
+                                     {"blur_sigma", curves.blurSigma},
+                                     {"constant", curves.constant},
+                                     {"road_noise", curves.roadNoise}};
     return json;
 }
 
@@ -298,6 +344,13 @@ Result<MeasureSettings> MeasureSettings::fromJson(const QJsonObject& object)
     numberAssignment(sanity, "steps", "sanity.steps");
     if (sanity.contains("seed"))
         assignments.push_back("sanity.seed=" + sanity.value("seed").toString().toStdString());
+    const auto curves = object.value("curves").toObject();
+    numberAssignment(curves, "steps", "curves.steps");
+    if (curves.contains("baseline"))
+        assignments.push_back("curves.baseline=" + curves.value("baseline").toString().toStdString());
+    numberAssignment(curves, "blur_sigma", "curves.blur_sigma");
+    numberAssignment(curves, "constant", "curves.constant");
+    numberAssignment(curves, "road_noise", "road.noise");
     for (const auto& assignment : assignments)
         if (auto status = settings.set(assignment); !status)
             return status.failure();
@@ -354,6 +407,21 @@ const std::vector<MeasureParameter>& measureParameters()
                            "sanity checks: cascading randomisation steps at most, from the head down (blocks "
                            "grouped evenly when a model has more)")},
         {"sanity.seed", QT_TRANSLATE_NOOP("MeasureParameter", "sanity checks: seed of the re-initialised weights")},
+        {"curves.steps",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "deletion, insertion and ROAD: steps from no pixel to every pixel (one forward pass each)")},
+        {"curves.baseline",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "deletion and insertion: what removed pixels become, the blurred image or a constant grey"),
+         {"blur", "constant"}},
+        {"curves.blur_sigma",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "deletion and insertion: Gaussian sigma of the blurred baseline, pixels")},
+        {"curves.constant",
+         QT_TRANSLATE_NOOP("MeasureParameter", "deletion and insertion: grey level (0..255) of the constant baseline")},
+        {"road.noise",
+         QT_TRANSLATE_NOOP("MeasureParameter",
+                           "ROAD: standard deviation of the imputation noise, as a share of the full range")},
     };
     return parameters;
 }
@@ -397,6 +465,16 @@ std::string MeasureSettings::value(const std::string& key) const
         text = QString::number(sanity.steps);
     else if (key == "sanity.seed")
         text = QString::number(sanity.seed);
+    else if (key == "curves.steps")
+        text = QString::number(curves.steps);
+    else if (key == "curves.baseline")
+        text = curves.baseline == CurveBaseline::Blur ? QStringLiteral("blur") : QStringLiteral("constant");
+    else if (key == "curves.blur_sigma")
+        text = QString::number(curves.blurSigma);
+    else if (key == "curves.constant")
+        text = QString::number(curves.constant);
+    else if (key == "road.noise")
+        text = QString::number(curves.roadNoise);
     return text.toStdString();
 }
 

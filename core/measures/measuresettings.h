@@ -39,6 +39,18 @@ struct SanityParams final {
     std::uint64_t seed = 0; ///< seed of the re-initialised weights (the same seed, the same weights)
 };
 
+/// What the faithfulness curves' removed pixels become (deletion and insertion; ROAD imputes).
+enum class CurveBaseline { Blur, Constant };
+
+/// The faithfulness curves' parameters (docs/measures.md, "Deletion, insertion and ROAD").
+struct CurveParams final {
+    int steps = 20; ///< steps from no pixel to every pixel (steps + 1 points)
+    CurveBaseline baseline = CurveBaseline::Blur;
+    double blurSigma = 5.0;  ///< Gaussian sigma of the blurred baseline, in pixels
+    int constant = 0;        ///< grey level of the constant baseline (and of ROAD with no pixel left)
+    double roadNoise = 0.01; ///< ROAD: imputation noise SD as a share of the full range
+};
+
 /// Every parameter of the five measures, with docs/measures.md's defaults. A run records all of them.
 struct MeasureSettings final {
     engine::NoiseParams noise;
@@ -53,6 +65,7 @@ struct MeasureSettings final {
     /// How the run's maps are made (Grad-CAM, the paper's, unless told).
     engine::CamMethod method = engine::CamMethod::GradCam;
     SanityParams sanity;
+    CurveParams curves;
 
     /// Sets one parameter from `key=value` text (the CLI's --set), e.g. "noise.levels=0,0.1,0.5",
     /// "noise.seed=7", "degradation.sigma_max=8", "score=softmax". Errors name the key.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/measuresummary.h"
 
+#include "core/measures/curvemeasures.h"
 #include "core/measures/flatmaps.h"
 #include "core/measures/statistics.h"
 
@@ -408,6 +409,72 @@ QJsonObject sanityJson(const MeasureTable& table, const std::string& model, cons
     return json;
 }
 
+/// A faithfulness curve measure: per curve, the mean and SD of the probability at each step, the
+/// statistics and histogram of the images' areas under the curve.
+QJsonObject curvesJson(const MeasureTable& table, const std::string& model, int bins, const FlatRowCounts& flat)
+{
+    const auto& measure = static_cast<const CurveMeasure&>(measureOf(table.measure));
+    const int fraction = table.column("fraction");
+    QJsonObject curves;
+    for (int curve = 0; curve < measure.curveCount(); ++curve) {
+        const int probability = table.column(measure.probabilityColumn(curve));
+        const int area = table.column(measure.areaColumn(curve));
+        std::map<int, std::vector<double>> byStep;
+        std::map<int, double> fractions;
+        std::vector<double> areas;
+        for (const auto& row : table.rows) {
+            if (row.model != model)
+                continue;
+            const int step = std::stoi(row.variant);
+            byStep[step].push_back(row.values[std::size_t(probability)]);
+            fractions[step] = row.values[std::size_t(fraction)];
+            if (step == 0) // the image's area is on each of its rows: count it once
+                areas.push_back(row.values[std::size_t(area)]);
+        }
+        if (byStep.empty())
+            continue;
+        QJsonArray steps;
+        for (const auto& [step, values] : byStep) {
+            const auto s = summarize(values);
+            steps.append(QJsonObject{{"step", step},
+                                     {"fraction", fractions[step]},
+                                     {"mean", number(s.mean)},
+                                     {"std", number(s.standardDeviation)},
+                                     {"count", double(s.count)}});
+        }
+        curves[QString::fromStdString(measure.curveName(curve))] =
+            QJsonObject{{"steps", steps}, {"auc", statsJson(areas)}, {"auc_histogram", histogramJson(areas, bins)}};
+    }
+    if (curves.isEmpty())
+        return {};
+    return QJsonObject{{"curves", curves}, {"flat_maps", flat.of(model)}};
+}
+
+/// Localisation: each column's statistics and, for the values in [0, 1], a histogram.
+QJsonObject localisationJson(const MeasureTable& table, const std::string& model, int bins, const FlatRowCounts& flat)
+{
+    QJsonObject json;
+    bool any = false;
+    for (const auto& column : table.columns) {
+        if (column == "flat")
+            continue;
+        const int c = table.column(column);
+        std::vector<double> values;
+        for (const auto& row : table.rows)
+            if (row.model == model) {
+                values.push_back(row.values[std::size_t(c)]);
+                any = true;
+            }
+        QJsonObject entry = statsJson(values);
+        entry["histogram"] = histogramJson(values, bins);
+        json[QString::fromStdString(column)] = entry;
+    }
+    if (!any)
+        return {};
+    json["flat_maps"] = flat.of(model);
+    return json;
+}
+
 } // namespace
 
 QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const MeasureSettings& settings,
@@ -436,6 +503,16 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const M
             entry["degradation"] = degradationJson(*table, model, p, flatRows.at(table->measure));
         if (const auto* table = findTable(tables, MeasureKind::Sanity))
             entry["sanity"] = sanityJson(*table, model, flatRows.at(table->measure));
+        for (MeasureKind kind : {MeasureKind::Deletion, MeasureKind::Insertion, MeasureKind::Road})
+            if (const auto* table = findTable(tables, kind))
+                if (auto curves = curvesJson(*table, model, settings.histogramBins, flatRows.at(kind));
+                    !curves.isEmpty())
+                    entry[measureName(kind)] = curves;
+        if (const auto* table = findTable(tables, MeasureKind::Localisation))
+            if (auto localisation = localisationJson(*table, model, settings.histogramBins,
+                                                     flatRows.at(MeasureKind::Localisation));
+                !localisation.isEmpty())
+                entry["localisation"] = localisation;
         models[QString::fromStdString(model)] = entry;
     }
     summary["models"] = models;
@@ -486,6 +563,30 @@ QJsonObject scorecard(const QJsonObject& summary)
             row["sanity_spearman"] = sanity.value("final_spearman");
             row["sanity_passes"] = sanity.value("passes");
         }
+        // Faithfulness curves: the mean area under each curve.
+        auto curveArea = [&](const char* measure, const char* curve) {
+            return m.value(measure)
+                .toObject()
+                .value("curves")
+                .toObject()
+                .value(curve)
+                .toObject()
+                .value("auc")
+                .toObject()
+                .value("mean");
+        };
+        const std::pair<const char*, std::pair<const char*, const char*>> curveColumns[] = {
+            {"deletion_auc", {"deletion", "deletion"}},
+            {"insertion_auc", {"insertion", "insertion"}},
+            {"road_morf_auc", {"road", "morf"}},
+            {"road_lerf_auc", {"road", "lerf"}}};
+        for (const auto& [column, source] : curveColumns)
+            if (m.contains(source.first))
+                row[column] = curveArea(source.first, source.second);
+        if (const auto localisation = m.value("localisation").toObject(); !localisation.isEmpty())
+            for (const char* column : {"annotation_pointing", "annotation_rank", "annotation_auc", "mask_pointing",
+                                       "mask_mass", "mask_rank", "mask_auc"})
+                row[column] = localisation.value(column).toObject().value("mean");
         // Beside each number, the rows it left out because they involve a flat map (FlatMaps).
         QJsonObject excluded;
         auto exclude = [&](const char* key, const QJsonValue& count) {
@@ -498,6 +599,13 @@ QJsonObject scorecard(const QJsonObject& summary)
         exclude("transform_ssim", m.value("transforms").toObject().value("flat_maps"));
         exclude("faithfulness", m.value("degradation").toObject().value("flat_maps"));
         exclude("sanity_spearman", m.value("sanity").toObject().value("flat_maps"));
+        exclude("deletion_auc", m.value("deletion").toObject().value("flat_maps"));
+        exclude("insertion_auc", m.value("insertion").toObject().value("flat_maps"));
+        exclude("road_morf_auc", m.value("road").toObject().value("flat_maps"));
+        exclude("road_lerf_auc", m.value("road").toObject().value("flat_maps"));
+        for (const char* column : {"annotation_pointing", "annotation_rank", "annotation_auc", "mask_pointing",
+                                   "mask_mass", "mask_rank", "mask_auc"})
+            exclude(column, m.value("localisation").toObject().value("flat_maps"));
         for (auto f = families.begin(); f != families.end(); ++f) {
             const auto family = f.value().toObject();
             if (family.value("members").toArray().contains(it.key())) {

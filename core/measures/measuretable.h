@@ -11,7 +11,19 @@ namespace saliscope {
 
 /// The five measures of Crum et al. 2023, the per-image predictions every run records, and the
 /// sanity checks of the salience method (Adebayo et al. 2018).
-enum class MeasureKind { Predictions, Entropy, Noise, Transforms, Stability, Degradation, Sanity };
+enum class MeasureKind {
+    Predictions,
+    Entropy,
+    Noise,
+    Transforms,
+    Stability,
+    Degradation,
+    Sanity,
+    Deletion,
+    Insertion,
+    Road,
+    Localisation,
+};
 
 /// Lower-case name used on the command line, in files and in the project store
 /// ("predictions", "entropy", "noise", "transforms", "stability", "degradation").

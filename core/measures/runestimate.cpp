@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/runestimate.h"
 
+#include "core/measures/curvemeasures.h"
 #include "core/measures/measure.h"
 
 #include <algorithm>
@@ -16,6 +17,16 @@ int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettin
         if (measures.count(measure->kind())
             && (measure->source() == RowSource::VariantPasses || measure->source() == RowSource::RandomisedModels))
             passes += int(measure->variants(settings, inputWidth, inputHeight).size());
+    return passes;
+}
+
+int curvePassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettings& settings)
+{
+    int passes = 0;
+    for (const Measure* measure : measureRegistry())
+        if (measures.count(measure->kind()) && measure->source() == RowSource::ScoreCurves)
+            passes += int(measure->variants(settings, 1, 1).size())
+                * static_cast<const CurveMeasure*>(measure)->curveCount();
     return passes;
 }
 
@@ -37,8 +48,10 @@ RunEstimate estimateRun(const std::set<MeasureKind>& measures, const MeasureSett
         }
         estimate.extraPassesPerImage += std::int64_t(passes)
             * engine::camMethodExtraForwardPasses(settings.method, modelChannels);
+        estimate.curvePassesPerImage += curvePassesPerImage(measures, settings);
     }
-    estimate.forwardPasses = images * (estimate.passesPerImage + estimate.extraPassesPerImage);
+    estimate.forwardPasses = images
+        * (estimate.passesPerImage + estimate.extraPassesPerImage + estimate.curvePassesPerImage);
     return estimate;
 }
 
@@ -48,6 +61,7 @@ void addEstimate(RunEstimate& total, const RunEstimate& other)
     total.models = std::max(total.models, other.models);
     total.passesPerImage += other.passesPerImage;
     total.extraPassesPerImage += other.extraPassesPerImage;
+    total.curvePassesPerImage += other.curvePassesPerImage;
     total.forwardPasses += other.forwardPasses;
     total.assumedChannels = std::max(total.assumedChannels, other.assumedChannels);
 }

@@ -20,6 +20,10 @@ namespace saliscope {
 int camPassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettings& settings, int inputWidth,
                       int inputHeight);
 
+/// Forward passes without a map that the faithfulness curves (deletion, insertion, ROAD) make for
+/// one image and one model: (curves.steps + 1) per curve.
+int curvePassesPerImage(const std::set<MeasureKind>& measures, const MeasureSettings& settings);
+
 /// The CAM layer's channels the estimate assumes for a model whose count it is not given (the
 /// model is not loaded): 1024, DenseNet-121's last block.
 constexpr int AssumedCamChannels = 1024;
@@ -30,7 +34,8 @@ struct RunEstimate final {
     int models = 0;
     std::int64_t passesPerImage = 0;      ///< map passes, summed over the models
     std::int64_t extraPassesPerImage = 0; ///< Score-CAM's masked forward passes, summed over the models
-    std::int64_t forwardPasses = 0;       ///< images x (passesPerImage + extraPassesPerImage)
+    std::int64_t curvePassesPerImage = 0; ///< the faithfulness curves' forward passes, summed over the models
+    std::int64_t forwardPasses = 0;       ///< images x (passesPerImage + extraPassesPerImage + curvePassesPerImage)
     int assumedChannels = 0; ///< models counted with AssumedCamChannels (only where the method needs channels)
 };
 

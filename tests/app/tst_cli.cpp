@@ -167,6 +167,99 @@ private slots:
         }
     }
 
+    void faithfulnessCurvesAndLocalisationAgreeWithThemselves()
+    {
+        QTemporaryDir out;
+        QTemporaryDir data;
+        for (const char* folder : {"real", "fake", "masks", "annotations"})
+            QDir(data.path()).mkpath(folder);
+        QVERIFY(QFile::copy(reference("faces/ffhq_00001.png"), data.filePath("real/ffhq_00001.png")));
+        QVERIFY(QFile::copy(reference("faces/stylegan2_000700.png"), data.filePath("fake/stylegan2_000700.png")));
+        // An artefact mask for the fake image only (of another size than the input: it is resized),
+        // and a human annotation for both.
+        QImage mask(100, 60, QImage::Format_Grayscale8);
+        mask.fill(0);
+        for (int y = 10; y < 40; ++y)
+            for (int x = 0; x < 50; ++x)
+                mask.setPixel(x, y, qRgb(255, 255, 255));
+        QVERIFY(mask.save(data.filePath("masks/stylegan2_000700.png")));
+        QVERIFY(mask.save(data.filePath("annotations/stylegan2_000700.png")));
+        QVERIFY(mask.mirrored(true, false).save(data.filePath("annotations/ffhq_00001.png")));
+        const Run run = cli({"measure", "entropy,deletion,insertion,road,localisation", "--dataset", data.path(),
+                             "--annotations", data.filePath("annotations"), "--masks", data.filePath("masks"),
+                             "--model", reference("models/tiny_resnet.pt"), "--set", "curves.steps=4", "--set",
+                             "curves.baseline=constant", "--set", "road.noise=0", "--out", out.path()});
+        QCOMPARE(run.exitCode, 0);
+        auto table = [&](const char* name) {
+            QFile file(out.filePath(QString::fromLatin1(name) + ".csv"));
+            QList<QStringList> rows;
+            if (file.open(QIODevice::ReadOnly))
+                for (const QString& line : QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts))
+                    rows.append(line.split(','));
+            return rows;
+        };
+        const auto deletion = table("deletion");
+        const auto insertion = table("insertion");
+        const auto road = table("road");
+        QCOMPARE(deletion.front().join(','), QStringLiteral("image,label,model,step,fraction,probability,auc,flat"));
+        QCOMPARE(road.front().join(','),
+                 QStringLiteral("image,label,model,step,fraction,morf,lerf,morf_auc,lerf_auc,flat"));
+        QCOMPARE(deletion.size(), 1 + 2 * 5); // two images, steps 0..4
+        QCOMPARE(insertion.size(), deletion.size());
+        QCOMPARE(road.size(), deletion.size());
+        // Rows are step-major: row 1 + 2s + i is step s of image i in every table.
+        auto value = [](const QList<QStringList>& rows, int step, int image, int column) {
+            return rows[1 + 2 * step + image][column].toDouble();
+        };
+        for (int image = 0; image < 2; ++image) {
+            // Step 0 of deletion and ROAD and step 4 of insertion are the clean image; deletion's
+            // last step and insertion's first are the all-constant image.
+            const double clean = value(deletion, 0, image, 5);
+            QVERIFY(clean >= 0.5 && clean <= 1.0); // the predicted class's probability
+            QCOMPARE(value(insertion, 4, image, 5), clean);
+            QCOMPARE(value(road, 0, image, 5), clean);
+            QCOMPARE(value(road, 0, image, 6), clean);
+            QCOMPARE(value(deletion, 4, image, 5), value(insertion, 0, image, 5));
+            QCOMPARE(value(road, 4, image, 5), value(road, 4, image, 6)); // all imputed: the same image
+            // The image's area is the trapezoid over its five steps, on each of its rows.
+            for (const auto* rows : {&deletion, &insertion}) {
+                double area = 0;
+                for (int step = 0; step < 4; ++step)
+                    area += (value(*rows, step, image, 5) + value(*rows, step + 1, image, 5)) / 2 / 4;
+                for (int step = 0; step <= 4; ++step)
+                    QVERIFY(std::fabs(value(*rows, step, image, 6) - area) < 1e-9); // CSVs print 10 digits
+            }
+        }
+        // Localisation: relevance mass against the annotation is entropy's annotation_mass; the
+        // real image has no artefact mask (empty values), the fake one has all four in [0, 1].
+        const auto entropy = table("entropy");
+        const auto localisation = table("localisation");
+        QCOMPARE(localisation.front().join(','),
+                 QStringLiteral("image,label,model,annotation_pointing,annotation_mass,annotation_rank,annotation_auc,"
+                                "mask_pointing,mask_mass,mask_rank,mask_auc,flat"));
+        QCOMPARE(localisation.size(), 3);
+        for (int row = 1; row <= 2; ++row) {
+            QCOMPARE(localisation[row][0], entropy[row][0]);
+            QCOMPARE(localisation[row][4].toDouble(), entropy[row][6].toDouble());
+            const bool fake = localisation[row][0].contains("stylegan2");
+            for (int column = 7; column <= 10; ++column) {
+                QCOMPARE(localisation[row][column].isEmpty(), !fake);
+                if (fake)
+                    QVERIFY(localisation[row][column].toDouble() >= 0 && localisation[row][column].toDouble() <= 1);
+            }
+        }
+        QFile summaryFile(out.filePath("summary.json"));
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QJsonObject model =
+            QJsonDocument::fromJson(summaryFile.readAll()).object()["models"].toObject()["tiny_resnet"].toObject();
+        const QJsonObject morf = model["road"].toObject()["curves"].toObject()["morf"].toObject();
+        QCOMPARE(morf["steps"].toArray().size(), 5);
+        QVERIFY(std::fabs(morf["steps"].toArray()[0].toObject()["mean"].toDouble()
+                          - (value(road, 0, 0, 5) + value(road, 0, 1, 5)) / 2)
+                < 1e-9);
+        QCOMPARE(model["localisation"].toObject()["mask_auc"].toObject()["count"].toDouble(), 1.0);
+    }
+
     void entropyOfTheAuthorsMap()
     {
         const Run run = cli({"entropy", reference("entropy/authors_cam_ffhq_00001_densenet121_cyborg_run1.png")});

@@ -151,6 +151,49 @@ private slots:
         }
     }
 
+    void curvesAndLocalisationMatchToo()
+    {
+        // The curves' images are made on the host and scored on the device; localisation scores
+        // the fetched maps on the host: the same rows up to the device's float softmax.
+        MeasureRunParams params = allMeasures();
+        params.measures = {MeasureKind::Predictions, MeasureKind::Deletion, MeasureKind::Road,
+                           MeasureKind::Localisation};
+        params.settings.curves.steps = 2;
+        params.models.resize(1);
+        // The fake faces' own images as masks: any grey image resized to the input size will do.
+        for (auto& record : params.dataset.records)
+            if (record.path.find("stylegan") != std::string::npos)
+                record.maskPath = record.annotationPath = record.path;
+        params.maths = MeasureMaths::Host;
+        auto host = run(params);
+        QVERIFY(host);
+        params.maths = MeasureMaths::Device;
+        auto device = run(params);
+        QVERIFY(device);
+        QCOMPARE(device->tables.size(), host->tables.size());
+        for (const auto& hostTable : host->tables) {
+            const MeasureTable* deviceTable = tableOf(device.value(), hostTable.measure);
+            QVERIFY(deviceTable);
+            QCOMPARE(deviceTable->rows.size(), hostTable.rows.size());
+            QVERIFY(!hostTable.rows.empty());
+            for (std::size_t r = 0; r < hostTable.rows.size(); ++r) {
+                QCOMPARE(deviceTable->rows[r].variant, hostTable.rows[r].variant);
+                for (std::size_t c = 0; c < hostTable.columns.size(); ++c)
+                    QVERIFY2(same(hostTable.rows[r].values[c], deviceTable->rows[r].values[c], 1e-6),
+                             qPrintable(QStringLiteral("%1 row %2 column %3")
+                                            .arg(measureName(hostTable.measure))
+                                            .arg(r)
+                                            .arg(QString::fromStdString(hostTable.columns[c]))));
+            }
+        }
+        const MeasureTable* localisation = tableOf(host.value(), MeasureKind::Localisation);
+        const int maskAuc = localisation->column("mask_auc");
+        int masked = 0;
+        for (const auto& row : localisation->rows)
+            masked += std::isfinite(row.values[std::size_t(maskAuc)]) ? 1 : 0;
+        QCOMPARE(masked, 2); // the two fake faces
+    }
+
     void prefetchChangesNothing_data()
     {
         QTest::addColumn<int>("maths");

@@ -34,6 +34,16 @@ RowInputs definedInputs()
     in.ssimUpscaled = 0.45;
     in.spearman = 0.35;
     in.randomisedShare = 0.5;
+    in.curveProbability = {0.3, 0.2};
+    in.curveArea = {0.25, 0.15};
+    in.annotationLocalisation.pointing = 1;
+    in.annotationLocalisation.mass = 0.65;
+    in.annotationLocalisation.rank = 0.62;
+    in.annotationLocalisation.auc = 0.9;
+    in.maskLocalisation.pointing = 0.5;
+    in.maskLocalisation.mass = 0.42;
+    in.maskLocalisation.rank = 0.41;
+    in.maskLocalisation.auc = 0.8;
     return in;
 }
 
@@ -42,7 +52,7 @@ std::vector<MeasureVariant> variantsOf(const Measure& measure, int width, int he
 {
     MeasureSettings settings;
     settings.noise.levels = {0, 0.05, 0.5};
-    if (measure.source() == RowSource::VariantPasses)
+    if (measure.source() == RowSource::VariantPasses || measure.source() == RowSource::ScoreCurves)
         return measure.variants(settings, width, height);
     return {MeasureVariant{}};
 }
@@ -81,9 +91,10 @@ private slots:
             QCOMPARE(measureColumns(measure->kind()), measure->columns());
         }
         for (auto kind : {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Noise, MeasureKind::Transforms,
-                          MeasureKind::Stability, MeasureKind::Degradation, MeasureKind::Sanity})
+                          MeasureKind::Stability, MeasureKind::Degradation, MeasureKind::Sanity, MeasureKind::Deletion,
+                          MeasureKind::Insertion, MeasureKind::Road, MeasureKind::Localisation})
             QVERIFY2(kinds.count(kind), measureName(kind));
-        QCOMPARE(kinds.size(), std::size_t(7));
+        QCOMPARE(kinds.size(), std::size_t(11));
         // "all" is every measure but the predictions, which every run records, and the sanity
         // checks, which re-run every model once per randomisation step
         auto all = parseMeasures("all");
@@ -92,10 +103,15 @@ private slots:
         QVERIFY(!all->count(MeasureKind::Predictions));
         QVERIFY(!all->count(MeasureKind::Sanity));
         QCOMPARE(parseMeasures("all,sanity")->size(), std::size_t(6));
+        // The field's faithfulness and localisation metrics are asked for by name, like the sanity checks.
+        for (auto kind : {MeasureKind::Deletion, MeasureKind::Insertion, MeasureKind::Road, MeasureKind::Localisation})
+            QVERIFY2(!all->count(kind), measureName(kind));
+        QCOMPARE(parseMeasures("localization").value(), std::set<MeasureKind>{MeasureKind::Localisation});
         QCOMPARE(parseMeasures("transform").value(), std::set<MeasureKind>{MeasureKind::Transforms});
         QCOMPARE(QString::fromStdString(parseMeasures("colour").error()),
                  QStringLiteral(
-                     "unknown measure 'colour' (entropy, noise, transforms, stability, degradation, sanity or all)"));
+                     "unknown measure 'colour' (entropy, noise, transforms, stability, degradation, sanity, deletion, "
+                     "insertion, road, localisation or all)"));
     }
 
     void rowsFillEveryColumn_data()

@@ -98,7 +98,7 @@ private slots:
             QVERIFY(std::find(parameter.choices.begin(), parameter.choices.end(), defaultValue)
                     != parameter.choices.end());
         }
-        QCOMPARE(withChoices, 3); // noise.generator, score, method
+        QCOMPARE(withChoices, 4); // noise.generator, score, method, curves.baseline
     }
 
     void imagePixelLimitIsAParameter()

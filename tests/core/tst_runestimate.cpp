@@ -98,15 +98,31 @@ private slots:
         QCOMPARE(estimate.forwardPasses, std::int64_t(2 * (1 + 2 + (sizes[0].first == sizes[0].second ? 12 : 10) + 2)));
     }
 
+    void curvesCountTheirForwardPasses()
+    {
+        MeasureSettings settings;
+        settings.curves.steps = 4;
+        // Deletion: 5 steps of one curve; ROAD: 5 steps of two; no extra map pass.
+        const std::set<MeasureKind> measures{MeasureKind::Deletion, MeasureKind::Road, MeasureKind::Localisation};
+        QCOMPARE(curvePassesPerImage(measures, settings), 15);
+        const auto estimate = estimateRun(measures, settings, 10, {{224, 224}, {128, 96}});
+        QCOMPARE(estimate.passesPerImage, std::int64_t(2));
+        QCOMPARE(estimate.curvePassesPerImage, std::int64_t(30));
+        QCOMPARE(estimate.forwardPasses, std::int64_t(10 * (2 + 30)));
+        RunEstimate total = estimate;
+        addEstimate(total, estimate);
+        QCOMPARE(total.curvePassesPerImage, std::int64_t(60));
+    }
+
     void parametersAreListedWithExplanations()
     {
         const MeasureSettings defaults;
         const auto& parameters = measureParameters();
-        QCOMPARE(
-            int(parameters.size()),
-            18); // the five measures', score, histogram bins, image.max_pixels, method, sanity.steps and sanity.seed
+        // the five measures', score, histogram bins, image.max_pixels, method, sanity.steps and sanity.seed,
+        // and the five of the faithfulness curves
+        QCOMPARE(int(parameters.size()), 23);
         const QString described = QString::fromStdString(defaults.describe());
-        QCOMPARE(described.count('\n'), 18);
+        QCOMPARE(described.count('\n'), 23);
         for (const auto& parameter : parameters) {
             const std::string value = defaults.value(parameter.key);
             QVERIFY2(!value.empty(), parameter.key.c_str());
