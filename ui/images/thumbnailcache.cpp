@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/images/thumbnailcache.h"
 
+#include "core/dataset/imageio.h"
+#include "core/dataset/videoframes.h"
+#include "ui/report/reportgallery.h"
+
 #include <QFutureWatcher>
 #include <QImageReader>
 #include <QPainter>
@@ -15,6 +19,11 @@ constexpr std::size_t MaxPending = 300;
 
 QImage loadThumbnail(const QString& path, int size)
 {
+    if (isSourceFragmentPath(path.toStdString())) { // a video frame or a face crop (videoframes.h)
+        auto decoded = readImageRgb(path.toStdString());
+        const QImage image = decoded ? toQImage(decoded.value()) : QImage();
+        return image.isNull() ? image : image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }
     QImageReader reader(path);
     reader.setAutoTransform(false); // as the models see it: Pillow ignores EXIF orientation
     const QSize full = reader.size();

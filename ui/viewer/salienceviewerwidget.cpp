@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/viewer/salienceviewerwidget.h"
 
+#include "core/dataset/imageio.h"
+#include "core/dataset/videoframes.h"
 #include "core/engine/entropy.h"
 #include "ui/images/imagelistmodel.h"
 #include "core/project/mapservice.h"
 #include "core/project/projectsession.h"
+#include "ui/report/reportgallery.h"
 #include "ui/viewer/contours.h"
 
 #include <QCheckBox>
@@ -39,12 +42,19 @@ struct LoadedImage {
 LoadedImage loadImage(const QString& path, const QString& annotation)
 {
     LoadedImage loaded;
-    QImageReader reader(path);
-    reader.setAutoTransform(false); // as the models see it: Pillow ignores EXIF orientation
-    const QSize size = reader.size();
-    if (size.isValid() && (size.width() > 1024 || size.height() > 1024))
-        reader.setScaledSize(size.scaled(1024, 1024, Qt::KeepAspectRatio));
-    loaded.image = reader.read().convertToFormat(QImage::Format_RGB32);
+    if (isSourceFragmentPath(path.toStdString())) { // a video frame or a face crop (videoframes.h)
+        auto decoded = readImageRgb(path.toStdString());
+        loaded.image = decoded ? toQImage(decoded.value()).convertToFormat(QImage::Format_RGB32) : QImage();
+        if (loaded.image.width() > 1024 || loaded.image.height() > 1024)
+            loaded.image = loaded.image.scaled(1024, 1024, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    } else {
+        QImageReader reader(path);
+        reader.setAutoTransform(false); // as the models see it: Pillow ignores EXIF orientation
+        const QSize size = reader.size();
+        if (size.isValid() && (size.width() > 1024 || size.height() > 1024))
+            reader.setScaledSize(size.scaled(1024, 1024, Qt::KeepAspectRatio));
+        loaded.image = reader.read().convertToFormat(QImage::Format_RGB32);
+    }
     if (!annotation.isEmpty()) {
         QImage mask(annotation);
         if (!mask.isNull()) {
