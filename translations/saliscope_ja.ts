@@ -105,6 +105,26 @@
         <source>sanity checks: seed of the re-initialised weights</source>
         <translation>サニティチェック: 再初期化する重みのシード</translation>
     </message>
+    <message>
+        <source>deletion, insertion and ROAD: steps from no pixel to every pixel (one forward pass each)</source>
+        <translation>削除・挿入・ROAD: 画素なしから全画素までのステップ数（それぞれ 1 回の順伝播）</translation>
+    </message>
+    <message>
+        <source>deletion and insertion: what removed pixels become, the blurred image or a constant grey</source>
+        <translation>削除と挿入: 除去した画素の置き換え先（ぼかした画像または一定の灰色）</translation>
+    </message>
+    <message>
+        <source>deletion and insertion: Gaussian sigma of the blurred baseline, pixels</source>
+        <translation>削除と挿入: ぼかしたベースラインのガウスシグマ（画素）</translation>
+    </message>
+    <message>
+        <source>deletion and insertion: grey level (0..255) of the constant baseline</source>
+        <translation>削除と挿入: 一定ベースラインの灰色レベル（0..255）</translation>
+    </message>
+    <message>
+        <source>ROAD: standard deviation of the imputation noise, as a share of the full range</source>
+        <translation>ROAD: 補完ノイズの標準偏差（全範囲に対する割合）</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -191,6 +211,38 @@
     <message>
         <source>Sanity checks</source>
         <translation>サニティチェック</translation>
+    </message>
+    <message>
+        <source>class probability as the most salient pixels are removed first (RISE); a forward pass per step</source>
+        <translation>最も顕著な画素から除去したときのクラス確率（RISE）。ステップごとに 1 回の順伝播</translation>
+    </message>
+    <message>
+        <source>class probability as the most salient pixels are restored first (RISE); a forward pass per step</source>
+        <translation>最も顕著な画素から復元したときのクラス確率（RISE）。ステップごとに 1 回の順伝播</translation>
+    </message>
+    <message>
+        <source>ROAD: pixels removed by noisy linear imputation, most and least relevant first; two passes per step</source>
+        <translation>ROAD: ノイズ付き線形補完で画素を除去（関連度の高い順と低い順）。ステップごとに 2 回の順伝播</translation>
+    </message>
+    <message>
+        <source>pointing game, relevance mass and rank, pixel AUC against the annotations and masks</source>
+        <translation>アノテーションとマスクに対するポインティングゲーム、関連度の質量と順位、画素 AUC</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Insertion</source>
+        <translation>挿入</translation>
+    </message>
+    <message>
+        <source>ROAD</source>
+        <translation>ROAD</translation>
+    </message>
+    <message>
+        <source>Localisation</source>
+        <translation>局在化</translation>
     </message>
 </context>
 <context>
@@ -353,6 +405,62 @@
     <message>
         <source>SSIM with the model&apos;s own map (small maps)</source>
         <translation>元のモデルのマップとの SSIM（小マップ）</translation>
+    </message>
+    <message>
+        <source>Deletion curve (lower area is better)</source>
+        <translation>削除曲線（面積が小さいほど良い）</translation>
+    </message>
+    <message>
+        <source>Insertion curve (higher area is better)</source>
+        <translation>挿入曲線（面積が大きいほど良い）</translation>
+    </message>
+    <message>
+        <source>ROAD, most relevant first (lower area is better)</source>
+        <translation>ROAD、関連度の高い順（面積が小さいほど良い）</translation>
+    </message>
+    <message>
+        <source>ROAD, least relevant first (higher area is better)</source>
+        <translation>ROAD、関連度の低い順（面積が大きいほど良い）</translation>
+    </message>
+    <message>
+        <source>Share of pixels inserted</source>
+        <translation>挿入した画素の割合</translation>
+    </message>
+    <message>
+        <source>Share of pixels removed</source>
+        <translation>除去した画素の割合</translation>
+    </message>
+    <message>
+        <source>Mean class probability</source>
+        <translation>クラス確率の平均</translation>
+    </message>
+    <message>
+        <source>pointing</source>
+        <translation>ポインティング</translation>
+    </message>
+    <message>
+        <source>mass</source>
+        <translation>質量</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <source>pixel AUC</source>
+        <translation>画素 AUC</translation>
+    </message>
+    <message>
+        <source>Against the exact artefact masks</source>
+        <translation>正確なアーティファクトマスクに対して</translation>
+    </message>
+    <message>
+        <source>Against the human annotations</source>
+        <translation>人間によるアノテーションに対して</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
     </message>
 </context>
 <context>
@@ -531,6 +639,30 @@
     <message>
         <source>The project holds runs on this dataset with the same parameters but for the salience method (%1). The scorecard&apos;s numbers of each model under each method, side by side; the other sections show %2.</source>
         <translation>このプロジェクトには、このデータセットに対してサリエンシー手法だけが異なる同じパラメーターの実行があります（%1）。各モデルの各手法でのスコアカードの値を並べて示します。他のセクションは %2 の結果です。</translation>
+    </message>
+    <message>
+        <source>Against the human annotations</source>
+        <translation>人間によるアノテーションに対して</translation>
+    </message>
+    <message>
+        <source>Against the exact artefact masks</source>
+        <translation>正確なアーティファクトマスクに対して</translation>
+    </message>
+    <message>
+        <source>No image of the dataset has an annotation or a mask: there is nothing to score.</source>
+        <translation>データセットにはアノテーションやマスクのある画像がないため、評価する対象がありません。</translation>
+    </message>
+    <message>
+        <source>a copy of the image blurred with a Gaussian of sigma %1 pixels</source>
+        <translation>シグマ %1 画素のガウスでぼかした画像</translation>
+    </message>
+    <message>
+        <source>the constant grey level %1</source>
+        <translation>一定の灰色レベル %1</translation>
+    </message>
+    <message>
+        <source>Mean area under each curve per model (± SD)</source>
+        <translation>モデルごとの各曲線の曲線下面積の平均（± 標準偏差）</translation>
     </message>
 </context>
 <context>
@@ -787,6 +919,66 @@
         <source>fail</source>
         <translation>不合格</translation>
     </message>
+    <message>
+        <source>Deletion AUC ↓</source>
+        <translation>削除 AUC ↓</translation>
+    </message>
+    <message>
+        <source>Insertion AUC ↑</source>
+        <translation>挿入 AUC ↑</translation>
+    </message>
+    <message>
+        <source>ROAD MoRF AUC ↓</source>
+        <translation>ROAD MoRF AUC ↓</translation>
+    </message>
+    <message>
+        <source>ROAD LeRF AUC ↑</source>
+        <translation>ROAD LeRF AUC ↑</translation>
+    </message>
+    <message>
+        <source>Pixel AUC, annotation ↑</source>
+        <translation>画素 AUC（アノテーション）↑</translation>
+    </message>
+    <message>
+        <source>Pixel AUC, mask ↑</source>
+        <translation>画素 AUC（マスク）↑</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>insertion</source>
+        <translation>挿入</translation>
+    </message>
+    <message>
+        <source>ROAD</source>
+        <translation>ROAD</translation>
+    </message>
+    <message>
+        <source>localisation</source>
+        <translation>局在化</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Pointing game ↑</source>
+        <translation>ポインティングゲーム ↑</translation>
+    </message>
+    <message>
+        <source>Relevance mass ↑</source>
+        <translation>関連度質量 ↑</translation>
+    </message>
+    <message>
+        <source>Relevance rank ↑</source>
+        <translation>関連度順位 ↑</translation>
+    </message>
+    <message>
+        <source>Pixel AUC ↑</source>
+        <translation>画素 AUC ↑</translation>
+    </message>
 </context>
 <context>
     <name>ReportText</name>
@@ -917,6 +1109,38 @@
     <message>
         <source>Map most changed by randomising the model: mean Spearman correlation %1</source>
         <translation>モデルのランダム化で最も変わったマップ: Spearman 相関の平均 %1</translation>
+    </message>
+    <message>
+        <source>Faithfulness curves</source>
+        <translation>忠実性曲線</translation>
+    </message>
+    <message>
+        <source>Localisation</source>
+        <translation>局在化</translation>
+    </message>
+    <message>
+        <source>Does the model need the pixels its map calls salient? The pixels of each image are ordered by the map&apos;s salience and removed (or inserted) in equal steps, one forward pass per step; the curves show the mean probability of the class the map explains (the predicted class) against the share of pixels changed, with a band of one standard deviation, and each image&apos;s curve is summarised by the area under it.</source>
+        <translation>モデルは、マップが顕著とする画素を必要としているでしょうか。各画像の画素をマップのサリエンシーの順に並べ、等しいステップで除去（または挿入）し、ステップごとに 1 回の順伝播を行います。曲線は、変更した画素の割合に対する、マップが説明するクラス（予測クラス）の確率の平均を 1 標準偏差の帯とともに示し、各画像の曲線はその曲線下面積で要約されます。</translation>
+    </message>
+    <message>
+        <source>Does the map point at the region a mask marks? Each image&apos;s map (the upscaled 8-bit map the viewer shows) is scored against the human annotation and, where the dataset has them (the demo&apos;s exact artefact masks), against a second kind of mask, resized to the map with the bilinear filter and read as inside above 127. Pointing game (Zhang et al., &quot;Top-down Neural Attention by Excitation Backprop&quot;, ECCV 2016): is the map&apos;s maximum inside the mask. Relevance mass accuracy: the share of the map&apos;s sum inside the mask. Relevance rank accuracy (Arras et al., &quot;CLEVR-XAI&quot;, Information Fusion 2022): of the |mask| most salient pixels, the share inside the mask. Pixel AUC: the ROC AUC of the map&apos;s values as a detector of the mask&apos;s pixels (0.5 is chance). Higher is better for all four.</source>
+        <translation>マップはマスクが示す領域を指しているでしょうか。各画像のマップ（ビューアーが表示する拡大した 8 ビットマップ）を、人間によるアノテーションと、データセットにある場合は 2 種類目のマスク（デモの正確なアーティファクトマスク）に対して評価します。マスクはバイリニアフィルタでマップの大きさに変換し、127 を超える画素を内側とします。ポインティングゲーム（Zhang ら、&quot;Top-down Neural Attention by Excitation Backprop&quot;、ECCV 2016）: マップの最大値がマスク内にあるか。関連度質量の正確さ: マップの総和のうちマスク内にある割合。関連度順位の正確さ（Arras ら、&quot;CLEVR-XAI&quot;、Information Fusion 2022）: 最も顕著な |マスク| 個の画素のうちマスク内にある割合。画素 AUC: マスクの画素の検出器としてのマップの値の ROC AUC（0.5 は偶然）。4 つとも高いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>Deletion (Petsiuk et al., &quot;RISE: Randomized Input Sampling for Explanation of Black-box Models&quot;, BMVC 2018): the most salient pixels are replaced first by the baseline (%1). A faithful map makes the probability fall fast: lower area is better.</source>
+        <translation>削除（Petsiuk ら、&quot;RISE: Randomized Input Sampling for Explanation of Black-box Models&quot;、BMVC 2018）: 最も顕著な画素から順にベースライン（%1）に置き換えます。忠実なマップでは確率が速く下がるため、面積が小さいほど良い値です。</translation>
+    </message>
+    <message>
+        <source>Insertion (RISE): starting from the baseline, the most salient pixels are restored first. A faithful map makes the probability rise fast: higher area is better.</source>
+        <translation>挿入（RISE）: ベースラインから始めて、最も顕著な画素から順に復元します。忠実なマップでは確率が速く上がるため、面積が大きいほど良い値です。</translation>
+    </message>
+    <message>
+        <source>ROAD, most relevant first (Rong et al., &quot;A Consistent and Efficient Evaluation Strategy for Attribution Methods&quot;, ICML 2022): the most salient pixels are removed first, each removed pixel replaced by noisy linear imputation (the weighted mean of its eight neighbours, solved jointly for all removed pixels, plus Gaussian noise), so the removal leaves no shape for the model to see. Lower area is better.</source>
+        <translation>ROAD、関連度の高い順（Rong ら、&quot;A Consistent and Efficient Evaluation Strategy for Attribution Methods&quot;、ICML 2022）: 最も顕著な画素から除去し、除去した各画素をノイズ付き線形補完（8 近傍の重み付き平均を除去した全画素について連立して解き、ガウスノイズを加えたもの）で置き換えるため、除去がモデルに見える形を残しません。面積が小さいほど良い値です。</translation>
+    </message>
+    <message>
+        <source>ROAD, least relevant first: the least salient pixels are removed first, by the same imputation. What the map calls unimportant should not matter: higher area is better.</source>
+        <translation>ROAD、関連度の低い順: 最も顕著でない画素から、同じ補完で除去します。マップが重要でないとする画素は影響しないはずなので、面積が大きいほど良い値です。</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1427,99 @@ median %3, quartiles %4 – %5
     </message>
 </context>
 <context>
+    <name>saliscope::ui::FaithfulnessChartView</name>
+    <message>
+        <source>Curve:</source>
+        <translation>曲線:</translation>
+    </message>
+    <message>
+        <source>Class probability as pixels are removed (deletion, ROAD) or inserted (insertion) in the map&apos;s order. A faithful map: deletion and ROAD MoRF fall fast (low area), insertion and ROAD LeRF stay high (high area). Band: ±1 standard deviation. Click a point for the images on its worse side of the mean, a bin for its images.</source>
+        <translation>マップの順序で画素を除去（削除、ROAD）または挿入（挿入）したときのクラス確率。忠実なマップでは、削除と ROAD MoRF は速く下がり（面積が小さい）、挿入と ROAD LeRF は高いまま保たれます（面積が大きい）。帯: ±1 標準偏差。点をクリックすると平均より悪い側の画像を、ビンをクリックするとその画像を選択します。</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Insertion</source>
+        <translation>挿入</translation>
+    </message>
+    <message>
+        <source>ROAD, most relevant first (MoRF)</source>
+        <translation>ROAD、関連度の高い順（MoRF）</translation>
+    </message>
+    <message>
+        <source>ROAD, least relevant first (LeRF)</source>
+        <translation>ROAD、関連度の低い順（LeRF）</translation>
+    </message>
+    <message>
+        <source>Methods: %1</source>
+        <translation>手法: %1</translation>
+    </message>
+    <message>
+        <source>Share of pixels inserted, most salient first</source>
+        <translation>挿入した画素の割合（最も顕著な画素から）</translation>
+    </message>
+    <message>
+        <source>Share of pixels removed, least salient first</source>
+        <translation>除去した画素の割合（最も顕著でない画素から）</translation>
+    </message>
+    <message>
+        <source>Share of pixels removed, most salient first</source>
+        <translation>除去した画素の割合（最も顕著な画素から）</translation>
+    </message>
+    <message>
+        <source>Mean class probability</source>
+        <translation>クラス確率の平均</translation>
+    </message>
+    <message>
+        <source>Area under the curve (lower is better)</source>
+        <translation>曲線下面積（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>Area under the curve (higher is better)</source>
+        <translation>曲線下面積（高いほど良い）</translation>
+    </message>
+    <message>
+        <source>maps (image × model)</source>
+        <translation>マップ（画像 × モデル）</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>%1, %2 at %3% of the pixels: probability %4 the mean %5</source>
+        <translation>%1、%2（画素の %3%）: 確率が平均 %5 を%4</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>上回る</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>下回る</translation>
+    </message>
+    <message>
+        <source>%1: %2 area in [%3, %4)</source>
+        <translation>%1: %2 の面積が [%3, %4)</translation>
+    </message>
+    <message>
+        <source>%1, %2% of the pixels
+mean probability %3, SD %4 (%5 images)</source>
+        <translation>%1、画素の %2%
+確率の平均 %3、標準偏差 %4（%5 枚の画像）</translation>
+    </message>
+    <message>
+        <source>%1
+area in [%2, %3): %4 images
+Click to show them</source>
+        <translation>%1
+面積 [%2, %3): %4 枚の画像
+クリックすると表示します</translation>
+    </message>
+</context>
+<context>
     <name>saliscope::ui::ImageListModel</name>
     <message>
         <source>%1
@@ -1255,6 +1572,87 @@ unreadable: %2</source>
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>saliscope::ui::LocalisationChartView</name>
+    <message>
+        <source>Human annotation</source>
+        <translation>人間によるアノテーション</translation>
+    </message>
+    <message>
+        <source>Exact artefact mask</source>
+        <translation>正確なアーティファクトマスク</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>比較対象:</translation>
+    </message>
+    <message>
+        <source>Histogram of:</source>
+        <translation>ヒストグラム:</translation>
+    </message>
+    <message>
+        <source>Pointing game: the map&apos;s maximum inside the mask (1) or not (0). Mass: share of salience inside. Rank: share of the top pixels (as many as the mask has) inside. Pixel AUC: the map as a detector of the mask&apos;s pixels (0.5: chance). Higher is better for all four. Click a bar for the images below its mean, a bin for its images.</source>
+        <translation>ポインティングゲーム: マップの最大値がマスク内にあるか（1）ないか（0）。質量: マスク内にあるサリエンシーの割合。順位: 上位の画素（マスクと同じ数）のうちマスク内にある割合。画素 AUC: マスクの画素の検出器としてのマップ（0.5 は偶然）。4 つとも高いほど良い値です。棒をクリックすると平均を下回る画像を、ビンをクリックするとその画像を選択します。</translation>
+    </message>
+    <message>
+        <source>Pointing game</source>
+        <translation>ポインティングゲーム</translation>
+    </message>
+    <message>
+        <source>Relevance mass</source>
+        <translation>関連度質量</translation>
+    </message>
+    <message>
+        <source>Relevance rank</source>
+        <translation>関連度順位</translation>
+    </message>
+    <message>
+        <source>Pixel AUC</source>
+        <translation>画素 AUC</translation>
+    </message>
+    <message>
+        <source>Methods: %1</source>
+        <translation>手法: %1</translation>
+    </message>
+    <message>
+        <source>Mean against the artefact mask</source>
+        <translation>アーティファクトマスクに対する平均</translation>
+    </message>
+    <message>
+        <source>Mean against the annotation</source>
+        <translation>アノテーションに対する平均</translation>
+    </message>
+    <message>
+        <source>maps (image × model)</source>
+        <translation>マップ（画像 × モデル）</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3): below the mean %4</source>
+        <translation>%1、%2（%3）: 平均 %4 を下回る</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) in [%4, %5)</source>
+        <translation>%1: %2（%3）が [%4, %5)</translation>
+    </message>
+    <message>
+        <source>%1, %2
+mean %3, SD %4 (%5 images)</source>
+        <translation>%1、%2
+平均 %3、標準偏差 %4（%5 枚の画像）</translation>
+    </message>
+    <message>
+        <source>%1
+[%2, %3): %4 images
+Click to show them</source>
+        <translation>%1
+[%2, %3): %4 枚の画像
+クリックすると表示します</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1956,10 @@ Default: %2</source>
         <translation>
             <numerusform>%1 枚の画像 × %2 個のモデル × %n 個の手法 → 順伝播 %3 回（画像あたり %4 回）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Faithfulness curves: %1 of those forward passes (%2 per image, no map), one per step and curve.</source>
+        <translation>忠実性曲線: そのうち %1 回の順伝播（画像あたり %2 回、マップなし）。ステップと曲線ごとに 1 回です。</translation>
     </message>
 </context>
 <context>
@@ -2622,12 +3024,20 @@ mean %3, SD %4 (%5 values)</source>
         <translation>手法ごとに分ける</translation>
     </message>
     <message>
-        <source>Show the run sets of this dataset that differ only by salience method side by side: a scorecard row per model and method, a sanity curve per model and method</source>
-        <translation>このデータセットでサリエンシー手法だけが異なる実行セットを並べて表示します: スコアカードはモデル・手法ごとに 1 行、サニティ曲線はモデル・手法ごとに 1 本</translation>
-    </message>
-    <message>
         <source>Sanity checks</source>
         <translation>サニティチェック</translation>
+    </message>
+    <message>
+        <source>Show the run sets of this dataset that differ only by salience method side by side: a scorecard row per model and method; a sanity curve, a faithfulness curve and a localisation bar per model and method</source>
+        <translation>このデータセットでサリエンシー手法だけが異なる実行セットを並べて表示します: モデルと手法ごとにスコアカードの行を 1 行、モデルと手法ごとにサニティ曲線、忠実性曲線、局在化の棒を表示します</translation>
+    </message>
+    <message>
+        <source>Faithfulness curves</source>
+        <translation>忠実性曲線</translation>
+    </message>
+    <message>
+        <source>Localisation</source>
+        <translation>局在化</translation>
     </message>
 </context>
 <context>
@@ -2893,6 +3303,94 @@ mean %3, SD %4 (%5 values)</source>
     <message>
         <source>Cascading randomisation test: passes when the mean Spearman correlation of the fully randomised model&apos;s maps is below %1.</source>
         <translation>段階的ランダム化テスト: 完全にランダム化したモデルのマップの Spearman 相関の平均が %1 未満なら合格。</translation>
+    </message>
+    <message>
+        <source>Deletion AUC ↓</source>
+        <translation>削除 AUC ↓</translation>
+    </message>
+    <message>
+        <source>Insertion AUC ↑</source>
+        <translation>挿入 AUC ↑</translation>
+    </message>
+    <message>
+        <source>ROAD MoRF AUC ↓</source>
+        <translation>ROAD MoRF AUC ↓</translation>
+    </message>
+    <message>
+        <source>ROAD LeRF AUC ↑</source>
+        <translation>ROAD LeRF AUC ↑</translation>
+    </message>
+    <message>
+        <source>Pointing (annotation) ↑</source>
+        <translation>ポインティング（アノテーション）↑</translation>
+    </message>
+    <message>
+        <source>Rank (annotation) ↑</source>
+        <translation>順位（アノテーション）↑</translation>
+    </message>
+    <message>
+        <source>Pixel AUC (annotation) ↑</source>
+        <translation>画素 AUC（アノテーション）↑</translation>
+    </message>
+    <message>
+        <source>Pointing (mask) ↑</source>
+        <translation>ポインティング（マスク）↑</translation>
+    </message>
+    <message>
+        <source>Mass (mask) ↑</source>
+        <translation>質量（マスク）↑</translation>
+    </message>
+    <message>
+        <source>Rank (mask) ↑</source>
+        <translation>順位（マスク）↑</translation>
+    </message>
+    <message>
+        <source>Pixel AUC (mask) ↑</source>
+        <translation>画素 AUC（マスク）↑</translation>
+    </message>
+    <message>
+        <source>Deletion (Petsiuk et al., RISE, BMVC 2018): mean area under the class probability as the most salient pixels are replaced by the baseline first. Lower is better: a faithful map names the pixels whose removal makes the probability fall fastest.</source>
+        <translation>削除（Petsiuk ら、RISE、BMVC 2018）: 最も顕著な画素から順にベースラインに置き換えたときのクラス確率の曲線下面積の平均。低いほど良い値です。忠実なマップは、除去すると確率が最も速く下がる画素を示します。</translation>
+    </message>
+    <message>
+        <source>Insertion (RISE): mean area under the class probability as the most salient pixels are restored first from the baseline. Higher is better: the probability rises fast.</source>
+        <translation>挿入（RISE）: ベースラインから最も顕著な画素を順に復元したときのクラス確率の曲線下面積の平均。高いほど良い値です（確率が速く上がる）。</translation>
+    </message>
+    <message>
+        <source>ROAD (Rong et al., ICML 2022), most relevant first: mean area under the probability as the most salient pixels are removed by noisy linear imputation. Lower is better.</source>
+        <translation>ROAD（Rong ら、ICML 2022）、関連度の高い順: 最も顕著な画素からノイズ付き線形補完で除去したときの確率の曲線下面積の平均。低いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>ROAD, least relevant first: mean area under the probability as the least salient pixels are removed by noisy linear imputation. Higher is better: what the map calls unimportant is.</source>
+        <translation>ROAD、関連度の低い順: 最も顕著でない画素からノイズ付き線形補完で除去したときの確率の曲線下面積の平均。高いほど良い値です（マップが重要でないとする画素は実際に重要でない）。</translation>
+    </message>
+    <message>
+        <source>Pointing game against the human annotation: share of images whose map maximum lies inside the annotation. Higher is better.</source>
+        <translation>人間によるアノテーションに対するポインティングゲーム: マップの最大値がアノテーション内にある画像の割合。高いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>Relevance rank accuracy against the human annotation: share of the map&apos;s top pixels (as many as the annotation has) that lie inside it. Higher is better.</source>
+        <translation>人間によるアノテーションに対する関連度順位の正確さ: マップの上位の画素（アノテーションと同じ数）のうちアノテーション内にある割合。高いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>ROC AUC of the map&apos;s values as a pixel classifier of the human annotation (0.5: chance). Higher is better.</source>
+        <translation>人間によるアノテーションの画素分類器としてのマップの値の ROC AUC（0.5 は偶然）。高いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>Pointing game against the exact artefact mask: share of images whose map maximum lies inside the mask. Higher is better.</source>
+        <translation>正確なアーティファクトマスクに対するポインティングゲーム: マップの最大値がマスク内にある画像の割合。高いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>Relevance mass accuracy against the exact artefact mask: mean share of salience inside the mask. Higher is better.</source>
+        <translation>正確なアーティファクトマスクに対する関連度質量の正確さ: マスク内にあるサリエンシーの割合の平均。高いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>Relevance rank accuracy against the exact artefact mask: share of the map&apos;s top pixels (as many as the mask has) that lie inside it. Higher is better.</source>
+        <translation>正確なアーティファクトマスクに対する関連度順位の正確さ: マップの上位の画素（マスクと同じ数）のうちマスク内にある割合。高いほど良い値です。</translation>
+    </message>
+    <message>
+        <source>ROC AUC of the map&apos;s values as a pixel classifier of the exact artefact mask (0.5: chance). Higher is better.</source>
+        <translation>正確なアーティファクトマスクの画素分類器としてのマップの値の ROC AUC（0.5 は偶然）。高いほど良い値です。</translation>
     </message>
 </context>
 <context>

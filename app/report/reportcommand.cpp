@@ -37,8 +37,9 @@ int runReportCommand(const QStringList& arguments)
                                     QStringLiteral("A,B,..."));
     const QCommandLineOption measures(
         QStringLiteral("measures"),
-        QStringLiteral("Comma-separated measures: entropy, noise, transforms, stability, degradation, sanity or "
-                       "all (the five measures, as measure all) (default: every measure the runs have)."),
+        QStringLiteral("Comma-separated measures: entropy, noise, transforms, stability, degradation, sanity, "
+                       "deletion, insertion, road, localisation or all (the five measures, as measure all) "
+                       "(default: every measure the runs have)."),
         QStringLiteral("LIST"));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Paper size: a4 (default) or letter."),
                                   QStringLiteral("SIZE"), QStringLiteral("a4"));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/report/chartadapters.h"
 
+#include "core/measures/curvemeasures.h"
 #include "core/measures/measuresummary.h"
 #include "core/measures/statistics.h"
 
@@ -351,6 +352,108 @@ SanityChart sanityChart(const std::vector<LabelledResults>& sets, const std::str
             }
             chart.steps.series.push_back(std::move(curves.series[g]));
             chart.logit.series.push_back(std::move(logit.series[g]));
+        }
+    }
+    return chart;
+}
+
+std::vector<FaithfulnessCurve> faithfulnessCurves(const std::vector<LabelledResults>& sets)
+{
+    std::vector<FaithfulnessCurve> curves;
+    for (MeasureKind kind : {MeasureKind::Deletion, MeasureKind::Insertion, MeasureKind::Road}) {
+        const bool any = std::any_of(sets.begin(), sets.end(), [kind](const LabelledResults& set) {
+            return set.results && set.results->table(kind);
+        });
+        if (!any)
+            continue;
+        const auto& measure = static_cast<const CurveMeasure&>(measureOf(kind));
+        for (int curve = 0; curve < measure.curveCount(); ++curve)
+            curves.push_back(FaithfulnessCurve{kind, curve, measure.curveName(curve)});
+    }
+    return curves;
+}
+
+CurveChart curveChart(const std::vector<LabelledResults>& sets, const FaithfulnessCurve& curve, bool byFamily)
+{
+    CurveChart chart;
+    int steps = 0;
+    for (const auto& set : sets)
+        if (set.results && set.results->table(curve.measure))
+            steps = std::max(steps, set.results->settings.curves.steps);
+    std::vector<std::string> variants;
+    std::vector<double> positions;
+    for (int step = 0; step <= steps && steps > 0; ++step) {
+        variants.push_back(std::to_string(step));
+        positions.push_back(double(step) / steps);
+    }
+    chart.steps.categories = variants;
+    chart.steps.positions = positions;
+    const auto& measure = static_cast<const CurveMeasure&>(measureOf(curve.measure));
+    for (const auto& set : sets) {
+        const MeasureTable* table = set.results ? set.results->table(curve.measure) : nullptr;
+        if (!table)
+            continue;
+        const auto groups = set.results->groups(byFamily);
+        auto means = categoryChart(*table, measure.probabilityColumn(curve.curve), groups, variants, positions);
+        // The image's area is on each of its rows: its first step's row counts it once.
+        auto areas = columnSamples(*table, measure.areaColumn(curve.curve), groups, "0");
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (!set.label.empty()) {
+                means.series[g].name += " (" + set.label + ")";
+                areas[g].name = means.series[g].name;
+            }
+            chart.steps.series.push_back(std::move(means.series[g]));
+            chart.areas.push_back(std::move(areas[g]));
+        }
+    }
+    return chart;
+}
+
+const std::vector<std::string>& localisationMetrics()
+{
+    static const std::vector<std::string> metrics{"pointing", "mass", "rank", "auc"};
+    return metrics;
+}
+
+std::vector<SampleSeries> localisationSamples(const std::vector<LabelledResults>& sets, const std::string& column,
+                                              bool byFamily)
+{
+    std::vector<SampleSeries> series;
+    for (const auto& set : sets) {
+        const MeasureTable* table = set.results ? set.results->table(MeasureKind::Localisation) : nullptr;
+        if (!table)
+            continue;
+        for (auto& s : columnSamples(*table, column, set.results->groups(byFamily))) {
+            if (!set.label.empty())
+                s.name += " (" + set.label + ")";
+            series.push_back(std::move(s));
+        }
+    }
+    return series;
+}
+
+CategoryChart localisationChart(const std::vector<LabelledResults>& sets, const std::string& mask, bool byFamily)
+{
+    CategoryChart chart;
+    const auto& metrics = localisationMetrics();
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+        chart.categories.push_back(metrics[m]);
+        chart.positions.push_back(double(m));
+    }
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+        const auto samples = localisationSamples(sets, mask + "_" + metrics[m], byFamily);
+        if (chart.series.empty())
+            for (const auto& s : samples)
+                chart.series.push_back(CategoryChart::Series{s.name, {}});
+        for (std::size_t s = 0; s < samples.size() && s < chart.series.size(); ++s) {
+            if (samples[s].samples.empty())
+                continue;
+            std::vector<double> values;
+            for (const auto& sample : samples[s].samples)
+                values.push_back(sample.value);
+            const auto summary = summarize(values);
+            chart.series[s].points.push_back(
+                SeriesPoint{chart.positions[m], summary.mean, summary.standardDeviation, samples[s].samples});
         }
     }
     return chart;

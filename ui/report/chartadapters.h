@@ -148,6 +148,39 @@ struct SanityChart final {
 /// without sanity rows add no series.
 SanityChart sanityChart(const std::vector<LabelledResults>& sets, const std::string& column, bool byFamily);
 
+/// One faithfulness curve (docs/measures.md, "Deletion, insertion and ROAD"): the measure that
+/// makes it, its index among the measure's curves and its name ("deletion", "insertion", "morf",
+/// "lerf"; the summary's key).
+struct FaithfulnessCurve final {
+    MeasureKind measure = MeasureKind::Deletion;
+    int curve = 0;
+    std::string name;
+    /// Whether a lower area is better (deletion, ROAD MoRF) or a higher one (insertion, LeRF).
+    bool lowerIsBetter() const { return name == "deletion" || name == "morf"; }
+};
+/// The curves any of the sets has rows for, in the order deletion, insertion, MoRF, LeRF.
+std::vector<FaithfulnessCurve> faithfulnessCurves(const std::vector<LabelledResults>& sets);
+
+/// A faithfulness curve over the sets: per series (a model or family of each set, named
+/// "model (label)" when the set has a label) the mean class probability at each step (category
+/// "0".."steps" at x = the step's fraction) with its spread, and each image's area under the
+/// curve (one sample per image and model). `areas[s]` belongs to `steps.series[s]`.
+struct CurveChart final {
+    CategoryChart steps;
+    std::vector<SampleSeries> areas;
+};
+/// The chart of `curve` over the sets' rows; sets without its measure's rows add no series.
+CurveChart curveChart(const std::vector<LabelledResults>& sets, const FaithfulnessCurve& curve, bool byFamily);
+
+/// The localisation metrics in chart order, as the columns name them after their mask kind.
+const std::vector<std::string>& localisationMetrics();
+/// Localisation against one mask kind ("annotation" or "mask"): per series (as curveChart's) the
+/// mean of each metric (categories localisationMetrics(), at x = 0, 1, ...) with its spread.
+CategoryChart localisationChart(const std::vector<LabelledResults>& sets, const std::string& mask, bool byFamily);
+/// The per-image values of one localisation column ("mask_rank") per series (as curveChart's).
+std::vector<SampleSeries> localisationSamples(const std::vector<LabelledResults>& sets, const std::string& column,
+                                              bool byFamily);
+
 /// Sorted, duplicate-free image list.
 std::vector<std::int64_t> uniqueImages(std::vector<std::int64_t> images);
 

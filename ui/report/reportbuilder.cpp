@@ -20,6 +20,7 @@
 #include <QSaveFile>
 #include <QScreen>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <vector>
@@ -72,7 +73,21 @@ ReportBuilder::ReportBuilder(const ReportContent& content, const ReportOptions& 
                                 d->layout->newPage();
                                 ReportSections::methods(*d->layout, d->content, number);
                             }});
-    for (auto kind : content.measures)
+    bool curves = false;
+    for (auto kind : content.measures) {
+        if (kind == MeasureKind::Deletion || kind == MeasureKind::Insertion || kind == MeasureKind::Road) {
+            // The three curve measures share one section.
+            if (!curves)
+                d->steps.push_back({ReportText::measureTitle(kind), [this, number = ++section]() {
+                                        d->layout->newPage();
+                                        ReportSections::curves(*d->layout, d->content, number,
+                                                               [this](const ReportChart& chart, const QRectF& rect) {
+                                                                   drawReportChart(*d->painter, chart, rect);
+                                                               });
+                                    }});
+            curves = true;
+            continue;
+        }
         d->steps.push_back({ReportText::measureTitle(kind), [this, kind, number = ++section]() {
                                 d->layout->newPage();
                                 ReportSections::measure(*d->layout, d->content, kind, number,
@@ -80,7 +95,11 @@ ReportBuilder::ReportBuilder(const ReportContent& content, const ReportOptions& 
                                                             drawReportChart(*d->painter, chart, rect);
                                                         });
                             }});
-    if (!content.measures.empty())
+    }
+    // The faithfulness curves and localisation have no gallery of their own.
+    const bool gallery = std::any_of(content.measures.begin(), content.measures.end(),
+                                     [](MeasureKind kind) { return kind < MeasureKind::Deletion; });
+    if (gallery)
         d->steps.push_back({tr("Gallery"), [this, number = ++section]() {
                                 d->layout->newPage();
                                 ReportSections::gallery(*d->layout, d->content, number);

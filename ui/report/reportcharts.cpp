@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <optional>
 
 namespace saliscope::ui {
@@ -136,6 +137,46 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
             {ChartText::tr("SSIM with the model's own map (small maps)"),
              [=](QCustomPlot* plot) { chart::buildSanity(plot, ssim, x, ChartText::tr("Mean map SSIM"), logit); },
              sets.size() >= 2 ? 0.55 : 0.6, sets.size() < 2});
+        break;
+    }
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road: {
+        const std::vector<LabelledResults> sets{LabelledResults{{}, &results}};
+        const bool byFamily = !results.families.empty();
+        for (const auto& curve : faithfulnessCurves(sets)) {
+            if (curve.measure != kind)
+                continue;
+            const auto data = curveChart(sets, curve, byFamily);
+            const QString caption = curve.name == "deletion" ? ChartText::tr("Deletion curve (lower area is better)")
+                : curve.name == "insertion"                  ? ChartText::tr("Insertion curve (higher area is better)")
+                : curve.name == "morf" ? ChartText::tr("ROAD, most relevant first (lower area is better)")
+                                       : ChartText::tr("ROAD, least relevant first (higher area is better)");
+            const QString x = curve.name == "insertion" ? ChartText::tr("Share of pixels inserted")
+                                                        : ChartText::tr("Share of pixels removed");
+            charts.push_back({caption,
+                              [=](QCustomPlot* plot) {
+                                  chart::buildCurves(plot, data.steps, x, ChartText::tr("Mean class probability"));
+                              },
+                              0.65});
+        }
+        break;
+    }
+    case MeasureKind::Localisation: {
+        const std::vector<LabelledResults> sets{LabelledResults{{}, &results}};
+        const bool byFamily = !results.families.empty();
+        for (const std::string mask : {"annotation", "mask"}) {
+            auto bars = localisationChart(sets, mask, byFamily);
+            const bool any = std::any_of(bars.series.begin(), bars.series.end(),
+                                         [](const CategoryChart::Series& s) { return !s.points.empty(); });
+            if (!any)
+                continue;
+            bars.categories = {ChartText::tr("pointing").toStdString(), ChartText::tr("mass").toStdString(),
+                               ChartText::tr("rank").toStdString(), ChartText::tr("pixel AUC").toStdString()};
+            charts.push_back({mask == "mask" ? ChartText::tr("Against the exact artefact masks")
+                                             : ChartText::tr("Against the human annotations"),
+                              [=](QCustomPlot* plot) { chart::buildBars(plot, bars, ChartText::tr("Mean")); }, 0.7});
+        }
         break;
     }
     case MeasureKind::Predictions: break;

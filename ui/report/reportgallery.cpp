@@ -43,6 +43,11 @@ ValueRule ruleFor(MeasureKind kind)
     case MeasureKind::Stability: return {"ssim_small", {}, {}};
     case MeasureKind::Degradation: return {"confidence_drop", {"object"}, {}};
     case MeasureKind::Sanity: return {"spearman", {}, {"logit"}};
+    // The curves and localisation have no gallery of their own (no column: no picks).
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road:
+    case MeasureKind::Localisation: return {"", {}, {}};
     case MeasureKind::Predictions: break;
     }
     return {"score", {}, {}};

@@ -8,7 +8,9 @@ const std::vector<MeasureKind>& reportMeasureOrder()
 {
     static const std::vector<MeasureKind> order{MeasureKind::Entropy,     MeasureKind::Noise,
                                                 MeasureKind::Transforms,  MeasureKind::Stability,
-                                                MeasureKind::Degradation, MeasureKind::Sanity};
+                                                MeasureKind::Degradation, MeasureKind::Sanity,
+                                                MeasureKind::Deletion,    MeasureKind::Insertion,
+                                                MeasureKind::Road,        MeasureKind::Localisation};
     return order;
 }
 
@@ -28,21 +30,25 @@ Result<std::set<MeasureKind>> parseReportMeasures(const QString& text)
     for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString name = part.trimmed().toLower();
         if (name == QLatin1String("all")) {
-            // As in `measure all`, the sanity checks only when named.
+            // As in `measure all`: the five measures; the sanity checks, the faithfulness curves and
+            // localisation only when named.
             for (auto kind : reportMeasureOrder())
-                if (kind != MeasureKind::Sanity)
+                if (kind < MeasureKind::Sanity)
                     measures.insert(kind);
             continue;
         }
         bool found = false;
         for (auto kind : reportMeasureOrder())
-            if (name == QLatin1String(measureName(kind))) {
+            if (name == QLatin1String(measureName(kind))
+                || (kind == MeasureKind::Localisation && name == QLatin1String("localization"))) {
                 measures.insert(kind);
                 found = true;
             }
         if (!found)
-            return Error{"unknown measure '" + part.trimmed().toStdString()
-                         + "' (use entropy, noise, transforms, stability, degradation, sanity or all)"};
+            return Error{
+                "unknown measure '" + part.trimmed().toStdString()
+                + "' (use entropy, noise, transforms, stability, degradation, sanity, deletion, insertion, road, "
+                  "localisation or all)"};
     }
     if (measures.empty())
         return Error{"no measure named"};

@@ -20,7 +20,7 @@ struct ReportOptions final {
     QString projectPath;
     QString outputPath;
     QStringList models;             ///< model names as the runs name them; empty: every model
-    std::set<MeasureKind> measures; ///< the five measures and sanity; empty: every measure the runs have
+    std::set<MeasureKind> measures; ///< the measures to show; empty: every measure the runs have
     ReportPageSize pageSize = ReportPageSize::A4;
     QString language;            ///< "en", "ja" ...; picks fonts and date formats ("" = current)
     int galleryImagesPerEnd = 1; ///< images shown at each end (highest, lowest) of a measure
@@ -29,10 +29,11 @@ struct ReportOptions final {
 /// Parses "a4" or "letter" (any case); an Error names the bad value.
 Result<ReportPageSize> parseReportPageSize(const QString& text);
 /// Parses a comma-separated list of measures ("entropy,noise,transforms,stability,degradation,
-/// sanity", or "all": the five measures, without sanity, as `measure all`); an Error names an
-/// unknown one.
+/// sanity,deletion,insertion,road,localisation", or "all": the five measures, as `measure all`);
+/// an Error names an unknown one.
 Result<std::set<MeasureKind>> parseReportMeasures(const QString& text);
-/// The measures in report order: the five, then the sanity checks.
+/// The measures in report order: the five, the sanity checks, the faithfulness curves (deletion,
+/// insertion, ROAD: one section) and localisation.
 const std::vector<MeasureKind>& reportMeasureOrder();
 
 } // namespace saliscope::ui

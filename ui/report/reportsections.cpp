@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/report/reportsections.h"
 
+#include "ui/report/chartadapters.h"
 #include "ui/report/reportcharts.h"
 #include "ui/report/reportcontent.h"
 #include "ui/report/reportlayout.h"
@@ -15,6 +16,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
+#include <utility>
 
 namespace saliscope::ui {
 
@@ -248,6 +251,24 @@ void ReportSections::measure(ReportLayout& layout, const ReportContent& content,
     for (auto& chart : charts)
         chart.caption = withMethod(chart.caption, method);
     drawCharts(layout, charts, drawChart);
+    if (kind == MeasureKind::Localisation) {
+        // A table per mask kind the dataset has.
+        bool any = false;
+        for (const auto& [mask, title] :
+             {std::pair<std::string, QString>{"annotation", tr("Against the human annotations")},
+              std::pair<std::string, QString>{"mask", tr("Against the exact artefact masks")}}) {
+            const ReportTable table = ReportSummaryTables::localisation(content, mask);
+            if (table.rows.empty())
+                continue;
+            headedTable(layout, withMethod(title, method), table);
+            any = true;
+        }
+        if (!any)
+            layout.paragraph(tr("No image of the dataset has an annotation or a mask: there is nothing to score."));
+        headedTable(layout, withMethod(tr("Parameters"), content.method),
+                    ReportSummaryTables::parameters(content.results.settings, kind));
+        return;
+    }
     const ReportTable summary = ReportSummaryTables::measureSummary(content, kind);
     if (!summary.rows.empty())
         headedTable(layout,
@@ -266,6 +287,37 @@ void ReportSections::measure(ReportLayout& layout, const ReportContent& content,
                "map of the other class is flat (no defined salience)."));
     headedTable(layout, withMethod(tr("Parameters"), content.method),
                 ReportSummaryTables::parameters(content.results.settings, kind));
+}
+
+void ReportSections::curves(ReportLayout& layout, const ReportContent& content, int number,
+                            const ReportChartDrawer& drawChart)
+{
+    layout.heading(numbered(number, ReportText::measureTitle(MeasureKind::Deletion)), ReportFont::Heading1);
+    layout.paragraph(ReportText::howToRead(MeasureKind::Deletion));
+    const CurveParams& parameters = content.results.settings.curves;
+    const QString baseline = parameters.baseline == CurveBaseline::Blur
+        ? tr("a copy of the image blurred with a Gaussian of sigma %1 pixels").arg(parameters.blurSigma)
+        : tr("the constant grey level %1").arg(parameters.constant);
+    const std::vector<LabelledResults> sets{LabelledResults{{}, &content.results}};
+    for (const auto& curve : faithfulnessCurves(sets)) {
+        QString sentence = ReportText::curveSentence(curve.name);
+        if (curve.name == "deletion")
+            sentence = sentence.arg(baseline);
+        layout.paragraph(sentence);
+    }
+    std::vector<ReportChart> charts;
+    for (MeasureKind kind : {MeasureKind::Deletion, MeasureKind::Insertion, MeasureKind::Road})
+        if (std::find(content.measures.begin(), content.measures.end(), kind) != content.measures.end())
+            for (auto& chart : reportCharts(kind, content.results))
+                charts.push_back(std::move(chart));
+    for (auto& chart : charts)
+        chart.caption = withMethod(chart.caption, content.method);
+    drawCharts(layout, charts, drawChart);
+    const ReportTable table = ReportSummaryTables::curves(content);
+    if (!table.rows.empty())
+        headedTable(layout, withMethod(tr("Mean area under each curve per model (\u00b1 SD)"), content.method), table);
+    headedTable(layout, withMethod(tr("Parameters"), content.method),
+                ReportSummaryTables::parameters(content.results.settings, MeasureKind::Deletion));
 }
 
 void ReportSections::methods(ReportLayout& layout, const ReportContent& content, int number)

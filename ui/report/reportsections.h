@@ -32,6 +32,11 @@ public:
     /// A measure: how to read it, its charts, its numbers per model and its parameters.
     static void measure(ReportLayout& layout, const ReportContent& content, MeasureKind kind, int number,
                         const ReportChartDrawer& drawChart);
+    /// The faithfulness curves (deletion, insertion and ROAD, the ones the runs have) in one
+    /// section: how to read them, a sentence per curve with its source, the curves, the mean
+    /// areas per model and the parameters.
+    static void curves(ReportLayout& layout, const ReportContent& content, int number,
+                       const ReportChartDrawer& drawChart);
     /// With run sets that differ only by method: the scorecard of each model under each method.
     static void methods(ReportLayout& layout, const ReportContent& content, int number);
     /// The most extreme images of each measure with every model's overlay side by side.

@@ -93,6 +93,21 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
         columns.push_back({tr("Sanity Spearman \u2193"), "sanity_spearman", false});
         columns.push_back({tr("Sanity check"), "sanity_passes", false});
     }
+    if (has(MeasureKind::Deletion))
+        columns.push_back({tr("Deletion AUC \u2193"), "deletion_auc", false});
+    if (has(MeasureKind::Insertion))
+        columns.push_back({tr("Insertion AUC \u2191"), "insertion_auc", false});
+    if (has(MeasureKind::Road)) {
+        columns.push_back({tr("ROAD MoRF AUC \u2193"), "road_morf_auc", false});
+        columns.push_back({tr("ROAD LeRF AUC \u2191"), "road_lerf_auc", false});
+    }
+    // Localisation: the pixel AUC of each mask kind the dataset has (its section has the rest).
+    if (has(MeasureKind::Localisation)) {
+        if (anyFinite(content, {"localisation", "annotation_auc", "mean"}))
+            columns.push_back({tr("Pixel AUC, annotation \u2191"), "annotation_auc", false});
+        if (anyFinite(content, {"localisation", "mask_auc", "mean"}))
+            columns.push_back({tr("Pixel AUC, mask \u2191"), "mask_auc", false});
+    }
     columns.push_back({tr("Flat maps \u2193"), "flat_maps", false});
     QStringList header{tr("Model")};
     if (families)
@@ -129,7 +144,11 @@ QString ReportSummaryTables::flatExclusions(const ReportContent& content)
                                                                {"noise_ssim_area", tr("noise SSIM")},
                                                                {"transform_ssim", tr("transform SSIM")},
                                                                {"stability_ssim", tr("stability SSIM")},
-                                                               {"faithfulness", tr("faithfulness")}};
+                                                               {"faithfulness", tr("faithfulness")},
+                                                               {"deletion_auc", tr("deletion")},
+                                                               {"insertion_auc", tr("insertion")},
+                                                               {"road_morf_auc", tr("ROAD")},
+                                                               {"annotation_auc", tr("localisation")}};
     QStringList perModel;
     for (const auto& model : content.models) {
         const QJsonObject excluded =
@@ -277,7 +296,68 @@ ReportTable ReportSummaryTables::measureSummary(const ReportContent& content, Me
             }
         break;
     }
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road: return curves(content);
+    case MeasureKind::Localisation: return localisation(content, "annotation");
     case MeasureKind::Predictions: break;
+    }
+    return table;
+}
+
+ReportTable ReportSummaryTables::curves(const ReportContent& content)
+{
+    struct Column {
+        const char* measure;
+        const char* curve;
+        QString title;
+    };
+    const Column all[] = {{"deletion", "deletion", tr("Deletion AUC \u2193")},
+                          {"insertion", "insertion", tr("Insertion AUC \u2191")},
+                          {"road", "morf", tr("ROAD MoRF AUC \u2193")},
+                          {"road", "lerf", tr("ROAD LeRF AUC \u2191")}};
+    std::vector<Column> columns;
+    for (const auto& column : all)
+        if (anyFinite(content, {column.measure, "curves", column.curve, "auc", "count"}))
+            columns.push_back(column);
+    QStringList header{tr("Model"), tr("Images")};
+    for (const auto& column : columns)
+        header.append(column.title);
+    ReportTable table = numericTable(header);
+    if (columns.empty())
+        return table;
+    for (const auto& model : content.models) {
+        const QJsonObject m = modelSummary(content, model.name);
+        QStringList cells{model.name,
+                          QString::number(
+                              at(m, {columns.front().measure, "curves", columns.front().curve, "auc", "count"}))};
+        for (const auto& column : columns)
+            cells.append(tr("%1 \u00b1 %2")
+                             .arg(num(at(m, {column.measure, "curves", column.curve, "auc", "mean"})),
+                                  num(at(m, {column.measure, "curves", column.curve, "auc", "std"}))));
+        table.rows.push_back(cells);
+    }
+    return table;
+}
+
+ReportTable ReportSummaryTables::localisation(const ReportContent& content, const std::string& mask)
+{
+    const std::string prefix = mask + "_";
+    auto key = [&](const char* metric) { return prefix + metric; };
+    ReportTable table = numericTable({tr("Model"), tr("Images"), tr("Pointing game \u2191"),
+                                      tr("Relevance mass \u2191"), tr("Relevance rank \u2191"),
+                                      tr("Pixel AUC \u2191")});
+    const std::string auc = key("auc");
+    if (!anyFinite(content, {"localisation", auc.c_str(), "mean"}))
+        return table;
+    for (const auto& model : content.models) {
+        const QJsonObject l = modelSummary(content, model.name).value(QStringLiteral("localisation")).toObject();
+        auto mean = [&](const char* metric) {
+            const std::string column = key(metric);
+            return num(at(l, {column.c_str(), "mean"}));
+        };
+        table.rows.push_back({model.name, QString::number(at(l, {auc.c_str(), "count"})), mean("pointing"),
+                              mean("mass"), mean("rank"), mean("auc")});
     }
     return table;
 }
@@ -306,7 +386,13 @@ ReportTable ReportSummaryTables::methodsSideBySide(const ReportContent& content)
                                   {tr("Stability SSIM \u2191"), "stability_ssim", false},
                                   {tr("Faithfulness \u2191"), "faithfulness", false},
                                   {tr("Sanity Spearman \u2193"), "sanity_spearman", false},
-                                  {tr("Sanity check"), "sanity_passes", false}};
+                                  {tr("Sanity check"), "sanity_passes", false},
+                                  {tr("Deletion AUC \u2193"), "deletion_auc", false},
+                                  {tr("Insertion AUC \u2191"), "insertion_auc", false},
+                                  {tr("ROAD MoRF AUC \u2193"), "road_morf_auc", false},
+                                  {tr("ROAD LeRF AUC \u2191"), "road_lerf_auc", false},
+                                  {tr("Pixel AUC, annotation \u2191"), "annotation_auc", false},
+                                  {tr("Pixel AUC, mask \u2191"), "mask_auc", false}};
     std::vector<Column> columns;
     for (const auto& column : all) {
         bool any = false;

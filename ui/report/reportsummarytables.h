@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QJsonValue>
 
+#include <string>
+
 namespace saliscope::ui {
 
 struct ReportContent;
@@ -26,6 +28,13 @@ public:
     static QString flatExclusions(const ReportContent& content);
     /// The measure's aggregates per model (per family for stability).
     static ReportTable measureSummary(const ReportContent& content, MeasureKind kind);
+    /// The faithfulness curves: per model, the images and each curve's mean area under the curve
+    /// with its standard deviation (the curves the runs have); no rows when there are none.
+    static ReportTable curves(const ReportContent& content);
+    /// Localisation against one mask kind ("annotation" or "mask"): per model, the images with a
+    /// value and the mean pointing game, relevance mass, relevance rank and pixel AUC; no rows when
+    /// no image has such a mask.
+    static ReportTable localisation(const ReportContent& content, const std::string& mask);
     /// The parameters the measure's results were computed with: key, value, meaning.
     static ReportTable parameters(const MeasureSettings& settings, MeasureKind kind);
     /// With run sets that differ only by method: one scorecard row per model and method (the

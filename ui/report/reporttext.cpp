@@ -15,6 +15,10 @@ QString ReportText::measureTitle(MeasureKind kind)
     case MeasureKind::Stability: return tr("Stability across training runs");
     case MeasureKind::Degradation: return tr("Salience-guided degradation");
     case MeasureKind::Sanity: return tr("Sanity checks");
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road: return tr("Faithfulness curves");
+    case MeasureKind::Localisation: return tr("Localisation");
     case MeasureKind::Predictions: break;
     }
     return tr("Predictions");
@@ -59,8 +63,47 @@ QString ReportText::howToRead(MeasureKind kind)
                   "test, the map of another class against the predicted class's. A method explains the model when "
                   "similarity falls as more of the model is randomised; it passes when the mean Spearman "
                   "correlation at the last step (every block randomised) is below 0.5.");
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road:
+        return tr("Does the model need the pixels its map calls salient? The pixels of each image are ordered by "
+                  "the map's salience and removed (or inserted) in equal steps, one forward pass per step; the "
+                  "curves show the mean probability of the class the map explains (the predicted class) against the "
+                  "share of pixels changed, with a band of one standard deviation, and each image's curve is "
+                  "summarised by the area under it.");
+    case MeasureKind::Localisation:
+        return tr("Does the map point at the region a mask marks? Each image's map (the upscaled 8-bit map the "
+                  "viewer shows) is scored against the human annotation and, where the dataset has them (the demo's "
+                  "exact artefact masks), against a second kind of mask, resized to the map with the bilinear "
+                  "filter and read as inside above 127. Pointing game (Zhang et al., \"Top-down Neural Attention by "
+                  "Excitation Backprop\", ECCV 2016): is the map's maximum inside the mask. Relevance mass accuracy: "
+                  "the share of the map's sum inside the mask. Relevance rank accuracy (Arras et al., \"CLEVR-XAI\", "
+                  "Information Fusion 2022): of the |mask| most salient pixels, the share inside the mask. Pixel "
+                  "AUC: the ROC AUC of the map's values as a detector of the mask's pixels (0.5 is chance). Higher "
+                  "is better for all four.");
     case MeasureKind::Predictions: break;
     }
+    return {};
+}
+
+QString ReportText::curveSentence(const std::string& curve)
+{
+    if (curve == "deletion")
+        return tr("Deletion (Petsiuk et al., \"RISE: Randomized Input Sampling for Explanation of Black-box "
+                  "Models\", BMVC 2018): the most salient pixels are replaced first by the baseline (%1). A faithful "
+                  "map makes the probability fall fast: lower area is better.");
+    if (curve == "insertion")
+        return tr("Insertion (RISE): starting from the baseline, the most salient pixels are restored first. A "
+                  "faithful map makes the probability rise fast: higher area is better.");
+    if (curve == "morf")
+        return tr("ROAD, most relevant first (Rong et al., \"A Consistent and Efficient Evaluation Strategy for "
+                  "Attribution Methods\", ICML 2022): the most salient pixels are removed first, each removed pixel "
+                  "replaced by noisy linear imputation (the weighted mean of its eight neighbours, solved jointly "
+                  "for all removed pixels, plus Gaussian noise), so the removal leaves no shape for the model to "
+                  "see. Lower area is better.");
+    if (curve == "lerf")
+        return tr("ROAD, least relevant first: the least salient pixels are removed first, by the same imputation. "
+                  "What the map calls unimportant should not matter: higher area is better.");
     return {};
 }
 
@@ -85,6 +128,10 @@ QString ReportText::galleryIntroduction(MeasureKind kind)
     case MeasureKind::Sanity:
         return tr("The images whose maps stayed most and least like the model's own as the model was randomised "
                   "(mean Spearman correlation over the steps and models), with each model's map.");
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road:
+    case MeasureKind::Localisation:
     case MeasureKind::Predictions: break;
     }
     return {};
@@ -112,6 +159,10 @@ QString ReportText::galleryCaption(MeasureKind kind, bool highest, double value)
     case MeasureKind::Sanity:
         return highest ? tr("Map least changed by randomising the model: mean Spearman correlation %1").arg(v)
                        : tr("Map most changed by randomising the model: mean Spearman correlation %1").arg(v);
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road:
+    case MeasureKind::Localisation:
     case MeasureKind::Predictions: break;
     }
     return v;
@@ -137,6 +188,11 @@ std::vector<std::string> ReportText::parameterKeys(MeasureKind kind)
                 "ssim.k2",
                 "score"};
     case MeasureKind::Sanity: return {"method", "sanity.steps", "sanity.seed"};
+    case MeasureKind::Deletion:
+    case MeasureKind::Insertion:
+    case MeasureKind::Road:
+        return {"method", "curves.steps", "curves.baseline", "curves.blur_sigma", "curves.constant", "road.noise"};
+    case MeasureKind::Localisation: return {"method"};
     case MeasureKind::Predictions: break;
     }
     return {"score"};

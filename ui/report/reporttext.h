@@ -22,6 +22,9 @@ public:
     static QString measureTitle(MeasureKind kind);
     /// A short paragraph on what the measure's charts show and which way is better.
     static QString howToRead(MeasureKind kind);
+    /// One sentence on a faithfulness curve ("deletion", "insertion", "morf", "lerf"): how it is made,
+    /// which way is better, and where it is defined; the deletion one has a %1 for the baseline.
+    static QString curveSentence(const std::string& curve);
     /// What the gallery shows for a measure, and what its two ends mean.
     static QString galleryIntroduction(MeasureKind kind);
     /// Why an image was picked ("Most focused salience: mean normalised entropy 0.312").

@@ -4,8 +4,10 @@
 
 #include "ui/results/degradationchartview.h"
 #include "ui/results/entropychartview.h"
+#include "ui/results/faithfulnesschartview.h"
 #include "ui/results/imageselection.h"
 #include "core/project/measureresults.h"
+#include "ui/results/localisationchartview.h"
 #include "ui/results/noisechartview.h"
 #include "ui/results/sanitychartview.h"
 #include "ui/results/stabilitychartview.h"
@@ -71,7 +73,8 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     bar->addWidget(m_groupBy);
     bar->addSpacing(12);
     m_split->setToolTip(tr("Show the run sets of this dataset that differ only by salience method side by side: "
-                           "a scorecard row per model and method, a sanity curve per model and method"));
+                           "a scorecard row per model and method; a sanity curve, a faithfulness curve and a "
+                           "localisation bar per model and method"));
     m_split->setEnabled(false);
     bar->addWidget(m_split);
     bar->addStretch(1);
@@ -88,12 +91,16 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     m_stability = new StabilityChartView(m_selection, this);
     m_degradation = new DegradationChartView(m_selection, this);
     m_sanity = new SanityChartView(m_selection, this);
+    m_faithfulness = new FaithfulnessChartView(m_selection, this);
+    m_localisation = new LocalisationChartView(m_selection, this);
     m_tabs->addTab(m_entropy, tr("Entropy"));
     m_tabs->addTab(m_noise, tr("Noise"));
     m_tabs->addTab(m_transforms, tr("Transformations"));
     m_tabs->addTab(m_stability, tr("Stability"));
     m_tabs->addTab(m_degradation, tr("Degradation"));
     m_tabs->addTab(m_sanity, tr("Sanity checks"));
+    m_tabs->addTab(m_faithfulness, tr("Faithfulness curves"));
+    m_tabs->addTab(m_localisation, tr("Localisation"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_scorecard);
@@ -161,11 +168,19 @@ ResultsView::~ResultsView() = default;
 
 void ResultsView::showMeasure(const QString& measure)
 {
-    const QString names[] = {QStringLiteral("entropy"),   QStringLiteral("noise"),       QStringLiteral("transforms"),
-                             QStringLiteral("stability"), QStringLiteral("degradation"), QStringLiteral("sanity")};
-    for (int i = 0; i < 6; ++i)
-        if (names[i] == measure)
-            m_tabs->setCurrentIndex(i);
+    const std::pair<QString, QWidget*> tabs[] = {
+        {QStringLiteral("entropy"), m_entropy},         {QStringLiteral("noise"), m_noise},
+        {QStringLiteral("transforms"), m_transforms},   {QStringLiteral("stability"), m_stability},
+        {QStringLiteral("degradation"), m_degradation}, {QStringLiteral("sanity"), m_sanity},
+        {QStringLiteral("deletion"), m_faithfulness},   {QStringLiteral("insertion"), m_faithfulness},
+        {QStringLiteral("road"), m_faithfulness},       {QStringLiteral("localisation"), m_localisation}};
+    for (const auto& [name, view] : tabs)
+        if (name == measure)
+            m_tabs->setCurrentWidget(view);
+    if (measure == QLatin1String("road"))
+        m_faithfulness->setCurve(QStringLiteral("morf"));
+    else if (measure == QLatin1String("deletion") || measure == QLatin1String("insertion"))
+        m_faithfulness->setCurve(measure);
 }
 
 void ResultsView::scheduleReload()
@@ -332,9 +347,13 @@ void ResultsView::showResults()
     } else {
         m_scorecard->setSummary(m_results ? m_results->summary : QJsonObject());
     }
-    m_sanity->setMethodResults(m_methodResults.size() >= 2 ? m_methodResults : decltype(m_methodResults){});
-    for (MeasureChartView* view : std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms,
-                                                                           m_stability, m_degradation, m_sanity})
+    const auto split = m_methodResults.size() >= 2 ? m_methodResults : decltype(m_methodResults){};
+    m_sanity->setMethodResults(split);
+    m_faithfulness->setMethodResults(split);
+    m_localisation->setMethodResults(split);
+    for (MeasureChartView* view :
+         std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation,
+                                                  m_sanity, m_faithfulness, m_localisation})
         view->setResults(m_results, byFamily);
 }
 

@@ -27,7 +27,9 @@ namespace saliscope::ui {
 
 class DegradationChartView;
 class EntropyChartView;
+class FaithfulnessChartView;
 class ImageSelection;
+class LocalisationChartView;
 class MeasureChartView;
 class NoiseChartView;
 class SanityChartView;
@@ -40,7 +42,8 @@ class TransformChartView;
 /// (the session's store is used there only); while a run of the shown set is still running it
 /// re-reads every 2 s, so charts and scorecard follow the results as they arrive. Run sets on one
 /// dataset that differ only by salience method can be split: the scorecard then has a row per
-/// model and method and the sanity chart a curve per model and method; the other charts follow
+/// model and method, and the sanity, faithfulness-curve and localisation charts a series per model
+/// and method; the other charts follow
 /// the chosen set, its method in their titles (a click on a measure's cell of another method's
 /// row chooses that method's set).
 class ResultsView final : public QWidget {
@@ -59,6 +62,8 @@ public:
     StabilityChartView* stabilityView() const { return m_stability; }
     DegradationChartView* degradationView() const { return m_degradation; }
     SanityChartView* sanityView() const { return m_sanity; }
+    FaithfulnessChartView* faithfulnessView() const { return m_faithfulness; }
+    LocalisationChartView* localisationView() const { return m_localisation; }
     /// The "split by method" choice (enabled when the chosen set has method siblings).
     QCheckBox* splitByMethod() const { return m_split; }
     /// The run set chooser.
@@ -72,7 +77,7 @@ public:
     /// The results shown now (null when the project has no measure runs).
     std::shared_ptr<const MeasureResults> results() const { return m_results; }
     /// Shows the tab of a measure ("entropy", "noise", "transforms", "stability", "degradation",
-    /// "sanity").
+    /// "sanity", "deletion", "insertion", "road", "localisation"; the three curves share a tab).
     void showMeasure(const QString& measure);
     /// Groups chart series by family (true) or by model.
     void setGroupByFamily(bool byFamily);
@@ -117,6 +122,8 @@ private:
     StabilityChartView* m_stability;
     DegradationChartView* m_degradation;
     SanityChartView* m_sanity;
+    FaithfulnessChartView* m_faithfulness;
+    LocalisationChartView* m_localisation;
     QTimer* m_liveTimer;
     std::vector<RunSet> m_sets;
     std::shared_ptr<const MeasureResults> m_results;

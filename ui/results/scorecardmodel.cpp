@@ -47,6 +47,17 @@ QString ScorecardModel::key(int column)
     case FaithfulnessColumn: return QStringLiteral("faithfulness");
     case SanitySpearmanColumn: return QStringLiteral("sanity_spearman");
     case SanityPassesColumn: return QStringLiteral("sanity_passes");
+    case DeletionColumn: return QStringLiteral("deletion_auc");
+    case InsertionColumn: return QStringLiteral("insertion_auc");
+    case RoadMorfColumn: return QStringLiteral("road_morf_auc");
+    case RoadLerfColumn: return QStringLiteral("road_lerf_auc");
+    case AnnotationPointingColumn: return QStringLiteral("annotation_pointing");
+    case AnnotationRankColumn: return QStringLiteral("annotation_rank");
+    case AnnotationAucColumn: return QStringLiteral("annotation_auc");
+    case MaskPointingColumn: return QStringLiteral("mask_pointing");
+    case MaskMassColumn: return QStringLiteral("mask_mass");
+    case MaskRankColumn: return QStringLiteral("mask_rank");
+    case MaskAucColumn: return QStringLiteral("mask_auc");
     case FlatMapsColumn: return QStringLiteral("flat_maps");
     default: return {};
     }
@@ -57,7 +68,9 @@ ScorecardModel::Direction ScorecardModel::direction(int column)
     switch (column) {
     case EntropyColumn: return Direction::Neither;
     case FlatMapsColumn:
-    case SanitySpearmanColumn: return Direction::Lower;
+    case SanitySpearmanColumn:
+    case DeletionColumn:
+    case RoadMorfColumn: return Direction::Lower;
     case NameColumn:
     case FamilyColumn:
     case MethodColumn: return Direction::Neither;
@@ -261,6 +274,17 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         case FaithfulnessColumn: return QStringLiteral("degradation");
         case SanitySpearmanColumn:
         case SanityPassesColumn: return QStringLiteral("sanity");
+        case DeletionColumn: return QStringLiteral("deletion");
+        case InsertionColumn: return QStringLiteral("insertion");
+        case RoadMorfColumn:
+        case RoadLerfColumn: return QStringLiteral("road");
+        case AnnotationPointingColumn:
+        case AnnotationRankColumn:
+        case AnnotationAucColumn:
+        case MaskPointingColumn:
+        case MaskMassColumn:
+        case MaskRankColumn:
+        case MaskAucColumn: return QStringLiteral("localisation");
         default: return QString();
         }
     }
@@ -279,6 +303,17 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
         case FaithfulnessColumn: return tr("Faithfulness \u2191");
         case SanitySpearmanColumn: return tr("Sanity Spearman \u2193");
         case SanityPassesColumn: return tr("Sanity check");
+        case DeletionColumn: return tr("Deletion AUC \u2193");
+        case InsertionColumn: return tr("Insertion AUC \u2191");
+        case RoadMorfColumn: return tr("ROAD MoRF AUC \u2193");
+        case RoadLerfColumn: return tr("ROAD LeRF AUC \u2191");
+        case AnnotationPointingColumn: return tr("Pointing (annotation) \u2191");
+        case AnnotationRankColumn: return tr("Rank (annotation) \u2191");
+        case AnnotationAucColumn: return tr("Pixel AUC (annotation) \u2191");
+        case MaskPointingColumn: return tr("Pointing (mask) \u2191");
+        case MaskMassColumn: return tr("Mass (mask) \u2191");
+        case MaskRankColumn: return tr("Rank (mask) \u2191");
+        case MaskAucColumn: return tr("Pixel AUC (mask) \u2191");
         case FlatMapsColumn: return tr("Flat maps \u2193");
         default: return {};
         }
@@ -312,6 +347,40 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Cascading randomisation test: passes when the mean Spearman correlation of the fully "
                       "randomised model's maps is below %1.")
                 .arg(SanityPassSpearman);
+        case DeletionColumn:
+            return tr("Deletion (Petsiuk et al., RISE, BMVC 2018): mean area under the class probability as the most "
+                      "salient pixels are replaced by the baseline first. Lower is better: a faithful map names the "
+                      "pixels whose removal makes the probability fall fastest.");
+        case InsertionColumn:
+            return tr("Insertion (RISE): mean area under the class probability as the most salient pixels are "
+                      "restored first from the baseline. Higher is better: the probability rises fast.");
+        case RoadMorfColumn:
+            return tr("ROAD (Rong et al., ICML 2022), most relevant first: mean area under the probability as the "
+                      "most salient pixels are removed by noisy linear imputation. Lower is better.");
+        case RoadLerfColumn:
+            return tr("ROAD, least relevant first: mean area under the probability as the least salient pixels are "
+                      "removed by noisy linear imputation. Higher is better: what the map calls unimportant is.");
+        case AnnotationPointingColumn:
+            return tr("Pointing game against the human annotation: share of images whose map maximum lies inside "
+                      "the annotation. Higher is better.");
+        case AnnotationRankColumn:
+            return tr("Relevance rank accuracy against the human annotation: share of the map's top pixels (as many "
+                      "as the annotation has) that lie inside it. Higher is better.");
+        case AnnotationAucColumn:
+            return tr("ROC AUC of the map's values as a pixel classifier of the human annotation (0.5: chance). "
+                      "Higher is better.");
+        case MaskPointingColumn:
+            return tr("Pointing game against the exact artefact mask: share of images whose map maximum lies inside "
+                      "the mask. Higher is better.");
+        case MaskMassColumn:
+            return tr("Relevance mass accuracy against the exact artefact mask: mean share of salience inside the "
+                      "mask. Higher is better.");
+        case MaskRankColumn:
+            return tr("Relevance rank accuracy against the exact artefact mask: share of the map's top pixels (as "
+                      "many as the mask has) that lie inside it. Higher is better.");
+        case MaskAucColumn:
+            return tr("ROC AUC of the map's values as a pixel classifier of the exact artefact mask (0.5: chance). "
+                      "Higher is better.");
         case FlatMapsColumn:
             return tr("Clean images whose map is flat (no defined salience). Every entropy or SSIM that involves a "
                       "flat map is left out of the numbers; a cell's tooltip says how many rows it left out.");

@@ -20,8 +20,9 @@ namespace saliscope::ui {
 /// last column counts each model's flat maps, and a cell's tooltip says how many rows with a flat
 /// map its number left out (FlatMaps). Given the summaries of several run sets that differ only
 /// by their salience method, it has one row per model (and family) and method, the method in its
-/// own column. The sanity checks' columns (final Spearman correlation, pass or fail) have numbers
-/// only where a set has sanity results.
+/// own column. The sanity checks' columns (final Spearman correlation, pass or fail), the
+/// faithfulness curves' areas and the localisation columns have numbers only where a set has
+/// those results.
 class ScorecardModel final : public QAbstractTableModel {
     Q_OBJECT
 
@@ -38,9 +39,20 @@ public:
         TransformsColumn,
         StabilityColumn,
         FaithfulnessColumn,
-        SanitySpearmanColumn, ///< mean Spearman correlation of the fully randomised model's maps
-        SanityPassesColumn,   ///< 1 pass, 0 fail (a family: the share of its members that pass)
-        FlatMapsColumn,       ///< the model's flat clean maps (a family: its members' sum)
+        SanitySpearmanColumn,     ///< mean Spearman correlation of the fully randomised model's maps
+        SanityPassesColumn,       ///< 1 pass, 0 fail (a family: the share of its members that pass)
+        DeletionColumn,           ///< mean area under the deletion curve (lower is better)
+        InsertionColumn,          ///< mean area under the insertion curve
+        RoadMorfColumn,           ///< ROAD, most relevant first: mean area (lower is better)
+        RoadLerfColumn,           ///< ROAD, least relevant first: mean area
+        AnnotationPointingColumn, ///< localisation against the human annotation: pointing game hits
+        AnnotationRankColumn,     ///< relevance rank accuracy against the annotation
+        AnnotationAucColumn,      ///< the map's pixel ROC AUC against the annotation
+        MaskPointingColumn,       ///< the same four against the exact artefact mask
+        MaskMassColumn,
+        MaskRankColumn,
+        MaskAucColumn,
+        FlatMapsColumn, ///< the model's flat clean maps (a family: its members' sum)
         ColumnCount
     };
     enum Role {

@@ -81,9 +81,11 @@ void ScorecardWidget::setSummaries(const std::vector<std::pair<QString, QJsonObj
 
 void ScorecardWidget::updateColumns()
 {
-    for (int column : {int(ScorecardModel::MethodColumn), int(ScorecardModel::SanitySpearmanColumn),
-                       int(ScorecardModel::SanityPassesColumn)})
-        m_view->setColumnHidden(column, !m_model->hasValues(column));
+    // Columns of the measures not part of "all" show only where a set has their results.
+    for (int column = ScorecardModel::MethodColumn; column < ScorecardModel::ColumnCount; ++column)
+        if (column == ScorecardModel::MethodColumn || column >= ScorecardModel::SanitySpearmanColumn)
+            if (column != ScorecardModel::FlatMapsColumn)
+                m_view->setColumnHidden(column, !m_model->hasValues(column));
     m_view->resizeColumnsToContents();
 }
 

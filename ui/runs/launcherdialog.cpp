@@ -73,6 +73,17 @@ QString measureExplanation(MeasureKind kind)
         return QObject::tr("(e) score drop when the background or the salient object is blurred");
     case MeasureKind::Sanity:
         return QObject::tr("do the maps change when the model is randomised, head first (and for another class)?");
+    case MeasureKind::Deletion:
+        return QObject::tr("class probability as the most salient pixels are removed first (RISE); a forward pass "
+                           "per step");
+    case MeasureKind::Insertion:
+        return QObject::tr("class probability as the most salient pixels are restored first (RISE); a forward pass "
+                           "per step");
+    case MeasureKind::Road:
+        return QObject::tr("ROAD: pixels removed by noisy linear imputation, most and least relevant first; two "
+                           "passes per step");
+    case MeasureKind::Localisation:
+        return QObject::tr("pointing game, relevance mass and rank, pixel AUC against the annotations and masks");
     case MeasureKind::Predictions: break;
     }
     return {};
@@ -87,6 +98,10 @@ QString measureTitle(MeasureKind kind)
     case MeasureKind::Stability: return QObject::tr("Stability");
     case MeasureKind::Degradation: return QObject::tr("Degradation");
     case MeasureKind::Sanity: return QObject::tr("Sanity checks");
+    case MeasureKind::Deletion: return QObject::tr("Deletion");
+    case MeasureKind::Insertion: return QObject::tr("Insertion");
+    case MeasureKind::Road: return QObject::tr("ROAD");
+    case MeasureKind::Localisation: return QObject::tr("Localisation");
     case MeasureKind::Predictions: return QObject::tr("Predictions");
     }
     return {};
@@ -488,6 +503,11 @@ QString LauncherDialog::estimateText() const
                    .arg(locale.toString(qlonglong(work.forwardPasses)))
                    .arg(locale.toString(qlonglong(work.passesPerImage)))
                    .arg(locale.toString(qlonglong(work.extraPassesPerImage)));
+    if (work.curvePassesPerImage > 0)
+        text += QLatin1Char('\n')
+            + tr("Faithfulness curves: %1 of those forward passes (%2 per image, no map), one per step and curve.")
+                  .arg(locale.toString(qlonglong(work.images * work.curvePassesPerImage)))
+                  .arg(locale.toString(qlonglong(work.curvePassesPerImage)));
     if (work.assumedChannels > 0)
         text += QLatin1Char('\n')
             + tr("Score-CAM: %1 CAM-layer channels assumed for %n model(s) not loaded yet.", nullptr,
