@@ -1246,6 +1246,49 @@
     </message>
 </context>
 <context>
+    <name>saliscope::ui::DatasetFoldersDialog</name>
+    <message>
+        <source>Add dataset</source>
+        <translation>データセットの追加</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Annotations and artefact masks are optional: 8-bit images matched to the dataset&apos;s images by file name (pixels above 127 are inside). The localisation measure scores the maps against both; the salience entropy measure uses the annotations.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;アノテーションとアーティファクトマスクは任意です。ファイル名でデータセットの画像に対応付ける 8 ビット画像です（127 を超える画素が内側）。局在化の指標はマップを両方に対して評価し、サリエンシーエントロピーの指標はアノテーションを使います。</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>アノテーション:</translation>
+    </message>
+    <message>
+        <source>Folder of human annotation maps (optional)</source>
+        <translation>人間によるアノテーションマップのフォルダー（任意）</translation>
+    </message>
+    <message>
+        <source>Artefact masks:</source>
+        <translation>アーティファクトマスク:</translation>
+    </message>
+    <message>
+        <source>Folder of exact artefact masks, a second kind of annotation (optional)</source>
+        <translation>正確なアーティファクトマスク（2 種類目のアノテーション）のフォルダー（任意）</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 はフォルダーではありません。</translation>
+    </message>
+</context>
+<context>
     <name>saliscope::ui::DatasetListModel</name>
     <message>
         <source>Dataset</source>
@@ -2834,6 +2877,10 @@ mean %3, SD %4 (%5 values)</source>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Dataset %1: %2 images with an annotation, %3 with an artefact mask</source>
+        <translation>データセット %1: アノテーションのある画像 %2 枚、アーティファクトマスクのある画像 %3 枚</translation>
     </message>
 </context>
 <context>

@@ -249,7 +249,8 @@ void ProjectSession::addModelFile(const QString& path, const std::optional<engin
         });
 }
 
-void ProjectSession::addDatasetLocation(const QString& location)
+void ProjectSession::addDatasetLocation(const QString& location, const QString& annotationFolder,
+                                        const QString& maskFolder)
 {
     if (!m_store) {
         error(tr("Open or create a project before adding a dataset."));
@@ -260,14 +261,18 @@ void ProjectSession::addDatasetLocation(const QString& location)
         DatasetHashResult hashes;
     };
     const std::string source = location.toStdString();
+    const std::string annotations = annotationFolder.toStdString();
+    const std::string masks = maskFolder.toStdString();
     ++m_busy;
     emit busyChanged(true, tr("Scanning %1").arg(location));
     const std::uint64_t openCount = m_openCount;
     const JobId job = submitJob<Scanned>(
         *m_io, this, "scan " + source,
-        [source](ProgressSink& progress, const CancelToken& cancel) -> Result<Scanned> {
+        [source, annotations, masks](ProgressSink& progress, const CancelToken& cancel) -> Result<Scanned> {
             DatasetSource what;
             what.location = source;
+            what.annotationFolder = annotations;
+            what.maskFolder = masks;
             auto dataset = scanDataset(what, progress, cancel);
             if (!dataset)
                 return dataset.failure();
@@ -276,7 +281,7 @@ void ProjectSession::addDatasetLocation(const QString& location)
                 return hashes.failure();
             return Scanned{std::move(dataset.value()), std::move(hashes.value())};
         },
-        [this, location, openCount](Result<Scanned> result) {
+        [this, location, openCount, annotations, masks](Result<Scanned> result) {
             if (!result || openCount != m_openCount || !m_store) {
                 --m_busy;
                 emit busyChanged(m_busy > 0, {});
@@ -299,7 +304,7 @@ void ProjectSession::addDatasetLocation(const QString& location)
                     *id = added.value();
                     return Ok{};
                 },
-                [this, location, scanned, id](const Status& stored) {
+                [this, location, scanned, id, annotations, masks](const Status& stored) {
                     --m_busy;
                     emit busyChanged(m_busy > 0, {});
                     if (!stored) {
@@ -310,6 +315,17 @@ void ProjectSession::addDatasetLocation(const QString& location)
                              .arg(location)
                              .arg(scanned->dataset.records.size())
                              .arg(scanned->hashes.problems.size()));
+                    if (!annotations.empty() || !masks.empty()) {
+                        std::size_t annotated = 0, masked = 0;
+                        for (const auto& record : scanned->dataset.records) {
+                            annotated += !record.annotationPath.empty();
+                            masked += !record.maskPath.empty();
+                        }
+                        info(tr("Dataset %1: %2 images with an annotation, %3 with an artefact mask")
+                                 .arg(location)
+                                 .arg(annotated)
+                                 .arg(masked));
+                    }
                     reloadDatasets();
                     emit datasetsChanged();
                     m_currentDataset = *id;

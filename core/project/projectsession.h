@@ -70,8 +70,11 @@ public:
     /// layer included) instead of the archive's when given. When the file loads but not with the
     /// metadata it has, modelNeedsMetadata follows the logged error.
     void addModelFile(const QString& path, const std::optional<engine::ModelMetadata>& metadata = std::nullopt);
-    /// Scans and hashes a folder or manifest on the I/O pool and adds it to the project.
-    void addDatasetLocation(const QString& location);
+    /// Scans and hashes a folder or manifest on the I/O pool and adds it to the project, with the
+    /// human annotations of `annotationFolder` and the artefact masks of `maskFolder` (each optional,
+    /// matched to the images by file name; DatasetSource).
+    void addDatasetLocation(const QString& location, const QString& annotationFolder = {},
+                            const QString& maskFolder = {});
     /// Re-reads models and datasets from the store.
     void reload();
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/project/datasetsdock.h"
 
+#include "ui/project/datasetfoldersdialog.h"
 #include "ui/project/datasetlistmodel.h"
 #include "ui/images/problemlistmodel.h"
 #include "ui/images/imagelistmodel.h"
@@ -115,7 +116,10 @@ void DatasetsDock::addDataset(bool manifest)
     if (location.isEmpty())
         return;
     settings.setValue(QStringLiteral("datasets/lastFolder"), QFileInfo(location).absolutePath());
-    m_session->addDatasetLocation(location);
+    DatasetFoldersDialog folders(location, this);
+    if (folders.exec() != QDialog::Accepted)
+        return;
+    m_session->addDatasetLocation(location, folders.annotationFolder(), folders.maskFolder());
 }
 
 } // namespace saliscope::ui

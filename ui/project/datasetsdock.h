@@ -28,7 +28,8 @@ public:
     ProblemListModel* problems() const { return m_problems; }
     /// The summary line of the current dataset ("real 30 · synthetic 30 · 0 unreadable").
     QString summary() const;
-    /// Asks for a folder (or manifest with `manifest`) and adds it.
+    /// Asks for a folder (or manifest with `manifest`) and its optional annotation and mask
+    /// folders (DatasetFoldersDialog), and adds it.
     void addDataset(bool manifest = false);
 
 private:
