@@ -407,20 +407,20 @@
         <translation>元のモデルのマップとの SSIM（小マップ）</translation>
     </message>
     <message>
-        <source>Deletion curve (lower area is better)</source>
-        <translation>削除曲線（面積が小さいほど良い）</translation>
+        <source>Deletion curve: lower area is better</source>
+        <translation>削除曲線: 面積が小さいほど良い</translation>
     </message>
     <message>
-        <source>Insertion curve (higher area is better)</source>
-        <translation>挿入曲線（面積が大きいほど良い）</translation>
+        <source>Insertion curve: higher area is better</source>
+        <translation>挿入曲線: 面積が大きいほど良い</translation>
     </message>
     <message>
-        <source>ROAD, most relevant first (lower area is better)</source>
-        <translation>ROAD、関連度の高い順（面積が小さいほど良い）</translation>
+        <source>ROAD, most relevant first: lower area is better</source>
+        <translation>ROAD、関連度の高い順: 面積が小さいほど良い</translation>
     </message>
     <message>
-        <source>ROAD, least relevant first (higher area is better)</source>
-        <translation>ROAD、関連度の低い順（面積が大きいほど良い）</translation>
+        <source>ROAD, least relevant first: higher area is better</source>
+        <translation>ROAD、関連度の低い順: 面積が大きいほど良い</translation>
     </message>
     <message>
         <source>Share of pixels inserted</source>
@@ -663,6 +663,10 @@
     <message>
         <source>Mean area under each curve per model (± SD)</source>
         <translation>モデルごとの各曲線の曲線下面積の平均（± 標準偏差）</translation>
+    </message>
+    <message>
+        <source>Faithfulness curves and localisation: the mean area under each curve (deletion and ROAD most relevant first: lower is better; insertion and ROAD least relevant first: higher is better) and the pixel AUC of the maps against the human annotations and the exact artefact masks (higher is better).</source>
+        <translation>忠実性曲線と局在化: 各曲線の曲線下面積の平均（削除と ROAD の関連度の高い順は低いほど良く、挿入と ROAD の関連度の低い順は高いほど良い）と、人間によるアノテーションおよび正確なアーティファクトマスクに対するマップの画素 AUC（高いほど良い）。</translation>
     </message>
 </context>
 <context>

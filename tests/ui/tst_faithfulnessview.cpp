@@ -259,6 +259,37 @@ private slots:
         QVERIFY(selection.description().contains(QLatin1String("m1")));
     }
 
+    void splitByMethodDrawsEachMethod()
+    {
+        // A second method's rows: every deletion probability 0.1 lower.
+        auto tables = knownTables();
+        for (auto& table : tables)
+            if (table.measure == MeasureKind::Deletion)
+                for (auto& row : table.rows)
+                    row.values[1] -= 0.1;
+        auto gradCam = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters()));
+        auto other = std::make_shared<const MeasureResults>(MeasureResults::fromTables(tables, parameters()));
+        ImageSelection selection;
+        FaithfulnessChartView view(&selection);
+        QVERIFY(showWithResults(view, gradCam));
+        view.setMethodResults({{"Grad-CAM", gradCam}, {"Other", other}});
+        QVERIFY(view.setCurve(QStringLiteral("deletion")));
+        QCOMPARE(view.chart().steps.series.size(), std::size_t(4));
+        QCOMPARE(view.chart().steps.series[0].name, std::string("m1 (Grad-CAM)"));
+        QCOMPARE(view.chart().steps.series[2].name, std::string("m1 (Other)"));
+        const auto first = graphValues(view.curvePlot(), 0);
+        const auto second = graphValues(view.curvePlot(), 2);
+        QCOMPARE(first.size(), second.size());
+        for (std::size_t step = 0; step < first.size(); ++step)
+            QVERIFY(std::fabs(first[step].second - second[step].second - 0.1) < 1e-12);
+        // Localisation: a bar series per model and method too.
+        LocalisationChartView localisation(&selection);
+        QVERIFY(showWithResults(localisation, gradCam));
+        localisation.setMethodResults({{"Grad-CAM", gradCam}, {"Other", other}});
+        QCOMPARE(localisation.bars().series.size(), std::size_t(4));
+        QCOMPARE(localisation.bars().series[3].name, std::string("m2 (Other)"));
+    }
+
     void localisationBarsAreTheSummaryMeans()
     {
         auto results = std::make_shared<const MeasureResults>(MeasureResults::fromTables(knownTables(), parameters()));
@@ -380,11 +411,14 @@ private slots:
         const ReportTable mask = ReportSummaryTables::localisation(content, "mask");
         QCOMPARE(mask.rows[1][1], QStringLiteral("3"));
         QCOMPARE(mask.rows[1][5], QStringLiteral("0.507"));
-        // The scorecard table has the curves' areas and the pixel AUCs.
-        const QStringList header = ReportSummaryTables::scorecard(content).header;
-        QVERIFY(header.contains(QStringLiteral("Deletion AUC \u2193")));
-        QVERIFY(header.contains(QStringLiteral("Pixel AUC, mask \u2191")));
-        QVERIFY(!header.contains(QStringLiteral("Insertion AUC \u2191")));
+        // The scorecard's second table has the curves' areas and the pixel AUCs; the first has none.
+        const ReportTable more = ReportSummaryTables::faithfulnessScorecard(content);
+        QCOMPARE(more.header,
+                 (QStringList{"Model", "Deletion AUC \u2193", "ROAD MoRF AUC \u2193", "ROAD LeRF AUC \u2191",
+                              "Pixel AUC, annotation \u2191", "Pixel AUC, mask \u2191"}));
+        QCOMPARE(more.rows[0][1], QStringLiteral("0.383"));
+        QCOMPARE(more.rows[1][5], QStringLiteral("0.507"));
+        QVERIFY(!ReportSummaryTables::scorecard(content).header.contains(QStringLiteral("Deletion AUC \u2193")));
         // The charts: one per curve of each measure, one bar chart per mask kind.
         QCOMPARE(reportCharts(MeasureKind::Deletion, content.results).size(), std::size_t(1));
         QCOMPARE(reportCharts(MeasureKind::Road, content.results).size(), std::size_t(2));

@@ -148,15 +148,16 @@ std::vector<ReportChart> reportCharts(MeasureKind kind, const MeasureResults& re
             if (curve.measure != kind)
                 continue;
             const auto data = curveChart(sets, curve, byFamily);
-            const QString caption = curve.name == "deletion" ? ChartText::tr("Deletion curve (lower area is better)")
-                : curve.name == "insertion"                  ? ChartText::tr("Insertion curve (higher area is better)")
-                : curve.name == "morf" ? ChartText::tr("ROAD, most relevant first (lower area is better)")
-                                       : ChartText::tr("ROAD, least relevant first (higher area is better)");
+            const QString caption = curve.name == "deletion" ? ChartText::tr("Deletion curve: lower area is better")
+                : curve.name == "insertion"                  ? ChartText::tr("Insertion curve: higher area is better")
+                : curve.name == "morf" ? ChartText::tr("ROAD, most relevant first: lower area is better")
+                                       : ChartText::tr("ROAD, least relevant first: higher area is better");
             const QString x = curve.name == "insertion" ? ChartText::tr("Share of pixels inserted")
                                                         : ChartText::tr("Share of pixels removed");
             charts.push_back({caption,
                               [=](QCustomPlot* plot) {
                                   chart::buildCurves(plot, data.steps, x, ChartText::tr("Mean class probability"));
+                                  plot->yAxis->setRange(-0.03, 1.03); // a probability, whatever the spread
                               },
                               0.65});
         }

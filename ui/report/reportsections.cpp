@@ -182,7 +182,8 @@ void ReportSections::titlePage(ReportLayout& layout, const ReportContent& conten
     QStringList familyNames(families.begin(), families.end());
     QStringList measures;
     for (auto kind : content.measures)
-        measures.append(ReportText::measureTitle(kind));
+        if (!measures.contains(ReportText::measureTitle(kind))) // the three curve measures share a title
+            measures.append(ReportText::measureTitle(kind));
     const QLocale locale(language);
     ReportTable facts;
     facts.header = QStringList{QString(), QString()};
@@ -233,6 +234,15 @@ void ReportSections::scorecard(ReportLayout& layout, const ReportContent& conten
     drawTable(layout, ReportSummaryTables::scorecard(content));
     if (const QString exclusions = ReportSummaryTables::flatExclusions(content); !exclusions.isEmpty())
         layout.paragraph(exclusions);
+    // The faithfulness curves and localisation in a table of their own (one table would not fit
+    // the page's width).
+    if (const ReportTable more = ReportSummaryTables::faithfulnessScorecard(content); !more.rows.empty()) {
+        layout.paragraph(tr("Faithfulness curves and localisation: the mean area under each curve (deletion and ROAD "
+                            "most relevant first: lower is better; insertion and ROAD least relevant first: higher is "
+                            "better) and the pixel AUC of the maps against the human annotations and the exact "
+                            "artefact masks (higher is better)."));
+        drawTable(layout, more);
+    }
 }
 
 void ReportSections::measure(ReportLayout& layout, const ReportContent& content, MeasureKind kind, int number,

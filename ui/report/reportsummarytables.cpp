@@ -93,21 +93,6 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
         columns.push_back({tr("Sanity Spearman \u2193"), "sanity_spearman", false});
         columns.push_back({tr("Sanity check"), "sanity_passes", false});
     }
-    if (has(MeasureKind::Deletion))
-        columns.push_back({tr("Deletion AUC \u2193"), "deletion_auc", false});
-    if (has(MeasureKind::Insertion))
-        columns.push_back({tr("Insertion AUC \u2191"), "insertion_auc", false});
-    if (has(MeasureKind::Road)) {
-        columns.push_back({tr("ROAD MoRF AUC \u2193"), "road_morf_auc", false});
-        columns.push_back({tr("ROAD LeRF AUC \u2191"), "road_lerf_auc", false});
-    }
-    // Localisation: the pixel AUC of each mask kind the dataset has (its section has the rest).
-    if (has(MeasureKind::Localisation)) {
-        if (anyFinite(content, {"localisation", "annotation_auc", "mean"}))
-            columns.push_back({tr("Pixel AUC, annotation \u2191"), "annotation_auc", false});
-        if (anyFinite(content, {"localisation", "mask_auc", "mean"}))
-            columns.push_back({tr("Pixel AUC, mask \u2191"), "mask_auc", false});
-    }
     columns.push_back({tr("Flat maps \u2193"), "flat_maps", false});
     QStringList header{tr("Model")};
     if (families)
@@ -131,6 +116,54 @@ ReportTable ReportSummaryTables::scorecard(const ReportContent& content)
                 cells.append(passText(value));
             else
                 cells.append(column.percentage ? percent(number) : num(number));
+        }
+        table.rows.push_back(cells);
+    }
+    return table;
+}
+
+ReportTable ReportSummaryTables::faithfulnessScorecard(const ReportContent& content)
+{
+    auto has = [&](MeasureKind kind) {
+        return std::find(content.measures.begin(), content.measures.end(), kind) != content.measures.end();
+    };
+    std::vector<std::pair<QString, const char*>> columns;
+    if (has(MeasureKind::Deletion))
+        columns.emplace_back(tr("Deletion AUC \u2193"), "deletion_auc");
+    if (has(MeasureKind::Insertion))
+        columns.emplace_back(tr("Insertion AUC \u2191"), "insertion_auc");
+    if (has(MeasureKind::Road)) {
+        columns.emplace_back(tr("ROAD MoRF AUC \u2193"), "road_morf_auc");
+        columns.emplace_back(tr("ROAD LeRF AUC \u2191"), "road_lerf_auc");
+    }
+    // Localisation: the pixel AUC of each mask kind the dataset has (its section has the rest).
+    if (has(MeasureKind::Localisation)) {
+        if (anyFinite(content, {"localisation", "annotation_auc", "mean"}))
+            columns.emplace_back(tr("Pixel AUC, annotation \u2191"), "annotation_auc");
+        if (anyFinite(content, {"localisation", "mask_auc", "mean"}))
+            columns.emplace_back(tr("Pixel AUC, mask \u2191"), "mask_auc");
+    }
+    bool families = false;
+    for (const auto& model : content.models)
+        families = families || !model.family.isEmpty();
+    QStringList header{tr("Model")};
+    if (families)
+        header.append(tr("Family"));
+    for (const auto& column : columns)
+        header.append(column.first);
+    ReportTable table = numericTable(header);
+    if (families)
+        table.alignments[1] = Qt::AlignLeft;
+    if (columns.empty())
+        return table;
+    for (const auto& model : content.models) {
+        const QJsonObject row = content.scorecard.value(model.name).toObject();
+        QStringList cells{model.name};
+        if (families)
+            cells.append(model.family);
+        for (const auto& column : columns) {
+            const QJsonValue value = row.value(QLatin1String(column.second));
+            cells.append(num(value.isDouble() ? value.toDouble() : NaN));
         }
         table.rows.push_back(cells);
     }

@@ -23,6 +23,9 @@ public:
     /// One row per model: family, accuracy, ROC AUC and one number per selected measure, with
     /// an arrow saying which way is better.
     static ReportTable scorecard(const ReportContent& content);
+    /// The faithfulness curves' mean areas and the localisation's pixel AUCs per model (the ones
+    /// the runs have), beside the scorecard; no rows when the runs have none of them.
+    static ReportTable faithfulnessScorecard(const ReportContent& content);
     /// One sentence naming, per model, how many rows each scorecard number left out because
     /// they involve a flat map (FlatMaps); empty when none did.
     static QString flatExclusions(const ReportContent& content);

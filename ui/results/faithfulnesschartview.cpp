@@ -124,6 +124,8 @@ void FaithfulnessChartView::rebuild()
         : name == "lerf"                  ? tr("Share of pixels removed, least salient first")
                                           : tr("Share of pixels removed, most salient first");
     chart::buildCurves(m_curvePlot, m_chart.steps, x, tr("Mean class probability"), chosen);
+    // A probability: the band stops at the axis' ends, whatever the spread.
+    m_curvePlot->yAxis->setRange(-0.03, 1.03);
     std::vector<std::vector<std::int64_t>> selected;
     if (selection()->isActive())
         for (const auto& series : m_chart.areas)
