@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -147,18 +148,6 @@ void writeCache(const std::string& entry, const CachedSource& source, bool faces
         fs::remove(temporary, code);
 }
 
-/// Finds the face of each image (frames of one video, or a still image).
-Status findFaces(const std::vector<engine::ImageU8>& images, CachedSource& source, const FaceCropParams& params)
-{
-    for (std::size_t i = 0; i < images.size(); ++i) {
-        auto crop = findFaceCrop(images[i], params);
-        if (!crop)
-            return crop.failure();
-        source.frames[i].face = crop.value();
-    }
-    return Ok{};
-}
-
 Outcome expandRecord(const Dataset& dataset, const DatasetRecord& record, const VideoDatasetParams& params)
 {
     Outcome outcome;
@@ -174,9 +163,19 @@ Outcome expandRecord(const Dataset& dataset, const DatasetRecord& record, const 
     }
     if (!source) {
         CachedSource made;
-        std::vector<engine::ImageU8> images;
+        std::map<int, std::optional<FaceCrop>> faces; // by frame index (-1: a still image)
+        const auto findFace = [&](int index, const engine::ImageU8& image) {
+            if (!params.faces || !outcome.fatal.empty())
+                return;
+            auto crop = findFaceCrop(image, params.face);
+            if (crop)
+                faces[index] = crop.value();
+            else
+                outcome.fatal = crop.error();
+        };
         if (outcome.video) {
-            auto decoded = decodeVideoFrames(record.path, params.sampling, params.maxPixels);
+            // Faces are found as frames decode, so memory holds one frame whatever --frames says.
+            auto decoded = decodeVideoFrames(record.path, params.sampling, params.maxPixels, findFace);
             if (!decoded) {
                 outcome.skippedVideo = true;
                 outcome.problems.emplace_back(record.path, reasonOf(decoded.error(), record.path));
@@ -186,23 +185,18 @@ Outcome expandRecord(const Dataset& dataset, const DatasetRecord& record, const 
             made.decodedFrames = decoded->decodedFrames;
             made.truncated = decoded->truncated;
             for (int index : decoded->indices)
-                made.frames.push_back({index, std::nullopt});
-            images = std::move(decoded->frames);
+                made.frames.push_back({index, params.faces ? faces[index] : std::nullopt});
         } else {
             auto image = readImageRgb(record.path, params.maxPixels);
             if (!image) {
                 outcome.problems.emplace_back(record.path, image.error());
                 return outcome;
             }
-            made.frames.push_back({-1, std::nullopt});
-            images.push_back(std::move(image).value());
+            findFace(-1, image.value());
+            made.frames.push_back({-1, params.faces ? faces[-1] : std::nullopt});
         }
-        if (params.faces && !made.truncated) {
-            if (auto found = findFaces(images, made, params.face); !found) {
-                outcome.fatal = found.error();
-                return outcome;
-            }
-        }
+        if (!outcome.fatal.empty())
+            return outcome;
         if (!entry.empty())
             writeCache(entry, made, params.faces);
         source = std::move(made);

@@ -239,7 +239,8 @@ std::vector<int> sampleFrameIndices(int frameCount, const VideoSampling& samplin
     return indices;
 }
 
-Result<DecodedVideo> decodeVideoFrames(const std::string& path, const VideoSampling& sampling, std::int64_t maxPixels)
+Result<DecodedVideo> decodeVideoFrames(const std::string& path, const VideoSampling& sampling, std::int64_t maxPixels,
+                                       const FrameVisitor& visit)
 {
     auto opened = openVideo(path, maxPixels);
     if (!opened)
@@ -251,29 +252,36 @@ Result<DecodedVideo> decodeVideoFrames(const std::string& path, const VideoSampl
     decoded.width = int(video.capture.get(cv::CAP_PROP_FRAME_WIDTH));
     decoded.height = int(video.capture.get(cv::CAP_PROP_FRAME_HEIGHT));
 
-    // One pass: keep the frames sampled from the announced count, count what decodes.
-    std::vector<int> wanted = sampleFrameIndices(decoded.announcedFrames, sampling);
-    std::vector<engine::ImageU8> kept;
-    std::vector<int> keptIndices;
-    std::size_t nextWanted = 0;
-    cv::Mat frame;
-    int count = 0;
-    while (video.capture.read(frame) && !frame.empty()) {
-        if (nextWanted < wanted.size() && wanted[nextWanted] == count) {
-            kept.push_back(toRgb(frame));
-            keptIndices.push_back(count);
-            ++nextWanted;
+    // Reads `capture` from its start, handing the frames at `wanted` to `keep`; returns the
+    // number of frames read (all of them when `toTheEnd`, else up to the last wanted).
+    const auto pass = [&](cv::VideoCapture& capture, const std::vector<int>& wanted, bool toTheEnd,
+                          std::vector<int>& keptIndices, std::vector<engine::ImageU8>& kept) {
+        std::size_t next = 0;
+        cv::Mat frame;
+        int count = 0;
+        while ((toTheEnd || next < wanted.size()) && capture.read(frame) && !frame.empty()) {
+            if (next < wanted.size() && wanted[next] == count) {
+                engine::ImageU8 image = toRgb(frame);
+                if (visit)
+                    visit(count, image);
+                else
+                    kept.push_back(std::move(image));
+                keptIndices.push_back(count);
+                ++next;
+            }
+            ++count;
         }
-        ++count;
-    }
+        return count;
+    };
+
+    // One pass: the frames sampled from the announced count, and the count of what decodes.
+    std::vector<int> wanted = sampleFrameIndices(decoded.announcedFrames, sampling);
+    const int count = pass(video.capture, wanted, true, decoded.indices, decoded.frames);
     decoded.decodedFrames = count;
     if (count == 0)
         return Error{path + ": no frame decodes (an empty or damaged video)"};
-    if (count == decoded.announcedFrames && nextWanted == wanted.size()) {
-        decoded.indices = std::move(keptIndices);
-        decoded.frames = std::move(kept);
+    if (count == decoded.announcedFrames && decoded.indices.size() == wanted.size())
         return decoded;
-    }
     // The container lied (a truncated file, or no count at all): sample again from the frames
     // that decode, less the last one when the file ended early (it may be torn), and read those.
     decoded.truncated = decoded.announcedFrames > count;
@@ -282,17 +290,10 @@ Result<DecodedVideo> decodeVideoFrames(const std::string& path, const VideoSampl
     auto again = openVideo(path, maxPixels);
     if (!again)
         return again.failure();
-    nextWanted = 0;
-    count = 0;
-    while (nextWanted < wanted.size() && again.value()->capture.read(frame) && !frame.empty()) {
-        if (wanted[nextWanted] == count) {
-            decoded.frames.push_back(toRgb(frame));
-            decoded.indices.push_back(count);
-            ++nextWanted;
-        }
-        ++count;
-    }
-    if (nextWanted != wanted.size())
+    decoded.indices.clear();
+    decoded.frames.clear();
+    pass(again.value()->capture, wanted, false, decoded.indices, decoded.frames);
+    if (decoded.indices.size() != wanted.size())
         return Error{path + ": decodes differently on a second reading (damaged video)"};
     return decoded;
 }

@@ -6,6 +6,7 @@
 #include "core/engine/image.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,14 +84,20 @@ struct DecodedVideo final {
     std::vector<engine::ImageU8> frames; ///< their RGB pixels, index for index
 };
 
+/// Called with each sampled frame as it decodes (its index and RGB pixels).
+using FrameVisitor = std::function<void(int index, const engine::ImageU8& frame)>;
+
 /// Decodes a video from the start (OpenCV, FFmpeg backend) and keeps the frames `sampling`
-/// picks. The container's frame count is checked by decoding: when fewer frames decode (a
-/// truncated or damaged file), the last decoded frame is dropped (it may be torn) and the
-/// frames are sampled again from those before it (`truncated` is set). Errors in one line:
-/// missing file, not a video or damaged beyond opening, no frame decodes, frames larger than
-/// `maxPixels` (0: no limit). Thread-safe (each call opens its own reader).
+/// picks. The container's frame count is checked by decoding: when another number of frames
+/// decode (a truncated or damaged file, or a container that does not know), the frames are
+/// sampled again from those that decode, less the last one when the file ended early (it may be
+/// torn), and read in a second pass (`truncated` is set when fewer decode than announced).
+/// With `visit`, the frames are not kept but handed to it as they decode, in both passes: the
+/// final `indices` say which count (memory then holds one frame, whatever the sampling). Errors
+/// in one line: missing file, not a video or damaged beyond opening, no frame decodes, frames
+/// larger than `maxPixels` (0: no limit). Thread-safe (each call opens its own reader).
 Result<DecodedVideo> decodeVideoFrames(const std::string& path, const VideoSampling& sampling,
-                                       std::int64_t maxPixels = 64'000'000);
+                                       std::int64_t maxPixels = 64'000'000, const FrameVisitor& visit = {});
 
 /// Frame `index` (0-based) of a video as RGB, decoded from the start of the file (exact, the
 /// same pixels every time; seeking in a compressed stream is not). Readers of recently used

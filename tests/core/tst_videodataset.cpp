@@ -130,6 +130,17 @@ private slots:
         QCOMPARE(decoded->frames.size(), std::size_t(8));
         for (std::size_t i = 0; i < decoded->frames.size(); ++i)
             QCOMPARE(frameIndexOf(decoded->frames[i]), decoded->indices[i]); // the right frames, in order
+        // With a visitor the frames are handed over, not kept: the same indices and pixels.
+        std::vector<int> visited;
+        auto visitedRead = decodeVideoFrames(videoPath("moving.avi"), {8, 0}, 0,
+                                             [&](int index, const engine::ImageU8& frame) {
+                                                 QCOMPARE(frameIndexOf(frame), index);
+                                                 visited.push_back(index);
+                                             });
+        QVERIFY(visitedRead);
+        QVERIFY(visitedRead->frames.empty());
+        QCOMPARE(visitedRead->indices, decoded->indices);
+        QCOMPARE(visited, decoded->indices);
         // Every 5th frame of the mp4v clip.
         auto stepped = decodeVideoFrames(videoPath("scaled.mp4"), {0, 5});
         QVERIFY(stepped);
