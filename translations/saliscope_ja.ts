@@ -1146,6 +1146,18 @@
         <source>ROAD, least relevant first: the least salient pixels are removed first, by the same imputation. What the map calls unimportant should not matter: higher area is better.</source>
         <translation>ROAD、関連度の低い順: 最も顕著でない画素から、同じ補完で除去します。マップが重要でないとする画素は影響しないはずなので、面積が大きいほど良い値です。</translation>
     </message>
+    <message>
+        <source>Faithfulness: deletion curve</source>
+        <translation>忠実性: 削除曲線</translation>
+    </message>
+    <message>
+        <source>Faithfulness: insertion curve</source>
+        <translation>忠実性: 挿入曲線</translation>
+    </message>
+    <message>
+        <source>Faithfulness: ROAD curves</source>
+        <translation>忠実性: ROAD 曲線</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

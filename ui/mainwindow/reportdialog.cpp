@@ -84,7 +84,7 @@ ReportDialog::ReportDialog(const QString& projectPath, ProjectStore* store, QWid
     auto* measuresBox = new QGroupBox(tr("Measures"), this);
     auto* measuresLayout = new QVBoxLayout(measuresBox);
     for (auto kind : reportMeasureOrder()) {
-        auto* box = new QCheckBox(ReportText::measureTitle(kind), measuresBox);
+        auto* box = new QCheckBox(ReportText::choiceTitle(kind), measuresBox);
         box->setEnabled(present.count(kind) > 0);
         box->setChecked(present.count(kind) > 0);
         if (!present.count(kind))

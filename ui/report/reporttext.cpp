@@ -24,6 +24,16 @@ QString ReportText::measureTitle(MeasureKind kind)
     return tr("Predictions");
 }
 
+QString ReportText::choiceTitle(MeasureKind kind)
+{
+    switch (kind) {
+    case MeasureKind::Deletion: return tr("Faithfulness: deletion curve");
+    case MeasureKind::Insertion: return tr("Faithfulness: insertion curve");
+    case MeasureKind::Road: return tr("Faithfulness: ROAD curves");
+    default: return measureTitle(kind);
+    }
+}
+
 QString ReportText::howToRead(MeasureKind kind)
 {
     switch (kind) {

@@ -20,6 +20,9 @@ class ReportText final {
 public:
     /// "Salience entropy", "Reaction to noise", ...
     static QString measureTitle(MeasureKind kind);
+    /// A measure's name where each is chosen on its own (the report dialog): measureTitle(), but
+    /// "Deletion curve", "Insertion curve" and "ROAD curves" for the three that share a section.
+    static QString choiceTitle(MeasureKind kind);
     /// A short paragraph on what the measure's charts show and which way is better.
     static QString howToRead(MeasureKind kind);
     /// One sentence on a faithfulness curve ("deletion", "insertion", "morf", "lerf"): how it is made,
