@@ -6,6 +6,7 @@
 
 #include "core/project/projectrun.h"
 #include "core/project/runparameters.h"
+#include "core/project/toolexport.h"
 #include "core/store/projectmerge.h"
 #include "core/store/projectstore.h"
 
@@ -86,21 +87,126 @@ int runProject(const QStringList& arguments)
     return 0;
 }
 
+namespace {
+
+/// The options of `export` that the npz, fiftyone and png formats read.
+struct ToolExportOptions final {
+    const QCommandLineOption& run;
+    const QCommandLineOption& output;
+    const QCommandLineOption& model;
+    const QCommandLineOption& method;
+    const QCommandLineOption& noMaps;
+    const QCommandLineOption& upscaled;
+    const QCommandLineOption& device;
+};
+
+/// `export --format npz|fiftyone|png`: exportForTools with the parsed options.
+int runToolExport(const QCommandLineParser& parser, const QString& formatName, const ToolExportOptions& options)
+{
+    const QString name = QStringLiteral("export");
+    const auto format = toolExportFormatNamed(formatName.toStdString());
+    if (!format)
+        return usageError(name, QStringLiteral("unknown format %1: give csv, npz, fiftyone or png").arg(formatName));
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(options.output))
+        return usageError(name,
+                          QStringLiteral("give PROJECT and -o %1")
+                              .arg(*format == ToolExportFormat::Npz ? QStringLiteral("FILE.npz")
+                                                                    : QStringLiteral("FOLDER")));
+    if (*format == ToolExportFormat::Png && parser.isSet(options.noMaps))
+        return usageError(name, QStringLiteral("--no-maps leaves nothing for --format png to write"));
+    ToolExportParams params;
+    params.projectPath = parser.positionalArguments().front().toStdString();
+    params.format = *format;
+    params.output = parser.value(options.output).toStdString();
+    for (const QString& value : parser.values(options.run)) {
+        bool numeric = false;
+        const qlonglong id = value.toLongLong(&numeric);
+        if (!numeric)
+            return usageError(name, QStringLiteral("--run takes a run id, not %1").arg(value));
+        params.runIds.push_back(id);
+    }
+    for (const QString& value : parser.values(options.model))
+        params.models.push_back(value.toStdString());
+    if (parser.isSet(options.method)) {
+        auto methods = engine::parseCamMethodList(parser.value(options.method).toStdString());
+        if (!methods)
+            return usageError(name, QString::fromStdString(methods.error()));
+        params.methods = methods.value();
+    }
+    params.maps = !parser.isSet(options.noMaps);
+    params.upscaled = parser.isSet(options.upscaled);
+    if (!isDeviceName(parser.value(options.device)))
+        return usageError(name, unknownDevice(parser.value(options.device)));
+    params.device = parser.value(options.device).toStdString();
+    TerminalProgress progress;
+    auto result = exportForTools(params, progress, CancelToken());
+    if (!result)
+        return fail(name, QString::fromStdString(result.error()));
+    for (const auto& [what, reason] : result->skipped)
+        std::fprintf(stderr, "export: skipped %s: %s\n", what.c_str(), reason.c_str());
+    std::fprintf(stderr, "export: %zu runs, %lld rows, %lld maps (%lld computed)%s to %s\n", result->runIds.size(),
+                 static_cast<long long>(result->rows), static_cast<long long>(result->maps),
+                 static_cast<long long>(result->mapsComputed),
+                 *format == ToolExportFormat::FiftyOne ? (", " + std::to_string(result->samples) + " samples").c_str()
+                                                       : "",
+                 params.output.c_str());
+    return 0;
+}
+
+} // namespace
+
 int runExport(const QStringList& arguments)
 {
     const QString name = QStringLiteral("export");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Write a run's per-image results as CSV: image, label, group, content_hash, model, variant, values..."));
-    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Run id (see saliscope-cli project)."),
+        "Write a run's per-image results as CSV (image, label, group, content_hash, model, variant, values...), "
+        "or runs and their salience maps for other tools: --format npz (NumPy), fiftyone (a FiftyOne dataset "
+        "directory) or png (every map as an 8-bit PNG named after its image, as cam writes them)."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("csv (default: one run), npz, fiftyone or png."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("csv"));
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QStringLiteral("Run id (see saliscope-cli project). csv: exactly one; npz, fiftyone, "
+                                                "png: repeat it for several (default: every finished run)."),
                                  QStringLiteral("ID"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("CSV file."),
-                                    QStringLiteral("FILE.csv"));
-    parser.addOptions({run, output});
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("csv: the CSV file; npz: the .npz file; fiftyone, png: the folder "
+                                                   "(created when missing)."),
+                                    QStringLiteral("PATH"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("npz, fiftyone, png: only this model's rows and maps (repeatable; a "
+                                                  "pair's rows are kept when both models are)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption method(QStringLiteral("method"),
+                                    QStringLiteral("npz, fiftyone, png: only runs of these salience methods (comma-"
+                                                   "separated: %1).")
+                                        .arg(QString::fromStdString(engine::camMethodNameList())),
+                                    QStringLiteral("METHODS"));
+    const QCommandLineOption noMaps(QStringLiteral("no-maps"),
+                                    QStringLiteral("npz, fiftyone: leave the salience maps out."));
+    const QCommandLineOption upscaled(QStringLiteral("upscaled"),
+                                      QStringLiteral("npz, fiftyone, png: maps at the model's input size (Pillow "
+                                                     "bicubic, as cam --upscaled) instead of the small 8-bit map."));
+    const QCommandLineOption device(QStringLiteral("device"),
+                                    QStringLiteral("Where maps the project does not hold are computed: cpu (default), "
+                                                   "cuda, cuda:N or auto."),
+                                    QStringLiteral("DEVICE"), QStringLiteral("cpu"));
+    parser.addOptions({format, run, output, model, method, noMaps, upscaled, device});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .saliscope project file."));
     int exitCode = 0;
     if (!parseArguments(parser, arguments, name, exitCode))
         return exitCode;
+    const QString formatName = parser.value(format).toLower();
+    if (formatName != QStringLiteral("csv"))
+        return runToolExport(parser, formatName, {run, output, model, method, noMaps, upscaled, device});
+    for (const QCommandLineOption* other : {&model, &method, &noMaps, &upscaled, &device})
+        if (parser.isSet(*other))
+            return usageError(name,
+                              QStringLiteral("--%1 applies to --format npz, fiftyone and png, not csv")
+                                  .arg(other->names().constLast()));
+    if (parser.values(run).size() > 1)
+        return usageError(name, QStringLiteral("a CSV holds one run: give one --run (or --format npz)"));
     bool numeric = false;
     const qlonglong runId = parser.value(run).toLongLong(&numeric);
     if (parser.positionalArguments().size() != 1 || !numeric || !parser.isSet(output))

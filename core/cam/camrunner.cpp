@@ -28,20 +28,6 @@ std::string number(double value)
     return stream.str();
 }
 
-/// Unique output names: the image's base name, with _2, _3 ... for repeats.
-class MapNamer final {
-public:
-    std::string next(const std::string& imagePath)
-    {
-        const std::string stem = std::filesystem::path(imagePath).stem().string();
-        const int count = ++m_seen[stem];
-        return count == 1 ? stem + ".png" : stem + "_" + std::to_string(count) + ".png";
-    }
-
-private:
-    std::map<std::string, int> m_seen;
-};
-
 struct PendingImage final {
     std::string path;
     engine::ImageU8 image;
@@ -83,6 +69,18 @@ void writeCamsRow(std::ofstream& csv, const std::string& image, const std::strin
 }
 
 } // namespace
+
+std::string CamMapNamer::next(const std::string& imagePath)
+{
+    const std::string stem = std::filesystem::path(imagePath).stem().string();
+    const int count = ++m_seen[stem];
+    return count == 1 ? stem + ".png" : stem + "_" + std::to_string(count) + ".png";
+}
+
+Status writeCamMap(const std::string& path, const engine::ImageU8& smallMap, bool upscaled, int width, int height)
+{
+    return writeImage(path, upscaled ? engine::upscaleMap(smallMap, width, height) : smallMap);
+}
 
 Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, const CancelToken& cancel)
 {
@@ -128,7 +126,7 @@ Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, 
     CamRunResult result;
     result.csvPath = outputs.front().csvPath;
 
-    MapNamer namer;
+    CamMapNamer namer;
     std::vector<PendingImage> pending;
     std::int64_t done = 0;
     const auto total = std::int64_t(files.size());
@@ -151,11 +149,10 @@ Result<CamRunResult> runCam(const CamRunParams& params, ProgressSink& progress, 
             auto& output = outputs[m];
             for (std::size_t i = 0; i < pending.size(); ++i) {
                 const auto& cam = cams.value()[m][i];
-                engine::ImageU8 map = engine::quantizeMap(cam.cam);
-                if (params.upscaled)
-                    map = engine::upscaleMap(map, metadata.inputWidth, metadata.inputHeight);
                 const auto mapPath = (std::filesystem::path(output.directory) / names[i]).string();
-                if (auto written = writeImage(mapPath, map); !written)
+                if (auto written = writeCamMap(mapPath, engine::quantizeMap(cam.cam), params.upscaled,
+                                               metadata.inputWidth, metadata.inputHeight);
+                    !written)
                     return written.failure();
                 writeCamsRow(output.csv, pending[i].path, names[i], cam, metadata);
                 ++result.mapsWritten;

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "core/engine/cammethod.h"
+#include "core/engine/image.h"
 #include "core/engine/modelmetadata.h"
 #include "core/common/result.h"
 #include "core/jobs/progress.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,6 +38,21 @@ struct CamRunResult final {
     std::string csvPath; ///< the first method's
     std::vector<std::pair<std::string, std::string>> skipped;
 };
+
+/// The names `cam` gives its map files: the image's base name with ".png", and _2, _3 ... for
+/// later images of the same base name, in the order asked. One namer per output folder.
+class CamMapNamer final {
+public:
+    /// The file name of the next image's map ("face.png", then "face_2.png" for another face.png).
+    std::string next(const std::string& imagePath);
+
+private:
+    std::map<std::string, int> m_seen;
+};
+
+/// Writes one map as `cam` does: the 8-bit small map as a grey PNG, or with `upscaled` its
+/// Pillow-bicubic resize to width x height (the model's input). The error names the file.
+Status writeCamMap(const std::string& path, const engine::ImageU8& smallMap, bool upscaled, int width, int height);
 
 /// Loads the model, then for each image: decode, resize (Pillow bilinear) to the model's input,
 /// maps in batches, one 8-bit PNG per image (and method) named after it, and `cams.csv` with the
