@@ -2229,6 +2229,18 @@ Default: %2</source>
         <source>Open or create a project before adding %1.</source>
         <translation>%1 を追加する前に、プロジェクトを開くか作成してください。</translation>
     </message>
+    <message>
+        <source>Export &amp;results…</source>
+        <translation>結果をエクスポート(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write runs and salience maps for other tools: NumPy arrays, a FiftyOne dataset or PNG maps</source>
+        <translation>他のツール向けに実行とサリエンシーマップを書き出します: NumPy 配列、FiftyOne データセット、PNG マップ</translation>
+    </message>
+    <message>
+        <source>Results exported: %1 (%2)</source>
+        <translation>結果をエクスポートしました: %1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>saliscope::MapService</name>
@@ -2897,6 +2909,101 @@ mean %3, SD %4 (%5 values)</source>
     <message>
         <source>Dataset %1: %2 images with an annotation, %3 with an artefact mask</source>
         <translation>データセット %1: アノテーションのある画像 %2 枚、アーティファクトマスクのある画像 %3 枚</translation>
+    </message>
+</context>
+<context>
+    <name>saliscope::ui::ExportDialog</name>
+    <message>
+        <source>Export results</source>
+        <translation>結果をエクスポート</translation>
+    </message>
+    <message>
+        <source>Run %1: %2, %3 — %4 (%5, %6 rows)</source>
+        <translation>実行 %1: %2、%3 — %4（%5、%6 行）</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (.npz)</source>
+        <translation>NumPy 配列（.npz）</translation>
+    </message>
+    <message>
+        <source>FiftyOne dataset (folder)</source>
+        <translation>FiftyOne データセット（フォルダー）</translation>
+    </message>
+    <message>
+        <source>Salience maps as PNG (folder)</source>
+        <translation>PNG のサリエンシーマップ（フォルダー）</translation>
+    </message>
+    <message>
+        <source>Include the salience maps</source>
+        <translation>サリエンシーマップを含める</translation>
+    </message>
+    <message>
+        <source>Maps the project does not hold yet are computed, as the viewer computes them</source>
+        <translation>プロジェクトにまだないマップは、ビューアーと同じ方法で計算します</translation>
+    </message>
+    <message>
+        <source>Maps at the model&apos;s input size (upscaled)</source>
+        <translation>モデルの入力サイズのマップ（拡大）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>出力先:</translation>
+    </message>
+    <message>
+        <source>The project has no measure runs yet: run the measures first.</source>
+        <translation>プロジェクトにはまだ指標の実行がありません。先に指標を実行してください。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npz)</source>
+        <translation>NumPy 配列 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>実行を読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs, %1 maps (%2 computed)</source>
+        <translation>
+            <numerusform>%n 件の実行、%1 枚のマップ（うち %2 枚を計算）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n skipped</source>
+        <translation>
+            <numerusform>、%n 件をスキップ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>エクスポートに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2)</source>
+        <translation>書き出しました: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
     </message>
 </context>
 <context>

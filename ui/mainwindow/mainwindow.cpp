@@ -8,6 +8,7 @@
 #include "ui/mainwindow/demodialog.h"
 #include "ui/runs/launcherdialog.h"
 #include "ui/mainwindow/reportdialog.h"
+#include "ui/mainwindow/exportdialog.h"
 #include "ui/project/datasetsdock.h"
 #include "ui/runs/runsdock.h"
 #include "ui/project/logdock.h"
@@ -277,6 +278,10 @@ void MainWindow::createMenus()
     m_exportReport = file->addAction(tr("&Export report\u2026"), this, &MainWindow::showReportDialog);
     m_exportReport->setToolTip(tr("Write a PDF review of the project: scorecard, charts, gallery, skipped images"));
     m_exportReport->setEnabled(false);
+    m_exportResults = file->addAction(tr("Export &results\u2026"), this, &MainWindow::showExportDialog);
+    m_exportResults->setToolTip(
+        tr("Write runs and salience maps for other tools: NumPy arrays, a FiftyOne dataset or PNG maps"));
+    m_exportResults->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Close project"), m_session, &ProjectSession::close);
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -340,6 +345,8 @@ void MainWindow::projectChanged()
         m_runMeasures->setEnabled(m_session->isOpen());
     if (m_exportReport)
         m_exportReport->setEnabled(m_session->isOpen());
+    if (m_exportResults)
+        m_exportResults->setEnabled(m_session->isOpen());
 }
 
 void MainWindow::showReportDialog()
@@ -350,6 +357,18 @@ void MainWindow::showReportDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ReportDialog::reportWritten, this, [this](const QString& path, int pages) {
         m_session->info(tr("Report written: %1 (%2 pages)").arg(path).arg(pages));
+    });
+    dialog->open();
+}
+
+void MainWindow::showExportDialog()
+{
+    if (!m_session->isOpen())
+        return;
+    auto* dialog = new ExportDialog(m_session->path(), m_session->store(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exported, this, [this](const QString& path, const QString& summary) {
+        m_session->info(tr("Results exported: %1 (%2)").arg(path, summary));
     });
     dialog->open();
 }

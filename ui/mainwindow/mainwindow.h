@@ -62,6 +62,8 @@ public:
     void showLauncher();
     /// Opens File > Export report (the PDF review of the open project).
     void showReportDialog();
+    /// Opens File > Export results (runs and maps as NumPy, FiftyOne or PNG files).
+    void showExportDialog();
     /// Uses dropped files: the first .saliscope project is opened, then TorchScript models and
     /// dataset folders or CSV manifests are added to the open project; the rest is reported.
     void openDroppedPaths(const QStringList& paths);
@@ -96,6 +98,7 @@ private:
     ResultsView* m_results = nullptr;
     QAction* m_runMeasures = nullptr;
     QAction* m_exportReport = nullptr;
+    QAction* m_exportResults = nullptr;
     QMenu* m_recent = nullptr;
     QMenu* m_view = nullptr;
     QLabel* m_busy = nullptr;
