@@ -285,8 +285,9 @@ Result<MeasureOutcome> runIntoCsv(const MeasureRequest& request, ProgressSink& p
         return result.failure();
     if (!written)
         return written.failure();
-    return MeasureOutcome{summarizeMeasures(result->tables, params.settings, params.families), result->skipped,
-                          result->imagesComputed};
+    return MeasureOutcome{summarizeMeasures(result->tables, params.settings, params.families,
+                                            ImageGrouping::of(params.dataset.records)),
+                          result->skipped, result->imagesComputed};
 }
 
 /// Writes DIR/summary.json beside its name and renames it, so a full disk leaves no truncated

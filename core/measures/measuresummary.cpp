@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/measures/measuresummary.h"
 
+#include "core/dataset/videoframes.h"
 #include "core/measures/curvemeasures.h"
 #include "core/measures/flatmaps.h"
 #include "core/measures/statistics.h"
@@ -475,10 +476,201 @@ QJsonObject localisationJson(const MeasureTable& table, const std::string& model
     return json;
 }
 
+/// The rows of `tables` split by a key of their image, in one pass: each part holds every table
+/// (with its columns) and the rows of its images. Images whose key is "" are in no part.
+std::map<std::string, std::vector<MeasureTable>>
+partitionTables(const std::vector<MeasureTable>& tables, const std::function<const std::string&(std::int64_t)>& keyOf)
+{
+    std::map<std::string, std::vector<MeasureTable>> parts;
+    for (std::size_t t = 0; t < tables.size(); ++t)
+        for (const auto& row : tables[t].rows) {
+            const std::string& key = keyOf(row.imageIndex);
+            if (key.empty())
+                continue;
+            auto& part = parts[key];
+            if (part.empty())
+                for (const auto& table : tables)
+                    part.push_back(MeasureTable{table.measure, table.columns, {}});
+            part[t].rows.push_back(row);
+        }
+    return parts;
+}
+
+/// Per part, per model: its scorecard row (scorecard() of the part's summary) with `images`, and
+/// without `roc_auc` where the part has one class.
+std::map<std::string, QJsonObject> partScorecards(const std::map<std::string, std::vector<MeasureTable>>& parts,
+                                                  const MeasureSettings& settings,
+                                                  const std::vector<FamilyEntry>& families)
+{
+    std::map<std::string, QJsonObject> cards;
+    for (const auto& [key, tables] : parts) {
+        const QJsonObject summary = summarizeMeasures(tables, settings, families);
+        const QJsonObject models = summary.value("models").toObject();
+        QJsonObject card = scorecard(summary);
+        for (auto it = card.begin(); it != card.end(); ++it) {
+            QJsonObject row = it.value().toObject();
+            row["images"] = models.value(it.key()).toObject().value("images");
+            if (!row.value("roc_auc").isDouble())
+                row.remove("roc_auc");
+            it.value() = row;
+        }
+        cards[key] = card;
+    }
+    return cards;
+}
+
+/// One video's frames as one model predicted them.
+struct VideoFrames final {
+    std::vector<double> scores;
+    std::vector<double> correct;
+    std::set<int> labels;
+    std::vector<int> predicted;
+    std::string group;
+};
+
+/// The class a video is predicted: for two classes (every label and prediction 0 or 1) 1 when
+/// its score (the mean of its frames' class-1 scores) is at least 0.5, as DeepfakeBench
+/// thresholds video scores; otherwise the class most of its frames are predicted (the smaller
+/// on a tie).
+int videoPrediction(const VideoFrames& frames, double score, bool binary)
+{
+    if (binary)
+        return score >= 0.5 ? 1 : 0;
+    std::map<int, int> votes;
+    for (int p : frames.predicted)
+        ++votes[p];
+    int best = -1, most = 0;
+    for (const auto& [c, n] : votes)
+        if (n > most) {
+            best = c;
+            most = n;
+        }
+    return best;
+}
+
+/// The `videos` block of one model: per video (frames in the predictions table) its score, label
+/// and predicted class; video-level accuracy and ROC AUC over the videos with one known label;
+/// each measure's number per video (`perVideo`, the scorecards of each video's rows) averaged
+/// over the videos where it is defined; and the table of the videos, sorted by path.
+QJsonObject videosJson(const std::map<std::string, VideoFrames>& videos,
+                       const std::map<std::string, QJsonObject>& perVideo, const std::string& model)
+{
+    bool binary = true;
+    for (const auto& [video, frames] : videos) {
+        for (int label : frames.labels)
+            binary = binary && (label == UnknownLabel || label == 0 || label == 1);
+        for (int p : frames.predicted)
+            binary = binary && (p == 0 || p == 1);
+    }
+    QJsonArray table;
+    std::vector<double> scores, correct;
+    std::vector<int> labels;
+    int mixed = 0;
+    std::map<std::string, std::vector<double>> measureValues;
+    for (const auto& [video, frames] : videos) {
+        const double score = meanOf(frames.scores);
+        const int predicted = videoPrediction(frames, score, binary);
+        const bool mixedLabels = frames.labels.size() > 1;
+        mixed += mixedLabels;
+        const int label = frames.labels.size() == 1 ? *frames.labels.begin() : UnknownLabel;
+        QJsonObject entry{{"video", QString::fromStdString(video)},
+                          {"label", label},
+                          {"group", QString::fromStdString(frames.group)},
+                          {"frames", double(frames.scores.size())},
+                          {"score", number(score)},
+                          {"predicted", predicted},
+                          {"correct", label == UnknownLabel ? QJsonValue() : QJsonValue(double(predicted == label))},
+                          {"frame_accuracy", number(meanOf(frames.correct))}};
+        if (mixedLabels)
+            entry["mixed_labels"] = true;
+        QJsonObject measures;
+        if (const auto card = perVideo.find(video); card != perVideo.end()) {
+            const QJsonObject row = card->second.value(QString::fromStdString(model)).toObject();
+            for (const auto& key : scorecardMeasureKeys()) {
+                const QJsonValue value = row.value(QString::fromStdString(key));
+                if (value.isDouble()) {
+                    measures[QString::fromStdString(key)] = value;
+                    measureValues[key].push_back(value.toDouble());
+                }
+            }
+        }
+        entry["measures"] = measures;
+        table.append(entry);
+        if (label != UnknownLabel) {
+            scores.push_back(score);
+            labels.push_back(label);
+            correct.push_back(double(predicted == label));
+        }
+    }
+    QJsonObject means;
+    for (const auto& key : scorecardMeasureKeys())
+        if (const auto values = measureValues.find(key); values != measureValues.end())
+            means[QString::fromStdString(key)] = number(meanOf(values->second));
+    return QJsonObject{{"count", double(videos.size())},
+                       {"labelled", double(labels.size())},
+                       {"mixed_labels", mixed},
+                       {"accuracy", number(meanOf(correct))},
+                       {"roc_auc", number(rocAuc(scores, labels))},
+                       {"measures", means},
+                       {"table", table}};
+}
+
 } // namespace
 
+ImageGrouping ImageGrouping::of(const std::vector<DatasetRecord>& records)
+{
+    ImageGrouping grouping;
+    grouping.groups.reserve(records.size());
+    grouping.videos.reserve(records.size());
+    for (const auto& record : records) {
+        grouping.groups.push_back(record.group);
+        const SourcePath source = parseSourcePath(record.path);
+        grouping.videos.push_back(source.frame >= 0 ? source.file : std::string());
+    }
+    return grouping;
+}
+
+const std::string& ImageGrouping::groupOf(std::int64_t image) const
+{
+    static const std::string none;
+    return image >= 0 && image < std::int64_t(groups.size()) ? groups[std::size_t(image)] : none;
+}
+
+const std::string& ImageGrouping::videoOf(std::int64_t image) const
+{
+    static const std::string none;
+    return image >= 0 && image < std::int64_t(videos.size()) ? videos[std::size_t(image)] : none;
+}
+
+std::vector<std::string> ImageGrouping::groupNames() const
+{
+    std::set<std::string> names(groups.begin(), groups.end());
+    names.erase(std::string());
+    return {names.begin(), names.end()};
+}
+
+bool ImageGrouping::hasVideos() const
+{
+    return std::any_of(videos.begin(), videos.end(), [](const std::string& v) { return !v.empty(); });
+}
+
+std::vector<MeasureTable> tablesOfImages(const std::vector<MeasureTable>& tables,
+                                         const std::function<bool(std::int64_t image)>& keep)
+{
+    std::vector<MeasureTable> kept;
+    kept.reserve(tables.size());
+    for (const auto& table : tables) {
+        MeasureTable part{table.measure, table.columns, {}};
+        for (const auto& row : table.rows)
+            if (keep(row.imageIndex))
+                part.rows.push_back(row);
+        kept.push_back(std::move(part));
+    }
+    return kept;
+}
+
 QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const MeasureSettings& settings,
-                              const std::vector<FamilyEntry>& families)
+                              const std::vector<FamilyEntry>& families, const ImageGrouping& grouping)
 {
     const FlatMaps flat(measured);
     const std::vector<MeasureTable> tables = flat.excluded(measured);
@@ -514,6 +706,47 @@ QJsonObject summarizeMeasures(const std::vector<MeasureTable>& measured, const M
                 !localisation.isEmpty())
                 entry["localisation"] = localisation;
         models[QString::fromStdString(model)] = entry;
+    }
+    if (grouping.splitsByGroup()) {
+        const auto cards = partScorecards(partitionTables(measured,
+                                                          [&](std::int64_t image) -> const std::string& {
+                                                              return grouping.groupOf(image);
+                                                          }),
+                                          settings, families);
+        for (auto it = models.begin(); it != models.end(); ++it) {
+            QJsonObject groups;
+            for (const auto& [group, card] : cards)
+                if (card.contains(it.key()))
+                    groups[QString::fromStdString(group)] = card.value(it.key());
+            QJsonObject entry = it.value().toObject();
+            entry["groups"] = groups;
+            it.value() = entry;
+        }
+    }
+    if (grouping.hasVideos()) {
+        const auto perVideo = partScorecards(partitionTables(measured,
+                                                             [&](std::int64_t image) -> const std::string& {
+                                                                 return grouping.videoOf(image);
+                                                             }),
+                                             settings, families);
+        std::map<std::string, std::map<std::string, VideoFrames>> framesByModel;
+        for (const auto& row : predictions->rows) {
+            const std::string& video = grouping.videoOf(row.imageIndex);
+            if (video.empty())
+                continue;
+            auto& frames = framesByModel[row.model][video];
+            frames.labels.insert(int(row.values[0]));
+            frames.predicted.push_back(int(row.values[1]));
+            frames.scores.push_back(row.values[2]);
+            frames.correct.push_back(row.values[3]);
+            if (frames.group.empty())
+                frames.group = grouping.groupOf(row.imageIndex);
+        }
+        for (const auto& [model, videos] : framesByModel) {
+            QJsonObject entry = models.value(QString::fromStdString(model)).toObject();
+            entry["videos"] = videosJson(videos, perVideo, model);
+            models[QString::fromStdString(model)] = entry;
+        }
     }
     summary["models"] = models;
     if (const auto* table = findTable(tables, MeasureKind::Stability)) {
@@ -618,6 +851,32 @@ QJsonObject scorecard(const QJsonObject& summary)
         card[it.key()] = row;
     }
     return card;
+}
+
+const std::vector<std::string>& scorecardMeasureKeys()
+{
+    static const std::vector<std::string> keys{"entropy",         "annotation_mass", "noise_ssim_area",
+                                               "transform_ssim",  "faithfulness",    "sanity_spearman",
+                                               "stability_ssim",  "deletion_auc",    "insertion_auc",
+                                               "road_morf_auc",   "road_lerf_auc",   "annotation_pointing",
+                                               "annotation_rank", "annotation_auc",  "mask_pointing",
+                                               "mask_mass",       "mask_rank",       "mask_auc"};
+    return keys;
+}
+
+QJsonObject groupScorecards(const QJsonObject& summary)
+{
+    QJsonObject byGroup;
+    const QJsonObject models = summary.value("models").toObject();
+    for (auto m = models.begin(); m != models.end(); ++m) {
+        const QJsonObject groups = m.value().toObject().value("groups").toObject();
+        for (auto g = groups.begin(); g != groups.end(); ++g) {
+            QJsonObject card = byGroup.value(g.key()).toObject();
+            card[m.key()] = g.value();
+            byGroup[g.key()] = card;
+        }
+    }
+    return byGroup;
 }
 
 std::optional<std::pair<std::string, std::string>> stabilityPair(const std::string& model)

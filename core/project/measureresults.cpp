@@ -87,11 +87,31 @@ std::string MeasureResults::familyOf(const std::string& model) const
     return {};
 }
 
+std::vector<std::string> MeasureResults::groupNames() const
+{
+    return grouping.splitsByGroup() ? grouping.groupNames() : std::vector<std::string>();
+}
+
+MeasureResults MeasureResults::ofGroup(const std::string& group) const
+{
+    MeasureResults part;
+    part.datasetId = datasetId;
+    part.settings = settings;
+    part.families = families;
+    part.models = models;
+    part.grouping = grouping;
+    part.tables = tablesOfImages(tables, [&](std::int64_t image) { return grouping.groupOf(image) == group; });
+    // One group: its summary has the group's videos but no `groups`.
+    part.summary = summarizeMeasures(part.tables, settings, families, ImageGrouping{{}, grouping.videos});
+    return part;
+}
+
 MeasureResults MeasureResults::fromTables(std::vector<MeasureTable> tables, const std::string& parametersJson,
-                                          std::int64_t datasetId)
+                                          std::int64_t datasetId, ImageGrouping grouping)
 {
     MeasureResults results;
     results.datasetId = datasetId;
+    results.grouping = std::move(grouping);
     results.tables = FlatMaps(tables).excluded(std::move(tables));
     RunParameters parameters = RunParameters::fromJson(parametersJson);
     results.settings = parameters.settings;
@@ -106,7 +126,7 @@ MeasureResults MeasureResults::fromTables(std::vector<MeasureTable> tables, cons
                 if (!known.count(row.model))
                     extra.insert(row.model);
     results.models.insert(results.models.end(), extra.begin(), extra.end());
-    results.summary = summarizeMeasures(results.tables, results.settings, results.families);
+    results.summary = summarizeMeasures(results.tables, results.settings, results.families, results.grouping);
     return results;
 }
 
@@ -115,7 +135,10 @@ Result<MeasureResults> MeasureResults::load(ProjectStore& store, const RunSet& s
     auto tables = storedMeasureTables(store, set.runIds);
     if (!tables)
         return tables.failure();
-    return fromTables(std::move(tables).value(), set.parametersJson, set.datasetId);
+    auto grouping = storedImageGrouping(store, set.datasetId);
+    if (!grouping)
+        return grouping.failure();
+    return fromTables(std::move(tables).value(), set.parametersJson, set.datasetId, std::move(grouping).value());
 }
 
 } // namespace saliscope

@@ -4,6 +4,7 @@
 
 #include "core/common/result.h"
 #include "core/measures/measurerunner.h"
+#include "core/measures/measuresummary.h"
 #include "core/measures/measuretable.h"
 #include "core/store/storetypes.h"
 
@@ -56,6 +57,9 @@ struct MeasureResults final {
     std::vector<std::string> models;
     std::vector<MeasureTable> tables;
     QJsonObject summary;
+    /// The group and video of each image of the dataset (by position); the summary is split by
+    /// them (its models' `groups` and `videos`).
+    ImageGrouping grouping;
 
     /// The table of a measure, or null when the set has none (or no rows yet).
     const MeasureTable* table(MeasureKind kind) const;
@@ -64,11 +68,21 @@ struct MeasureResults final {
     /// The family a model belongs to, or "" when none.
     std::string familyOf(const std::string& model) const;
 
-    /// Reads a run set's rows from the store and summarises them.
+    /// The groups of the dataset's images when there are more than one (sorted), else none: the
+    /// groups a scorecard, chart or report can be split by (ofGroup()).
+    std::vector<std::string> groupNames() const;
+    /// The results of one group's images: rows of those images only, summary recomputed over them
+    /// (its `videos` too); settings, families, models and grouping kept. A scorecard per group is
+    /// scorecard(ofGroup(g).summary), the same numbers as groupScorecards(summary)[g]. The
+    /// groups' counterpart of the run sets of one dataset split by salience method.
+    MeasureResults ofGroup(const std::string& group) const;
+
+    /// Reads a run set's rows from the store and summarises them, split by the groups and videos
+    /// of its dataset's images.
     static Result<MeasureResults> load(ProjectStore& store, const RunSet& set);
     /// Builds from tables already in memory (tests, the CLI); parameters as a run stores them.
     static MeasureResults fromTables(std::vector<MeasureTable> tables, const std::string& parametersJson,
-                                     std::int64_t datasetId = 0);
+                                     std::int64_t datasetId = 0, ImageGrouping grouping = {});
 };
 
 } // namespace saliscope

@@ -249,7 +249,33 @@ Result<QJsonObject> summarizeRuns(ProjectStore& store, const std::map<MeasureKin
     auto tables = storedMeasureTables(store, runIds);
     if (!tables)
         return tables.failure();
-    return summarizeMeasures(tables.value(), settings, families);
+    ImageGrouping grouping;
+    if (!runIds.empty()) {
+        auto run = store.run(runIds.begin()->second);
+        if (!run)
+            return run.failure();
+        auto stored = storedImageGrouping(store, run->datasetId);
+        if (!stored)
+            return stored.failure();
+        grouping = std::move(stored).value();
+    }
+    return summarizeMeasures(tables.value(), settings, families, grouping);
+}
+
+Result<ImageGrouping> storedImageGrouping(ProjectStore& store, std::int64_t datasetId)
+{
+    auto images = store.images(datasetId);
+    if (!images)
+        return images.failure();
+    std::vector<DatasetRecord> records;
+    for (const auto& image : images.value()) {
+        if (image.position < 0)
+            continue;
+        if (std::size_t(image.position) >= records.size())
+            records.resize(std::size_t(image.position) + 1);
+        records[std::size_t(image.position)] = DatasetRecord{image.path, image.label, image.group, {}, {}};
+    }
+    return ImageGrouping::of(records);
 }
 
 namespace {

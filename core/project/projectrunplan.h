@@ -4,6 +4,7 @@
 
 #include "core/common/result.h"
 #include "core/measures/measurerunner.h"
+#include "core/measures/measuresummary.h"
 #include "core/project/projectrun.h"
 #include "core/project/runparameters.h"
 #include "core/store/storetypes.h"
@@ -49,11 +50,16 @@ Result<std::vector<MeasureTable>> storedMeasureTables(ProjectStore& store,
                                                       const std::map<MeasureKind, std::int64_t>& runIds);
 
 /// The summary of runs (one per measure, same parameters) over every row the project stores for
-/// them (summarizeMeasures). Summaries are computed from the rows, never stored: at the end of a
+/// them (summarizeMeasures, split by the groups and videos of the runs' dataset:
+/// storedImageGrouping). Summaries are computed from the rows, never stored: at the end of a
 /// command-line run (summary.json) and by MeasureResults for what the application and the
 /// report show.
 Result<QJsonObject> summarizeRuns(ProjectStore& store, const std::map<MeasureKind, std::int64_t>& runIds,
                                   const MeasureSettings& settings, const std::vector<FamilyEntry>& families);
+
+/// The groups and videos of a stored dataset's images, by position (ImageGrouping::of over its
+/// stored records): what splits its runs' summaries by group and by video.
+Result<ImageGrouping> storedImageGrouping(ProjectStore& store, std::int64_t datasetId);
 
 /// The dataset as the project stores it: records in position order (unreadable ones included,
 /// as positions must match) and their content hashes; `problems` holds what its scan set aside.

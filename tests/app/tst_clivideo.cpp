@@ -6,10 +6,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
+#include <vector>
 
 using namespace saliscope::test;
 
@@ -97,6 +101,46 @@ private slots:
             QCOMPARE(frames, 3);
         for (const char* measure : {"entropy", "transforms", "noise", "degradation"})
             QVERIFY2(csvRows(out + "/" + measure + ".csv").size() >= 12, measure);
+
+        // summary.json splits by method (the groups) and by video: a video's score is the mean of
+        // its frames' scores in predictions.csv, its predicted class 1 from 0.5.
+        QFile summaryFile(out + "/summary.json");
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QJsonObject model =
+            QJsonDocument::fromJson(summaryFile.readAll()).object()["models"].toObject()["tiny_densenet"].toObject();
+        const QJsonObject groups = model["groups"].toObject();
+        QCOMPARE(groups.keys(), (QStringList{"Deepfakes", "Face2Face", "youtube"}));
+        QCOMPARE(groups["youtube"].toObject()["images"].toInt(), 6);
+        QCOMPARE(groups["Deepfakes"].toObject()["images"].toInt(), 3);
+        QVERIFY(!groups["Deepfakes"].toObject().contains("roc_auc")); // one class: fake
+        QVERIFY(groups["Face2Face"].toObject()["entropy"].isDouble());
+        QMap<QString, double> scoreSums;
+        for (const QStringList& row : predictions)
+            scoreSums[QDir(fixture("ffpp")).relativeFilePath(row.value(0).section('#', 0, 0))] +=
+                row.value(4).toDouble();
+        const QJsonObject videos = model["videos"].toObject();
+        QCOMPARE(videos["count"].toInt(), 4);
+        std::vector<double> realScores, fakeScores;
+        int right = 0;
+        for (const auto& value : videos["table"].toArray()) {
+            const QJsonObject video = value.toObject();
+            const QString path = QDir(fixture("ffpp")).relativeFilePath(video["video"].toString());
+            QVERIFY2(expectedLabels.contains(path), qPrintable(path));
+            QCOMPARE(video["label"].toInt(), expectedLabels[path]);
+            QCOMPARE(video["frames"].toInt(), 3);
+            QCOMPARE(video["group"].toString(), path.section('/', 1, 1));
+            const double score = video["score"].toDouble();
+            QVERIFY2(std::abs(score - scoreSums[path] / 3) < 1e-9, qPrintable(path));
+            QCOMPARE(video["predicted"].toInt(), score >= 0.5 ? 1 : 0);
+            right += video["predicted"].toInt() == expectedLabels[path];
+            (expectedLabels[path] == 1 ? fakeScores : realScores).push_back(score);
+        }
+        QCOMPARE(videos["accuracy"].toDouble(), right / 4.0);
+        double ordered = 0;
+        for (double fake : fakeScores)
+            for (double real : realScores)
+                ordered += fake > real ? 1.0 : fake == real ? 0.5 : 0.0;
+        QVERIFY(std::abs(videos["roc_auc"].toDouble() - ordered / 4) < 1e-12);
 
         // Again: everything is in the project, and the frames' faces come from its cache.
         const Run again = cli(arguments);
