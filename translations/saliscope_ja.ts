@@ -2918,8 +2918,8 @@ mean %3, SD %4 (%5 values)</source>
         <translation>結果をエクスポート</translation>
     </message>
     <message>
-        <source>Run %1: %2, %3 — %4 (%5, %6 rows)</source>
-        <translation>実行 %1: %2、%3 — %4（%5、%6 行）</translation>
+        <source>Run %1: %2, %3, %4, %5 rows — %6</source>
+        <translation>実行 %1: %2、%3、%4、%5 行 — %6</translation>
     </message>
     <message>
         <source>Runs</source>

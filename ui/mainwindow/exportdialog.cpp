@@ -88,13 +88,16 @@ ExportDialog::ExportDialog(const QString& projectPath, ProjectStore* store, QWid
         if (auto runs = store->runs()) {
             for (const StoredRun& run : runs.value()) {
                 const engine::CamMethod method = RunParameters::fromJson(run.parametersJson).settings.method;
-                const QString text = tr("Run %1: %2, %3 \u2014 %4 (%5, %6 rows)")
+                // What tells runs apart first; the dataset's name, which may be long, last.
+                const QString text = tr("Run %1: %2, %3, %4, %5 rows \u2014 %6")
                                          .arg(run.id)
                                          .arg(QString::fromStdString(run.measure),
                                               QString::fromUtf8(engine::camMethodTitle(method)),
-                                              datasetNames[run.datasetId], QString::fromUtf8(runStatusName(run.status)))
-                                         .arg(run.resultCount);
+                                              QString::fromUtf8(runStatusName(run.status)))
+                                         .arg(run.resultCount)
+                                         .arg(datasetNames[run.datasetId]);
                 auto* item = new QListWidgetItem(text, m_runs);
+                item->setToolTip(text);
                 item->setData(Qt::UserRole, qlonglong(run.id));
                 item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
                 item->setCheckState(run.status == RunStatus::Finished ? Qt::Checked : Qt::Unchecked);
