@@ -30,7 +30,11 @@ int runDemo(const QStringList& arguments)
                                   QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
                                     QStringLiteral("DEVICE"), QStringLiteral("cpu"));
-    parser.addOptions({out, runs, images, epochs, seed, device});
+    const QCommandLineOption videos(
+        QStringLiteral("videos"),
+        QStringLiteral("Also make short video clips of test faces (DIR/videos) and measure them as a second dataset "
+                       "of the project: per-video results."));
+    parser.addOptions({out, runs, images, epochs, seed, device, videos});
     int exitCode = 0;
     if (!parseArguments(parser, arguments, name, exitCode))
         return exitCode;
@@ -42,6 +46,7 @@ int runDemo(const QStringList& arguments)
     params.epochs = parser.value(epochs).toInt(&ok3);
     params.seed = parser.value(seed).toULongLong(&ok4);
     params.device = parser.value(device).toStdString();
+    params.videos = parser.isSet(videos);
     if (!ok1 || !ok2 || !ok3 || !ok4 || params.runsPerFamily < 2 || params.imagesPerClass < 20 || params.epochs < 1)
         return usageError(name, QStringLiteral("--runs >= 2, --images-per-class >= 20, --epochs >= 1, --seed >= 0"));
     TerminalProgress progress;
@@ -55,6 +60,14 @@ int runDemo(const QStringList& arguments)
     for (const auto& [family, f] : result->families)
         std::printf("%-8s %9.3f %8.3f %16.3f %20.3f %16.3f\n", family.c_str(), f.accuracy, f.rocAuc, f.entropy,
                     f.stability, f.annotationMass);
+    if (result->videos) {
+        std::printf("\nvideos: %d clips of %d frames in %s (the project's second dataset; per-video results in "
+                    "its summary.json)\n",
+                    result->videos->clips, result->videos->framesPerClip, result->videos->directory.c_str());
+        std::printf("%-8s %15s %15s\n", "family", "video accuracy", "video ROC AUC");
+        for (const auto& [family, f] : result->families)
+            std::printf("%-8s %15.3f %15.3f\n", family.c_str(), f.videoAccuracy, f.videoRocAuc);
+    }
     std::printf("\nOpen it with: saliscope %s\n", result->projectPath.c_str());
     return 0;
 }

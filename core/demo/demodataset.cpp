@@ -17,7 +17,9 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -27,6 +29,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <sstream>
 
 namespace saliscope {
 
@@ -419,6 +422,105 @@ Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, 
 
     DemoDatasetSummary summary = summaryOf(out, json);
     progress.progress(2 * std::int64_t(plans.size()), 2 * std::int64_t(plans.size()));
+    return summary;
+}
+
+Result<DemoVideoSummary> makeDemoVideos(const DemoDatasetSummary& dataset, const DemoVideoParams& params)
+{
+    if (params.clipsPerClass < 1 || params.framesPerClip < 2)
+        return Error{"the demo videos need at least one clip per class and two frames per clip"};
+    const fs::path out = fs::absolute(params.outputDirectory).lexically_normal();
+    DemoVideoSummary summary;
+    summary.directory = out.string();
+    summary.manifestPath = (out / "manifest.csv").string();
+    summary.clips = 2 * params.clipsPerClass;
+    summary.framesPerClip = params.framesPerClip;
+
+    // The test images of each class, in name order, and the fakes' artefact groups (manifest.csv).
+    std::map<std::string, std::string> groupOf; // test/fake/fake_NNNNN.png -> group
+    {
+        QFile manifest(QString::fromStdString(dataset.manifestPath));
+        if (!manifest.open(QIODevice::ReadOnly))
+            return Error{"cannot read " + dataset.manifestPath + ": " + manifest.errorString().toStdString()};
+        std::istringstream lines(manifest.readAll().toStdString());
+        std::string line;
+        while (std::getline(lines, line)) {
+            std::vector<std::string> fields;
+            std::istringstream cells(line);
+            for (std::string cell; std::getline(cells, cell, ',');)
+                fields.push_back(cell);
+            if (fields.size() >= 3)
+                groupOf[fields[0]] = fields[2];
+        }
+    }
+    struct Clip {
+        fs::path source;
+        std::string path; // relative to the folder
+        std::string label;
+        std::string group;
+    };
+    std::vector<Clip> clips;
+    for (const bool fake : {false, true}) {
+        const char* label = fake ? "fake" : "real";
+        std::vector<fs::path> images;
+        std::error_code code;
+        for (const auto& entry : fs::directory_iterator(fs::path(dataset.testDirectory) / label, code))
+            if (entry.path().extension() == ".png")
+                images.push_back(entry.path());
+        std::sort(images.begin(), images.end());
+        if (int(images.size()) < params.clipsPerClass)
+            return Error{"the demo dataset has " + std::to_string(images.size()) + " " + label
+                         + " test images, fewer than the " + std::to_string(params.clipsPerClass) + " clips asked"};
+        for (int i = 0; i < params.clipsPerClass; ++i) {
+            char name[32];
+            std::snprintf(name, sizeof name, "%s/clip_%02d.avi", label, i);
+            const std::string key = std::string("test/") + label + "/" + images[std::size_t(i)].filename().string();
+            const auto group = groupOf.find(key);
+            clips.push_back({images[std::size_t(i)], name, label,
+                             group != groupOf.end() && !group->second.empty() ? group->second : label});
+        }
+    }
+    QByteArray manifest = "path,label,group\n";
+    for (const auto& clip : clips)
+        manifest += QByteArray::fromStdString(clip.path + "," + clip.label + "," + clip.group + "\n");
+    {
+        QFile existing(QString::fromStdString(summary.manifestPath));
+        bool complete = existing.open(QIODevice::ReadOnly) && existing.readAll() == manifest;
+        for (const auto& clip : clips)
+            complete = complete && fs::exists(out / clip.path);
+        if (complete) {
+            summary.reused = true;
+            return summary;
+        }
+    }
+
+    for (const auto& clip : clips) {
+        const cv::Mat image = cv::imread(clip.source.string(), cv::IMREAD_COLOR);
+        if (image.empty())
+            return Error{"cannot read " + clip.source.string()};
+        const fs::path path = out / clip.path;
+        std::error_code code;
+        fs::create_directories(path.parent_path(), code);
+        if (code)
+            return Error{"cannot create " + path.parent_path().string() + ": " + code.message()};
+        cv::VideoWriter writer(path.string(), cv::CAP_FFMPEG, cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 25.0,
+                               image.size());
+        if (!writer.isOpened())
+            return Error{"cannot write the video " + path.string() + " (OpenCV with FFmpeg)"};
+        const cv::Point2f centre(0.5f * float(image.cols), 0.5f * float(image.rows));
+        for (int f = 0; f < params.framesPerClip; ++f) {
+            const double t = double(f) / double(params.framesPerClip - 1);
+            cv::Mat move = cv::getRotationMatrix2D(centre, 0.0, 1.0 + 0.08 * t);
+            move.at<double>(0, 2) += 0.06 * image.cols * std::sin(3.14159265358979 * t);
+            move.at<double>(1, 2) += 0.04 * image.rows * t;
+            cv::Mat frame;
+            cv::warpAffine(image, frame, move, image.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+            writer.write(frame);
+        }
+        writer.release();
+    }
+    if (const auto written = writeText(out / "manifest.csv", manifest); !written)
+        return written.failure();
     return summary;
 }
 

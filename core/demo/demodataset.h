@@ -58,4 +58,32 @@ struct DemoDatasetSummary final {
 Result<DemoDatasetSummary> generateDemoDataset(const DemoDatasetParams& params, ProgressSink& progress,
                                                const CancelToken& cancel);
 
+/// The demo's optional video dataset: short clips of its test faces.
+struct DemoVideoParams final {
+    std::string outputDirectory; ///< the demo makes DIR/videos
+    int clipsPerClass = 5;
+    int framesPerClip = 6;
+};
+
+/// What makeDemoVideos made (or found already made).
+struct DemoVideoSummary final {
+    std::string directory;
+    std::string manifestPath; ///< manifest.csv: path,label,group
+    int clips = 0;
+    int framesPerClip = 0;
+    bool reused = false; ///< the folder already held these clips
+};
+
+/// Makes a small video dataset from a demo dataset's test faces, in `outputDirectory`:
+///
+///     real/clip_NN.avi  fake/clip_NN.avi   (MJPG, `framesPerClip` frames of the image's size)
+///     manifest.csv      path,label,group (group "real", or the fake face's artefact kinds)
+///
+/// Clip N of a class is the class's N-th test image (in name order), drifting sideways and down
+/// by a few pixels and zooming in by up to 8% over the clip (reflected borders): a moving face,
+/// as a detector reads it, compressed as video is. The same dataset and parameters give the same
+/// frames. A folder whose manifest lists the same clips is reused (the manifest is written last).
+/// Errors: fewer test images than clips, a clip that cannot be written.
+Result<DemoVideoSummary> makeDemoVideos(const DemoDatasetSummary& dataset, const DemoVideoParams& params);
+
 } // namespace saliscope

@@ -12,6 +12,8 @@
 #include "core/project/projectrun.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 
 #include <cmath>
 #include <filesystem>
@@ -81,6 +83,55 @@ double meanOfMembers(const QJsonObject& models, const QJsonArray& members,
         }
     }
     return count ? sum / count : std::nan("");
+}
+
+/// The optional video dataset: clips of test faces (made or reused), every measure but noise on
+/// their frames into the project as a second dataset, and each family's video-level figures.
+Status measureDemoVideos(const DemoParams& params, const MeasureRunParams& images, const fs::path& root,
+                         DemoResult& result, const CancelToken& cancel, ProgressSink& progress)
+{
+    progress.message("demo: making the video clips in " + (root / "videos").string());
+    auto clips =
+        makeDemoVideos(result.dataset,
+                       DemoVideoParams{(root / "videos").string(), params.videoClipsPerClass, params.videoFrames});
+    if (!clips)
+        return clips.failure();
+    DatasetSource source{clips->manifestPath};
+    source.video.sampling.frames = params.videoFrames; // every frame of each clip
+    NullProgressSink quiet;
+    auto scanned = scanDataset(source, quiet, cancel);
+    if (!scanned)
+        return scanned.failure();
+    progress.message("demo: measuring the models on the video clips");
+    MeasureRunParams measure = images;
+    measure.measures = {MeasureKind::Predictions, MeasureKind::Entropy, MeasureKind::Transforms, MeasureKind::Stability,
+                        MeasureKind::Degradation};
+    measure.dataset = std::move(scanned).value();
+    measure.dataset.name = "demo videos (" + std::to_string(clips->clips) + " clips of "
+        + std::to_string(clips->framesPerClip) + " frames, per-video results)";
+    auto run = runMeasuresInProject(measure, result.projectPath, {}, nullptr, progress, cancel);
+    if (!run)
+        return run.failure();
+    result.videos = clips.value();
+    result.videoSummary = run->summary;
+    // Per-video results where a reader finds them without the application: DIR/videos/summary.json.
+    QSaveFile file(QString::fromStdString((root / "videos" / "summary.json").string()));
+    const QByteArray json = QJsonDocument(run->summary).toJson();
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+        return Error{"cannot write " + file.fileName().toStdString() + ": " + file.errorString().toStdString()};
+    const auto models = run->summary.value("models").toObject();
+    for (const auto& family : measure.families) {
+        QJsonArray members;
+        for (const auto& member : family.members)
+            members.append(QString::fromStdString(member));
+        auto& figures = result.families[family.name];
+        auto videoFigure = [](const char* key) {
+            return [key](const QJsonObject& m) { return m.value("videos").toObject().value(key).toDouble(NAN); };
+        };
+        figures.videoAccuracy = meanOfMembers(models, members, videoFigure("accuracy"));
+        figures.videoRocAuc = meanOfMembers(models, members, videoFigure("roc_auc"));
+    }
+    return Ok{};
 }
 
 } // namespace
@@ -268,6 +319,9 @@ Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, con
         figures.rocAuc = meanOfMembers(models, members,
                                        [](const QJsonObject& m) { return m.value("roc_auc").toDouble(NAN); });
     }
+    if (params.videos)
+        if (auto videos = measureDemoVideos(params, measure, root, result, cancel, progress); !videos)
+            return videos.failure();
     return result;
 }
 

@@ -8,7 +8,9 @@
 
 #include <QJsonObject>
 
+#include <cmath>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,15 +33,23 @@ struct DemoParams final {
     double cyborgAlpha = 0.5;
     std::uint64_t seed = 1;
     std::string device = "cpu";
+    /// Also make DIR/videos (makeDemoVideos: short clips of test faces) and measure them as a
+    /// second dataset of the project (every measure but noise): per-video results, also written
+    /// to DIR/videos/summary.json. Off by default.
+    bool videos = false;
+    int videoClipsPerClass = 5;
+    int videoFrames = 6;
 };
 
 /// One family's figures behind the paper's claims (means over its runs).
 struct DemoFamilyFigures final {
-    double accuracy = 0;       ///< mean accuracy of the runs on the whole test split
-    double rocAuc = 0;         ///< mean ROC AUC on the whole test split
-    double entropy = 0;        ///< mean normalised histogram entropy of the maps
-    double stability = 0;      ///< mean pairwise SSIM of the runs' maps
-    double annotationMass = 0; ///< mean share of salience inside the human annotations
+    double accuracy = 0;        ///< mean accuracy of the runs on the whole test split
+    double rocAuc = 0;          ///< mean ROC AUC on the whole test split
+    double entropy = 0;         ///< mean normalised histogram entropy of the maps
+    double stability = 0;       ///< mean pairwise SSIM of the runs' maps
+    double annotationMass = 0;  ///< mean share of salience inside the human annotations
+    double videoAccuracy = NAN; ///< mean video-level accuracy on the demo videos (NaN without them)
+    double videoRocAuc = NAN;   ///< mean video-level ROC AUC on the demo videos (NaN without them)
 };
 
 /// What the demo made: the dataset, the models, the project and each family's figures.
@@ -49,12 +59,16 @@ struct DemoResult final {
     std::map<std::string, std::vector<std::string>> models; ///< family -> model files
     std::map<std::string, DemoFamilyFigures> families;
     QJsonObject summary;
-    int modelsTrained = 0; ///< 0 when every model was reused
+    int modelsTrained = 0;                  ///< 0 when every model was reused
+    std::optional<DemoVideoSummary> videos; ///< with DemoParams::videos
+    QJsonObject videoSummary;               ///< the summary of the video dataset's runs (with `videos`)
 };
 
 /// Makes (or reuses) DIR/dataset, trains (or reuses) DIR/models/<family>_<run>.pt, runs all five
 /// measures on the test split into DIR/demo.saliscope (resumed when present) and reads each
-/// family's figures from the summary. Runs on the calling thread; reports stages to `progress`.
+/// family's figures from the summary. With params.videos, then makes (or reuses) DIR/videos and
+/// measures its clips' frames as a second dataset of the project. Runs on the calling thread; reports stages to
+/// `progress`.
 Result<DemoResult> runDemo(const DemoParams& params, ProgressSink& progress, const CancelToken& cancel);
 
 /// The families' figures from a measure summary (as stored in the project).
