@@ -451,7 +451,7 @@ Status writeFiftyOne(const ToolExportParams& params, const std::vector<RunData>&
                            {"metadata", QJsonValue::Null},
                            {"content_hash", q(image.contentHash)}};
         if (!image.group.empty())
-            sample.insert("group", q(image.group));
+            sample.insert("image_group", q(image.group)); // FiftyOne calls grouped samples "groups"
         if (image.label >= 0)
             sample.insert("ground_truth",
                           QJsonObject{{"_cls", "Classification"},
