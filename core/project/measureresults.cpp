@@ -87,12 +87,12 @@ std::string MeasureResults::familyOf(const std::string& model) const
     return {};
 }
 
-std::vector<std::string> MeasureResults::groupNames() const
+std::vector<std::string> MeasureResults::imageGroupNames() const
 {
     return grouping.splitsByGroup() ? grouping.groupNames() : std::vector<std::string>();
 }
 
-MeasureResults MeasureResults::ofGroup(const std::string& group) const
+MeasureResults MeasureResults::ofImageGroup(const std::string& group) const
 {
     MeasureResults part;
     part.datasetId = datasetId;

@@ -69,13 +69,13 @@ struct MeasureResults final {
     std::string familyOf(const std::string& model) const;
 
     /// The groups of the dataset's images when there are more than one (sorted), else none: the
-    /// groups a scorecard, chart or report can be split by (ofGroup()).
-    std::vector<std::string> groupNames() const;
+    /// groups a scorecard, chart or report can be split by (ofImageGroup()).
+    std::vector<std::string> imageGroupNames() const;
     /// The results of one group's images: rows of those images only, summary recomputed over them
     /// (its `videos` too); settings, families, models and grouping kept. A scorecard per group is
-    /// scorecard(ofGroup(g).summary), the same numbers as groupScorecards(summary)[g]. The
+    /// scorecard(ofImageGroup(g).summary), the same numbers as groupScorecards(summary)[g]. The
     /// groups' counterpart of the run sets of one dataset split by salience method.
-    MeasureResults ofGroup(const std::string& group) const;
+    MeasureResults ofImageGroup(const std::string& group) const;
 
     /// Reads a run set's rows from the store and summarises them, split by the groups and videos
     /// of its dataset's images.

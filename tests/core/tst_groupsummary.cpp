@@ -198,8 +198,8 @@ private slots:
 
         // MeasureResults splits the same way: one group's results give that group's numbers.
         const MeasureResults results = MeasureResults::fromTables(tables, "{}", 0, grouping);
-        QCOMPARE(results.groupNames(), (std::vector<std::string>{"A", "B", "C"}));
-        const MeasureResults onlyB = results.ofGroup("B");
+        QCOMPARE(results.imageGroupNames(), (std::vector<std::string>{"A", "B", "C"}));
+        const MeasureResults onlyB = results.ofImageGroup("B");
         QCOMPARE(onlyB.table(MeasureKind::Predictions)->rows.size(), std::size_t(4));
         const QJsonObject cardB = scorecard(onlyB.summary)["m"].toObject();
         QVERIFY(near(cardB["accuracy"], 0.5));
@@ -225,7 +225,7 @@ private slots:
         ImageGrouping oneGroup;
         oneGroup.groups = {"gan", "gan", "gan", "gan"};
         QCOMPARE(QJsonDocument(summarizeMeasures(tables, MeasureSettings{}, {}, oneGroup)).toJson(), plainText);
-        QVERIFY(MeasureResults::fromTables(tables, "{}", 0, oneGroup).groupNames().empty());
+        QVERIFY(MeasureResults::fromTables(tables, "{}", 0, oneGroup).imageGroupNames().empty());
     }
 };
 
