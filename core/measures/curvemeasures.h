@@ -40,7 +40,7 @@ public:
     /// The curves of each step, in RowInputs::curveProbability order.
     virtual int curveCount() const = 0;
     /// A curve's name in summaries and charts ("deletion", "insertion", "morf", "lerf").
-    virtual std::string curveName(int curve) const { return name(); }
+    virtual std::string curveName(int /*curve*/) const { return name(); }
     /// The step's probability column and the area column of curve `curve`.
     virtual std::string probabilityColumn(int curve) const = 0;
     virtual std::string areaColumn(int curve) const = 0;

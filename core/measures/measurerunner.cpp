@@ -50,7 +50,6 @@ struct BatchImage final {
     std::map<std::pair<int, int>, engine::ImageU8> mask;       ///< exact artefact mask at each input size; may be empty
 };
 
-
 class RowCollector final {
 public:
     RowCollector(MeasureSink* sink, bool keep) : m_sink(sink), m_keep(keep) {}
