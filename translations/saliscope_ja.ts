@@ -1213,6 +1213,14 @@
         <translation>不明なクラス</translation>
     </message>
     <message>
+        <source>Group (manipulation method, generator or video)</source>
+        <translation>グループ（改変手法、生成器または動画）</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>すべてのグループ</translation>
+    </message>
+    <message>
         <source>Cannot read the dataset&apos;s images: %1</source>
         <translation>データセットの画像を読み込めません: %1</translation>
     </message>

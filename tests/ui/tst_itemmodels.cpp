@@ -149,6 +149,38 @@ private slots:
         QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("img_000000.png"));
     }
 
+    void groupFilterShowsOneGroup()
+    {
+        ImageTable table = syntheticTable(60);
+        // Groups by row: 0, 3, 6, ... "deepfakes"; 1, 4, ... "faceswap"; 2, 5, ... none.
+        for (std::size_t row = 0; row < table.images.size(); ++row)
+            table.images[row].group = row % 3 == 0 ? QStringLiteral("deepfakes")
+                : row % 3 == 1                     ? QStringLiteral("faceswap")
+                                                   : QString();
+        QCOMPARE(table.groupNames(), std::vector<QString>({QStringLiteral("deepfakes"), QStringLiteral("faceswap")}));
+        ImageListModel model;
+        ImageFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTable(table);
+        QCOMPARE(model.index(4, 0).data(ImageListModel::GroupRole).toString(), QStringLiteral("faceswap"));
+        QCOMPARE(proxy.rowCount(), 60);
+        proxy.setGroupFilter(QStringLiteral("faceswap"));
+        QCOMPARE(proxy.rowCount(), 20);
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            QCOMPARE(proxy.mapToSource(proxy.index(row, 0)).row() % 3, 1);
+        proxy.setClassFilter(1); // faceswap rows 1, 4, 7, ...: odd ones are synthetic
+        QCOMPARE(proxy.rowCount(), 10);
+        proxy.setClassFilter(-2);
+        proxy.setGroupFilter(QStringLiteral("deepfakes"));
+        QCOMPARE(proxy.rowCount(), 20);
+        QCOMPARE(proxy.mapToSource(proxy.index(1, 0)).row(), 3);
+        proxy.setGroupFilter(QStringLiteral("no such group"));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setGroupFilter({});
+        QCOMPARE(proxy.rowCount(), 60);
+    }
+
     void shownListExportsAsCsv()
     {
         ImageTable table = syntheticTable(60);

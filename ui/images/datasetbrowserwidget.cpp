@@ -32,6 +32,16 @@
 
 namespace saliscope::ui {
 
+namespace {
+
+/// The group a group combo shows (a null string for "All groups").
+QString chosenGroup(const QComboBox* combo)
+{
+    return combo->currentIndex() <= 0 ? QString() : combo->currentData().toString();
+}
+
+} // namespace
+
 DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListModel* images, QWidget* parent)
     : QWidget(parent), m_session(session), m_images(images), m_proxy(new ImageFilterProxyModel(this))
 {
@@ -39,6 +49,11 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
 
     m_class = new QComboBox(this);
     m_class->setToolTip(tr("True class"));
+    m_group = new QComboBox(this);
+    m_group->setObjectName(QStringLiteral("GroupFilter"));
+    m_group->setToolTip(tr("Group (manipulation method, generator or video)"));
+    m_group->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_group->hide(); // until the dataset has more than one group (updateGroupFilter)
     m_correctness = new QComboBox(this);
     m_correctness->addItems({tr("Any result"), tr("All correct"), tr("Some incorrect")});
     m_disagree = new QCheckBox(tr("Models disagree"), this);
@@ -65,6 +80,7 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(4, 4, 4, 0);
     filters->addWidget(m_class);
+    filters->addWidget(m_group);
     filters->addWidget(m_correctness);
     filters->addWidget(m_disagree);
     filters->addWidget(m_text, 1);
@@ -121,6 +137,8 @@ DatasetBrowserWidget::DatasetBrowserWidget(ProjectSession* session, ImageListMod
 
     connect(m_class, &QComboBox::currentIndexChanged, this,
             [this]() { m_proxy->setClassFilter(m_class->currentData().toInt()); });
+    connect(m_group, &QComboBox::currentIndexChanged, this,
+            [this]() { m_proxy->setGroupFilter(chosenGroup(m_group)); });
     connect(m_correctness, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_proxy->setCorrectness(ImageFilterProxyModel::Correctness(index)); });
     connect(m_disagree, &QCheckBox::toggled, m_proxy, &ImageFilterProxyModel::setDisagreementOnly);
@@ -172,6 +190,23 @@ void DatasetBrowserWidget::updateClassFilter()
     m_class->setCurrentIndex(std::max(0, m_class->findData(previous)));
 }
 
+void DatasetBrowserWidget::updateGroupFilter()
+{
+    const QString previous = chosenGroup(m_group);
+    const auto names = m_images->table().groupNames();
+    {
+        QSignalBlocker block(m_group);
+        m_group->clear();
+        m_group->addItem(tr("All groups"), QString());
+        for (const QString& name : names)
+            m_group->addItem(name, name);
+        m_group->setCurrentIndex(previous.isNull() ? 0 : std::max(0, m_group->findData(previous)));
+    }
+    m_group->setVisible(names.size() > 1);
+    // One group or none: the filter shows every image (a filter hidden is a filter off).
+    m_proxy->setGroupFilter(names.size() > 1 ? chosenGroup(m_group) : QString());
+}
+
 void DatasetBrowserWidget::reload()
 {
     const std::uint64_t generation = ++m_generation;
@@ -215,6 +250,7 @@ void DatasetBrowserWidget::reload()
             const int previous = currentRow();
             m_images->setTable(std::move(table.value()));
             updateClassFilter();
+            updateGroupFilter();
             // Sizes from the header and the visible rows only, so cheap at any row count.
             m_table->resizeColumnsToContents();
             m_table->horizontalHeader()->resizeSection(
@@ -265,6 +301,11 @@ void DatasetBrowserWidget::moveCurrent(int delta)
 void DatasetBrowserWidget::setClassFilter(int label)
 {
     m_class->setCurrentIndex(std::max(0, m_class->findData(label)));
+}
+
+void DatasetBrowserWidget::setGroupFilter(const QString& group)
+{
+    m_group->setCurrentIndex(group.isNull() ? 0 : std::max(0, m_group->findData(group)));
 }
 
 void DatasetBrowserWidget::setCorrectnessFilter(int index) { m_correctness->setCurrentIndex(index); }

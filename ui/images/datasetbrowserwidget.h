@@ -25,7 +25,8 @@ class ImageFilterProxyModel;
 class ImageListModel;
 
 /// The current dataset's images as a table or a thumbnail grid (one model, one proxy, one
-/// selection), with a filter bar: class, correct or incorrect, models disagree, text. Reads the
+/// selection), with a filter bar: class, group (shown when the dataset has more than one),
+/// correct or incorrect, models disagree, text. Reads the
 /// table from the project on the I/O pool whenever the dataset, the models or the runs change.
 class DatasetBrowserWidget final : public QWidget {
     Q_OBJECT
@@ -48,6 +49,8 @@ public:
     void reload();
 
     void setClassFilter(int label);
+    /// Shows only the images of `group`; a null string for every group.
+    void setGroupFilter(const QString& group);
     void setCorrectnessFilter(int index); ///< 0 any, 1 correct, 2 incorrect
     void setDisagreementOnly(bool only);
     void setTextFilter(const QString& text);
@@ -65,6 +68,7 @@ private:
     void currentChanged();
     void updateCount();
     void updateClassFilter();
+    void updateGroupFilter();
     void chooseExportFile();
 
     ProjectSession* m_session;
@@ -74,6 +78,7 @@ private:
     QListView* m_grid;
     QStackedWidget* m_stack;
     QComboBox* m_class;
+    QComboBox* m_group;
     QComboBox* m_correctness;
     QCheckBox* m_disagree;
     QLineEdit* m_text;

@@ -25,6 +25,14 @@ void ImageFilterProxyModel::setClassFilter(int label)
     refilter();
 }
 
+void ImageFilterProxyModel::setGroupFilter(const QString& group)
+{
+    if (group == m_group && group.isNull() == m_group.isNull())
+        return;
+    m_group = group;
+    refilter();
+}
+
 void ImageFilterProxyModel::setCorrectness(Correctness correctness)
 {
     if (correctness == m_correctness)
@@ -82,6 +90,8 @@ bool ImageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& s
         && !m_imagePositions.count(source->data(index, ImageListModel::ImageIndexRole).toLongLong()))
         return false;
     if (m_label != -2 && source->data(index, ImageListModel::LabelRole).toInt() != m_label)
+        return false;
+    if (!m_group.isNull() && source->data(index, ImageListModel::GroupRole).toString() != m_group)
         return false;
     if (m_correctness != Correctness::Any) {
         const int correct = source->data(index, ImageListModel::CorrectnessRole).toInt();

@@ -11,7 +11,7 @@ namespace saliscope::ui {
 
 class ImageListModel;
 
-/// Filters and sorts an ImageListModel: by true class, correctness, disagreement between
+/// Filters and sorts an ImageListModel: by true class, group, correctness, disagreement between
 /// models and a text that the file name or path must contain.
 class ImageFilterProxyModel final : public QSortFilterProxyModel {
     Q_OBJECT
@@ -24,6 +24,8 @@ public:
     void setSourceModel(QAbstractItemModel* model) override;
     /// Only images of this class; -2 for every class.
     void setClassFilter(int label);
+    /// Only images of this group (ImageListModel::GroupRole); a null string for every group.
+    void setGroupFilter(const QString& group);
     void setCorrectness(Correctness correctness);
     void setDisagreementOnly(bool only);
     void setText(const QString& text);
@@ -34,6 +36,7 @@ public:
     bool hasImageIdFilter() const { return m_imageFilterActive; }
 
     int classFilter() const { return m_label; }
+    const QString& groupFilter() const { return m_group; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -45,6 +48,7 @@ private:
 
     ImageListModel* m_images = nullptr;
     int m_label = -2;
+    QString m_group; ///< null: every group
     Correctness m_correctness = Correctness::Any;
     bool m_disagreementOnly = false;
     QString m_text;

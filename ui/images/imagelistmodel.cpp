@@ -167,6 +167,7 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const
     case ProblemRole: return image.problem;
     case CorrectnessRole: return correctness(row);
     case DisagreeRole: return disagree(row);
+    case GroupRole: return image.group;
     case SortRole:
         if (column == FileColumn)
             return image.fileName;

@@ -32,6 +32,7 @@ public:
         ProblemRole,     ///< why the file is unreadable, empty when fine
         CorrectnessRole, ///< 1 every known prediction correct, 0 one wrong, -1 unknown
         DisagreeRole,    ///< true when two models predict different classes
+        GroupRole,       ///< the image's group, empty when none
     };
 
     explicit ImageListModel(QObject* parent = nullptr);

@@ -26,6 +26,17 @@ int ImageTable::modelIndex(const QString& name) const
     return -1;
 }
 
+std::vector<QString> ImageTable::groupNames() const
+{
+    std::vector<QString> names;
+    for (const auto& image : images)
+        if (!image.group.isEmpty())
+            names.push_back(image.group);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
 namespace {
 
 int columnIndex(const std::vector<std::string>& columns, const char* name)
@@ -63,6 +74,7 @@ Result<ImageTable> readImageTable(const std::string& projectPath, std::int64_t d
         entry.hash = QString::fromStdString(image.contentHash);
         entry.annotation = QString::fromStdString(image.annotation);
         entry.problem = QString::fromStdString(image.problem);
+        entry.group = QString::fromStdString(image.group);
         entry.label = image.label;
         table.images.push_back(std::move(entry));
     }

@@ -20,6 +20,7 @@ struct ImageEntry final {
     QString hash;       ///< content hash; empty when unreadable
     QString annotation; ///< path of the human annotation map; empty when none
     QString problem;    ///< why the file could not be read
+    QString group;      ///< the image's group (manipulation method, generator, video); empty when none
     int label = -1;
 };
 
@@ -45,6 +46,8 @@ struct ImageTable final {
 
     /// Index of the model called `name`, or -1.
     int modelIndex(const QString& name) const;
+    /// The distinct non-empty groups of the images, sorted.
+    std::vector<QString> groupNames() const;
 };
 
 /// Reads a table from a project file opened read-only (safe on a worker thread while the GUI
