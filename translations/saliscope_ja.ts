@@ -3112,6 +3112,18 @@ mean %3, SD %4 (%5 values)</source>
         <translation>系列の単位:</translation>
     </message>
     <message>
+        <source>Group:</source>
+        <translation>グループ:</translation>
+    </message>
+    <message>
+        <source>Show the scorecard and charts of one group&apos;s images (manipulation method, generator or video), or of all of them</source>
+        <translation>1 つのグループ（改変手法、生成器または動画）の画像、またはすべての画像のスコアカードとグラフを表示します</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>すべてのグループ</translation>
+    </message>
+    <message>
         <source>Entropy</source>
         <translation>エントロピー</translation>
     </message>

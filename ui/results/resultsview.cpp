@@ -54,7 +54,8 @@ engine::CamMethod methodOf(const RunSet& set) { return runSetMethod(set); }
 
 ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_selection(new ImageSelection(this)), m_runSets(new QComboBox(this)),
-      m_groupBy(new QComboBox(this)), m_split(new QCheckBox(tr("Split by method"), this)),
+      m_groupBy(new QComboBox(this)), m_imageGroupLabel(new QLabel(tr("Group:"), this)),
+      m_imageGroups(new QComboBox(this)), m_split(new QCheckBox(tr("Split by method"), this)),
       m_selectionLabel(new QLabel(this)), m_clear(new QPushButton(tr("Clear selection"), this)),
       m_export(new QPushButton(tr("Export CSV\u2026"), this)), m_scorecard(new ScorecardWidget(this)),
       m_tabs(new QTabWidget(this)), m_liveTimer(new QTimer(this))
@@ -68,6 +69,15 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Results of:"), this));
     bar->addWidget(m_runSets);
+    bar->addSpacing(12);
+    m_imageGroups->setObjectName(QStringLiteral("ImageGroupChooser"));
+    m_imageGroups->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_imageGroups->setToolTip(tr("Show the scorecard and charts of one group's images (manipulation method, "
+                                 "generator or video), or of all of them"));
+    m_imageGroupLabel->hide();
+    m_imageGroups->hide(); // until a set's dataset has more than one group
+    bar->addWidget(m_imageGroupLabel);
+    bar->addWidget(m_imageGroups);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Series per:"), this));
     bar->addWidget(m_groupBy);
@@ -128,6 +138,7 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
         loadRunSet();
     });
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ResultsView::showResults);
+    connect(m_imageGroups, &QComboBox::currentIndexChanged, this, &ResultsView::loadRunSet);
     connect(m_split, &QCheckBox::toggled, this, &ResultsView::loadRunSet);
     connect(m_clear, &QPushButton::clicked, m_selection, &ImageSelection::clear);
     connect(m_export, &QPushButton::clicked, this, &ResultsView::chooseExportFolder);
@@ -191,6 +202,28 @@ void ResultsView::scheduleReload()
 
 void ResultsView::setGroupByFamily(bool byFamily) { m_groupBy->setCurrentIndex(byFamily ? 0 : 1); }
 
+void ResultsView::setImageGroup(const QString& group)
+{
+    m_imageGroups->setCurrentIndex(group.isNull() ? 0 : std::max(0, m_imageGroups->findData(group)));
+}
+
+QString ResultsView::updateImageGroups()
+{
+    const QString previous = m_imageGroups->currentIndex() > 0 ? m_imageGroups->currentData().toString() : QString();
+    const std::vector<std::string> names = m_allResults ? m_allResults->imageGroupNames() : std::vector<std::string>();
+    {
+        const QSignalBlocker blocker(m_imageGroups);
+        m_imageGroups->clear();
+        m_imageGroups->addItem(tr("All groups"), QString());
+        for (const auto& name : names)
+            m_imageGroups->addItem(QString::fromStdString(name), QString::fromStdString(name));
+        m_imageGroups->setCurrentIndex(previous.isNull() ? 0 : std::max(0, m_imageGroups->findData(previous)));
+    }
+    m_imageGroupLabel->setVisible(!names.empty());
+    m_imageGroups->setVisible(!names.empty());
+    return m_imageGroups->currentIndex() > 0 ? m_imageGroups->currentData().toString() : QString();
+}
+
 void ResultsView::reload()
 {
     m_liveTimer->stop();
@@ -252,6 +285,7 @@ void ResultsView::loadRunSet()
 {
     const int index = m_runSets->currentIndex();
     m_results.reset();
+    m_allResults.reset();
     m_methodResults.clear();
     const std::vector<int> siblings = methodSiblings(index);
     m_split->setEnabled(siblings.size() >= 2);
@@ -264,12 +298,22 @@ void ResultsView::loadRunSet()
             return nullptr;
         };
         const RunSet& set = m_sets[std::size_t(index)];
-        m_results = load(set);
+        m_allResults = load(set);
+        const QString group = updateImageGroups();
+        // One group chosen: every result shown is that group's images' (the method siblings share
+        // the dataset, so its groups).
+        auto ofGroup = [&group](std::shared_ptr<const MeasureResults> results) {
+            if (!results || group.isNull())
+                return results;
+            return std::shared_ptr<const MeasureResults>(
+                std::make_shared<const MeasureResults>(results->ofImageGroup(group.toStdString())));
+        };
+        m_results = ofGroup(m_allResults);
         bool running = set.running;
         if (m_split->isChecked() && siblings.size() >= 2)
             for (int sibling : siblings) {
                 const RunSet& other = m_sets[std::size_t(sibling)];
-                auto results = sibling == index ? m_results : load(other);
+                auto results = sibling == index ? m_results : ofGroup(load(other));
                 running = running || other.running;
                 if (results)
                     m_methodResults.emplace_back(engine::camMethodTitle(methodOf(other)), std::move(results));
@@ -277,6 +321,8 @@ void ResultsView::loadRunSet()
         if (running)
             m_liveTimer->start();
     }
+    if (!m_allResults)
+        updateImageGroups();
     showResults();
 }
 
@@ -308,12 +354,12 @@ void ResultsView::chooseExportFolder()
 void ResultsView::exportShownRunSet(const QString& directory)
 {
     const int index = m_runSets->currentIndex();
-    if (!m_results || index < 0 || index >= int(m_sets.size())) {
+    if (!m_allResults || index < 0 || index >= int(m_sets.size())) {
         emit exportFinished(false, tr("There are no results to export."));
         return;
     }
     const RunSet set = m_sets[std::size_t(index)];
-    const QJsonObject summary = m_results->summary;
+    const QJsonObject summary = m_allResults->summary; // the whole set's, whatever group is shown
     const std::string project = m_session->path().toStdString();
     const std::string folder = QDir::toNativeSeparators(directory).toStdString();
     m_export->setEnabled(false);

@@ -45,7 +45,9 @@ class TransformChartView;
 /// model and method, and the sanity, faithfulness-curve and localisation charts a series per model
 /// and method; the other charts follow
 /// the chosen set, its method in their titles (a click on a measure's cell of another method's
-/// row chooses that method's set).
+/// row chooses that method's set). When the set's dataset has more than one image group, a group
+/// chooser restricts the scorecard and charts to one group's images
+/// (MeasureResults::ofImageGroup), the split by method too.
 class ResultsView final : public QWidget {
     Q_OBJECT
 
@@ -68,13 +70,19 @@ public:
     QCheckBox* splitByMethod() const { return m_split; }
     /// The run set chooser.
     QComboBox* runSets() const { return m_runSets; }
+    /// The image group chooser: "All groups", then each group of the set's dataset (shown only
+    /// when it has more than one).
+    QComboBox* imageGroups() const { return m_imageGroups; }
+    /// Shows the results of one image group's images; a null string for all of them.
+    void setImageGroup(const QString& group);
     /// With the split on, the results of the chosen set and its method siblings, each with its
     /// method's title, in the methods' order; else empty.
     const std::vector<std::pair<std::string, std::shared_ptr<const MeasureResults>>>& methodResults() const
     {
         return m_methodResults;
     }
-    /// The results shown now (null when the project has no measure runs).
+    /// The results shown now (null when the project has no measure runs): the chosen group's
+    /// when a group is chosen.
     std::shared_ptr<const MeasureResults> results() const { return m_results; }
     /// Shows the tab of a measure ("entropy", "noise", "transforms", "stability", "degradation",
     /// "sanity", "deletion", "insertion", "road", "localisation"; the three curves share a tab).
@@ -103,6 +111,9 @@ private:
     /// the method (the chosen one included), in the methods' order.
     std::vector<int> methodSiblings(int index) const;
     void updateSelectionLabel();
+    /// Fills the group chooser from the loaded set's groups (keeping the choice when it is there)
+    /// and returns the group chosen, a null string for all.
+    QString updateImageGroups();
     void showResults();
     void chooseExportFolder();
 
@@ -110,6 +121,8 @@ private:
     ImageSelection* m_selection;
     QComboBox* m_runSets;
     QComboBox* m_groupBy;
+    QLabel* m_imageGroupLabel;
+    QComboBox* m_imageGroups;
     QCheckBox* m_split;
     QLabel* m_selectionLabel;
     QPushButton* m_clear;
@@ -127,6 +140,8 @@ private:
     QTimer* m_liveTimer;
     std::vector<RunSet> m_sets;
     std::shared_ptr<const MeasureResults> m_results;
+    /// The whole run set (every group), what an export writes.
+    std::shared_ptr<const MeasureResults> m_allResults;
     std::vector<std::pair<std::string, std::shared_ptr<const MeasureResults>>> m_methodResults;
 };
 

@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 The Saliscope developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Results per image group in the application (issue 22): on a small project whose images have
+// two groups, the results view offers the groups, and with one chosen its scorecard shows the
+// numbers the summary's `groups` hold for that group (groupScorecards), its charts that group's
+// images only; "All groups" shows the whole set again, and an export writes the whole set's
+// summary whatever group is shown.
+
+#include "tests/ui/referenceproject.h"
+
+#include "core/measures/measuresummary.h"
+#include "core/project/measureresults.h"
+#include "core/project/projectsession.h"
+#include "ui/results/resultsview.h"
+#include "ui/results/scorecardmodel.h"
+#include "ui/results/scorecardwidget.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace saliscope;
+using namespace saliscope::ui;
+
+namespace {
+
+/// The scorecard row of a model, or -1.
+int rowOf(const ScorecardModel* model, const QString& name)
+{
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->rowName(row) == name)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+class TestGroupResults final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project;
+
+private slots:
+    void initTestCase()
+    {
+        testing::isolateSettings("tst_groupresults");
+        QVERIFY(m_dir.isValid());
+        auto dataset = testing::referenceFaces(QDir(m_dir.path()),
+                                               {QStringLiteral("stylegan1_000700"), QStringLiteral("stylegan2_000700"),
+                                                QStringLiteral("stylegan3_seed278567")});
+        QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.error().c_str());
+        // Group "first": the real face and stylegan1; "second": stylegan2 and stylegan3.
+        for (auto& record : dataset->records)
+            record.group = record.path.find("stylegan2") != std::string::npos
+                    || record.path.find("stylegan3") != std::string::npos
+                ? "second"
+                : "first";
+        m_project = QDir(m_dir.path()).filePath(QStringLiteral("groups.saliscope"));
+        auto run = testing::runReferenceModels(dataset.value(), {MeasureKind::Predictions, MeasureKind::Entropy},
+                                               m_project, 4);
+        QVERIFY2(run.ok(), run.ok() ? "" : run.error().c_str());
+    }
+
+    void scorecardPerGroupHasTheSummarysGroupNumbers()
+    {
+        ProjectSession session;
+        QVERIFY(session.open(m_project));
+        ResultsView view(&session);
+        QVERIFY(view.results());
+        const QJsonObject whole = view.results()->summary;
+        const QJsonObject cards = groupScorecards(whole);
+        QCOMPARE(cards.keys(), (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+        QVERIFY(!view.imageGroups()->isHidden());
+        QCOMPARE(view.imageGroups()->count(), 3);
+        QCOMPARE(view.imageGroups()->itemText(1), QStringLiteral("first"));
+
+        const ScorecardModel* model = view.scorecard()->model();
+        for (const QString& group : {QStringLiteral("first"), QStringLiteral("second")}) {
+            view.setImageGroup(group);
+            QCOMPARE(view.imageGroups()->currentText(), group);
+            // Two images per group, each predicted by both models.
+            QCOMPARE(view.results()->table(MeasureKind::Predictions)->rows.size(), std::size_t(4));
+            QCOMPARE(model->rowCount(), 2);
+            for (const QString& name : {QStringLiteral("tiny_densenet"), QStringLiteral("tiny_resnet")}) {
+                const QJsonObject card = cards.value(group).toObject().value(name).toObject();
+                QCOMPARE(card.value(QStringLiteral("images")).toInt(), 2);
+                const int row = rowOf(model, name);
+                QVERIFY(row >= 0);
+                for (int column : {int(ScorecardModel::AccuracyColumn), int(ScorecardModel::EntropyColumn)}) {
+                    const QJsonValue expected = card.value(ScorecardModel::key(column));
+                    QVERIFY2(expected.isDouble(), qPrintable(group + QLatin1Char(' ') + ScorecardModel::key(column)));
+                    QVERIFY2(std::abs(model->value(row, column) - expected.toDouble()) < 1e-9,
+                             qPrintable(QStringLiteral("%1 %2 %3: %4 vs %5")
+                                            .arg(group, name, ScorecardModel::key(column))
+                                            .arg(model->value(row, column))
+                                            .arg(expected.toDouble())));
+                }
+                // ROC AUC only where the group has both classes ("first": real and fake).
+                const double auc = model->value(row, ScorecardModel::RocAucColumn);
+                if (card.contains(QStringLiteral("roc_auc")))
+                    QVERIFY(std::abs(auc - card.value(QStringLiteral("roc_auc")).toDouble()) < 1e-9);
+                else
+                    QVERIFY(std::isnan(auc));
+            }
+            QCOMPARE(group == QLatin1String("first"),
+                     cards.value(group).toObject().value("tiny_resnet").toObject().contains("roc_auc"));
+        }
+
+        // An export writes the whole set's summary, whatever group is shown.
+        QTemporaryDir out;
+        QSignalSpy finished(&view, &ResultsView::exportFinished);
+        view.exportShownRunSet(out.path());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QVERIFY(finished.front().front().toBool());
+        QFile summaryFile(QDir(out.path()).filePath(QStringLiteral("summary.json")));
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QJsonObject exported = QJsonDocument::fromJson(summaryFile.readAll()).object();
+        QCOMPARE(exported.value(QStringLiteral("models")).toObject().value("tiny_resnet").toObject().value("groups"),
+                 whole.value(QStringLiteral("models")).toObject().value("tiny_resnet").toObject().value("groups"));
+
+        // All groups again: the whole set's numbers.
+        view.setImageGroup({});
+        QCOMPARE(view.results()->table(MeasureKind::Predictions)->rows.size(), std::size_t(8));
+        const QJsonObject card = scorecard(whole).value(QStringLiteral("tiny_resnet")).toObject();
+        const int row = rowOf(model, QStringLiteral("tiny_resnet"));
+        QVERIFY(std::abs(model->value(row, ScorecardModel::AccuracyColumn)
+                         - card.value(QStringLiteral("accuracy")).toDouble())
+                < 1e-9);
+    }
+};
+
+QTEST_MAIN(TestGroupResults)
+#include "tst_groupresults.moc"
