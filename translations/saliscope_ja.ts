@@ -3218,6 +3218,10 @@ mean %3, SD %4 (%5 values)</source>
         <translation>サニティチェック</translation>
     </message>
     <message>
+        <source>Videos</source>
+        <translation>動画</translation>
+    </message>
+    <message>
         <source>Show the run sets of this dataset that differ only by salience method side by side: a scorecard row per model and method; a sanity curve, a faithfulness curve and a localisation bar per model and method</source>
         <translation>このデータセットでサリエンシー手法だけが異なる実行セットを並べて表示します: モデルと手法ごとにスコアカードの行を 1 行、モデルと手法ごとにサニティ曲線、忠実性曲線、局在化の棒を表示します</translation>
     </message>
@@ -3758,6 +3762,73 @@ mean %3, SD %4 (%5 values)</source>
     <message>
         <source>Mean map SSIM</source>
         <translation>マップ SSIM の平均</translation>
+    </message>
+</context>
+<context>
+    <name>saliscope::ui::VideoTableView</name>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>動画</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>フレーム数</translation>
+    </message>
+    <message>
+        <source>Video score</source>
+        <translation>動画スコア</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正誤</translation>
+    </message>
+    <message>
+        <source>Frame accuracy</source>
+        <translation>フレーム正解率</translation>
+    </message>
+    <message>
+        <source>Click a video to select its frames in the image list</source>
+        <translation>動画をクリックすると、そのフレームを画像一覧で選択します</translation>
+    </message>
+    <message>
+        <source>%1: %2 videos (%3 labelled), video-level accuracy %4, ROC AUC %5</source>
+        <translation>%1: 動画 %2 本（ラベル付き %3 本）、動画単位の正解率 %4、ROC AUC %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>不正解</translation>
+    </message>
+    <message>
+        <source>These results have no video frames.</source>
+        <translation>この結果には動画のフレームがありません。</translation>
+    </message>
+    <message>
+        <source>video %1</source>
+        <translation>動画 %1</translation>
     </message>
 </context>
 </TS>

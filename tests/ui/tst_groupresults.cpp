@@ -4,21 +4,26 @@
 // two groups, the results view offers the groups, and with one chosen its scorecard shows the
 // numbers the summary's `groups` hold for that group (groupScorecards), its charts that group's
 // images only; "All groups" shows the whole set again, and an export writes the whole set's
-// summary whatever group is shown.
+// summary whatever group is shown. The videos table lists each video of frames with the summary's
+// video score and verdict, and a click on one selects its frames.
 
 #include "tests/ui/referenceproject.h"
 
 #include "core/measures/measuresummary.h"
 #include "core/project/measureresults.h"
 #include "core/project/projectsession.h"
+#include "ui/results/imageselection.h"
 #include "ui/results/resultsview.h"
 #include "ui/results/scorecardmodel.h"
 #include "ui/results/scorecardwidget.h"
+#include "ui/results/videotableview.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -132,6 +137,65 @@ private slots:
         QVERIFY(std::abs(model->value(row, ScorecardModel::AccuracyColumn)
                          - card.value(QStringLiteral("accuracy")).toDouble())
                 < 1e-9);
+    }
+
+    void videoTableListsTheVideosAndSelectsTheirFrames()
+    {
+        // Two videos of model "m": a real clip (frames 0-2, scores 0.1, 0.2, 0.6: mean 0.3, right)
+        // and a fake one (frames 3-4, 0.4 and 0.5: mean 0.45, predicted real: wrong); image 5 a still.
+        const std::vector<std::string> videos{"/v/real/a.mp4", "/v/real/a.mp4", "/v/real/a.mp4",
+                                              "/v/fake/b.mp4", "/v/fake/b.mp4", ""};
+        const std::vector<int> labels{0, 0, 0, 1, 1, 1};
+        const std::vector<double> scores{0.1, 0.2, 0.6, 0.4, 0.5, 0.9};
+        MeasureTable predictions{MeasureKind::Predictions,
+                                 {"label", "predicted_class", "score", "correct", "flat"},
+                                 {}};
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const int predicted = scores[i] >= 0.5 ? 1 : 0;
+            predictions.rows.push_back(
+                {std::int64_t(i),
+                 "m",
+                 "",
+                 {double(labels[i]), double(predicted), scores[i], double(predicted == labels[i]), 0.0}});
+        }
+        ImageGrouping grouping;
+        grouping.groups = {"real", "real", "real", "fake", "fake", "fake"};
+        grouping.videos = videos;
+        auto results = std::make_shared<const MeasureResults>(
+            MeasureResults::fromTables({predictions}, "{}", 7, grouping));
+        ImageSelection selection;
+        VideoTableView view(&selection);
+        view.setResults(results);
+        QVERIFY(view.hasVideos());
+        const QStandardItemModel* model = view.model();
+        QCOMPARE(model->rowCount(), 2);
+        // Sorted by path: /v/fake/b.mp4 first.
+        QCOMPARE(model->item(0, VideoTableView::VideoColumn)->text(), QStringLiteral("b.mp4"));
+        QCOMPARE(model->item(0, VideoTableView::FramesColumn)->text(), QStringLiteral("2"));
+        QCOMPARE(model->item(0, VideoTableView::ScoreColumn)->text(), QStringLiteral("0.450"));
+        QCOMPARE(model->item(0, VideoTableView::CorrectColumn)->text(), QStringLiteral("wrong"));
+        QCOMPARE(model->item(0, VideoTableView::GroupColumn)->text(), QStringLiteral("fake"));
+        QCOMPARE(model->item(1, VideoTableView::VideoColumn)->text(), QStringLiteral("a.mp4"));
+        QCOMPARE(model->item(1, VideoTableView::ScoreColumn)->text(), QStringLiteral("0.300"));
+        QCOMPARE(model->item(1, VideoTableView::CorrectColumn)->text(), QStringLiteral("right"));
+        // One of two videos right; the real one's score is below the fake one's: ROC AUC 1.
+        QVERIFY2(view.headline().contains(QStringLiteral("accuracy 0.500, ROC AUC 1.000")),
+                 qPrintable(view.headline()));
+
+        // A click on a video selects exactly its frames.
+        view.resize(900, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRect cell = view.view()->visualRect(view.view()->model()->index(1, VideoTableView::VideoColumn));
+        QTest::mouseClick(view.view()->viewport(), Qt::LeftButton, {}, cell.center());
+        QVERIFY(selection.isActive());
+        QCOMPARE(selection.datasetId(), std::int64_t(7));
+        QCOMPARE(selection.images(), (std::set<std::int64_t>{0, 1, 2}));
+
+        // Results without video frames: no videos.
+        view.setResults(std::make_shared<const MeasureResults>(MeasureResults::fromTables({predictions}, "{}", 7)));
+        QVERIFY(!view.hasVideos());
+        QCOMPARE(view.model()->rowCount(), 0);
     }
 };
 

@@ -12,6 +12,7 @@
 #include "ui/results/sanitychartview.h"
 #include "ui/results/stabilitychartview.h"
 #include "ui/results/transformchartview.h"
+#include "ui/results/videotableview.h"
 #include "core/project/jobwatch.h"
 #include "core/engine/cammethod.h"
 #include "core/project/projectsession.h"
@@ -111,6 +112,9 @@ ResultsView::ResultsView(ProjectSession* session, QWidget* parent)
     m_tabs->addTab(m_sanity, tr("Sanity checks"));
     m_tabs->addTab(m_faithfulness, tr("Faithfulness curves"));
     m_tabs->addTab(m_localisation, tr("Localisation"));
+    m_videos = new VideoTableView(m_selection, this);
+    m_tabs->addTab(m_videos, tr("Videos"));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_videos), false); // until results have video frames
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_scorecard);
@@ -179,12 +183,17 @@ ResultsView::~ResultsView() = default;
 
 void ResultsView::showMeasure(const QString& measure)
 {
-    const std::pair<QString, QWidget*> tabs[] = {
-        {QStringLiteral("entropy"), m_entropy},         {QStringLiteral("noise"), m_noise},
-        {QStringLiteral("transforms"), m_transforms},   {QStringLiteral("stability"), m_stability},
-        {QStringLiteral("degradation"), m_degradation}, {QStringLiteral("sanity"), m_sanity},
-        {QStringLiteral("deletion"), m_faithfulness},   {QStringLiteral("insertion"), m_faithfulness},
-        {QStringLiteral("road"), m_faithfulness},       {QStringLiteral("localisation"), m_localisation}};
+    const std::pair<QString, QWidget*> tabs[] = {{QStringLiteral("entropy"), m_entropy},
+                                                 {QStringLiteral("noise"), m_noise},
+                                                 {QStringLiteral("transforms"), m_transforms},
+                                                 {QStringLiteral("stability"), m_stability},
+                                                 {QStringLiteral("degradation"), m_degradation},
+                                                 {QStringLiteral("sanity"), m_sanity},
+                                                 {QStringLiteral("deletion"), m_faithfulness},
+                                                 {QStringLiteral("insertion"), m_faithfulness},
+                                                 {QStringLiteral("road"), m_faithfulness},
+                                                 {QStringLiteral("localisation"), m_localisation},
+                                                 {QStringLiteral("videos"), m_videos}};
     for (const auto& [name, view] : tabs)
         if (name == measure)
             m_tabs->setCurrentWidget(view);
@@ -401,6 +410,8 @@ void ResultsView::showResults()
          std::initializer_list<MeasureChartView*>{m_entropy, m_noise, m_transforms, m_stability, m_degradation,
                                                   m_sanity, m_faithfulness, m_localisation})
         view->setResults(m_results, byFamily);
+    m_videos->setResults(m_results);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_videos), m_videos->hasVideos());
 }
 
 void ResultsView::updateSelectionLabel()

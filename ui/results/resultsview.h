@@ -36,6 +36,7 @@ class SanityChartView;
 class ScorecardWidget;
 class StabilityChartView;
 class TransformChartView;
+class VideoTableView;
 
 /// The results of the project's measure runs: a choice of run set, the scorecard, and one tab
 /// of charts per measure, all sharing one ImageSelection. Reads the store on the GUI thread
@@ -47,7 +48,8 @@ class TransformChartView;
 /// the chosen set, its method in their titles (a click on a measure's cell of another method's
 /// row chooses that method's set). When the set's dataset has more than one image group, a group
 /// chooser restricts the scorecard and charts to one group's images
-/// (MeasureResults::ofImageGroup), the split by method too.
+/// (MeasureResults::ofImageGroup), the split by method too. When the images are video frames, a
+/// "Videos" tab lists the videos (VideoTableView).
 class ResultsView final : public QWidget {
     Q_OBJECT
 
@@ -66,6 +68,8 @@ public:
     SanityChartView* sanityView() const { return m_sanity; }
     FaithfulnessChartView* faithfulnessView() const { return m_faithfulness; }
     LocalisationChartView* localisationView() const { return m_localisation; }
+    /// The "Videos" tab (shown when the results' images are video frames).
+    VideoTableView* videoView() const { return m_videos; }
     /// The "split by method" choice (enabled when the chosen set has method siblings).
     QCheckBox* splitByMethod() const { return m_split; }
     /// The run set chooser.
@@ -137,6 +141,7 @@ private:
     SanityChartView* m_sanity;
     FaithfulnessChartView* m_faithfulness;
     LocalisationChartView* m_localisation;
+    VideoTableView* m_videos;
     QTimer* m_liveTimer;
     std::vector<RunSet> m_sets;
     std::shared_ptr<const MeasureResults> m_results;
