@@ -287,6 +287,14 @@
         <source>Methods side by side</source>
         <translation>手法の比較</translation>
     </message>
+    <message>
+        <source>Per group</source>
+        <translation>グループ別</translation>
+    </message>
+    <message>
+        <source>Per video</source>
+        <translation>動画別</translation>
+    </message>
 </context>
 <context>
     <name>ReportCharts</name>
@@ -668,6 +676,30 @@
         <source>Faithfulness curves and localisation: the mean area under each curve (deletion and ROAD most relevant first: lower is better; insertion and ROAD least relevant first: higher is better) and the pixel AUC of the maps against the human annotations and the exact artefact masks (higher is better).</source>
         <translation>忠実性曲線と局在化: 各曲線の曲線下面積の平均（削除と ROAD の関連度の高い順は低いほど良く、挿入と ROAD の関連度の低い順は高いほど良い）と、人間によるアノテーションおよび正確なアーティファクトマスクに対するマップの画素 AUC（高いほど良い）。</translation>
     </message>
+    <message>
+        <source>Per group</source>
+        <translation>グループ別</translation>
+    </message>
+    <message>
+        <source>Per video</source>
+        <translation>動画別</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s images have groups (manipulation method, generator, source or video). The scorecard&apos;s numbers of each model over each group&apos;s images; ROC AUC only where a group has both classes (a group of fakes only has none: read its accuracy). Images without a group are in no row.</source>
+        <translation>データセットの画像にはグループ（改変手法、生成器、ソースまたは動画）があります。各モデルの各グループの画像に対するスコアカードの数値です。ROC AUC は両方のクラスを含むグループにのみあります（偽物だけのグループにはありません。正解率を見てください）。グループのない画像はどの行にも含まれません。</translation>
+    </message>
+    <message>
+        <source>The images are frames of videos. A video&apos;s score is the mean of its frames&apos; scores, predicted fake when at least 0.5; the video-level accuracy and ROC AUC compare the videos&apos; scores with their labels.</source>
+        <translation>画像は動画のフレームです。動画のスコアはそのフレームのスコアの平均で、0.5 以上なら偽物と予測します。動画単位の正解率と ROC AUC は動画のスコアをそのラベルと比べます。</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows (every model&apos;s videos, by path); saliscope-cli export and summary.json have them all.</source>
+        <translation>%2 行のうち最初の %1 行（全モデルの動画、パス順）。saliscope-cli export と summary.json にはすべてあります。</translation>
+    </message>
+    <message>
+        <source>Every model&apos;s videos, by path.</source>
+        <translation>全モデルの動画（パス順）。</translation>
+    </message>
 </context>
 <context>
     <name>ReportSummaryTables</name>
@@ -982,6 +1014,62 @@
     <message>
         <source>Pixel AUC ↑</source>
         <translation>画素 AUC ↑</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>動画数</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>ラベル付き</translation>
+    </message>
+    <message>
+        <source>Video accuracy ↑</source>
+        <translation>動画単位の正解率 ↑</translation>
+    </message>
+    <message>
+        <source>Video ROC AUC ↑</source>
+        <translation>動画単位の ROC AUC ↑</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>動画</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>フレーム数</translation>
+    </message>
+    <message>
+        <source>Video score</source>
+        <translation>動画スコア</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正誤</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>不正解</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,10 @@
 #include "core/measures/measuresummary.h"
 #include "core/project/measureresults.h"
 #include "core/project/projectsession.h"
+#include "ui/report/reportbuilder.h"
+#include "ui/report/reportcontent.h"
+#include "ui/report/reportoptions.h"
+#include "ui/report/reportsummarytables.h"
 #include "ui/results/imageselection.h"
 #include "ui/results/resultsview.h"
 #include "ui/results/scorecardmodel.h"
@@ -20,6 +24,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QProcess>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -196,6 +201,69 @@ private slots:
         view.setResults(std::make_shared<const MeasureResults>(MeasureResults::fromTables({predictions}, "{}", 7)));
         QVERIFY(!view.hasVideos());
         QCOMPARE(view.model()->rowCount(), 0);
+    }
+
+    void reportHasThePerGroupTable()
+    {
+        ReportOptions options;
+        options.projectPath = m_project;
+        options.outputPath = QDir(m_dir.path()).filePath(QStringLiteral("groups.pdf"));
+        options.galleryImagesPerEnd = 1;
+        NullProgressSink progress;
+        auto content = loadReportContent(options, progress, CancelToken());
+        QVERIFY2(content.ok(), content.ok() ? "" : content.error().c_str());
+        const QJsonObject cards = groupScorecards(content->results.summary);
+        const ReportTable table = ReportSummaryTables::perGroup(content.value());
+        QCOMPARE(table.header.mid(0, 4), (QStringList{"Model", "Group", "Images", "Accuracy \u2191"}));
+        QCOMPARE(int(table.rows.size()), 4); // two models, two groups
+        for (const auto& row : table.rows) {
+            const QJsonObject card = cards.value(row[1]).toObject().value(row[0]).toObject();
+            QCOMPARE(row[2], QStringLiteral("2"));
+            QCOMPARE(row[3],
+                     QStringLiteral("%1 %").arg(100 * card.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 1));
+        }
+        QCOMPARE(ReportSummaryTables::videoLevel(content.value()).rows.size(), std::size_t(0));
+
+        auto pages = writeReport(options, progress, CancelToken());
+        QVERIFY2(pages.ok(), pages.ok() ? "" : pages.error().c_str());
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"),
+                        {QStringLiteral("-layout"), options.outputPath, QStringLiteral("-")});
+        QVERIFY(pdftotext.waitForFinished(60000));
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+        QVERIFY(text.contains(QLatin1String("Per group")));
+        QVERIFY(!text.contains(QLatin1String("Per video")));
+    }
+
+    void reportVideoTablesAreTheSummarys()
+    {
+        // The summary of videoTableListsTheVideosAndSelectsTheirFrames' frames, in a report.
+        MeasureTable predictions{MeasureKind::Predictions,
+                                 {"label", "predicted_class", "score", "correct", "flat"},
+                                 {}};
+        const std::vector<double> scores{0.1, 0.2, 0.6, 0.4, 0.5};
+        for (std::size_t i = 0; i < scores.size(); ++i) {
+            const int label = i < 3 ? 0 : 1;
+            const int predicted = scores[i] >= 0.5 ? 1 : 0;
+            predictions.rows.push_back(
+                {std::int64_t(i),
+                 "m",
+                 "",
+                 {double(label), double(predicted), scores[i], double(predicted == label), 0.0}});
+        }
+        ImageGrouping grouping;
+        grouping.videos = {"/v/a.mp4", "/v/a.mp4", "/v/a.mp4", "/v/b.mp4", "/v/b.mp4"};
+        ReportContent content;
+        content.results = MeasureResults::fromTables({predictions}, "{}", 1, grouping);
+        content.models.push_back({QStringLiteral("m"), {}, {}});
+        const ReportTable level = ReportSummaryTables::videoLevel(content);
+        QCOMPARE(int(level.rows.size()), 1);
+        QCOMPARE(level.rows[0], (QStringList{"m", "2", "2", "50.0 %", "1.000"}));
+        int total = 0;
+        const ReportTable videos = ReportSummaryTables::videoTable(content, 1, &total);
+        QCOMPARE(total, 2);
+        QCOMPARE(int(videos.rows.size()), 1); // truncated to the limit
+        QCOMPARE(videos.rows[0], (QStringList{"m", "a.mp4", "0", "", "3", "0.300", "0", "right"}));
     }
 };
 

@@ -73,6 +73,16 @@ ReportBuilder::ReportBuilder(const ReportContent& content, const ReportOptions& 
                                 d->layout->newPage();
                                 ReportSections::methods(*d->layout, d->content, number);
                             }});
+    if (!content.results.imageGroupNames().empty())
+        d->steps.push_back({tr("Per group"), [this, number = ++section]() {
+                                d->layout->newPage();
+                                ReportSections::groups(*d->layout, d->content, number);
+                            }});
+    if (content.results.grouping.hasVideos())
+        d->steps.push_back({tr("Per video"), [this, number = ++section]() {
+                                d->layout->newPage();
+                                ReportSections::videos(*d->layout, d->content, number);
+                            }});
     bool curves = false;
     for (auto kind : content.measures) {
         if (kind == MeasureKind::Deletion || kind == MeasureKind::Insertion || kind == MeasureKind::Road) {

@@ -48,7 +48,7 @@ MeasureResults selectModels(const MeasureResults& all, const std::set<std::strin
         }
         tables.push_back(std::move(kept));
     }
-    MeasureResults results = MeasureResults::fromTables(std::move(tables), parametersJson, all.datasetId);
+    MeasureResults results = MeasureResults::fromTables(std::move(tables), parametersJson, all.datasetId, all.grouping);
     std::vector<std::string> models;
     for (const auto& model : results.models)
         if (selected.count(model))
@@ -64,7 +64,8 @@ MeasureResults selectModels(const MeasureResults& all, const std::set<std::strin
             families.push_back(std::move(reduced));
     }
     results.families = families;
-    results.summary = summarizeMeasures(results.tables, results.settings, results.families);
+    // Split by the images' groups and videos, as the application's summary is.
+    results.summary = summarizeMeasures(results.tables, results.settings, results.families, results.grouping);
     return results;
 }
 

@@ -343,6 +343,34 @@ void ReportSections::methods(ReportLayout& layout, const ReportContent& content,
     drawTable(layout, ReportSummaryTables::methodsSideBySide(content));
 }
 
+void ReportSections::groups(ReportLayout& layout, const ReportContent& content, int number)
+{
+    layout.heading(numbered(number, tr("Per group")), ReportFont::Heading1);
+    layout.paragraph(tr("The dataset's images have groups (manipulation method, generator, source or video). The "
+                        "scorecard's numbers of each model over each group's images; ROC AUC only where a group has "
+                        "both classes (a group of fakes only has none: read its accuracy). Images without a group "
+                        "are in no row."));
+    drawTable(layout, ReportSummaryTables::perGroup(content));
+}
+
+void ReportSections::videos(ReportLayout& layout, const ReportContent& content, int number)
+{
+    layout.heading(numbered(number, tr("Per video")), ReportFont::Heading1);
+    layout.paragraph(tr("The images are frames of videos. A video's score is the mean of its frames' scores, "
+                        "predicted fake when at least 0.5; the video-level accuracy and ROC AUC compare the videos' "
+                        "scores with their labels."));
+    drawTable(layout, ReportSummaryTables::videoLevel(content));
+    int total = 0;
+    const ReportTable table = ReportSummaryTables::videoTable(content, VideoRows, &total);
+    layout.paragraph(int(table.rows.size()) < total
+                         ? tr("The first %1 of %2 rows (every model's videos, by path); saliscope-cli export and "
+                              "summary.json have them all.")
+                               .arg(table.rows.size())
+                               .arg(total)
+                         : tr("Every model's videos, by path."));
+    drawTable(layout, table);
+}
+
 void ReportSections::gallery(ReportLayout& layout, const ReportContent& content, int number)
 {
     layout.heading(numbered(number, tr("Gallery")), ReportFont::Heading1);

@@ -39,6 +39,13 @@ public:
                        const ReportChartDrawer& drawChart);
     /// With run sets that differ only by method: the scorecard of each model under each method.
     static void methods(ReportLayout& layout, const ReportContent& content, int number);
+    /// With images of more than one group: the scorecard's numbers per model and group.
+    static void groups(ReportLayout& layout, const ReportContent& content, int number);
+    /// With video frames: the video-level accuracy and ROC AUC per model and the videos (the first
+    /// VideoRows rows, the count of all said).
+    static void videos(ReportLayout& layout, const ReportContent& content, int number);
+    /// The rows of the per-video table a report shows at most.
+    static constexpr int VideoRows = 60;
     /// The most extreme images of each measure with every model's overlay side by side.
     static void gallery(ReportLayout& layout, const ReportContent& content, int number);
     /// The images without results, with the reasons.

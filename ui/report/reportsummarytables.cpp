@@ -5,6 +5,7 @@
 #include "ui/report/reportcontent.h"
 #include "ui/report/reporttext.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -458,6 +459,114 @@ ReportTable ReportSummaryTables::methodsSideBySide(const ReportContent& content)
             }
             table.rows.push_back(cells);
         }
+    return table;
+}
+
+ReportTable ReportSummaryTables::perGroup(const ReportContent& content)
+{
+    const QJsonObject cards = groupScorecards(content.results.summary);
+    if (cards.isEmpty())
+        return {};
+    struct Column {
+        QString title;
+        const char* key;
+        bool percentage;
+    };
+    const std::vector<Column> all{{tr("Accuracy \u2191"), "accuracy", true},
+                                  {tr("ROC AUC \u2191"), "roc_auc", false},
+                                  {tr("Entropy \u2193"), "entropy", false},
+                                  {tr("Noise SSIM area \u2191"), "noise_ssim_area", false},
+                                  {tr("Transform SSIM \u2191"), "transform_ssim", false},
+                                  {tr("Stability SSIM \u2191"), "stability_ssim", false},
+                                  {tr("Faithfulness \u2191"), "faithfulness", false},
+                                  {tr("Sanity Spearman \u2193"), "sanity_spearman", false},
+                                  {tr("Deletion AUC \u2193"), "deletion_auc", false},
+                                  {tr("Insertion AUC \u2191"), "insertion_auc", false},
+                                  {tr("ROAD MoRF AUC \u2193"), "road_morf_auc", false},
+                                  {tr("ROAD LeRF AUC \u2191"), "road_lerf_auc", false},
+                                  {tr("Pixel AUC, annotation \u2191"), "annotation_auc", false},
+                                  {tr("Pixel AUC, mask \u2191"), "mask_auc", false}};
+    std::vector<Column> columns;
+    for (const auto& column : all) {
+        bool any = false;
+        for (const auto& group : cards)
+            for (const auto& model : content.models)
+                any = any || group.toObject().value(model.name).toObject().value(QLatin1String(column.key)).isDouble();
+        if (any)
+            columns.push_back(column);
+    }
+    QStringList header{tr("Model"), tr("Group"), tr("Images")};
+    for (const auto& column : columns)
+        header.append(column.title);
+    ReportTable table = numericTable(header);
+    table.alignments[1] = Qt::AlignLeft;
+    for (const auto& model : content.models)
+        for (auto group = cards.begin(); group != cards.end(); ++group) {
+            const QJsonObject row = group.value().toObject().value(model.name).toObject();
+            if (row.isEmpty())
+                continue;
+            QStringList cells{model.name, group.key(), QString::number(row.value(QLatin1String("images")).toInt())};
+            for (const auto& column : columns) {
+                const QJsonValue value = row.value(QLatin1String(column.key));
+                const double number = value.isDouble() ? value.toDouble() : NaN;
+                cells.append(column.percentage ? percent(number) : num(number));
+            }
+            table.rows.push_back(cells);
+        }
+    return table;
+}
+
+ReportTable ReportSummaryTables::videoLevel(const ReportContent& content)
+{
+    ReportTable table = numericTable(
+        {tr("Model"), tr("Videos"), tr("Labelled"), tr("Video accuracy \u2191"), tr("Video ROC AUC \u2191")});
+    for (const auto& model : content.models) {
+        const QJsonObject videos = modelSummary(content, model.name).value(QLatin1String("videos")).toObject();
+        if (videos.isEmpty())
+            continue;
+        const QJsonValue accuracy = videos.value(QLatin1String("accuracy"));
+        const QJsonValue auc = videos.value(QLatin1String("roc_auc"));
+        table.rows.push_back({model.name, QString::number(videos.value(QLatin1String("count")).toInt()),
+                              QString::number(videos.value(QLatin1String("labelled")).toInt()),
+                              percent(accuracy.isDouble() ? accuracy.toDouble() : NaN),
+                              num(auc.isDouble() ? auc.toDouble() : NaN)});
+    }
+    return table;
+}
+
+ReportTable ReportSummaryTables::videoTable(const ReportContent& content, int limit, int* total)
+{
+    ReportTable table = numericTable({tr("Model"), tr("Video"), tr("Label"), tr("Group"), tr("Frames"),
+                                      tr("Video score"), tr("Predicted"), tr("Right")});
+    table.alignments[1] = Qt::AlignLeft;
+    table.alignments[3] = Qt::AlignLeft;
+    int count = 0;
+    for (const auto& model : content.models) {
+        const QJsonArray videos = modelSummary(content, model.name)
+                                      .value(QLatin1String("videos"))
+                                      .toObject()
+                                      .value(QLatin1String("table"))
+                                      .toArray();
+        for (const auto& entry : videos) {
+            ++count;
+            if (int(table.rows.size()) >= limit)
+                continue;
+            const QJsonObject video = entry.toObject();
+            const int label = video.value(QLatin1String("label")).toInt(-1);
+            const int predicted = video.value(QLatin1String("predicted")).toInt(-1);
+            const QJsonValue correct = video.value(QLatin1String("correct"));
+            const QJsonValue score = video.value(QLatin1String("score"));
+            table.rows.push_back(
+                {model.name, QFileInfo(video.value(QLatin1String("video")).toString()).fileName(),
+                 label < 0 ? tr("unknown") : QString::number(label), video.value(QLatin1String("group")).toString(),
+                 QString::number(video.value(QLatin1String("frames")).toInt()),
+                 num(score.isDouble() ? score.toDouble() : NaN),
+                 predicted < 0 ? QStringLiteral("\u2013") : QString::number(predicted),
+                 correct.isDouble() ? (correct.toInt() == 1 ? tr("right") : tr("wrong")) : QStringLiteral("\u2013")});
+        }
+    }
+    if (total)
+        *total = count;
     return table;
 }
 

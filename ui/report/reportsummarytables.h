@@ -43,6 +43,16 @@ public:
     /// With run sets that differ only by method: one scorecard row per model and method (the
     /// columns any of them has numbers in); no rows otherwise.
     static ReportTable methodsSideBySide(const ReportContent& content);
+    /// With images of more than one group: one row per model and group (groupScorecards): the
+    /// group's images, accuracy, ROC AUC (when the group has both classes) and the scorecard's
+    /// numbers any group has; no rows otherwise.
+    static ReportTable perGroup(const ReportContent& content);
+    /// With video frames: per model the videos, those labelled, and the video-level accuracy and
+    /// ROC AUC (the summary's `videos`); no rows otherwise.
+    static ReportTable videoLevel(const ReportContent& content);
+    /// With video frames: the videos of every model (model, video, label, group, frames, video
+    /// score, predicted, right or wrong), the first `limit` rows; `total` gets the count of all.
+    static ReportTable videoTable(const ReportContent& content, int limit, int* total = nullptr);
     /// "pass", "fail" or "n/a" for a scorecard's sanity_passes value.
     static QString passText(const QJsonValue& passes);
     /// The models of the report: name, family, kind, CAM layer, file.
