@@ -20,8 +20,8 @@ struct ImageEntry final {
     QString hash;       ///< content hash; empty when unreadable
     QString annotation; ///< path of the human annotation map; empty when none
     QString problem;    ///< why the file could not be read
-    QString group;      ///< the image's group (manipulation method, generator, video); empty when none
     int label = -1;
+    QString group; ///< the image's group (manipulation method, generator, video); empty when none
 };
 
 /// What the project's runs say about one model on each image (NaN / -1 where nothing is stored).
