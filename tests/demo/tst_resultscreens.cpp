@@ -108,11 +108,13 @@ private slots:
         QCOMPARE(results.summary, summarizeStoredRuns(*session.store(), runIds).value());
 
         // The demo runs the five measures; the tabs of the sanity checks, the faithfulness curves
-        // and localisation (not part of "all") stay empty.
-        const QStringList names = {"entropy",     "noise",  "transforms",   "stability",
-                                   "degradation", "sanity", "faithfulness", "localisation"};
-        const QStringList empty = {"sanity", "faithfulness", "localisation"};
+        // and localisation (not part of "all") stay empty, and the Videos tab stays hidden (the
+        // demo's test split holds no video frames).
+        const QStringList names = {"entropy", "noise",        "transforms",   "stability", "degradation",
+                                   "sanity",  "faithfulness", "localisation", "videos"};
+        const QStringList empty = {"sanity", "faithfulness", "localisation", "videos"};
         QCOMPARE(view.tabs()->count(), int(names.size()));
+        QVERIFY(!view.tabs()->isTabVisible(int(names.indexOf("videos"))));
         QVERIFY(!results.table(MeasureKind::Sanity));
         for (int tab = 0; tab < view.tabs()->count(); ++tab) {
             view.tabs()->setCurrentIndex(tab);
