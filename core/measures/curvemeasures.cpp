@@ -71,7 +71,7 @@ std::vector<std::uint8_t> removedAtStep(const CurveContext& context, int count, 
 
 } // namespace
 
-const std::vector<std::string>& DeletionMeasure::columns() const
+const std::vector<std::string>& OneCurveMeasure::columns() const
 {
     static const std::vector<std::string> columns{"fraction", "probability", "auc", "flat"};
     return columns;
@@ -82,12 +82,6 @@ Result<engine::ImageU8> DeletionMeasure::curveImage(const CurveContext& context,
 {
     const int count = pixelsAtFraction(step.level, int(context.order.size()));
     return replacePixels(input, context.baseline, removedAtStep(context, count, true));
-}
-
-const std::vector<std::string>& InsertionMeasure::columns() const
-{
-    static const std::vector<std::string> columns{"fraction", "probability", "auc", "flat"};
-    return columns;
 }
 
 Result<engine::ImageU8> InsertionMeasure::curveImage(const CurveContext& context, const engine::ImageU8& input,

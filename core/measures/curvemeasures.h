@@ -54,16 +54,21 @@ public:
                                                const MeasureSettings& settings) const = 0;
 };
 
-/// Deletion (Petsiuk et al., RISE, BMVC 2018): the most salient pixels first replaced by the
-/// baseline (curves.baseline). A faithful map makes the probability fall fast: a low area.
-class DeletionMeasure final : public CurveMeasure {
+/// A measure with one curve: columns fraction, probability, auc, flat (deletion, insertion).
+class OneCurveMeasure : public CurveMeasure {
 public:
-    MeasureKind kind() const override { return MeasureKind::Deletion; }
-    const char* name() const override { return "deletion"; }
     const std::vector<std::string>& columns() const override;
     int curveCount() const override { return 1; }
     std::string probabilityColumn(int) const override { return "probability"; }
     std::string areaColumn(int) const override { return "auc"; }
+};
+
+/// Deletion (Petsiuk et al., RISE, BMVC 2018): the most salient pixels first replaced by the
+/// baseline (curves.baseline). A faithful map makes the probability fall fast: a low area.
+class DeletionMeasure final : public OneCurveMeasure {
+public:
+    MeasureKind kind() const override { return MeasureKind::Deletion; }
+    const char* name() const override { return "deletion"; }
     Result<engine::ImageU8> curveImage(const CurveContext& context, const engine::ImageU8& input,
                                        const MeasureVariant& step, int curve,
                                        const MeasureSettings& settings) const override;
@@ -71,14 +76,10 @@ public:
 
 /// Insertion (RISE): from the baseline, the most salient pixels first restored. A faithful map
 /// makes the probability rise fast: a high area.
-class InsertionMeasure final : public CurveMeasure {
+class InsertionMeasure final : public OneCurveMeasure {
 public:
     MeasureKind kind() const override { return MeasureKind::Insertion; }
     const char* name() const override { return "insertion"; }
-    const std::vector<std::string>& columns() const override;
-    int curveCount() const override { return 1; }
-    std::string probabilityColumn(int) const override { return "probability"; }
-    std::string areaColumn(int) const override { return "auc"; }
     Result<engine::ImageU8> curveImage(const CurveContext& context, const engine::ImageU8& input,
                                        const MeasureVariant& step, int curve,
                                        const MeasureSettings& settings) const override;
